@@ -1,0 +1,45 @@
+# Thin wrapper: install missing packages, configure, build, run, test, bench.
+JOBS ?= $(shell nproc)
+PACKAGES := cmake g++ make libtbb-dev libeigen3-dev libhdf5-dev libyaml-cpp-dev libboost-dev \
+            libcli11-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev hdf5-tools
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps build run test test-release test-asan bench clean
+
+all: build
+
+# apt-get only when a package is missing.
+deps:
+	@missing=""; for p in $(PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	cmake --preset release >/dev/null
+	cmake --build --preset release -j $(JOBS)
+
+run: build
+	mkdir -p results
+	./build/release/sim/app/coron run scenarios/baseline.yaml
+
+test: test-release test-asan
+
+test-release: build
+	ctest --preset release
+
+# The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
+test-asan: deps
+	cmake --preset asan >/dev/null
+	cmake --build --preset asan -j $(JOBS)
+	ctest --preset asan
+
+bench: build
+	./build/release/benchmarks/coron_benchmarks --benchmark_min_time=0.5
+
+clean:
+	rm -rf build

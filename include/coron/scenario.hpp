@@ -1,0 +1,61 @@
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+// A scenario as read from YAML (docs/scenarios.md lists every key). Paths are
+// resolved against the scenario file's folder when read.
+
+namespace coron {
+
+inline constexpr int scenario_schema_version = 1;
+
+struct StockSource {
+  enum class Kind { generate, file };
+  Kind kind = Kind::generate;
+  std::uint64_t seed = 0;             ///< generate: generator seed
+  std::filesystem::path file;         ///< file: stock CSV (docs/stock-csv.md)
+};
+
+/// A step function of the year: value applies from `from_year` on.
+struct YearStep {
+  int from_year = 0;
+  double value = 0.0;
+};
+
+struct OutputSpec {
+  std::filesystem::path file;                  ///< the .h5 to write
+  std::vector<std::string> dwelling_columns;   ///< which /dwelling datasets to write
+  int compression = 1;                         ///< deflate level 0..9 of /dwelling
+};
+
+struct Scenario {
+  int schema_version = scenario_schema_version;
+  std::filesystem::path source_file;  ///< as given on the command line
+  std::string text;                   ///< the YAML text, stored in /meta
+  std::string name;
+  std::string description;
+  std::uint64_t seed = 0;             ///< replicate randomness
+  int start_year = 2018;              ///< state on 1 January of this year
+  int years = 30;
+  int replicates = 1;
+  std::filesystem::path data_dir;     ///< parameters folder (data/)
+  StockSource stock;
+  /// Primary energy factor of electricity by year (others are 1).
+  std::vector<YearStep> electricity_primary_factor;
+  OutputSpec output;
+
+  [[nodiscard]] int end_year() const noexcept { return start_year + years - 1; }
+  /// The factor in force in `year` (the last step whose from_year <= year).
+  [[nodiscard]] double electricity_primary_factor_in(int year) const noexcept;
+};
+
+/// The /dwelling columns a scenario may ask for.
+inline const std::vector<std::string>& known_dwelling_columns() {
+  static const std::vector<std::string> names = {"heating_need_kwh", "final_energy_kwh",
+                                                 "primary_energy_kwh_m2", "ghg_kg_m2", "label"};
+  return names;
+}
+
+}  // namespace coron

@@ -1,0 +1,124 @@
+#pragma once
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+
+#include "coron/vocabulary.hpp"
+
+// The conventional monthly method of the DPE 2021 (3CL-DPE), per dwelling:
+// heat loss GV, gains and their utilisation, intermittence, system efficiencies,
+// hot water, lighting and auxiliaries, then final and primary energy, GHG and the
+// DPE label. Pure functions over columns: no files, no threads, no allocation.
+// Equations and tables: shared/reference/thermal-reference.md §3.2, §4; numbers
+// come from data/thermal/*.yaml (loaded by sim/io).
+
+namespace coron {
+
+inline constexpr std::size_t months = 12;
+
+/// 3CL climate of one zone (here H1a, altitude < 400 m), per month.
+struct ClimateTable {
+  std::array<double, months> dh19_kh{};        ///< degree-hours base 19 degC over heating hours
+  std::array<double, months> nref19_h{};       ///< heating hours N_ref19
+  std::array<double, months> sun_south_kwh_m2{};  ///< irradiation on vertical planes, heating hours
+  std::array<double, months> sun_east_west_kwh_m2{};  ///< mean of east and west
+  std::array<double, months> sun_north_kwh_m2{};
+  std::array<double, months> cold_water_c{};   ///< T_efs
+  std::array<double, months> days{};           ///< days in the month
+};
+
+struct HeatingSystemParams {
+  Carrier carrier = Carrier::natural_gas;
+  double generation_efficiency = 1.0;  ///< R_g (COP for heat pumps)
+  double emission_efficiency = 1.0;    ///< R_e
+  double distribution_efficiency = 1.0;///< R_d
+  double regulation_efficiency = 1.0;  ///< R_r
+  double intermittence_i0 = 1.0;       ///< I0 of the intermittence factor
+  double auxiliary_kwh_per_m2 = 0.0;   ///< pumps, fans of the generator (electricity)
+};
+
+struct DhwSystemParams {
+  Carrier carrier = Carrier::natural_gas;
+  double efficiency = 1.0;  ///< overall, need / final
+};
+
+struct VentilationParams {
+  double q_varep_m3_per_h_m2 = 1.2;     ///< conventional renewal air flow per m2 of floor
+  double auxiliary_kwh_per_m2 = 0.0;    ///< fan electricity
+};
+
+/// Every parameter of the method that does not vary by dwelling or year.
+struct ThermalParams {
+  ClimateTable climate;
+  std::array<HeatingSystemParams, heating_system_count> heating{};
+  std::array<DhwSystemParams, dhw_system_count> dhw{};
+  std::array<VentilationParams, ventilation_count> ventilation{};
+  std::array<double, inertia_count> gain_exponent_alpha{};  ///< 2.5 light, 2.9 medium, 3.6 heavy
+  double internal_gain_w_per_m2 = 3.18 + 0.34;  ///< 3CL A_i first term
+  double occupant_gain_wh = 132.0 / 168.0 * 90.0;  ///< per adequate occupant and heating hour
+  double dhw_litres_per_occupant_day = 56.0;
+  double dhw_hot_water_c = 40.0;
+  double lighting_kwh_per_m2 = 1.89;  ///< final electricity, zone H1a
+  double window_shading_factor = 1.0;  ///< F_e1.F_e2 masks on glazing
+  /// GHG factors, kgCO2e per kWh final, by carrier (heating use) ...
+  std::array<double, carrier_count> ghg_heating_kg_per_kwh{};
+  /// ... and by carrier for hot water.
+  std::array<double, carrier_count> ghg_dhw_kg_per_kwh{};
+  double ghg_electricity_lighting_kg_per_kwh = 0.069;
+  double ghg_electricity_auxiliary_kg_per_kwh = 0.064;
+  /// Label limits (upper bounds of A..F, strict "<") for S_ref >= 40 m2 ...
+  std::array<double, 6> cep_limits_kwh_m2{};
+  std::array<double, 6> eges_limits_kg_m2{};
+  /// ... and for small dwellings, one row per integer m2 from 8 to 39 (S <= 8 uses row 8).
+  std::array<std::array<double, 6>, 32> small_cep_limits_kwh_m2{};
+  std::array<std::array<double, 6>, 32> small_eges_limits_kg_m2{};
+};
+
+/// What changes from one year to the next: conversion factors set by the scenario.
+struct YearFactors {
+  /// Primary energy factor by carrier (electricity 2.3 until 2025, 1.9 from 2026).
+  std::array<double, carrier_count> primary_energy_factor{};
+};
+
+/// The columns the kernel reads, one entry per dwelling (spans of equal length).
+struct ThermalInputs {
+  std::span<const double> floor_area_m2, ceiling_height_m;
+  std::span<const double> wall_area_m2, u_wall_w_per_m2k;
+  std::span<const double> roof_area_m2, u_roof_w_per_m2k, b_roof;
+  std::span<const double> ground_floor_area_m2, u_floor_w_per_m2k, b_floor;
+  std::span<const double> window_south_m2, window_east_west_m2, window_north_m2;
+  std::span<const double> u_window_w_per_m2k, g_window;
+  std::span<const double> door_area_m2, u_door_w_per_m2k;
+  std::span<const double> thermal_bridges_w_per_k, q4pa_conv_m3_per_h_m2;
+  std::span<const std::uint8_t> multiple_exposed_facades, ventilation, inertia, heating_system,
+      dhw_system;
+
+  [[nodiscard]] std::size_t size() const noexcept { return floor_area_m2.size(); }
+};
+
+/// The columns the kernel writes (spans of the same length as the inputs).
+struct ThermalOutputs {
+  std::span<double> heating_need_kwh;      ///< conventional heating need B_ch
+  std::span<double> final_energy_kwh;      ///< five uses, all carriers
+  std::span<double> primary_energy_kwh_m2; ///< Cep
+  std::span<double> ghg_kg_m2;             ///< EGES
+  std::span<std::uint8_t> label;           ///< 0 = A ... 6 = G
+};
+
+/// Evaluates dwellings [begin, end). Writes only those rows of `out`, so disjoint
+/// ranges may run concurrently. No allocation, no virtual call.
+void evaluate_thermal(const ThermalInputs& in, const ThermalParams& params, const YearFactors& year,
+                      const ThermalOutputs& out, std::size_t begin, std::size_t end) noexcept;
+
+/// DPE energy class (0..6) of a primary energy use, kWh/(m2.yr), for a reference area.
+[[nodiscard]] std::uint8_t energy_class(const ThermalParams& params, double cep_kwh_m2,
+                                        double reference_area_m2) noexcept;
+/// DPE climate class (0..6) of an emission, kgCO2e/(m2.yr), for a reference area.
+[[nodiscard]] std::uint8_t climate_class(const ThermalParams& params, double eges_kg_m2,
+                                         double reference_area_m2) noexcept;
+/// The DPE label: the worse of the energy and climate classes.
+[[nodiscard]] std::uint8_t dpe_label(const ThermalParams& params, double cep_kwh_m2, double eges_kg_m2,
+                                     double reference_area_m2) noexcept;
+
+}  // namespace coron

@@ -1,0 +1,93 @@
+#pragma once
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+// The fixed vocabularies of the stock: each enum is stored as a uint8 column and
+// written by name in CSV and YAML. The numbers that go with each value
+// (efficiencies, air flows, ...) live in data/, never here.
+
+namespace coron {
+
+enum class Owner : std::uint8_t { maisons_et_cites = 0, sia_habitat = 1, other_landlord = 2 };
+inline constexpr std::array<std::string_view, 3> owner_names = {"maisons_et_cites", "sia_habitat",
+                                                                 "other_landlord"};
+
+/// The miners' housing forms (thermal-reference.md §5.2).
+enum class Archetype : std::uint8_t {
+  coron = 0,             ///< terraced rows 1825-1890 (TABULA TH.01)
+  pavillon = 1,          ///< detached houses of the cités pavillonnaires 1867-1939 (SFH.01/02)
+  maisons_jumelles = 2,  ///< semi-detached pairs 1867-1939 (SFH.02 B_N1)
+  cite_jardin = 3,       ///< garden cities 1904-1939 (SFH.02/TH.02)
+  cite_moderne = 4,      ///< post-war HBNPC houses 1946-1970 (TH.03/04)
+};
+inline constexpr std::array<std::string_view, 5> archetype_names = {
+    "coron", "pavillon", "maisons_jumelles", "cite_jardin", "cite_moderne"};
+
+enum class CiteCategory : std::uint8_t { priority = 0, anru = 1, feder = 2, signalled = 3, unnamed = 4 };
+inline constexpr std::array<std::string_view, 5> cite_category_names = {"priority", "anru", "feder",
+                                                                        "signalled", "unnamed"};
+
+/// Energy carriers of the DPE (conversion and emission factors in data/thermal).
+enum class Carrier : std::uint8_t {
+  natural_gas = 0,
+  electricity = 1,
+  coal = 2,
+  fuel_oil = 3,
+  wood = 4,
+  district_heat = 5,
+  lpg = 6,
+};
+inline constexpr std::size_t carrier_count = 7;
+inline constexpr std::array<std::string_view, carrier_count> carrier_names = {
+    "natural_gas", "electricity", "coal", "fuel_oil", "wood", "district_heat", "lpg"};
+
+enum class HeatingSystem : std::uint8_t {
+  gas_boiler_standard = 0,
+  gas_boiler_condensing = 1,
+  coal_stove = 2,
+  oil_boiler = 3,
+  electric_direct = 4,
+  heat_pump_air_water = 5,
+  wood_stove = 6,
+  district_heat = 7,
+};
+inline constexpr std::size_t heating_system_count = 8;
+inline constexpr std::array<std::string_view, heating_system_count> heating_system_names = {
+    "gas_boiler_standard", "gas_boiler_condensing", "coal_stove",   "oil_boiler",
+    "electric_direct",     "heat_pump_air_water",   "wood_stove",   "district_heat"};
+
+enum class DhwSystem : std::uint8_t { gas_boiler = 0, electric_storage = 1, thermodynamic = 2 };
+inline constexpr std::size_t dhw_system_count = 3;
+inline constexpr std::array<std::string_view, dhw_system_count> dhw_system_names = {
+    "gas_boiler", "electric_storage", "thermodynamic"};
+
+enum class Ventilation : std::uint8_t {
+  window_opening = 0,     ///< no vents, by opening windows (3CL Q_varep 1.2)
+  natural_vents = 1,      ///< high and low air inlets (2.23)
+  mechanical_pre1982 = 2, ///< single-flow self-regulating, before 1982 (1.97)
+  mechanical_hygro = 3,   ///< single-flow humidity-controlled (see data/thermal)
+};
+inline constexpr std::size_t ventilation_count = 4;
+inline constexpr std::array<std::string_view, ventilation_count> ventilation_names = {
+    "window_opening", "natural_vents", "mechanical_pre1982", "mechanical_hygro"};
+
+enum class Inertia : std::uint8_t { light = 0, medium = 1, heavy = 2 };
+inline constexpr std::size_t inertia_count = 3;
+inline constexpr std::array<std::string_view, inertia_count> inertia_names = {"light", "medium", "heavy"};
+
+/// DPE classes: 0 = A ... 6 = G.
+inline constexpr std::size_t label_count = 7;
+inline constexpr std::array<char, label_count> label_letters = {'A', 'B', 'C', 'D', 'E', 'F', 'G'};
+
+/// Index of `name` in `names`, or nothing. For reading enums from text.
+template <std::size_t N>
+[[nodiscard]] constexpr std::optional<std::uint8_t> index_of(const std::array<std::string_view, N>& names,
+                                                             std::string_view name) noexcept {
+  for (std::size_t i = 0; i < N; ++i)
+    if (names[i] == name) return static_cast<std::uint8_t>(i);
+  return std::nullopt;
+}
+
+}  // namespace coron

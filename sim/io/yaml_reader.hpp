@@ -1,0 +1,134 @@
+#pragma once
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "coron/error.hpp"
+
+// Reading YAML with diagnostics: every problem is recorded with file:line:column,
+// the dotted key path and what was expected, and reading goes on so that all
+// problems are reported at once. Physical quantities are written with their unit
+// ("2.5 W/m2K") and parsed through Boost.Units (quantity.hpp), then stored as
+// doubles in coron's internal units (include/coron/units.hpp).
+
+namespace coron::io {
+
+/// Physical dimensions a key may hold; each has one internal unit.
+enum class Dimension {
+  dimensionless,            ///< plain number or "%" (stored as a fraction)
+  length_m,                 ///< m, cm, mm
+  area_m2,                  ///< m2
+  u_value_w_per_m2k,        ///< W/m2K, W/(m2.K)
+  heat_loss_w_per_k,        ///< W/K
+  power_w_per_m2,           ///< W/m2
+  energy_kwh,               ///< Wh, kWh, MWh, GWh
+  energy_per_area_kwh_m2,   ///< kWh/m2 (per year implied)
+  temperature_c,            ///< degC
+  degree_hours_kh,          ///< K.h
+  time_h,                   ///< h
+  air_flow_m3_per_h_m2,     ///< m3/(h.m2)
+  ghg_kg_per_kwh,           ///< kgCO2e/kWh
+  money_eur,                ///< EUR, kEUR
+  money_eur_per_m2,         ///< EUR/m2
+};
+
+/// A YAML document in memory, with the path used in messages.
+class YamlFile {
+ public:
+  /// Reads and parses `path`. A missing file or a syntax error is recorded in
+  /// `diag` (with line:column for syntax errors) and nothing is returned.
+  static std::optional<YamlFile> load(const std::filesystem::path& path, Diagnostics& diag);
+  /// Parses `text` as if read from `display_path`.
+  static std::optional<YamlFile> parse(std::string text, std::string display_path, Diagnostics& diag);
+
+  [[nodiscard]] const YAML::Node& root() const noexcept { return root_; }
+  [[nodiscard]] const std::string& path() const noexcept { return path_; }
+  [[nodiscard]] const std::string& text() const noexcept { return text_; }
+  /// Folder of the file: relative paths inside it are resolved against it.
+  [[nodiscard]] std::filesystem::path folder() const;
+
+ private:
+  YamlFile(YAML::Node root, std::string path, std::string text)
+      : root_(std::move(root)), path_(std::move(path)), text_(std::move(text)) {}
+  YAML::Node root_;
+  std::string path_;
+  std::string text_;
+};
+
+/// Reads the keys of one mapping. Keys asked for are remembered, so finish()
+/// can report the others as unknown ("did you mean ...?").
+/// Every getter returns nothing after recording a diagnostic when the key is
+/// missing (required), has the wrong type, is out of range or has a wrong unit.
+class MapReader {
+ public:
+  /// `node` should be a mapping; if it is not, that is reported and valid() is false.
+  MapReader(const YamlFile& file, YAML::Node node, std::string key_path, Diagnostics& diag);
+
+  [[nodiscard]] bool valid() const noexcept { return valid_; }
+  [[nodiscard]] bool has(std::string_view key);  ///< also marks the key as known
+  [[nodiscard]] const std::string& key_path() const noexcept { return key_path_; }
+  [[nodiscard]] const YamlFile& file() const noexcept { return *file_; }
+  [[nodiscard]] Diagnostics& diagnostics() const noexcept { return *diag_; }
+
+  /// T is one of bool, int, std::int64_t, std::uint64_t, double, std::string.
+  template <class T>
+  std::optional<T> required(std::string_view key);
+  template <class T>
+  std::optional<T> optional(std::string_view key);  ///< nothing, silently, when absent
+  /// Numbers within [lo, hi] (inclusive).
+  template <class T>
+  std::optional<T> required_in_range(std::string_view key, T lo, T hi);
+
+  /// "value unit" converted to the internal unit of `dim`, checked within [lo, hi] (internal unit).
+  std::optional<double> required_quantity(std::string_view key, Dimension dim, double lo, double hi);
+  /// A sequence of `count` quantities: either `{unit: "W/m2K", values: [..]}` or a list of "value unit" strings.
+  std::optional<std::vector<double>> required_quantities(std::string_view key, Dimension dim,
+                                                         std::size_t count, double lo, double hi);
+  /// One of `names` (an enum's vocabulary), returned as its index.
+  template <std::size_t N>
+  std::optional<std::uint8_t> required_enum(std::string_view key, const std::array<std::string_view, N>& names) {
+    return required_enum_impl(key, std::vector<std::string_view>(names.begin(), names.end()));
+  }
+  /// A path resolved against the file's folder; `must_exist` checks it is there.
+  std::optional<std::filesystem::path> required_path(std::string_view key, bool must_exist);
+  /// A list of strings.
+  std::optional<std::vector<std::string>> required_strings(std::string_view key);
+
+  /// The child mapping `key` (reported when missing or not a mapping: then !valid()).
+  MapReader map(std::string_view key);
+  /// The raw node (marks the key known); an undefined node when absent.
+  YAML::Node node(std::string_view key);
+  /// Records a problem at `at` (its mark) for `key` under this mapping.
+  void report(const YAML::Node& at, std::string_view key, std::string message);
+  /// Records a problem at this mapping itself.
+  void report_here(std::string message);
+  /// Reports every key of the mapping not asked for, with the nearest known key.
+  void finish();
+
+ private:
+  std::optional<std::uint8_t> required_enum_impl(std::string_view key, const std::vector<std::string_view>& names);
+  std::string child_path(std::string_view key) const;
+
+  const YamlFile* file_;
+  YAML::Node node_;
+  std::string key_path_;
+  Diagnostics* diag_;
+  std::set<std::string, std::less<>> known_;
+  bool valid_ = true;
+};
+
+/// The nearest of `candidates` to `word` (Levenshtein, at most 3 edits), or "".
+[[nodiscard]] std::string nearest(std::string_view word, const std::vector<std::string>& candidates);
+
+/// Parses "value unit" for `dim` into the internal unit; on failure returns nothing and
+/// sets `error` to what was expected (e.g. "expected a U-value such as '2.5 W/m2K'").
+std::optional<double> parse_quantity(std::string_view text, Dimension dim, std::string& error);
+
+}  // namespace coron::io
