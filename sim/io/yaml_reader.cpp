@@ -1,1 +1,514 @@
-// placeholder: implemented in a later commit
+#include "io/yaml_reader.hpp"
+
+#include "io/quantity.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <limits>
+#include <map>
+#include <sstream>
+#include <type_traits>
+
+namespace coron::io {
+namespace {
+
+/// 1-based line and column of `node`, or nothing when yaml-cpp has no mark for it
+/// (absent keys, nodes built in memory).
+std::optional<std::pair<int, int>> position(const YAML::Node& node) {
+  if (!node.IsDefined()) return std::nullopt;
+  const YAML::Mark mark = node.Mark();
+  if (mark.line < 0 || mark.column < 0) return std::nullopt;
+  return std::pair{mark.line + 1, mark.column + 1};
+}
+
+/// A key and its value in a mapping.
+struct Entry {
+  YAML::Node key;
+  YAML::Node value;
+};
+
+/// The first entry named `key`. Looked up by hand rather than with operator[],
+/// which on a non-const node would insert the key.
+std::optional<Entry> find_entry(const YAML::Node& map, std::string_view key) {
+  if (!map.IsMap()) return std::nullopt;
+  for (const auto& item : map)
+    if (item.first.IsScalar() && item.first.Scalar() == key) return Entry{item.first, item.second};
+  return std::nullopt;
+}
+
+/// What a node holds, for the "got Y" half of a message.
+std::string got(const YAML::Node& node) {
+  if (!node.IsDefined() || node.IsNull()) {
+    // An explicit "null" or "~" is shown as written; an empty value as nothing.
+    if (node.IsDefined() && !node.Scalar().empty() && node.Scalar() != "~" && node.Scalar() != "null")
+      return fmt::format("'{}'", node.Scalar());
+    return "nothing";
+  }
+  if (node.IsSequence()) return "a list";
+  if (node.IsMap()) return "a mapping";
+  return fmt::format("'{}'", node.Scalar());
+}
+
+template <class T>
+constexpr std::string_view noun() {
+  if constexpr (std::is_same_v<T, bool>)
+    return "true or false";
+  else if constexpr (std::is_same_v<T, std::string>)
+    return "a string";
+  else if constexpr (std::is_floating_point_v<T>)
+    return "a number";
+  else if constexpr (std::is_unsigned_v<T>)
+    return "a non-negative integer";
+  else
+    return "an integer";
+}
+
+template <class T>
+std::string range_noun(T lo, T hi) {
+  return fmt::format("{} in {}..{}", noun<T>(), lo, hi);
+}
+
+/// Parses a whole scalar as T; nothing when it is not exactly one T.
+template <class T>
+std::optional<T> parse_scalar(const YAML::Node& node) {
+  if (!node.IsScalar()) return std::nullopt;
+  const std::string& text = node.Scalar();
+  if constexpr (std::is_same_v<T, std::string>) {
+    return text;
+  } else if constexpr (std::is_same_v<T, bool>) {
+    bool value = false;
+    if (YAML::convert<bool>::decode(node, value)) return value;
+    return std::nullopt;
+  } else {
+    // from_chars: no locale, no octal surprise for "010", no silent wrap of "-1" to unsigned.
+    std::string_view digits = text;
+    if (!digits.empty() && digits.front() == '+') digits.remove_prefix(1);
+    if (digits.empty()) return std::nullopt;
+    if constexpr (std::is_unsigned_v<T>) {
+      if (digits.front() == '-') return std::nullopt;
+    }
+    T value{};
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (ec != std::errc{} || end != digits.data() + digits.size()) return std::nullopt;
+    if constexpr (std::is_floating_point_v<T>) {
+      if (!std::isfinite(value)) return std::nullopt;
+    }
+    return value;
+  }
+}
+
+/// Edit distance between two words (insertions, deletions, substitutions).
+std::size_t levenshtein(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string quoted_list(const std::vector<std::string_view>& names) {
+  std::string text;
+  for (std::string_view n : names) {
+    if (!text.empty()) text += ", ";
+    text += fmt::format("'{}'", n);
+  }
+  return text;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// YamlFile
+
+std::optional<YamlFile> YamlFile::load(const std::filesystem::path& path, Diagnostics& diag) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    diag.add(
+        path.string(), 0, 0, "",
+        std::filesystem::exists(path, ec) ? "cannot read: not a regular file" : "cannot read: no such file");
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (!in) {
+    diag.add(path.string(), 0, 0, "", "cannot read the file");
+    return std::nullopt;
+  }
+  return parse(std::move(text).str(), path.string(), diag);
+}
+
+std::optional<YamlFile> YamlFile::parse(std::string text, std::string display_path, Diagnostics& diag) {
+  return parse(std::move(text), std::move(display_path), {}, diag);
+}
+
+std::optional<YamlFile> YamlFile::parse(std::string text, std::string display_path,
+                                        std::filesystem::path folder, Diagnostics& diag) {
+  try {
+    YAML::Node root = YAML::Load(text);
+    YamlFile file(std::move(root), std::move(display_path), std::move(text));
+    file.folder_ = std::move(folder);
+    return file;
+  } catch (const YAML::ParserException& e) {
+    const int line = e.mark.line >= 0 ? e.mark.line + 1 : 0;
+    const int column = e.mark.column >= 0 ? e.mark.column + 1 : 0;
+    diag.add(std::move(display_path), line, column, "", "YAML syntax error: " + e.msg);
+  } catch (const YAML::Exception& e) {
+    diag.add(std::move(display_path), 0, 0, "", "cannot read YAML: " + e.msg);
+  }
+  return std::nullopt;
+}
+
+std::filesystem::path YamlFile::folder() const {
+  if (!folder_.empty()) return folder_;
+  std::filesystem::path parent = std::filesystem::path(path_).parent_path();
+  return parent.empty() ? std::filesystem::path(".") : parent;
+}
+
+// ---------------------------------------------------------------------------
+// MapReader
+
+MapReader::MapReader(const YamlFile& file, YAML::Node node, std::string key_path, Diagnostics& diag)
+    : file_(&file), node_(std::move(node)), key_path_(std::move(key_path)), diag_(&diag) {
+  if (!node_.IsMap()) {
+    valid_ = false;
+    if (key_path_.empty() && (!node_.IsDefined() || node_.IsNull()))
+      report_here("expected a mapping of keys, got an empty document");
+    else
+      report_here("expected a mapping, got " + got(node_));
+  }
+}
+
+std::string MapReader::child_path(std::string_view key) const {
+  if (key_path_.empty()) return std::string(key);
+  if (key.empty()) return key_path_;
+  if (key.front() == '[') return key_path_ + std::string(key);
+  return key_path_ + "." + std::string(key);
+}
+
+void MapReader::report(const YAML::Node& at, std::string_view key, std::string message) {
+  auto where = position(at);
+  if (!where) where = position(node_);
+  const auto [line, column] = where.value_or(std::pair{0, 0});
+  diag_->add(file_->path(), line, column, child_path(key), std::move(message));
+}
+
+void MapReader::report_here(std::string message) { report(node_, "", std::move(message)); }
+
+bool MapReader::has(std::string_view key) {
+  known_.emplace(key);
+  return valid_ && find_entry(node_, key).has_value();
+}
+
+YAML::Node MapReader::node(std::string_view key) {
+  known_.emplace(key);
+  if (!valid_) return YAML::Node(YAML::NodeType::Undefined);
+  if (auto entry = find_entry(node_, key)) return entry->value;
+  return YAML::Node(YAML::NodeType::Undefined);
+}
+
+namespace {
+
+/// Shared body of the getters: the value node, or nothing after a report when missing.
+YAML::Node require_node(MapReader& reader, std::string_view key, std::string_view expected, bool valid) {
+  YAML::Node value = reader.node(key);
+  if (!value.IsDefined() && valid)
+    reader.report(value, key, fmt::format("missing required key (expected {})", expected));
+  return value;
+}
+
+}  // namespace
+
+template <class T>
+std::optional<T> MapReader::required(std::string_view key) {
+  const YAML::Node value = require_node(*this, key, noun<T>(), valid_);
+  if (!value.IsDefined()) return std::nullopt;
+  if (auto parsed = parse_scalar<T>(value)) return parsed;
+  report(value, key, fmt::format("expected {}, got {}", noun<T>(), got(value)));
+  return std::nullopt;
+}
+
+template <class T>
+std::optional<T> MapReader::optional(std::string_view key) {
+  if (!has(key)) return std::nullopt;
+  return required<T>(key);
+}
+
+template <class T>
+std::optional<T> MapReader::required_in_range(std::string_view key, T lo, T hi) {
+  const std::string expected = range_noun(lo, hi);
+  const YAML::Node value = require_node(*this, key, expected, valid_);
+  if (!value.IsDefined()) return std::nullopt;
+  const std::optional<T> parsed = parse_scalar<T>(value);
+  if (!parsed || *parsed < lo || *parsed > hi) {
+    report(value, key, fmt::format("expected {}, got {}", expected, got(value)));
+    return std::nullopt;
+  }
+  return parsed;
+}
+
+#define CORON_INSTANTIATE(T)                                          \
+  template std::optional<T> MapReader::required<T>(std::string_view); \
+  template std::optional<T> MapReader::optional<T>(std::string_view);
+CORON_INSTANTIATE(bool)
+CORON_INSTANTIATE(int)
+CORON_INSTANTIATE(unsigned)
+CORON_INSTANTIATE(std::int64_t)
+CORON_INSTANTIATE(std::uint64_t)
+CORON_INSTANTIATE(double)
+CORON_INSTANTIATE(std::string)
+#undef CORON_INSTANTIATE
+template std::optional<int> MapReader::required_in_range<int>(std::string_view, int, int);
+template std::optional<unsigned> MapReader::required_in_range<unsigned>(std::string_view, unsigned, unsigned);
+template std::optional<std::int64_t> MapReader::required_in_range<std::int64_t>(std::string_view,
+                                                                                std::int64_t, std::int64_t);
+template std::optional<std::uint64_t> MapReader::required_in_range<std::uint64_t>(std::string_view,
+                                                                                  std::uint64_t,
+                                                                                  std::uint64_t);
+template std::optional<double> MapReader::required_in_range<double>(std::string_view, double, double);
+
+namespace {
+
+/// A quantity from one scalar, checked within [lo, hi]; reports at `at` under `key`.
+std::optional<double> quantity_from(MapReader& reader, const YAML::Node& at, std::string_view key,
+                                    const std::string& text, Dimension dim, double lo, double hi) {
+  std::string error;
+  const std::optional<double> value = parse_quantity(text, dim, error);
+  if (!value) {
+    reader.report(at, key, fmt::format("{}, got '{}'", error, text));
+    return std::nullopt;
+  }
+  if (*value < lo || *value > hi) {
+    const DimensionInfo& info = dimension_info(dim);
+    const std::string unit = info.symbol.empty() ? "" : " " + std::string(info.symbol);
+    const std::string converted =
+        fmt::format("{}{}", *value, unit) == text ? "" : fmt::format(" (= {}{})", *value, unit);
+    reader.report(
+        at, key,
+        fmt::format("expected {} in {}..{}{}, got '{}'{}", info.noun, lo, hi, unit, text, converted));
+    return std::nullopt;
+  }
+  return value;
+}
+
+}  // namespace
+
+std::optional<double> MapReader::required_quantity(std::string_view key, Dimension dim, double lo,
+                                                   double hi) {
+  const DimensionInfo& info = dimension_info(dim);
+  const std::string expected = fmt::format("{} such as '{}'", info.noun, info.example);
+  const YAML::Node value = require_node(*this, key, expected, valid_);
+  if (!value.IsDefined()) return std::nullopt;
+  if (!value.IsScalar()) {
+    report(value, key, fmt::format("expected {}, got {}", expected, got(value)));
+    return std::nullopt;
+  }
+  return quantity_from(*this, value, key, value.Scalar(), dim, lo, hi);
+}
+
+std::optional<std::vector<double>> MapReader::required_quantities(std::string_view key, Dimension dim,
+                                                                  std::size_t count, double lo, double hi) {
+  const DimensionInfo& info = dimension_info(dim);
+  const std::string expected =
+      fmt::format("{} values of {}: {{unit: {}, values: [...]}} or a list such as ['{}', ...]", count,
+                  info.noun, info.symbol.empty() ? "\"%\"" : info.symbol, info.example);
+  const YAML::Node value = require_node(*this, key, expected, valid_);
+  if (!value.IsDefined()) return std::nullopt;
+
+  std::vector<double> result;
+  bool ok = true;
+  if (value.IsMap()) {
+    MapReader inner(*file_, value, child_path(key), *diag_);
+    const std::optional<std::string> unit = inner.required<std::string>("unit");
+    const YAML::Node values = inner.node("values");
+    inner.finish();
+    if (!values.IsDefined()) {
+      inner.report(values, "values",
+                   fmt::format("missing required key (expected a list of {} numbers)", count));
+      return std::nullopt;
+    }
+    if (!unit) return std::nullopt;
+    std::string error;
+    if (!parse_quantity("1 " + *unit, dim, error)) {
+      inner.report(inner.node("unit"), "unit", fmt::format("{}, got unit '{}'", error, *unit));
+      return std::nullopt;
+    }
+    if (!values.IsSequence()) {
+      inner.report(values, "values",
+                   fmt::format("expected a list of {} numbers, got {}", count, got(values)));
+      return std::nullopt;
+    }
+    if (values.size() != count) {
+      inner.report(values, "values", fmt::format("expected {} values, got {}", count, values.size()));
+      return std::nullopt;
+    }
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      const YAML::Node item = values[i];
+      const std::string item_key = fmt::format("values[{}]", i);
+      if (!parse_scalar<double>(item)) {
+        inner.report(item, item_key, fmt::format("expected a number, got {}", got(item)));
+        ok = false;
+        continue;
+      }
+      const auto q = quantity_from(inner, item, item_key, item.Scalar() + " " + *unit, dim, lo, hi);
+      if (q)
+        result.push_back(*q);
+      else
+        ok = false;
+    }
+  } else if (value.IsSequence()) {
+    if (value.size() != count) {
+      report(value, key, fmt::format("expected {} values, got {}", count, value.size()));
+      return std::nullopt;
+    }
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      const YAML::Node item = value[i];
+      const std::string item_key = fmt::format("{}[{}]", key, i);
+      if (!item.IsScalar()) {
+        report(item, item_key,
+               fmt::format("expected {} such as '{}', got {}", info.noun, info.example, got(item)));
+        ok = false;
+        continue;
+      }
+      const auto q = quantity_from(*this, item, item_key, item.Scalar(), dim, lo, hi);
+      if (q)
+        result.push_back(*q);
+      else
+        ok = false;
+    }
+  } else {
+    report(value, key, fmt::format("expected {}, got {}", expected, got(value)));
+    return std::nullopt;
+  }
+  if (!ok) return std::nullopt;
+  return result;
+}
+
+std::optional<std::uint8_t> MapReader::required_enum_impl(std::string_view key,
+                                                          const std::vector<std::string_view>& names) {
+  const std::string expected = "one of " + quoted_list(names);
+  const YAML::Node value = require_node(*this, key, expected, valid_);
+  if (!value.IsDefined()) return std::nullopt;
+  if (value.IsScalar()) {
+    const auto it = std::find(names.begin(), names.end(), value.Scalar());
+    if (it != names.end()) return static_cast<std::uint8_t>(it - names.begin());
+    const std::string suggestion =
+        nearest(value.Scalar(), std::vector<std::string>(names.begin(), names.end()));
+    if (!suggestion.empty()) {
+      report(value, key,
+             fmt::format("expected {}, got {}; did you mean '{}'?", expected, got(value), suggestion));
+      return std::nullopt;
+    }
+  }
+  report(value, key, fmt::format("expected {}, got {}", expected, got(value)));
+  return std::nullopt;
+}
+
+std::optional<std::filesystem::path> MapReader::required_path(std::string_view key, bool must_exist) {
+  const std::optional<std::string> text = required<std::string>(key);
+  if (!text) return std::nullopt;
+  const YAML::Node value = node(key);
+  if (text->empty()) {
+    report(value, key, "expected a path, got ''");
+    return std::nullopt;
+  }
+  std::filesystem::path path(*text);
+  if (path.is_relative()) path = file_->folder() / path;
+  path = path.lexically_normal();
+  std::error_code ec;
+  if (must_exist && !std::filesystem::exists(path, ec)) {
+    report(
+        value, key,
+        fmt::format("expected an existing file or folder, got '{}' (not found: {})", *text, path.string()));
+    return std::nullopt;
+  }
+  return path;
+}
+
+std::optional<std::vector<std::string>> MapReader::required_strings(std::string_view key) {
+  const YAML::Node value = require_node(*this, key, "a list of strings", valid_);
+  if (!value.IsDefined()) return std::nullopt;
+  if (!value.IsSequence()) {
+    report(value, key, fmt::format("expected a list of strings, got {}", got(value)));
+    return std::nullopt;
+  }
+  std::vector<std::string> result;
+  bool ok = true;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const YAML::Node item = value[i];
+    if (!item.IsScalar()) {
+      report(item, fmt::format("{}[{}]", key, i), fmt::format("expected a string, got {}", got(item)));
+      ok = false;
+      continue;
+    }
+    result.push_back(item.Scalar());
+  }
+  if (!ok) return std::nullopt;
+  return result;
+}
+
+MapReader MapReader::map(std::string_view key) {
+  const YAML::Node value = require_node(*this, key, "a mapping", valid_);
+  if (!value.IsDefined()) {
+    // Already reported (or the parent is itself invalid): an empty, silent reader.
+    MapReader child(*file_, YAML::Node(YAML::NodeType::Map), child_path(key), *diag_);
+    child.valid_ = false;
+    return child;
+  }
+  return MapReader(*file_, value, child_path(key), *diag_);
+}
+
+void MapReader::finish() {
+  if (!valid_) return;
+  std::vector<std::string> valid_keys(known_.begin(), known_.end());
+  std::map<std::string, int, std::less<>> first_line;
+  for (const auto& item : node_) {
+    const YAML::Node& key = item.first;
+    if (!key.IsScalar()) {
+      report(key, "", fmt::format("expected a key name, got {}", got(key)));
+      continue;
+    }
+    const std::string& name = key.Scalar();
+    const int line = position(key).value_or(std::pair{0, 0}).first;
+    if (const auto [it, inserted] = first_line.emplace(name, line); !inserted) {
+      report(key, name, fmt::format("duplicate key (first given on line {})", it->second));
+      continue;
+    }
+    if (known_.count(name) != 0) continue;
+    const std::string suggestion = nearest(name, valid_keys);
+    if (!suggestion.empty()) {
+      report(key, name, fmt::format("unknown key; did you mean '{}'?", suggestion));
+    } else {
+      report(key, name,
+             fmt::format("unknown key; valid keys are {}",
+                         quoted_list(std::vector<std::string_view>(valid_keys.begin(), valid_keys.end()))));
+    }
+  }
+}
+
+std::string nearest(std::string_view word, const std::vector<std::string>& candidates) {
+  constexpr std::size_t max_edits = 3;
+  std::string best;
+  std::size_t best_distance = max_edits + 1;
+  for (const std::string& candidate : candidates) {
+    const std::size_t d = levenshtein(word, candidate);
+    if (d < best_distance) {
+      best_distance = d;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+}  // namespace coron::io

@@ -1,4 +1,8 @@
 #pragma once
+#include "coron/error.hpp"
+
+#include <yaml-cpp/yaml.h>
+
 #include <array>
 #include <cstdint>
 #include <filesystem>
@@ -7,10 +11,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <yaml-cpp/yaml.h>
-
-#include "coron/error.hpp"
 
 // Reading YAML with diagnostics: every problem is recorded with file:line:column,
 // the dotted key path and what was expected, and reading goes on so that all
@@ -22,21 +22,21 @@ namespace coron::io {
 
 /// Physical dimensions a key may hold; each has one internal unit.
 enum class Dimension {
-  dimensionless,            ///< plain number or "%" (stored as a fraction)
-  length_m,                 ///< m, cm, mm
-  area_m2,                  ///< m2
-  u_value_w_per_m2k,        ///< W/m2K, W/(m2.K)
-  heat_loss_w_per_k,        ///< W/K
-  power_w_per_m2,           ///< W/m2
-  energy_kwh,               ///< Wh, kWh, MWh, GWh
-  energy_per_area_kwh_m2,   ///< kWh/m2 (per year implied)
-  temperature_c,            ///< degC
-  degree_hours_kh,          ///< K.h
-  time_h,                   ///< h
-  air_flow_m3_per_h_m2,     ///< m3/(h.m2)
-  ghg_kg_per_kwh,           ///< kgCO2e/kWh
-  money_eur,                ///< EUR, kEUR
-  money_eur_per_m2,         ///< EUR/m2
+  dimensionless,           ///< plain number or "%" (stored as a fraction)
+  length_m,                ///< m, cm, mm
+  area_m2,                 ///< m2
+  u_value_w_per_m2k,       ///< W/m2K, W/(m2.K)
+  heat_loss_w_per_k,       ///< W/K
+  power_w_per_m2,          ///< W/m2
+  energy_kwh,              ///< Wh, kWh, MWh, GWh
+  energy_per_area_kwh_m2,  ///< kWh/m2 (per year implied)
+  temperature_c,           ///< degC
+  degree_hours_kh,         ///< K.h
+  time_h,                  ///< h
+  air_flow_m3_per_h_m2,    ///< m3/(h.m2)
+  ghg_kg_per_kwh,          ///< kgCO2e/kWh
+  money_eur,               ///< EUR, kEUR
+  money_eur_per_m2,        ///< EUR/m2
 };
 
 /// A YAML document in memory, with the path used in messages.
@@ -47,6 +47,9 @@ class YamlFile {
   static std::optional<YamlFile> load(const std::filesystem::path& path, Diagnostics& diag);
   /// Parses `text` as if read from `display_path`.
   static std::optional<YamlFile> parse(std::string text, std::string display_path, Diagnostics& diag);
+  /// Parses `text` as if read from `display_path`, resolving relative paths against `folder`.
+  static std::optional<YamlFile> parse(std::string text, std::string display_path,
+                                       std::filesystem::path folder, Diagnostics& diag);
 
   [[nodiscard]] const YAML::Node& root() const noexcept { return root_; }
   [[nodiscard]] const std::string& path() const noexcept { return path_; }
@@ -60,6 +63,7 @@ class YamlFile {
   YAML::Node root_;
   std::string path_;
   std::string text_;
+  std::filesystem::path folder_;  ///< empty: the folder of path_
 };
 
 /// Reads the keys of one mapping. Keys asked for are remembered, so finish()
@@ -77,7 +81,7 @@ class MapReader {
   [[nodiscard]] const YamlFile& file() const noexcept { return *file_; }
   [[nodiscard]] Diagnostics& diagnostics() const noexcept { return *diag_; }
 
-  /// T is one of bool, int, std::int64_t, std::uint64_t, double, std::string.
+  /// T is one of bool, int, unsigned, std::int64_t, std::uint64_t, double, std::string.
   template <class T>
   std::optional<T> required(std::string_view key);
   template <class T>
@@ -88,12 +92,14 @@ class MapReader {
 
   /// "value unit" converted to the internal unit of `dim`, checked within [lo, hi] (internal unit).
   std::optional<double> required_quantity(std::string_view key, Dimension dim, double lo, double hi);
-  /// A sequence of `count` quantities: either `{unit: "W/m2K", values: [..]}` or a list of "value unit" strings.
+  /// A sequence of `count` quantities: either `{unit: "W/m2K", values: [..]}` or a list of "value unit"
+  /// strings.
   std::optional<std::vector<double>> required_quantities(std::string_view key, Dimension dim,
                                                          std::size_t count, double lo, double hi);
   /// One of `names` (an enum's vocabulary), returned as its index.
   template <std::size_t N>
-  std::optional<std::uint8_t> required_enum(std::string_view key, const std::array<std::string_view, N>& names) {
+  std::optional<std::uint8_t> required_enum(std::string_view key,
+                                            const std::array<std::string_view, N>& names) {
     return required_enum_impl(key, std::vector<std::string_view>(names.begin(), names.end()));
   }
   /// A path resolved against the file's folder; `must_exist` checks it is there.
@@ -113,7 +119,8 @@ class MapReader {
   void finish();
 
  private:
-  std::optional<std::uint8_t> required_enum_impl(std::string_view key, const std::vector<std::string_view>& names);
+  std::optional<std::uint8_t> required_enum_impl(std::string_view key,
+                                                 const std::vector<std::string_view>& names);
   std::string child_path(std::string_view key) const;
 
   const YamlFile* file_;
@@ -128,7 +135,8 @@ class MapReader {
 [[nodiscard]] std::string nearest(std::string_view word, const std::vector<std::string>& candidates);
 
 /// Parses "value unit" for `dim` into the internal unit; on failure returns nothing and
-/// sets `error` to what was expected (e.g. "expected a U-value such as '2.5 W/m2K'").
+/// sets `error` to what was expected (e.g. "expected a U-value such as '2.5 W/m2K'"),
+/// with the reason in parentheses; it does not repeat the text, so callers append ", got '...'".
 std::optional<double> parse_quantity(std::string_view text, Dimension dim, std::string& error);
 
 }  // namespace coron::io
