@@ -36,6 +36,10 @@ struct HeatingSystemParams {
   double regulation_efficiency = 1.0;  ///< R_r
   double intermittence_i0 = 1.0;       ///< I0 of the intermittence factor
   double auxiliary_kwh_per_m2 = 0.0;   ///< pumps, fans of the generator (electricity)
+  /// Generation auxiliaries in proportion to the heating need: 3CL (G + H.Pn)/Pn, kWh per kWh.
+  double auxiliary_kwh_per_kwh_need = 0.0;
+  /// Fixed auxiliaries per dwelling and year (distribution circulator), kWh electricity.
+  double auxiliary_kwh_per_dwelling = 0.0;
 };
 
 struct DhwSystemParams {
@@ -46,6 +50,9 @@ struct DhwSystemParams {
 struct VentilationParams {
   double q_varep_m3_per_h_m2 = 1.2;     ///< conventional renewal air flow per m2 of floor
   double auxiliary_kwh_per_m2 = 0.0;    ///< fan electricity
+  double auxiliary_kwh_per_dwelling = 0.0;  ///< fan electricity of a house, 3CL 8.76.Pvent_moy
+  double q_vasouf_m3_per_h_m2 = 0.0;    ///< conventional supply air flow (H_perm)
+  double s_mea_m3_per_h_m2 = 0.0;       ///< conventional air-inlet area term S_mea (H_perm)
 };
 
 /// Every parameter of the method that does not vary by dwelling or year.

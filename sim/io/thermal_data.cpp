@@ -1,1 +1,279 @@
-// placeholder: implemented in a later commit
+#include "io/thermal_data.hpp"
+
+#include "io/yaml_reader.hpp"
+
+#include "coron/thermal.hpp"
+#include "coron/vocabulary.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace coron::io {
+namespace {
+
+namespace fs = std::filesystem;
+
+/// A list of exactly `count` plain numbers within [lo, hi] (for unitless tables).
+std::optional<std::vector<double>> numbers(MapReader& r, std::string_view key, std::size_t count, double lo,
+                                           double hi) {
+  if (!r.has(key)) {
+    (void)r.required<double>(key);  // records the usual "missing required key"
+    return std::nullopt;
+  }
+  const YAML::Node n = r.node(key);
+  if (!n.IsSequence() || n.size() != count) {
+    r.report(n, key, fmt::format("expected a list of {} numbers", count));
+    return std::nullopt;
+  }
+  std::vector<double> out(count);
+  bool ok = true;
+  for (std::size_t i = 0; i < count; ++i) {
+    const YAML::Node v = n[i];
+    try {
+      out[i] = v.as<double>();
+    } catch (const YAML::Exception&) {
+      r.report(v, key,
+               fmt::format("expected a number, got '{}'", v.IsScalar() ? v.Scalar() : "a collection"));
+      ok = false;
+      continue;
+    }
+    if (!(out[i] >= lo && out[i] <= hi)) {
+      r.report(v, key, fmt::format("expected a number in [{}, {}], got {}", lo, hi, out[i]));
+      ok = false;
+    }
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+template <std::size_t N>
+void copy_to(const std::optional<std::vector<double>>& v, std::array<double, N>& a) {
+  if (!v || v->size() != N) return;
+  for (std::size_t i = 0; i < N; ++i) a[i] = (*v)[i];
+}
+
+/// Label limits must rise from A to F.
+void check_increasing(MapReader& r, std::string_view key, const std::optional<std::vector<double>>& v) {
+  if (!v) return;
+  for (std::size_t i = 1; i < v->size(); ++i)
+    if (!((*v)[i] > (*v)[i - 1])) {
+      r.report(r.node(key), key, "expected limits increasing from A to F");
+      return;
+    }
+}
+
+void read_climate(const fs::path& path, ThermalParams& p, Diagnostics& diag) {
+  const auto file = YamlFile::load(path, diag);
+  if (!file) return;
+  MapReader r(*file, file->root(), "", diag);
+  if (!r.valid()) return;
+  (void)r.optional<std::string>("source");
+  (void)r.required<std::string>("zone");
+  ClimateTable& c = p.climate;
+  copy_to(r.required_quantities("dh19", Dimension::degree_hours_kh, months, 0.0, 30000.0), c.dh19_kh);
+  copy_to(r.required_quantities("nref19", Dimension::time_h, months, 0.0, 744.0), c.nref19_h);
+  const auto e =
+      r.required_quantities("irradiation_south", Dimension::energy_per_area_kwh_m2, months, 0.0, 300.0);
+  const auto c1_east = numbers(r, "c1_east", months, 0.0, 5.0);
+  const auto c1_west = numbers(r, "c1_west", months, 0.0, 5.0);
+  const auto c1_north = numbers(r, "c1_north", months, 0.0, 5.0);
+  copy_to(r.required_quantities("cold_water", Dimension::temperature_c, months, -5.0, 30.0), c.cold_water_c);
+  copy_to(numbers(r, "days", months, 0.0, 31.0), c.days);
+  // Irradiation on orientation o is E_j . C1_o,j (south: C1 = 1); east and west are averaged
+  // because the stock records their glazing together.
+  if (e && c1_east && c1_west && c1_north) {
+    for (std::size_t j = 0; j < months; ++j) {
+      c.sun_south_kwh_m2[j] = (*e)[j];
+      c.sun_east_west_kwh_m2[j] = (*e)[j] * (0.5 * ((*c1_east)[j] + (*c1_west)[j]));
+      c.sun_north_kwh_m2[j] = (*e)[j] * (*c1_north)[j];
+    }
+  }
+  r.finish();
+}
+
+void read_systems(const fs::path& path, ThermalParams& p, Diagnostics& diag) {
+  const auto file = YamlFile::load(path, diag);
+  if (!file) return;
+  MapReader r(*file, file->root(), "", diag);
+  if (!r.valid()) return;
+
+  MapReader heating = r.map("heating");
+  if (heating.valid()) {
+    for (std::size_t s = 0; s < heating_system_count; ++s) {
+      MapReader m = heating.map(heating_system_names[s]);
+      if (!m.valid()) continue;
+      HeatingSystemParams& h = p.heating[s];
+      if (const auto c = m.required_enum("carrier", carrier_names)) h.carrier = static_cast<Carrier>(*c);
+      h.generation_efficiency = m.required_in_range<double>("generation_efficiency", 0.1, 6.0).value_or(1.0);
+      h.emission_efficiency = m.required_in_range<double>("emission_efficiency", 0.1, 1.0).value_or(1.0);
+      h.distribution_efficiency =
+          m.required_in_range<double>("distribution_efficiency", 0.1, 1.0).value_or(1.0);
+      h.regulation_efficiency = m.required_in_range<double>("regulation_efficiency", 0.1, 1.0).value_or(1.0);
+      h.intermittence_i0 = m.required_in_range<double>("intermittence_i0", 0.1, 1.0).value_or(1.0);
+      h.auxiliary_kwh_per_kwh_need =
+          m.required_in_range<double>("auxiliary_per_kwh_need", 0.0, 0.1).value_or(0.0);
+      h.auxiliary_kwh_per_dwelling =
+          m.required_quantity("auxiliary_per_dwelling", Dimension::energy_kwh, 0.0, 5000.0).value_or(0.0);
+      h.auxiliary_kwh_per_m2 =
+          m.required_quantity("auxiliary_per_m2", Dimension::energy_per_area_kwh_m2, 0.0, 100.0)
+              .value_or(0.0);
+      m.finish();
+    }
+    heating.finish();
+  }
+
+  MapReader dhw = r.map("dhw");
+  if (dhw.valid()) {
+    for (std::size_t s = 0; s < dhw_system_count; ++s) {
+      MapReader m = dhw.map(dhw_system_names[s]);
+      if (!m.valid()) continue;
+      if (const auto c = m.required_enum("carrier", carrier_names))
+        p.dhw[s].carrier = static_cast<Carrier>(*c);
+      p.dhw[s].efficiency = m.required_in_range<double>("efficiency", 0.1, 6.0).value_or(1.0);
+      m.finish();
+    }
+    dhw.finish();
+  }
+
+  MapReader vent = r.map("ventilation");
+  if (vent.valid()) {
+    for (std::size_t s = 0; s < ventilation_count; ++s) {
+      MapReader m = vent.map(ventilation_names[s]);
+      if (!m.valid()) continue;
+      VentilationParams& v = p.ventilation[s];
+      v.q_varep_m3_per_h_m2 =
+          m.required_quantity("q_varep", Dimension::air_flow_m3_per_h_m2, 0.0, 10.0).value_or(0.0);
+      v.q_vasouf_m3_per_h_m2 =
+          m.required_quantity("q_vasouf", Dimension::air_flow_m3_per_h_m2, 0.0, 10.0).value_or(0.0);
+      v.s_mea_m3_per_h_m2 =
+          m.required_quantity("s_mea", Dimension::air_flow_m3_per_h_m2, 0.0, 10.0).value_or(0.0);
+      v.auxiliary_kwh_per_dwelling =
+          m.required_quantity("auxiliary_per_dwelling", Dimension::energy_kwh, 0.0, 5000.0).value_or(0.0);
+      v.auxiliary_kwh_per_m2 =
+          m.required_quantity("auxiliary_per_m2", Dimension::energy_per_area_kwh_m2, 0.0, 100.0)
+              .value_or(0.0);
+      m.finish();
+    }
+    vent.finish();
+  }
+  r.finish();
+}
+
+void read_factors(const fs::path& path, ThermalParams& p, Diagnostics& diag) {
+  const auto file = YamlFile::load(path, diag);
+  if (!file) return;
+  MapReader r(*file, file->root(), "", diag);
+  if (!r.valid()) return;
+  const auto by_carrier = [&](std::string_view key, std::array<double, carrier_count>& out) {
+    MapReader m = r.map(key);
+    if (!m.valid()) return;
+    for (std::size_t c = 0; c < carrier_count; ++c)
+      out[c] = m.required_quantity(carrier_names[c], Dimension::ghg_kg_per_kwh, 0.0, 2.0).value_or(0.0);
+    m.finish();
+  };
+  by_carrier("heating", p.ghg_heating_kg_per_kwh);
+  by_carrier("hot_water", p.ghg_dhw_kg_per_kwh);
+  p.ghg_electricity_lighting_kg_per_kwh =
+      r.required_quantity("electricity_lighting", Dimension::ghg_kg_per_kwh, 0.0, 2.0).value_or(0.0);
+  p.ghg_electricity_auxiliary_kg_per_kwh =
+      r.required_quantity("electricity_auxiliaries", Dimension::ghg_kg_per_kwh, 0.0, 2.0).value_or(0.0);
+  r.finish();
+}
+
+void read_labels(const fs::path& path, ThermalParams& p, Diagnostics& diag) {
+  const auto file = YamlFile::load(path, diag);
+  if (!file) return;
+  MapReader r(*file, file->root(), "", diag);
+  if (!r.valid()) return;
+  const auto limits = [](MapReader& m, std::string_view key, std::array<double, 6>& out) {
+    const auto v = numbers(m, key, 6, 0.0, 10000.0);
+    check_increasing(m, key, v);
+    copy_to(v, out);
+  };
+  limits(r, "cep_kwh_per_m2", p.cep_limits_kwh_m2);
+  limits(r, "eges_kg_per_m2", p.eges_limits_kg_m2);
+
+  constexpr std::size_t rows = 32;  // 8 .. 39 m2
+  if (!r.has("small_dwellings")) {
+    (void)r.required<std::string>("small_dwellings");
+  } else {
+    const YAML::Node seq = r.node("small_dwellings");
+    if (!seq.IsSequence() || seq.size() != rows) {
+      r.report(seq, "small_dwellings",
+               fmt::format("expected a list of {} rows, one per m2 from 8 to 39", rows));
+    } else {
+      for (std::size_t i = 0; i < rows; ++i) {
+        MapReader row(*file, seq[i], fmt::format("small_dwellings[{}]", i), diag);
+        if (!row.valid()) continue;
+        const int expected_m2 = static_cast<int>(8 + i);
+        if (const auto a = row.required<int>("area_m2"); a && *a != expected_m2)
+          row.report(row.node("area_m2"), "area_m2",
+                     fmt::format("expected {} (rows run from 8 to 39 m2 in order), got {}", expected_m2, *a));
+        limits(row, "cep_kwh_per_m2", p.small_cep_limits_kwh_m2[i]);
+        limits(row, "eges_kg_per_m2", p.small_eges_limits_kg_m2[i]);
+        row.finish();
+      }
+    }
+  }
+  r.finish();
+}
+
+void read_method(const fs::path& path, ThermalParams& p, Diagnostics& diag) {
+  const auto file = YamlFile::load(path, diag);
+  if (!file) return;
+  MapReader r(*file, file->root(), "", diag);
+  if (!r.valid()) return;
+  MapReader alpha = r.map("gain_exponent_alpha");
+  if (alpha.valid()) {
+    for (std::size_t k = 0; k < inertia_count; ++k)
+      p.gain_exponent_alpha[k] = alpha.required_in_range<double>(inertia_names[k], 1.01, 10.0).value_or(3.0);
+    alpha.finish();
+  }
+  p.internal_gain_w_per_m2 =
+      r.required_quantity("internal_gain", Dimension::power_w_per_m2, 0.0, 50.0).value_or(0.0);
+  MapReader occ = r.map("occupant");
+  if (occ.valid()) {
+    const double heat_w = occ.required_in_range<double>("heat_w", 0.0, 500.0).value_or(0.0);
+    const double present_h =
+        occ.required_in_range<double>("hours_present_per_week", 0.0, 168.0).value_or(0.0);
+    const double week_h = occ.required_in_range<double>("hours_per_week", 1.0, 168.0).value_or(168.0);
+    p.occupant_gain_wh = present_h / week_h * heat_w;  // (132/168) . 90, the order of 3CL
+    occ.finish();
+  }
+  p.dhw_litres_per_occupant_day =
+      r.required_in_range<double>("dhw_litres_per_occupant_day", 0.0, 500.0).value_or(0.0);
+  p.dhw_hot_water_c =
+      r.required_quantity("dhw_hot_water", Dimension::temperature_c, 20.0, 80.0).value_or(40.0);
+  MapReader light = r.map("lighting");
+  if (light.valid()) {
+    const double usage = light.required_in_range<double>("usage_factor", 0.0, 1.0).value_or(0.0);
+    const double power = light.required_quantity("power", Dimension::power_w_per_m2, 0.0, 50.0).value_or(0.0);
+    const double hours = light.required_quantity("hours", Dimension::time_h, 0.0, 8760.0).value_or(0.0);
+    p.lighting_kwh_per_m2 = usage * power * hours / 1000.0;  // W/m2 . h -> kWh/m2
+    light.finish();
+  }
+  p.window_shading_factor = r.required_in_range<double>("window_shading_factor", 0.0, 1.0).value_or(1.0);
+  r.finish();
+}
+
+}  // namespace
+
+ThermalParams load_thermal_params(const std::filesystem::path& data_dir, Diagnostics& diag) {
+  ThermalParams p;
+  const fs::path dir = data_dir / "thermal";
+  read_climate(dir / "climate-h1a.yaml", p, diag);
+  read_systems(dir / "systems.yaml", p, diag);
+  read_factors(dir / "factors.yaml", p, diag);
+  read_labels(dir / "dpe-labels.yaml", p, diag);
+  read_method(dir / "method.yaml", p, diag);
+  return p;
+}
+
+}  // namespace coron::io

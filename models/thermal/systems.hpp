@@ -1,0 +1,31 @@
+#pragma once
+#include "coron/thermal.hpp"
+
+// From needs to final energy (3CL §9.2, §11-16; Open3CL 8_intermittence.js, 9_conso_ch.js,
+// 11_besoin_ecs.js, 15_conso_aux.js, 16_conso_eclairage.js).
+
+namespace coron::detail {
+
+/// Intermittence factor INT = I0 / (1 + 0.1 (G - 1)), G = GV / (S_h H_sp) in W/(m3.K).
+[[nodiscard]] inline double intermittence(double i0, double gv_w_per_k, double floor_area_m2,
+                                          double ceiling_height_m) noexcept {
+  const double g = gv_w_per_k / (floor_area_m2 * ceiling_height_m);
+  return i0 / (1.0 + 0.1 * (g - 1.0));
+}
+
+/// 1 / (R_g R_e R_d R_r) of a heating system.
+[[nodiscard]] inline double heating_input_per_output(const HeatingSystemParams& s) noexcept {
+  return 1.0 / (s.generation_efficiency * s.emission_efficiency * s.distribution_efficiency *
+                s.regulation_efficiency);
+}
+
+/// Hot-water need per adequate occupant, kWh/yr: sum_j 1.163 V (T_hot - T_efs,j) days_j / 1000.
+[[nodiscard]] inline double dhw_need_per_occupant_kwh(const ThermalParams& p) noexcept {
+  double kwh = 0.0;
+  for (std::size_t j = 0; j < months; ++j)
+    kwh += 1.163 * p.dhw_litres_per_occupant_day * (p.dhw_hot_water_c - p.climate.cold_water_c[j]) *
+           p.climate.days[j] / 1000.0;
+  return kwh;
+}
+
+}  // namespace coron::detail

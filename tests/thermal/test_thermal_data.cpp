@@ -1,0 +1,116 @@
+#include "io/thermal_data.hpp"
+
+#include "coron/error.hpp"
+#include "coron/thermal.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace coron::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string all(const Diagnostics& d) {
+  std::string s;
+  for (const auto& x : d.items()) s += x.format() + "\n";
+  return s;
+}
+
+/// A copy of data/ in a fresh folder with `file` of data/thermal replaced by `bad`.
+fs::path data_with(std::string_view file, std::string_view bad) {
+  const fs::path root = fs::temp_directory_path() / ("coron_thermal_" + std::string(bad));
+  fs::remove_all(root);
+  fs::create_directories(root / "thermal");
+  for (const auto& entry : fs::directory_iterator(fs::path(CORON_DATA_DIR) / "thermal"))
+    fs::copy_file(entry.path(), root / "thermal" / entry.path().filename());
+  fs::copy_file(fs::path(CORON_TEST_DATA_DIR) / "thermal" / bad, root / "thermal" / file,
+                fs::copy_options::overwrite_existing);
+  return root;
+}
+
+/// True if one diagnostic is in `file` at `line` (0: any line, column > 0) for a key ending in `key`.
+bool has(const Diagnostics& d, std::string_view file, int line, std::string_view key) {
+  for (const auto& x : d.items()) {
+    const bool file_ok = x.file.ends_with(file);
+    const bool line_ok = line == 0 ? x.line > 0 : x.line == line;
+    if (file_ok && line_ok && x.column > 0 && std::string_view(x.key).ends_with(key)) return true;
+  }
+  return false;
+}
+
+TEST(ThermalData, RealDataLoadsCleanly) {
+  Diagnostics diag;
+  const ThermalParams p = io::load_thermal_params(CORON_DATA_DIR, diag);
+  ASSERT_TRUE(diag.empty()) << all(diag);
+  EXPECT_DOUBLE_EQ(p.climate.dh19_kh[0], 11712.4);
+  EXPECT_DOUBLE_EQ(p.climate.dh19_kh[6], 0.0);
+  EXPECT_DOUBLE_EQ(p.climate.nref19_h[11], 744.0);
+  EXPECT_DOUBLE_EQ(p.climate.sun_east_west_kwh_m2[0], 38.36 * (0.5 * (0.40 + 0.43)));
+  EXPECT_DOUBLE_EQ(p.climate.sun_north_kwh_m2[0], 38.36 * 0.31);
+  EXPECT_DOUBLE_EQ(p.climate.cold_water_c[7], 17.8);
+  EXPECT_DOUBLE_EQ(p.climate.days[11], 24.0);
+  const auto& gas = p.heating[static_cast<std::size_t>(HeatingSystem::gas_boiler_standard)];
+  EXPECT_EQ(gas.carrier, Carrier::natural_gas);
+  EXPECT_DOUBLE_EQ(gas.generation_efficiency, 0.84);
+  EXPECT_EQ(p.heating[static_cast<std::size_t>(HeatingSystem::coal_stove)].carrier, Carrier::coal);
+  EXPECT_DOUBLE_EQ(p.ventilation[static_cast<std::size_t>(Ventilation::natural_vents)].q_varep_m3_per_h_m2,
+                   2.23);
+  EXPECT_DOUBLE_EQ(p.ventilation[static_cast<std::size_t>(Ventilation::natural_vents)].s_mea_m3_per_h_m2,
+                   4.0);
+  EXPECT_DOUBLE_EQ(p.gain_exponent_alpha[static_cast<std::size_t>(Inertia::heavy)], 3.6);
+  EXPECT_DOUBLE_EQ(p.internal_gain_w_per_m2, 3.52);
+  EXPECT_DOUBLE_EQ(p.occupant_gain_wh, 132.0 / 168.0 * 90.0);
+  EXPECT_NEAR(p.lighting_kwh_per_m2, 1.89, 1e-12);
+  EXPECT_DOUBLE_EQ(p.ghg_heating_kg_per_kwh[static_cast<std::size_t>(Carrier::electricity)], 0.079);
+  EXPECT_DOUBLE_EQ(p.ghg_dhw_kg_per_kwh[static_cast<std::size_t>(Carrier::electricity)], 0.065);
+  EXPECT_DOUBLE_EQ(p.ghg_heating_kg_per_kwh[static_cast<std::size_t>(Carrier::coal)], 0.385);
+  EXPECT_DOUBLE_EQ(p.cep_limits_kwh_m2[5], 420.0);
+  EXPECT_DOUBLE_EQ(p.eges_limits_kg_m2[0], 6.0);
+  // Small-dwelling table: row 8 m2, row 20 m2, row 39 m2 (arrêté du 25 mars 2024).
+  EXPECT_EQ(p.small_cep_limits_kwh_m2[0], (std::array<double, 6>{146, 186, 386, 505, 622, 739}));
+  EXPECT_EQ(p.small_cep_limits_kwh_m2[12], (std::array<double, 6>{88, 128, 230, 300, 385, 476}));
+  EXPECT_EQ(p.small_eges_limits_kg_m2[12], (std::array<double, 6>{8, 13, 34, 54, 74, 104}));
+  EXPECT_EQ(p.small_cep_limits_kwh_m2[31], (std::array<double, 6>{71, 111, 182, 252, 332, 422}));
+  EXPECT_EQ(p.small_eges_limits_kg_m2[31], (std::array<double, 6>{7, 12, 31, 51, 71, 101}));
+}
+
+TEST(ThermalData, WrongUnitNamesFileLineAndKey) {
+  Diagnostics diag;
+  (void)io::load_thermal_params(data_with("method.yaml", "bad_unit_method.yaml"), diag);
+  EXPECT_TRUE(has(diag, "thermal/method.yaml", 13, "internal_gain")) << all(diag);
+  EXPECT_EQ(diag.size(), 1u) << all(diag);
+  EXPECT_THROW(diag.throw_if_any(), InputError);
+}
+
+TEST(ThermalData, MissingKeyIsReported) {
+  Diagnostics diag;
+  (void)io::load_thermal_params(data_with("factors.yaml", "missing_key_factors.yaml"), diag);
+  EXPECT_TRUE(has(diag, "thermal/factors.yaml", 0, "electricity_lighting")) << all(diag);
+}
+
+TEST(ThermalData, MisspelledKeyIsReportedWhereItIs) {
+  Diagnostics diag;
+  (void)io::load_thermal_params(data_with("systems.yaml", "unknown_key_systems.yaml"), diag);
+  EXPECT_TRUE(has(diag, "thermal/systems.yaml", 70, "regulaton_efficiency")) << all(diag);
+  EXPECT_TRUE(has(diag, "thermal/systems.yaml", 0, "electric_direct.regulation_efficiency")) << all(diag);
+}
+
+TEST(ThermalData, NonIncreasingLimitsAreReported) {
+  Diagnostics diag;
+  (void)io::load_thermal_params(data_with("dpe-labels.yaml", "non_increasing_labels.yaml"), diag);
+  EXPECT_TRUE(has(diag, "thermal/dpe-labels.yaml", 26, "small_dwellings[12].cep_kwh_per_m2")) << all(diag);
+  EXPECT_EQ(diag.size(), 1u) << all(diag);
+}
+
+TEST(ThermalData, MissingFolderIsReported) {
+  Diagnostics diag;
+  (void)io::load_thermal_params(fs::path(CORON_TEST_DATA_DIR) / "no_such_folder", diag);
+  EXPECT_GE(diag.size(), 5u) << all(diag);
+}
+
+}  // namespace
+}  // namespace coron::test

@@ -1,0 +1,199 @@
+#pragma once
+#include "coron/thermal.hpp"
+#include "coron/vocabulary.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+// Shared by the thermal tests: the H1a parameters written out (same numbers as
+// data/thermal, so kernel tests do not depend on the loader) and owned columns.
+
+namespace coron::test {
+
+inline ThermalParams h1a_params() {
+  ThermalParams p;
+  p.climate.dh19_kh = {11712.4, 9966.8, 7922.7, 5877.4, 2762.0, 0, 0, 0, 2264.1, 3645.4, 6861.0, 9573.3};
+  p.climate.nref19_h = {744, 672, 738, 695, 438, 0, 0, 0, 402, 644, 715, 744};
+  const std::array<double, months> e = {38.36, 37.47, 77.61, 86.79, 53.63, 0,
+                                        0,     0,     54.18, 61.45, 43.04, 34.26};
+  const std::array<double, months> c1e = {0.40, 0.51, 0.63, 0.84, 1.01, 1.16,
+                                          1.14, 0.86, 0.66, 0.47, 0.51, 0.35};
+  const std::array<double, months> c1w = {0.43, 0.47, 0.58, 0.79, 1.05, 1.25,
+                                          1.13, 0.86, 0.76, 0.58, 0.42, 0.38};
+  const std::array<double, months> c1n = {0.31, 0.32, 0.37, 0.50, 0.65, 0.75,
+                                          0.70, 0.53, 0.41, 0.32, 0.36, 0.25};
+  for (std::size_t j = 0; j < months; ++j) {
+    p.climate.sun_south_kwh_m2[j] = e[j];
+    p.climate.sun_east_west_kwh_m2[j] = e[j] * (0.5 * (c1e[j] + c1w[j]));
+    p.climate.sun_north_kwh_m2[j] = e[j] * c1n[j];
+  }
+  p.climate.cold_water_c = {7.8, 5.5, 6.9, 9.1, 11.4, 15.1, 16.1, 17.8, 15.9, 14.7, 12.5, 9.2};
+  p.climate.days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 24};
+
+  auto& gas = p.heating[static_cast<std::size_t>(HeatingSystem::gas_boiler_standard)];
+  gas = {Carrier::natural_gas, 0.84, 0.95, 0.88, 0.90, 0.91, 0.0, 0.002433, 318.6};
+  auto& cond = p.heating[static_cast<std::size_t>(HeatingSystem::gas_boiler_condensing)];
+  cond = {Carrier::natural_gas, 0.95, 0.95, 0.91, 0.95, 0.87, 0.0, 0.002433, 318.6};
+  auto& coal = p.heating[static_cast<std::size_t>(HeatingSystem::coal_stove)];
+  coal = {Carrier::coal, 0.72, 0.95, 1.0, 0.80, 0.84, 0.0, 0.0, 0.0};
+  auto& elec = p.heating[static_cast<std::size_t>(HeatingSystem::electric_direct)];
+  elec = {Carrier::electricity, 1.0, 0.95, 1.0, 0.99, 0.84, 0.0, 0.0, 0.0};
+  auto& hp = p.heating[static_cast<std::size_t>(HeatingSystem::heat_pump_air_water)];
+  hp = {Carrier::electricity, 2.8, 0.95, 0.91, 0.95, 0.87, 0.0, 0.0, 318.6};
+
+  p.dhw[static_cast<std::size_t>(DhwSystem::gas_boiler)] = {Carrier::natural_gas, 0.50};
+  p.dhw[static_cast<std::size_t>(DhwSystem::electric_storage)] = {Carrier::electricity, 0.67};
+  p.dhw[static_cast<std::size_t>(DhwSystem::thermodynamic)] = {Carrier::electricity, 2.33};
+
+  p.ventilation[static_cast<std::size_t>(Ventilation::window_opening)] = {1.2, 0.0, 0.0, 1.2, 0.0};
+  p.ventilation[static_cast<std::size_t>(Ventilation::natural_vents)] = {2.23, 0.0, 0.0, 0.0, 4.0};
+  p.ventilation[static_cast<std::size_t>(Ventilation::mechanical_pre1982)] = {1.97, 0.0, 569.4, 0.0, 2.0};
+  p.ventilation[static_cast<std::size_t>(Ventilation::mechanical_hygro)] = {1.09, 0.0, 131.4, 0.0, 1.5};
+
+  p.gain_exponent_alpha = {2.5, 2.9, 3.6};
+  p.internal_gain_w_per_m2 = 3.52;
+  p.occupant_gain_wh = 132.0 / 168.0 * 90.0;
+  p.dhw_litres_per_occupant_day = 56.0;
+  p.dhw_hot_water_c = 40.0;
+  p.lighting_kwh_per_m2 = 0.9 * 1.4 * 1500.0 / 1000.0;
+  p.window_shading_factor = 1.0;
+  p.ghg_heating_kg_per_kwh = {0.227, 0.079, 0.385, 0.324, 0.030, 0.385, 0.272};
+  p.ghg_dhw_kg_per_kwh = {0.227, 0.065, 0.385, 0.324, 0.030, 0.385, 0.272};
+  p.ghg_electricity_lighting_kg_per_kwh = 0.069;
+  p.ghg_electricity_auxiliary_kg_per_kwh = 0.064;
+  p.cep_limits_kwh_m2 = {70, 110, 180, 250, 330, 420};
+  p.eges_limits_kg_m2 = {6, 11, 30, 50, 70, 100};
+  // Rows 8..39 m2 of the 2024 table (data/thermal/dpe-labels.yaml): the rows the tests use,
+  // the others interpolated monotonically so the table stays valid.
+  const std::array<double, 6> cep8 = {146, 186, 386, 505, 622, 739}, cep20 = {88, 128, 230, 300, 385, 476};
+  const std::array<double, 6> ges8 = {11, 16, 44, 68, 90, 122}, ges20 = {8, 13, 34, 54, 74, 104};
+  for (std::size_t r = 0; r < 32; ++r) {
+    const double w = r <= 12 ? static_cast<double>(r) / 12.0 : static_cast<double>(r - 12) / 20.0;
+    for (std::size_t k = 0; k < 6; ++k) {
+      const double c_lo = r <= 12 ? cep8[k] : cep20[k],
+                   c_hi = r <= 12 ? cep20[k] : p.cep_limits_kwh_m2[k] + 1;
+      const double g_lo = r <= 12 ? ges8[k] : ges20[k],
+                   g_hi = r <= 12 ? ges20[k] : p.eges_limits_kg_m2[k] + 1;
+      p.small_cep_limits_kwh_m2[r][k] = c_lo + w * (c_hi - c_lo);
+      p.small_eges_limits_kg_m2[r][k] = g_lo + w * (g_hi - g_lo);
+    }
+  }
+  p.small_cep_limits_kwh_m2[12] = cep20;
+  p.small_eges_limits_kg_m2[12] = ges20;
+  return p;
+}
+
+inline YearFactors factors_2025() {
+  YearFactors y;
+  y.primary_energy_factor = {1.0, 2.3, 1.0, 1.0, 1.0, 1.0, 1.0};
+  return y;
+}
+inline YearFactors factors_2026() {
+  YearFactors y;
+  y.primary_energy_factor = {1.0, 1.9, 1.0, 1.0, 1.0, 1.0, 1.0};
+  return y;
+}
+
+/// One dwelling's description (a row of the stock's thermal columns).
+struct Dwelling {
+  double floor_area_m2 = 70.0, ceiling_height_m = 2.5;
+  double wall_area_m2 = 60.0, u_wall_w_per_m2k = 2.5;
+  double roof_area_m2 = 40.0, u_roof_w_per_m2k = 2.5, b_roof = 0.9;
+  double ground_floor_area_m2 = 40.0, u_floor_w_per_m2k = 2.0, b_floor = 0.8;
+  double window_south_m2 = 6.0, window_east_west_m2 = 0.0, window_north_m2 = 5.0;
+  double u_window_w_per_m2k = 4.9, g_window = 0.85;
+  double door_area_m2 = 2.0, u_door_w_per_m2k = 3.5;
+  double thermal_bridges_w_per_k = 10.0, q4pa_conv_m3_per_h_m2 = 3.3;
+  std::uint8_t multiple_exposed_facades = 1;
+  Ventilation ventilation = Ventilation::natural_vents;
+  Inertia inertia = Inertia::heavy;
+  HeatingSystem heating = HeatingSystem::gas_boiler_standard;
+  DhwSystem dhw = DhwSystem::gas_boiler;
+};
+
+/// Owned input and output columns for a few dwellings.
+struct Columns {
+  std::vector<double> floor_area_m2, ceiling_height_m, wall_area_m2, u_wall_w_per_m2k, roof_area_m2,
+      u_roof_w_per_m2k, b_roof, ground_floor_area_m2, u_floor_w_per_m2k, b_floor, window_south_m2,
+      window_east_west_m2, window_north_m2, u_window_w_per_m2k, g_window, door_area_m2, u_door_w_per_m2k,
+      thermal_bridges_w_per_k, q4pa_conv_m3_per_h_m2;
+  std::vector<std::uint8_t> multiple_exposed_facades, ventilation, inertia, heating_system, dhw_system;
+  std::vector<double> need, final_energy, cep, eges;
+  std::vector<std::uint8_t> label;
+
+  void add(const Dwelling& d) {
+    floor_area_m2.push_back(d.floor_area_m2);
+    ceiling_height_m.push_back(d.ceiling_height_m);
+    wall_area_m2.push_back(d.wall_area_m2);
+    u_wall_w_per_m2k.push_back(d.u_wall_w_per_m2k);
+    roof_area_m2.push_back(d.roof_area_m2);
+    u_roof_w_per_m2k.push_back(d.u_roof_w_per_m2k);
+    b_roof.push_back(d.b_roof);
+    ground_floor_area_m2.push_back(d.ground_floor_area_m2);
+    u_floor_w_per_m2k.push_back(d.u_floor_w_per_m2k);
+    b_floor.push_back(d.b_floor);
+    window_south_m2.push_back(d.window_south_m2);
+    window_east_west_m2.push_back(d.window_east_west_m2);
+    window_north_m2.push_back(d.window_north_m2);
+    u_window_w_per_m2k.push_back(d.u_window_w_per_m2k);
+    g_window.push_back(d.g_window);
+    door_area_m2.push_back(d.door_area_m2);
+    u_door_w_per_m2k.push_back(d.u_door_w_per_m2k);
+    thermal_bridges_w_per_k.push_back(d.thermal_bridges_w_per_k);
+    q4pa_conv_m3_per_h_m2.push_back(d.q4pa_conv_m3_per_h_m2);
+    multiple_exposed_facades.push_back(d.multiple_exposed_facades);
+    ventilation.push_back(static_cast<std::uint8_t>(d.ventilation));
+    inertia.push_back(static_cast<std::uint8_t>(d.inertia));
+    heating_system.push_back(static_cast<std::uint8_t>(d.heating));
+    dhw_system.push_back(static_cast<std::uint8_t>(d.dhw));
+    need.push_back(-1.0);
+    final_energy.push_back(-1.0);
+    cep.push_back(-1.0);
+    eges.push_back(-1.0);
+    label.push_back(255);
+  }
+
+  [[nodiscard]] ThermalInputs inputs() const {
+    return {floor_area_m2,
+            ceiling_height_m,
+            wall_area_m2,
+            u_wall_w_per_m2k,
+            roof_area_m2,
+            u_roof_w_per_m2k,
+            b_roof,
+            ground_floor_area_m2,
+            u_floor_w_per_m2k,
+            b_floor,
+            window_south_m2,
+            window_east_west_m2,
+            window_north_m2,
+            u_window_w_per_m2k,
+            g_window,
+            door_area_m2,
+            u_door_w_per_m2k,
+            thermal_bridges_w_per_k,
+            q4pa_conv_m3_per_h_m2,
+            multiple_exposed_facades,
+            ventilation,
+            inertia,
+            heating_system,
+            dhw_system};
+  }
+  [[nodiscard]] ThermalOutputs outputs() { return {need, final_energy, cep, eges, label}; }
+  [[nodiscard]] std::size_t size() const { return floor_area_m2.size(); }
+
+  void evaluate(const ThermalParams& p, const YearFactors& y) {
+    evaluate_thermal(inputs(), p, y, outputs(), 0, size());
+  }
+};
+
+/// Evaluates one dwelling alone and returns its columns.
+inline Columns evaluate_one(const Dwelling& d, const ThermalParams& p, const YearFactors& y) {
+  Columns c;
+  c.add(d);
+  c.evaluate(p, y);
+  return c;
+}
+
+}  // namespace coron::test
