@@ -5,6 +5,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <utility>
 
 namespace coron::io {
 namespace {
@@ -41,8 +42,8 @@ const std::array kSpellings = {
     spelling<D::u_value_w_per_m2k, q::watt_per_square_meter_kelvin>("W/(m2K)"),
     spelling<D::heat_loss_w_per_k, q::watt_per_kelvin>("W/K"),
     spelling<D::power_w_per_m2, q::watt_per_square_meter>("W/m2"),
-    spelling<D::energy_kwh, q::watt_hour>("Wh"),
     spelling<D::energy_kwh, q::kilowatt_hour>("kWh"),
+    spelling<D::energy_kwh, q::watt_hour>("Wh"),
     spelling<D::energy_kwh, q::megawatt_hour>("MWh"),
     spelling<D::energy_kwh, q::gigawatt_hour>("GWh"),
     // Energy per area is per year throughout coron, so the year may be written or not.
@@ -86,24 +87,38 @@ const std::array<DimensionInfo, kDimensionCount> kInfo = {{
     {"a cost per area", "110 EUR/m2", "EUR/m2"},
 }};
 
-void replace_all(std::string& text, std::string_view from, std::string_view to) {
-  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
-    text.replace(at, from.size(), to);
-}
+/// Non-ASCII signs a user may type, and their ASCII spelling.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kFolds = {{
+    {"\u00b2", "2"},  // ²
+    {"\u00b3", "3"},  // ³
+    {"\u00b7", "."},  // ·
+    {"\u22c5", "."},  // ⋅
+    {"*", "."},
+    {"\u00b0C", "degC"},  // °C
+    {"\u20ac", "EUR"},    // €
+}};
 
 /// One spelling per unit: superscripts, middle dots, the degree and euro signs and
 /// spaces are folded, so "W/(m²·K)" and "W/(m2.K)" are the same unit.
 std::string normalise_unit(std::string_view unit) {
   std::string text;
-  for (char c : unit)
-    if (c != ' ' && c != '\t') text += c;
-  replace_all(text, "\u00b2", "2");  // ²
-  replace_all(text, "\u00b3", "3");  // ³
-  replace_all(text, "\u00b7", ".");  // ·
-  replace_all(text, "\u22c5", ".");  // ⋅
-  replace_all(text, "*", ".");
-  replace_all(text, "\u00b0C", "degC");  // °C
-  replace_all(text, "\u20ac", "EUR");    // €
+  std::size_t at = 0;
+  while (at < unit.size()) {
+    if (unit[at] == ' ' || unit[at] == '\t') {
+      ++at;
+      continue;
+    }
+    bool folded = false;
+    for (const auto& [from, to] : kFolds) {
+      if (unit.substr(at, from.size()) == from) {
+        text.append(to);
+        at += from.size();
+        folded = true;
+        break;
+      }
+    }
+    if (!folded) text.push_back(unit[at++]);
+  }
   return text;
 }
 

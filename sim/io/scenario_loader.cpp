@@ -1,1 +1,242 @@
-// placeholder: implemented in a later commit
+#include "io/scenario_loader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <set>
+
+namespace coron::io {
+namespace {
+
+constexpr int min_year = 2000;
+constexpr int max_year = 2100;
+constexpr double min_primary_factor = 0.5;
+constexpr double max_primary_factor = 5.0;
+
+/// Whole-string integer, or nothing (keys of a year map are plain scalars).
+std::optional<int> parse_year(const YAML::Node& node) {
+  if (!node.IsScalar()) return std::nullopt;
+  const std::string& text = node.Scalar();
+  int year = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
+  if (ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+  return year;
+}
+
+std::optional<double> parse_number(const YAML::Node& node) {
+  if (!node.IsScalar()) return std::nullopt;
+  const std::string& text = node.Scalar();
+  double value = 0.0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+std::string show(const YAML::Node& node) {
+  if (node.IsScalar()) return fmt::format("'{}'", node.Scalar());
+  if (node.IsSequence()) return "a list";
+  if (node.IsMap()) return "a mapping";
+  return "nothing";
+}
+
+void read_stock(MapReader& root, Scenario& s) {
+  MapReader stock = root.map("stock");
+  if (!stock.valid()) return;
+  const bool generate = stock.has("generate");
+  const bool file = stock.has("file");
+  if (generate && file) {
+    stock.report(stock.node("file"), "file", "expected exactly one of 'generate' or 'file', got both");
+  } else if (!generate && !file) {
+    stock.report_here("expected exactly one of 'generate' or 'file', got neither");
+  } else if (generate) {
+    s.stock.kind = StockSource::Kind::generate;
+    MapReader gen = stock.map("generate");
+    if (const auto seed = gen.required<std::uint64_t>("seed")) s.stock.seed = *seed;
+    gen.finish();
+  } else {
+    s.stock.kind = StockSource::Kind::file;
+    if (const auto path = stock.required_path("file", true)) {
+      if (std::filesystem::is_directory(*path))
+        stock.report(stock.node("file"), "file",
+                     fmt::format("expected a stock CSV file, got the folder '{}'", path->string()));
+      else
+        s.stock.file = *path;
+    }
+  }
+  stock.finish();
+}
+
+void read_energy(MapReader& root, Scenario& s, std::optional<int> start_year) {
+  MapReader energy = root.map("energy");
+  if (!energy.valid()) return;
+  constexpr std::string_view key = "electricity_primary_factor";
+  const YAML::Node steps = energy.node(key);
+  const std::string expected = "a mapping of year to factor such as {2018: 2.3, 2026: 1.9}";
+  if (!steps.IsDefined()) {
+    energy.report(steps, key, fmt::format("missing required key (expected {})", expected));
+  } else if (!steps.IsMap() || steps.size() == 0) {
+    energy.report(steps, key, fmt::format("expected {}, got {}", expected, show(steps)));
+  } else {
+    // Sorted by year whatever the order written, so the step function is well defined.
+    std::map<int, double> by_year;
+    std::map<int, YAML::Node> year_nodes;
+    bool ok = true;
+    const std::string path = std::string(key);
+    for (const auto& item : steps) {
+      const std::optional<int> year = parse_year(item.first);
+      if (!year || *year < min_year || *year > max_year) {
+        energy.report(item.first, path,
+                      fmt::format("expected a year in {}..{}, got {}", min_year, max_year, show(item.first)));
+        ok = false;
+        continue;
+      }
+      const std::string year_key = fmt::format("{}.{}", key, *year);
+      if (by_year.count(*year) != 0) {
+        energy.report(item.first, year_key, "duplicate year");
+        ok = false;
+        continue;
+      }
+      const std::optional<double> factor = parse_number(item.second);
+      if (!factor || *factor < min_primary_factor || *factor > max_primary_factor) {
+        energy.report(item.second, year_key,
+                      fmt::format("expected a number in {}..{}, got {}", min_primary_factor,
+                                  max_primary_factor, show(item.second)));
+        ok = false;
+        continue;
+      }
+      by_year.emplace(*year, *factor);
+      year_nodes.emplace(*year, item.first);
+    }
+    if (ok && start_year && by_year.begin()->first > *start_year) {
+      // Years before the first step would have no factor at all.
+      const int first = by_year.begin()->first;
+      energy.report(
+          year_nodes.at(first), fmt::format("{}.{}", key, first),
+          fmt::format("expected the first year to be at most start_year ({}), got {}", *start_year, first));
+      ok = false;
+    }
+    if (ok)
+      for (const auto& [year, factor] : by_year) s.electricity_primary_factor.push_back({year, factor});
+  }
+  energy.finish();
+}
+
+void read_output(MapReader& root, Scenario& s) {
+  MapReader output = root.map("output");
+  if (!output.valid()) return;
+  if (const auto file = output.required<std::string>("file")) {
+    const std::filesystem::path path(*file);
+    if (path.extension() != ".h5" || path.stem().empty())
+      output.report(output.node("file"), "file",
+                    fmt::format("expected an HDF5 file name ending in .h5, got '{}'", *file));
+    else
+      s.output.file = path;  // relative to the working directory, like a compiler's -o
+  }
+  if (const auto columns = output.required_strings("dwelling_columns")) {
+    const YAML::Node list = output.node("dwelling_columns");
+    const std::vector<std::string>& known = known_dwelling_columns();
+    std::set<std::string> seen;
+    bool ok = true;
+    for (std::size_t i = 0; i < columns->size(); ++i) {
+      const std::string& name = (*columns)[i];
+      const std::string item_key = fmt::format("dwelling_columns[{}]", i);
+      if (std::find(known.begin(), known.end(), name) == known.end()) {
+        const std::string suggestion = nearest(name, known);
+        std::string valid;
+        for (const std::string& k : known) valid += (valid.empty() ? "'" : ", '") + k + "'";
+        output.report(list[i], item_key,
+                      suggestion.empty()
+                          ? fmt::format("unknown column '{}'; valid columns are {}", name, valid)
+                          : fmt::format("unknown column '{}'; did you mean '{}'?", name, suggestion));
+        ok = false;
+      } else if (!seen.insert(name).second) {
+        output.report(list[i], item_key, fmt::format("duplicate column '{}'", name));
+        ok = false;
+      }
+    }
+    if (ok) s.output.dwelling_columns = *columns;
+  }
+  if (output.has("compression"))
+    if (const auto level = output.required_in_range<int>("compression", 0, 9)) s.output.compression = *level;
+  output.finish();
+}
+
+}  // namespace
+
+std::optional<Scenario> read_scenario(const YamlFile& file, Diagnostics& diag) {
+  const std::size_t problems_before = diag.size();
+  Scenario s;
+  s.text = file.text();
+  s.source_file = file.path();
+
+  MapReader root(file, file.root(), "", diag);
+  if (!root.valid()) return std::nullopt;
+
+  if (const auto version = root.required<int>("coron")) {
+    if (*version != scenario_schema_version)
+      root.report(root.node("coron"), "coron",
+                  fmt::format("expected schema version {}, got {}", scenario_schema_version, *version));
+  }
+  if (const auto name = root.required<std::string>("name")) {
+    if (name->empty())
+      root.report(root.node("name"), "name", "expected a non-empty name, got ''");
+    else
+      s.name = *name;
+  }
+  if (const auto description = root.optional<std::string>("description")) s.description = *description;
+  if (const auto seed = root.required<std::uint64_t>("seed")) s.seed = *seed;
+  const std::optional<int> start_year = root.required_in_range<int>("start_year", min_year, max_year);
+  if (start_year) s.start_year = *start_year;
+  if (const auto years = root.required_in_range<int>("years", 1, 100)) s.years = *years;
+  if (const auto replicates = root.required_in_range<int>("replicates", 1, 1000)) s.replicates = *replicates;
+  if (const auto data = root.required_path("data", true)) {
+    if (!std::filesystem::is_directory(*data))
+      root.report(root.node("data"), "data",
+                  fmt::format("expected the parameters folder, got the file '{}'", data->string()));
+    else
+      s.data_dir = *data;
+  }
+  read_stock(root, s);
+  read_energy(root, s, start_year);
+  read_output(root, s);
+  root.finish();
+
+  if (diag.size() != problems_before) return std::nullopt;
+  return s;
+}
+
+namespace {
+
+/// Throws every problem, in the order they appear in the file, or returns the scenario.
+Scenario scenario_or_throw(const std::optional<YamlFile>& file, Diagnostics& diag) {
+  std::optional<Scenario> scenario;
+  if (file) scenario = read_scenario(*file, diag);
+  if (!diag.empty()) {
+    std::vector<Diagnostic> items = diag.items();
+    std::stable_sort(items.begin(), items.end(), [](const Diagnostic& a, const Diagnostic& b) {
+      return std::pair{a.line, a.column} < std::pair{b.line, b.column};
+    });
+    throw InputError(std::move(items));
+  }
+  CORON_ASSERT(scenario.has_value());
+  return std::move(*scenario);
+}
+
+}  // namespace
+
+Scenario load_scenario(const std::filesystem::path& file) {
+  Diagnostics diag;
+  const std::optional<YamlFile> yaml = YamlFile::load(file, diag);
+  return scenario_or_throw(yaml, diag);
+}
+
+Scenario parse_scenario(std::string text, std::string display_path, const std::filesystem::path& folder) {
+  Diagnostics diag;
+  const std::optional<YamlFile> yaml =
+      YamlFile::parse(std::move(text), std::move(display_path), folder, diag);
+  return scenario_or_throw(yaml, diag);
+}
+
+}  // namespace coron::io

@@ -291,7 +291,7 @@ std::optional<double> quantity_from(MapReader& reader, const YAML::Node& at, std
   }
   if (*value < lo || *value > hi) {
     const DimensionInfo& info = dimension_info(dim);
-    const std::string unit = info.symbol.empty() ? "" : " " + std::string(info.symbol);
+    const std::string unit = info.symbol.empty() ? std::string() : fmt::format(" {}", info.symbol);
     const std::string converted =
         fmt::format("{}{}", *value, unit) == text ? "" : fmt::format(" (= {}{})", *value, unit);
     reader.report(
@@ -416,11 +416,11 @@ std::optional<std::uint8_t> MapReader::required_enum_impl(std::string_view key,
 }
 
 std::optional<std::filesystem::path> MapReader::required_path(std::string_view key, bool must_exist) {
-  const std::optional<std::string> text = required<std::string>(key);
-  if (!text) return std::nullopt;
-  const YAML::Node value = node(key);
-  if (text->empty()) {
-    report(value, key, "expected a path, got ''");
+  const YAML::Node value = require_node(*this, key, "a path", valid_);
+  if (!value.IsDefined()) return std::nullopt;
+  const std::optional<std::string> text = parse_scalar<std::string>(value);
+  if (!text || text->empty()) {
+    report(value, key, fmt::format("expected a path, got {}", text ? "''" : got(value)));
     return std::nullopt;
   }
   std::filesystem::path path(*text);

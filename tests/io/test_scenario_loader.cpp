@@ -1,0 +1,188 @@
+// Scenario files: the baseline loads with its values; every bad file in
+// tests/data is refused with the exact file:line:column and key of its problem.
+#include "io/scenario_loader.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace coron::io {
+namespace {
+
+using ::testing::AllOf;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::SizeIs;
+
+const std::filesystem::path data_dir = CORON_TEST_DATA_DIR;
+
+std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+/// The message of the InputError thrown by loading `file` ("" when nothing is thrown).
+std::string load_error(const std::filesystem::path& file) {
+  try {
+    (void)load_scenario(file);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(ScenarioLoader, BaselineLoadsWithItsValues) {
+  const std::filesystem::path file = std::filesystem::path(CORON_SOURCE_DIR) / "scenarios" / "baseline.yaml";
+  const Scenario s = load_scenario(file);
+  EXPECT_EQ(s.schema_version, 1);
+  EXPECT_EQ(s.name, "baseline");
+  EXPECT_THAT(s.description, HasSubstr("mining housing stock"));
+  EXPECT_EQ(s.seed, 20180101U);
+  EXPECT_EQ(s.start_year, 2018);
+  EXPECT_EQ(s.years, 30);
+  EXPECT_EQ(s.end_year(), 2047);
+  EXPECT_EQ(s.replicates, 1);
+  EXPECT_EQ(s.data_dir, (std::filesystem::path(CORON_SOURCE_DIR) / "data").lexically_normal());
+  EXPECT_EQ(s.stock.kind, StockSource::Kind::generate);
+  EXPECT_EQ(s.stock.seed, 2017U);
+  ASSERT_THAT(s.electricity_primary_factor, SizeIs(2));
+  EXPECT_EQ(s.electricity_primary_factor[0].from_year, 2018);
+  EXPECT_EQ(s.electricity_primary_factor[0].value, 2.3);
+  EXPECT_EQ(s.electricity_primary_factor[1].from_year, 2026);
+  EXPECT_EQ(s.electricity_primary_factor[1].value, 1.9);
+  EXPECT_EQ(s.electricity_primary_factor_in(2025), 2.3);
+  EXPECT_EQ(s.electricity_primary_factor_in(2026), 1.9);
+  EXPECT_EQ(s.output.file, std::filesystem::path("results/baseline.h5"))
+      << "relative to the working directory";
+  EXPECT_THAT(s.output.dwelling_columns, ElementsAre("heating_need_kwh", "final_energy_kwh",
+                                                     "primary_energy_kwh_m2", "ghg_kg_m2", "label"));
+  EXPECT_EQ(s.output.compression, 1);
+  EXPECT_EQ(s.source_file, file);
+  EXPECT_EQ(s.text, read_text(file));
+}
+
+TEST(ScenarioLoader, MinimalUsesDefaultsAndSortsSteps) {
+  const Scenario s = load_scenario(data_dir / "good_minimal.yaml");
+  EXPECT_EQ(s.description, "");
+  EXPECT_EQ(s.output.compression, 1);
+  EXPECT_EQ(s.replicates, 2);
+  ASSERT_THAT(s.electricity_primary_factor, SizeIs(2));
+  EXPECT_EQ(s.electricity_primary_factor[0].from_year, 2019);
+  EXPECT_EQ(s.electricity_primary_factor[1].from_year, 2026);
+  EXPECT_EQ(s.stock.seed, 11U);
+}
+
+TEST(ScenarioLoader, StockFileIsResolvedAgainstScenarioFolder) {
+  const std::filesystem::path folder = std::filesystem::temp_directory_path() / "coron_test_scenario_loader";
+  std::filesystem::create_directories(folder);
+  std::ofstream(folder / "stock.csv") << "dwelling_id\n";
+  const Scenario s = parse_scenario(
+      "coron: 1\nname: f\nseed: 1\nstart_year: 2018\nyears: 1\nreplicates: 1\ndata: " CORON_DATA_DIR
+      "\nstock: {file: stock.csv}\nenergy: {electricity_primary_factor: {2000: 2.58}}\n"
+      "output: {file: out.h5, dwelling_columns: [], compression: 0}\n",
+      "inline.yaml", folder);
+  EXPECT_EQ(s.stock.kind, StockSource::Kind::file);
+  EXPECT_EQ(s.stock.file, folder / "stock.csv");
+  EXPECT_EQ(s.output.compression, 0);
+  EXPECT_TRUE(s.output.dwelling_columns.empty());
+  EXPECT_EQ(s.source_file, "inline.yaml");
+  std::filesystem::remove_all(folder);
+}
+
+TEST(ScenarioLoader, MissingScenarioFileIsNamed) {
+  EXPECT_EQ(load_error(data_dir / "no_such_scenario.yaml"),
+            (data_dir / "no_such_scenario.yaml").string() + ": cannot read: no such file");
+}
+
+/// One bad file and what its single message must contain.
+struct BadCase {
+  std::string file;
+  std::string where;    ///< "bad_xxx.yaml:LINE:COL: key.path"
+  std::string message;  ///< the rest, or a part of it
+};
+
+void PrintTo(const BadCase& c, std::ostream* os) { *os << c.file; }
+
+class BadScenario : public ::testing::TestWithParam<BadCase> {};
+
+TEST_P(BadScenario, ReportsExactPositionAndKey) {
+  const BadCase& c = GetParam();
+  try {
+    (void)load_scenario(data_dir / c.file);
+    FAIL() << c.file << " was accepted";
+  } catch (const InputError& e) {
+    EXPECT_THAT(e.what(), AllOf(HasSubstr(c.where), HasSubstr(c.message)));
+    EXPECT_EQ(e.diagnostics().size(), 1U) << "one problem per file:\n" << e.what();
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    EveryBadFile, BadScenario,
+    ::testing::Values(
+        BadCase{"bad_unknown_key.yaml",
+                "bad_unknown_key.yaml:14:3: output.compresion: ", "unknown key; did you mean 'compression'?"},
+        BadCase{"bad_wrong_type.yaml",
+                "bad_wrong_type.yaml:5:8: years: ", "expected an integer in 1..100, got 'thirty'"},
+        BadCase{"bad_out_of_range.yaml",
+                "bad_out_of_range.yaml:6:13: replicates: ", "expected an integer in 1..1000, got '5000'"},
+        BadCase{"bad_missing_file.yaml", "bad_missing_file.yaml:9:9: stock.file: ",
+                "expected an existing file or folder, got 'no_such_stock.csv'"},
+        BadCase{"bad_missing_data.yaml", "bad_missing_data.yaml:7:7: data: ",
+                "expected an existing file or folder, got '../no_such_data'"},
+        BadCase{"bad_yaml_syntax.yaml",
+                "bad_yaml_syntax.yaml:14:2: ", "YAML syntax error: end of map not found"},
+        BadCase{"bad_schema_version.yaml",
+                "bad_schema_version.yaml:1:8: coron: ", "expected schema version 1, got 2"},
+        BadCase{"bad_missing_key.yaml",
+                "bad_missing_key.yaml:1:1: seed: ", "missing required key (expected a non-negative integer)"},
+        BadCase{"bad_both_stock_sources.yaml", "bad_both_stock_sources.yaml:10:9: stock.file: ",
+                "expected exactly one of 'generate' or 'file', got both"},
+        BadCase{"bad_factor_steps.yaml",
+                "bad_factor_steps.yaml:11:32: energy.electricity_primary_factor.2020: ",
+                "expected the first year to be at most start_year (2018), got 2020"},
+        BadCase{"bad_factor_range.yaml",
+                "bad_factor_range.yaml:11:49: energy.electricity_primary_factor.2030: ",
+                "expected a number in 0.5..5, got '12'"},
+        BadCase{"bad_unknown_column.yaml", "bad_unknown_column.yaml:14:40: output.dwelling_columns[1]: ",
+                "unknown column 'primary_energy_kwh'; did you mean 'primary_energy_kwh_m2'?"},
+        BadCase{"bad_output_extension.yaml", "bad_output_extension.yaml:13:9: output.file: ",
+                "expected an HDF5 file name ending in .h5, got 'results/bad_output_extension.csv'"},
+        BadCase{"bad_duplicate_key.yaml",
+                "bad_duplicate_key.yaml:6:1: years: ", "duplicate key (first given on line 5)"},
+        BadCase{"bad_not_a_mapping.yaml", "bad_not_a_mapping.yaml:1:1: ", "expected a mapping, got a list"}));
+
+TEST(ScenarioLoader, SeveralErrorsAreAllReportedInFileOrder) {
+  try {
+    (void)load_scenario(data_dir / "bad_several_errors.yaml");
+    FAIL() << "bad_several_errors.yaml was accepted";
+  } catch (const InputError& e) {
+    const std::string text = e.what();
+    EXPECT_THAT(text,
+                HasSubstr("bad_several_errors.yaml:3:7: seed: expected a non-negative integer, got '-5'"));
+    EXPECT_THAT(
+        text,
+        HasSubstr("bad_several_errors.yaml:4:13: start_year: expected an integer in 2000..2100, got '1990'"));
+    EXPECT_THAT(text, HasSubstr("bad_several_errors.yaml:9:13: stock.generate.seed: missing required key"));
+    EXPECT_THAT(text,
+                HasSubstr("bad_several_errors.yaml:9:14: stock.generate.sead: unknown key; did you mean "
+                          "'seed'?"));
+    EXPECT_THAT(text, HasSubstr("bad_several_errors.yaml:14:47: output.dwelling_columns[2]: duplicate column "
+                                "'label'"));
+    EXPECT_THAT(
+        text,
+        HasSubstr(
+            "bad_several_errors.yaml:15:16: output.compression: expected an integer in 0..9, got '12'"));
+    ASSERT_EQ(e.diagnostics().size(), 6U);
+    for (std::size_t i = 1; i < e.diagnostics().size(); ++i)
+      EXPECT_LE(e.diagnostics()[i - 1].line, e.diagnostics()[i].line) << "file order";
+  }
+}
+
+}  // namespace
+}  // namespace coron::io
