@@ -43,12 +43,14 @@ struct HeatingMonths {
 
 /// Gain utilisation F(X) for exponent `alpha` (> 1). F(0) = 0; at X = 1 the formula is
 /// 0/0 and its limit (alpha - 1)/alpha is used (Open3CL does not guard this case).
+/// Written with selects rather than early returns so the months of a dwelling run side by side.
 [[nodiscard]] inline double gain_utilisation(double x, double alpha) noexcept {
-  if (!(x > 0.0)) return 0.0;
-  const double xa = fast_pow(x, alpha);
+  const bool positive = x > 0.0;
+  const double xa = fast_pow(positive ? x : 1.0, alpha);
   const double den = 1.0 - xa;
-  if (den == 0.0) return (alpha - 1.0) / alpha;
-  return (x - xa) / den;
+  const bool at_one = den == 0.0;
+  const double f = (x - xa) / (at_one ? 1.0 : den);
+  return positive ? (at_one ? (alpha - 1.0) / alpha : f) : 0.0;
 }
 
 /// Conventional heating need B_ch, kWh/yr.
@@ -57,15 +59,17 @@ struct HeatingMonths {
                                              double solar_east_west_m2, double solar_north_m2,
                                              double internal_w, double alpha) noexcept {
   const double inv_gv = 1.0 / gv_w_per_k;
-  double need_wh = 0.0;
+  // Two passes over fixed-size arrays: the gain ratios first, then the utilisation of
+  // each month, independent of the others (instruction-level parallelism across months).
+  std::array<double, months> x{};
   for (std::size_t k = 0; k < h.count; ++k) {
     const double gains_wh = solar_south_m2 * h.sun_south_wh_m2[k] +
                             solar_east_west_m2 * h.sun_east_west_wh_m2[k] +
                             solar_north_m2 * h.sun_north_wh_m2[k] + internal_w * h.nref19_h[k];
-    const double x = gains_wh * inv_gv * h.inv_dh19_per_kh[k];
-    const double f = gain_utilisation(x, alpha);
-    need_wh += (1.0 - f) * h.dh19_kh[k];
+    x[k] = gains_wh * inv_gv * h.inv_dh19_per_kh[k];
   }
+  double need_wh = 0.0;
+  for (std::size_t k = 0; k < h.count; ++k) need_wh += (1.0 - gain_utilisation(x[k], alpha)) * h.dh19_kh[k];
   return gv_w_per_k * need_wh / 1000.0;
 }
 
