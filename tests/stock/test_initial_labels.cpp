@@ -1,0 +1,131 @@
+// The initial DPE labels of the synthetic stock, computed by the 3CL model with the real
+// data/thermal parameters (electricity primary factor 2.3, as in 2018): the report says
+// "close to 40 %" of Maisons et Cités dwellings have very low thermal performance (E, F, G).
+#include "io/thermal_data.hpp"
+#include "stock_fixture.hpp"
+
+#include "coron/thermal.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+
+namespace coron::stock {
+namespace {
+
+using testing::default_stock;
+using testing::is_mc;
+
+std::vector<std::uint8_t> initial_labels(const Stock& s) {
+  Diagnostics diag;
+  const ThermalParams params = io::load_thermal_params(CORON_DATA_DIR, diag);
+  diag.throw_if_any();
+  YearFactors year;
+  year.primary_energy_factor.fill(1.0);
+  year.primary_energy_factor[static_cast<std::size_t>(Carrier::electricity)] = 2.3;
+
+  const ThermalInputs in{s.floor_area_m2,
+                         s.ceiling_height_m,
+                         s.wall_area_m2,
+                         s.u_wall_w_per_m2k,
+                         s.roof_area_m2,
+                         s.u_roof_w_per_m2k,
+                         s.b_roof,
+                         s.ground_floor_area_m2,
+                         s.u_floor_w_per_m2k,
+                         s.b_floor,
+                         s.window_south_m2,
+                         s.window_east_west_m2,
+                         s.window_north_m2,
+                         s.u_window_w_per_m2k,
+                         s.g_window,
+                         s.door_area_m2,
+                         s.u_door_w_per_m2k,
+                         s.thermal_bridges_w_per_k,
+                         s.q4pa_conv_m3_per_h_m2,
+                         s.multiple_exposed_facades,
+                         s.ventilation,
+                         s.inertia,
+                         s.heating_system,
+                         s.dhw_system};
+  const std::size_t n = s.size();
+  std::vector<double> need(n), final_energy(n), cep(n), eges(n);
+  std::vector<std::uint8_t> label(n);
+  const ThermalOutputs out{need, final_energy, cep, eges, label};
+  evaluate_thermal(in, params, year, out, 0, n);
+  return label;
+}
+
+const std::vector<std::uint8_t>& default_labels() {
+  static const std::vector<std::uint8_t> labels = initial_labels(default_stock());
+  return labels;
+}
+
+TEST(InitialLabels, CloseToFortyPercentOfMaisonsEtCitesInEFG) {
+  const Stock& s = default_stock();
+  const std::vector<std::uint8_t>& label = default_labels();
+  std::array<std::size_t, label_count> count{};
+  std::size_t mc = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (!is_mc(s, i)) continue;
+    ++mc;
+    ++count[label[i]];
+  }
+  const std::size_t efg = count[4] + count[5] + count[6];
+  const double share = static_cast<double>(efg) / static_cast<double>(mc);
+  std::printf("Maisons et Cités labels:");
+  for (std::size_t k = 0; k < label_count; ++k)
+    std::printf(" %c %.1f %%", label_letters[k],
+                100.0 * static_cast<double>(count[k]) / static_cast<double>(mc));
+  std::printf("  -> E+F+G %.1f %%\n", 100.0 * share);
+  EXPECT_GE(share, 0.37);
+  EXPECT_LE(share, 0.43);
+  for (std::size_t k = 2; k < label_count; ++k)  // C to G all present
+    EXPECT_GT(count[k], mc / 100) << label_letters[k];
+}
+
+TEST(InitialLabels, SpreadSensiblyByFormAndWorks) {
+  const Stock& s = default_stock();
+  const std::vector<std::uint8_t>& label = default_labels();
+  const std::vector<std::uint8_t> level = prior_works_levels(testing::parameters(), testing::default_seed);
+  std::array<std::array<std::size_t, label_count>, archetype_names.size()> by_form{};
+  std::array<std::array<std::size_t, label_count>, 3> by_level{};
+  std::array<std::size_t, label_count> untouched_corons{};
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    ++by_form[s.archetype[i]][label[i]];
+    ++by_level[level[i]][label[i]];
+    if (s.archetype[i] == static_cast<std::uint8_t>(Archetype::coron) && level[i] == 0)
+      ++untouched_corons[label[i]];
+  }
+  const auto share = [](const std::array<std::size_t, label_count>& c, std::size_t from) {
+    std::size_t total = 0, part = 0;
+    for (std::size_t k = 0; k < label_count; ++k) {
+      total += c[k];
+      if (k >= from) part += c[k];
+    }
+    return total ? static_cast<double>(part) / static_cast<double>(total) : 0.0;
+  };
+  for (std::size_t a = 0; a < by_form.size(); ++a) {
+    std::printf("%-18s", std::string(archetype_names[a]).c_str());
+    for (std::size_t k = 0; k < label_count; ++k) std::printf(" %c %5zu", label_letters[k], by_form[a][k]);
+    std::printf("\n");
+  }
+  for (std::size_t l = 0; l < by_level.size(); ++l) {
+    std::printf("%-18s", std::string(prior_works_names[l]).c_str());
+    for (std::size_t k = 0; k < label_count; ++k) std::printf(" %c %5zu", label_letters[k], by_level[l][k]);
+    std::printf("\n");
+  }
+  // Untouched corons are mostly F or G; thorough earlier works mostly C or D.
+  EXPECT_GT(share(untouched_corons, 5), 0.7);
+  EXPECT_GT(share(by_level[0], 4), 0.8);
+  EXPECT_LT(share(by_level[2], 4), 0.25);
+  // Every form spans several labels.
+  for (std::size_t a = 0; a < by_form.size(); ++a) {
+    int present = 0;
+    for (std::size_t k = 0; k < label_count; ++k) present += by_form[a][k] > 20;
+    EXPECT_GE(present, 3) << archetype_names[a];
+  }
+}
+
+}  // namespace
+}  // namespace coron::stock
