@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -396,23 +395,6 @@ TEST_P(GeneratorSeeds, DifferentDrawsSameTotals) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Seeds, GeneratorSeeds, ::testing::Values(1u, 42u, 0xC0FFEEu));
-
-TEST(Generator, FastEnough) {
-  const StockParameters& p = parameters();
-  double best_ms = 1e9;
-  for (int run = 0; run < 3; ++run) {
-    const auto start = std::chrono::steady_clock::now();
-    const Stock s = generate_stock(p, 7);
-    const double ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    best_ms = std::min(best_ms, ms);
-    ASSERT_EQ(s.size(), 70000u);
-  }
-  std::printf("70,000 dwellings generated in %.1f ms\n", best_ms);
-#ifdef NDEBUG
-  EXPECT_LT(best_ms, 100.0);
-#endif
-}
 
 TEST(StockParameters, ReportsEveryProblemWithItsPlace) {
   Diagnostics diag;
