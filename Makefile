@@ -38,8 +38,10 @@ test-asan: deps
 	cmake --build --preset asan -j $(JOBS)
 	ctest --preset asan
 
+# Median of 5 repetitions of each benchmark; figures go to docs/performance.md.
 bench: build
-	./build/release/benchmarks/coron_benchmarks --benchmark_min_time=0.5
+	./build/release/benchmarks/coron_benchmarks --benchmark_repetitions=5 \
+	  --benchmark_report_aggregates_only=true --benchmark_counters_tabular=true
 
 clean:
 	rm -rf build

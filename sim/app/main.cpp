@@ -1,1 +1,80 @@
-int main() { return 0; }
+// The `coron` command: run, validate, stock generate|summary.
+#include <cstdio>
+#include <exception>
+
+#include <CLI/CLI.hpp>
+#include <fmt/core.h>
+
+#include "app/commands.hpp"
+#include "coron/error.hpp"
+
+namespace {
+
+constexpr int exit_bad_input = 2;
+constexpr int exit_internal = 1;
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace coron::app;
+  CLI::App app{"coron " CORON_VERSION
+               ": thermal renovation of a housing stock, year by year, under YAML scenarios"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string(CORON_VERSION));
+
+  RunCommand run;
+  CLI::App* run_cmd = app.add_subcommand("run", "Run a scenario and write its results (HDF5)");
+  run_cmd->add_option("scenario", run.scenario, "Scenario YAML file")->required();
+  run_cmd->add_option("-o,--output", run.output, "HDF5 file to write (default: the scenario's output.file)");
+  run_cmd->add_option("--threads", run.threads, "Worker threads (0: every core)")->check(CLI::Range(0, 1024));
+  run_cmd->add_option("--replicates", run.replicates, "Replicates (default: the scenario's)")
+      ->check(CLI::Range(1, 1000));
+  run_cmd->add_flag("--reference", run.reference_kernel, "Use the serial reference kernel (same results)");
+  run_cmd->add_flag("-q,--quiet", run.quiet, "No progress and no summary");
+
+  std::filesystem::path validate_file;
+  CLI::App* validate_cmd = app.add_subcommand("validate", "Check a scenario, its data and its stock, run nothing");
+  validate_cmd->add_option("scenario", validate_file, "Scenario YAML file")->required();
+
+  StockCommand stock;
+  stock.data_dir = CORON_DATA_DIR;
+  CLI::App* stock_cmd = app.add_subcommand("stock", "Generate or describe a stock");
+  stock_cmd->require_subcommand(1);
+  CLI::App* generate_cmd = stock_cmd->add_subcommand("generate", "Write the synthetic mining-basin stock as CSV");
+  generate_cmd->add_option("--seed", stock.seed, "Generator seed")->capture_default_str();
+  generate_cmd->add_option("-o,--output", stock.output, "CSV file to write")->required();
+  generate_cmd->add_option("--data", stock.data_dir, "Parameters folder")->capture_default_str();
+  CLI::App* summary_cmd = stock_cmd->add_subcommand("summary", "Describe a stock (generated, or read from CSV)");
+  summary_cmd->add_option("--seed", stock.seed, "Generator seed")->capture_default_str();
+  summary_cmd->add_option("--file", stock.file, "Stock CSV to describe instead of generating");
+  summary_cmd->add_option("--data", stock.data_dir, "Parameters folder")->capture_default_str();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return exit_bad_input;
+  }
+
+  try {
+    if (*run_cmd) return run_command(run);
+    if (*validate_cmd) return validate_command(validate_file);
+    if (*generate_cmd) return stock_generate_command(stock);
+    if (*summary_cmd) return stock_summary_command(stock);
+  } catch (const coron::InputError& e) {
+    fmt::print(stderr, "{}\n", e.what());
+    fmt::print(stderr, "coron: {} problem{} found; nothing was written\n", e.diagnostics().size(),
+               e.diagnostics().size() == 1 ? "" : "s");
+    return exit_bad_input;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "coron: internal error: {}\n", e.what());
+    return exit_internal;
+  }
+  return exit_internal;
+}

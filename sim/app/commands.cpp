@@ -1,0 +1,105 @@
+#include "app/commands.hpp"
+
+#include <chrono>
+#include <ctime>
+#include <fstream>
+
+#include <fmt/core.h>
+#include <tbb/info.h>
+
+#include "app/progress.hpp"
+#include "engine/run_setup.hpp"
+#include "app/run_summary.hpp"
+#include "coron/engine.hpp"
+#include "io/results_writer.hpp"
+#include "stock/generator.hpp"
+#include "stock/stock_csv.hpp"
+#include "stock/summary.hpp"
+
+namespace coron::app {
+
+namespace {
+
+std::string utc_now_iso8601() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return text;
+}
+
+int resolved_threads(int requested) {
+  return requested > 0 ? requested : tbb::info::default_concurrency();
+}
+
+Stock stock_for(const StockCommand& cmd) {
+  if (!cmd.file.empty()) return stock::read_stock_csv(cmd.file);
+  Diagnostics diag;
+  const stock::StockParameters params = stock::load_stock_parameters(cmd.data_dir, diag);
+  diag.throw_if_any();
+  return stock::generate_stock(params, cmd.seed);
+}
+
+}  // namespace
+
+int run_command(const RunCommand& cmd) {
+  const auto started = std::chrono::steady_clock::now();
+  engine::RunSetup setup = engine::prepare_run(cmd.scenario);
+  Scenario& scenario = setup.scenario;
+  if (!cmd.output.empty()) scenario.output.file = cmd.output;
+  if (cmd.replicates) scenario.replicates = *cmd.replicates;
+
+  RunOptions options;
+  options.threads = cmd.threads;
+  options.kernel = cmd.reference_kernel ? Kernel::reference : Kernel::parallel;
+  Results results;
+  {
+    Progress progress("running " + scenario.name, !cmd.quiet);
+    options.progress = [&progress](double f) { progress.update(f); };
+    results = run_simulation(scenario, setup.stock, setup.params, options);
+  }
+
+  io::RunMetadata meta;
+  meta.coron_version = CORON_VERSION;
+  meta.scenario_name = scenario.name;
+  meta.scenario_text = scenario.text;
+  meta.seed = scenario.seed;
+  meta.threads = resolved_threads(cmd.threads);
+  meta.replicates = scenario.replicates;
+  meta.start_year = scenario.start_year;
+  meta.end_year = scenario.end_year();
+  meta.created_utc = utc_now_iso8601();
+  meta.data_dir = scenario.data_dir.string();
+  io::write_results(scenario.output.file, meta, setup.stock, results, scenario.output);
+
+  if (!cmd.quiet) {
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    fmt::print("{}", format_run_summary(scenario, results));
+    fmt::print("wrote {} in {:.2f} s\n", scenario.output.file.string(), seconds);
+  }
+  return 0;
+}
+
+int validate_command(const std::filesystem::path& scenario_file) {
+  const engine::RunSetup setup = engine::prepare_run(scenario_file);
+  fmt::print("{}: ok ({} dwellings in {} cites, {}-{}, {} replicate{})\n", scenario_file.string(),
+             setup.stock.size(), setup.stock.cites.size(), setup.scenario.start_year,
+             setup.scenario.end_year(), setup.scenario.replicates, setup.scenario.replicates == 1 ? "" : "s");
+  return 0;
+}
+
+int stock_generate_command(const StockCommand& cmd) {
+  const Stock stock = stock_for(cmd);
+  stock::write_stock_csv_file(stock, cmd.output);
+  fmt::print("wrote {} ({} dwellings, {} cites, seed {})\n", cmd.output.string(), stock.size(),
+             stock.cites.size(), cmd.seed);
+  return 0;
+}
+
+int stock_summary_command(const StockCommand& cmd) {
+  fmt::print("{}", stock::summarize(stock_for(cmd)));
+  return 0;
+}
+
+}  // namespace coron::app

@@ -1,0 +1,13 @@
+#pragma once
+#include <string>
+
+#include "coron/results.hpp"
+#include "coron/scenario.hpp"
+
+namespace coron::app {
+
+/// The table printed after a run: dwellings per label, final energy and CO2 of
+/// the first replicate, every fifth year and the last one.
+[[nodiscard]] std::string format_run_summary(const Scenario& scenario, const Results& results);
+
+}  // namespace coron::app

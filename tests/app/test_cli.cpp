@@ -1,0 +1,164 @@
+// The `coron` command as a user meets it: help, exit codes, bad input reported
+// with file:line:column and nothing written, stock CSV round trip, and
+// bit-identical datasets on 1, 2 and 4 threads.
+#include <fstream>
+#include <regex>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "app/cli_runner.hpp"
+#include "io/results_reader.hpp"
+
+namespace coron {
+namespace {
+
+using ::testing::HasSubstr;
+using testing::run_coron;
+using testing::TempDir;
+
+const std::filesystem::path source_dir = CORON_SOURCE_DIR;
+const std::filesystem::path test_data = CORON_TEST_DATA_DIR;
+const std::filesystem::path baseline = source_dir / "scenarios" / "baseline.yaml";
+
+const std::vector<std::string> dwelling_datasets = {
+    "/dwelling/heating_need_kwh", "/dwelling/final_energy_kwh", "/dwelling/primary_energy_kwh_m2",
+    "/dwelling/ghg_kg_m2",        "/dwelling/label",            "/aggregate/label_count",
+    "/aggregate/final_energy_gwh", "/aggregate/ghg_kt",         "/years",
+    "/stock/dwelling_id",         "/stock/floor_area_m2"};
+
+std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+
+/// A copy of the baseline scenario with fewer years and its paths made absolute.
+std::filesystem::path short_baseline(const std::filesystem::path& dir, int years, const std::string& stock) {
+  const std::filesystem::path file = dir / "short.yaml";
+  std::ofstream out(file);
+  out << "coron: 1\nname: short-baseline\nseed: 1\nstart_year: 2018\nyears: " << years
+      << "\nreplicates: 1\ndata: " << (source_dir / "data").string() << "\nstock:\n  " << stock
+      << "\nenergy:\n  electricity_primary_factor: {2018: 2.3, 2026: 1.9}\n"
+      << "output:\n  file: short.h5\n  dwelling_columns: [heating_need_kwh, final_energy_kwh, "
+         "primary_energy_kwh_m2, ghg_kg_m2, label]\n";
+  return file;
+}
+
+TEST(Cli, EveryCommandHasHelp) {
+  TempDir dir("help");
+  for (const char* args : {"--help", "run --help", "validate --help", "stock --help", "stock generate --help",
+                           "stock summary --help"}) {
+    const auto r = run_coron(args, dir.path());
+    EXPECT_EQ(r.exit_code, 0) << args << "\n" << r.output;
+    EXPECT_THAT(r.output, HasSubstr("Usage")) << args;
+  }
+}
+
+TEST(Cli, UnknownCommandOrOptionIsBadInput) {
+  TempDir dir("usage");
+  EXPECT_EQ(run_coron("frobnicate", dir.path()).exit_code, 2);
+  EXPECT_EQ(run_coron("run", dir.path()).exit_code, 2);
+  EXPECT_EQ(run_coron("run " + quoted(baseline) + " --threads -3", dir.path()).exit_code, 2);
+}
+
+std::vector<std::filesystem::path> bad_files(const std::string& extension) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(test_data)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("bad_", 0) == 0 && entry.path().extension() == extension) files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+TEST(Cli, EveryBadScenarioExitsWithTwoNamesThePlaceAndWritesNothing) {
+  const auto files = bad_files(".yaml");
+  ASSERT_GE(files.size(), 10u);
+  for (const auto& file : files) {
+    for (const char* command : {"run", "validate"}) {
+      TempDir dir("bad_scenario");
+      const auto r = run_coron(std::string(command) + " " + quoted(file), dir.path());
+      EXPECT_EQ(r.exit_code, 2) << command << " " << file << "\n" << r.output;
+      // file:line:column of the problem, unless the file itself cannot be read
+      const std::regex located(std::regex_replace(file.filename().string(), std::regex(R"([.])"), R"(\.)") +
+                               R"((:\d+:\d+)?: )");
+      EXPECT_TRUE(std::regex_search(r.output, located)) << file << "\n" << r.output;
+      EXPECT_THAT(r.output, HasSubstr("nothing was written")) << file;
+      EXPECT_EQ(testing::count_files(dir.path()), 0u) << file;
+    }
+  }
+}
+
+TEST(Cli, EveryBadStockCsvExitsWithTwoAndNamesLineAndColumn) {
+  const auto files = bad_files(".csv");
+  ASSERT_GE(files.size(), 5u);
+  for (const auto& file : files) {
+    TempDir dir("bad_stock");
+    const auto scenario = short_baseline(dir.path(), 2, "file: " + file.string());
+    const auto r = run_coron("run " + quoted(scenario), dir.path());
+    EXPECT_EQ(r.exit_code, 2) << file << "\n" << r.output;
+    EXPECT_THAT(r.output, HasSubstr(file.filename().string() + ":")) << r.output;
+    EXPECT_FALSE(std::filesystem::exists(dir.path() / "short.h5"));
+    EXPECT_FALSE(std::filesystem::exists(dir.path() / "short.h5.partial"));
+  }
+}
+
+TEST(Cli, ValidateAcceptsTheBaseline) {
+  TempDir dir("validate");
+  const auto r = run_coron("validate " + quoted(baseline), dir.path());
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("70000 dwellings in 543 cites"));
+  EXPECT_EQ(testing::count_files(dir.path()), 0u);
+}
+
+std::vector<std::byte> bytes_of(const std::filesystem::path& file, const std::string& dataset) {
+  return io::ResultsReader(file).raw_bytes(dataset);
+}
+
+TEST(Cli, OneTwoAndFourThreadsAndTheReferenceKernelWriteIdenticalDatasets) {
+  TempDir dir("threads");
+  for (const char* variant : {"--threads 1", "--threads 2", "--threads 4", "--reference"}) {
+    const std::string name = std::string("t") + std::to_string(std::hash<std::string>{}(variant) % 1000) + ".h5";
+    const auto r = run_coron("run -q " + quoted(baseline) + " " + variant + " -o " + name, dir.path());
+    ASSERT_EQ(r.exit_code, 0) << variant << "\n" << r.output;
+  }
+  std::vector<std::filesystem::path> outputs;
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path())) outputs.push_back(entry.path());
+  ASSERT_EQ(outputs.size(), 4u);
+  for (const std::string& dataset : dwelling_datasets) {
+    const auto first = bytes_of(outputs[0], dataset);
+    EXPECT_FALSE(first.empty()) << dataset;
+    for (std::size_t i = 1; i < outputs.size(); ++i)
+      EXPECT_TRUE(bytes_of(outputs[i], dataset) == first) << dataset << " differs in " << outputs[i];
+  }
+}
+
+TEST(Cli, StockCsvRoundTripGivesIdenticalResults) {
+  TempDir dir("roundtrip");
+  const auto generated = run_coron("stock generate --seed 2017 -o stock.csv", dir.path());
+  ASSERT_EQ(generated.exit_code, 0) << generated.output;
+  const auto summary = run_coron("stock summary --file stock.csv", dir.path());
+  ASSERT_EQ(summary.exit_code, 0) << summary.output;
+  EXPECT_THAT(summary.output, HasSubstr("70000"));
+
+  const auto from_generator = short_baseline(dir.path(), 3, "generate: {seed: 2017}");
+  ASSERT_EQ(run_coron("run -q " + quoted(from_generator) + " -o a.h5", dir.path()).exit_code, 0);
+  std::filesystem::rename(from_generator, dir.path() / "a.yaml");
+  const auto from_csv = short_baseline(dir.path(), 3, "file: " + (dir.path() / "stock.csv").string());
+  const auto r = run_coron("run -q " + quoted(from_csv) + " -o b.h5", dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  for (const std::string& dataset : dwelling_datasets)
+    EXPECT_TRUE(bytes_of(dir.path() / "a.h5", dataset) == bytes_of(dir.path() / "b.h5", dataset)) << dataset;
+}
+
+TEST(Cli, RunWritesTheResultAndASummary) {
+  TempDir dir("run");
+  const auto scenario = short_baseline(dir.path(), 10, "generate: {seed: 2017}");
+  const auto r = run_coron("run " + quoted(scenario), dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_TRUE(std::filesystem::exists(dir.path() / "short.h5"));
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "short.h5.partial"));
+  EXPECT_THAT(r.output, HasSubstr("2018"));
+  EXPECT_THAT(r.output, HasSubstr("2023"));
+  EXPECT_THAT(r.output, HasSubstr("final GWh"));
+}
+
+}  // namespace
+}  // namespace coron
