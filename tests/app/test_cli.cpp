@@ -27,7 +27,11 @@ const std::vector<std::string> dwelling_datasets = {
     "/aggregate/final_energy_gwh", "/aggregate/ghg_kt",         "/years",
     "/stock/dwelling_id",         "/stock/floor_area_m2"};
 
-std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+std::string quoted(const std::filesystem::path& p) {
+  std::string text(1, '\'');  // appended piecewise: g++ 12 warns falsely on "'" + string
+  text.append(p.string()).push_back('\'');
+  return text;
+}
 
 /// A copy of the baseline scenario with fewer years and its paths made absolute.
 std::filesystem::path short_baseline(const std::filesystem::path& dir, int years, const std::string& stock) {
