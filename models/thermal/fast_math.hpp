@@ -1,179 +1,171 @@
 #pragma once
 #include <array>
 #include <bit>
+#include <cstddef>
 #include <cstdint>
 
-// Natural logarithm and exponential for the gain-utilisation factor X^alpha of the
+// Natural logarithm, exponential and e^y - 1 for the gain-utilisation factor of the
 // monthly method, evaluated 9 times per dwelling and year in the hot loop.
 //
-// Why not std::pow: a libm call per month was the largest cost of the kernel and
-// cannot be vectorised. These use only IEEE +, -, x, integer bit operations and two
-// 32-entry tables: no division, no branch on the data, so the month loop runs its
-// months side by side. fast_log is accurate in absolute terms (~1e-16), which is what
-// exp(a ln x) needs; near x = 1 its relative error grows. The project builds with -ffp-contract=off, so every
-// machine and every thread count gives the same bits. Relative error of fast_pow <= 1e-13 over the ranges
-// used (tests/thermal/test_fast_math.cpp compares with std::pow).
+// Why not std::pow / std::log: a libm call per month was the largest cost of the kernel
+// and cannot be vectorised. These use only IEEE +, -, x, / and 64-bit integer add, and,
+// or and logical shifts, all of which SSE2 and AVX2 have lane by lane: no table (a table
+// would need a gather), no branch on the data, no int64 <-> double conversion (SSE2 has
+// none; the 2^52 magic-number trick does it with an addition). So the kernel's month loop
+// runs its dwellings side by side in vector registers, and the scalar, SSE2 and AVX2
+// code give the same bits: every lane does the same correctly rounded operations in the
+// same order (the project builds with -ffp-contract=off, never -ffast-math).
 //
-// log: x = 2^e.m, m in [1, 2); m = c_i.(1 + r) with c_i = 1 + i/32 picked by the top
-//      5 mantissa bits, r = m/c_i - 1 in [0, 1/32); ln x = e ln2 - ln(1/c_i) + log1p(r),
-//      log1p by its series to r^10 (remainder < 1e-16). The table holds -ln of the
-//      rounded reciprocal actually used, so the rounding of 1/c_i does not matter.
-// exp: y = (32q + j) ln2/32 + r, |r| <= ln2/64; e^y = 2^q . 2^(j/32) . e^r, e^r by its
-//      series to r^6 (remainder < 4e-18).
-// Table values: correctly rounded from 50-digit decimal arithmetic.
+// Coefficients are Taylor coefficients (exact rationals rounded to double): their
+// truncation error is bounded by the next term of an alternating or positive series,
+// which is simpler to audit than a minimax fit, for two extra terms.
+//
+// log: x = 2^e m with m in [sqrt(2)/2, sqrt(2)), found by integer arithmetic on the bits
+//      (adding 0x3ff0... - bits(sqrt(2)/2) carries into the exponent exactly when m >=
+//      sqrt(2)). f = m - 1 is exact (Sterbenz), s = f / (2 + f), |s| <= 0.1716, and
+//      ln(1 + f) = 2 atanh(s) = f - s (f - T), T = sum_{i>=1} 2 s^2i / (2i + 1).
+//      T to s^18: the first term left out is < 2|s| z^10 / 21 with z = s^2 <= 0.02944,
+//      i.e. < 3e-17 relative to ln(1 + f). Writing 2s = f - s f makes the rounding of s
+//      enter only the small correction s (f - T), so ln(1 + f) is within ~1 ulp also
+//      near x = 1 (relative accuracy, not only absolute). ln x = e ln2_hi + (e ln2_lo +
+//      ln(1 + f)); e ln2_hi is exact (ln2_hi has 32 significant bits, e at most 11).
+// exp: y = k ln2 + r, k = round(y / ln2) with the 1.5 . 2^52 shifter, |r| <= ln2/2
+//      (Cody-Waite reduction, k ln2_hi exact). e^r - 1 = r + r^2 Q(r), Q to r^11/13!:
+//      the remainder is < |r|^14 e^|r| / 14! < 6e-18, i.e. < 2e-17 relative to e^r - 1
+//      at |r| = ln2/2 and smaller below. e^y - 1 = (2^k - 1) + 2^k (e^r - 1): for k = 0
+//      this is the polynomial alone, so e^y - 1 keeps its relative accuracy as y -> 0,
+//      which 1 - X^alpha needs near X = 1.
+//
+// Measured against libm over X in (0, 10] (tests/thermal/test_fast_math.cpp): log and
+// e^y - 1 within a few 1e-16 relative, X^alpha within 1e-14 relative for X >= 1e-30 (the
+// rounding of alpha ln X, |alpha ln X| 2^-53, grows for smaller X: 1e-13 at X ~ 1e-60).
 
 namespace coron::detail {
 
-inline constexpr std::array<double, 32> exp2_j_32 = {1.0,
-                                                     1.0218971486541166,
-                                                     1.0442737824274138,
-                                                     1.0671404006768237,
-                                                     1.0905077326652577,
-                                                     1.1143867425958924,
-                                                     1.1387886347566916,
-                                                     1.1637248587775775,
-                                                     1.189207115002721,
-                                                     1.215247359980469,
-                                                     1.241857812073484,
-                                                     1.2690509571917332,
-                                                     1.2968395546510096,
-                                                     1.3252366431597413,
-                                                     1.3542555469368927,
-                                                     1.383909881963832,
-                                                     1.4142135623730951,
-                                                     1.4451808069770467,
-                                                     1.4768261459394993,
-                                                     1.5091644275934228,
-                                                     1.5422108254079407,
-                                                     1.5759808451078865,
-                                                     1.6104903319492543,
-                                                     1.645755478153965,
-                                                     1.681792830507429,
-                                                     1.718619298122478,
-                                                     1.7562521603732995,
-                                                     1.7947090750031072,
-                                                     1.8340080864093424,
-                                                     1.8741676341103,
-                                                     1.9152065613971474,
-                                                     1.9571441241754002};
-
-inline constexpr std::array<double, 32> inv_c_i = {1.0,
-                                                   0.9696969696969697,
-                                                   0.9411764705882353,
-                                                   0.9142857142857143,
-                                                   0.8888888888888888,
-                                                   0.8648648648648649,
-                                                   0.8421052631578947,
-                                                   0.8205128205128205,
-                                                   0.8,
-                                                   0.7804878048780488,
-                                                   0.7619047619047619,
-                                                   0.7441860465116279,
-                                                   0.7272727272727273,
-                                                   0.7111111111111111,
-                                                   0.6956521739130435,
-                                                   0.6808510638297872,
-                                                   0.6666666666666666,
-                                                   0.6530612244897959,
-                                                   0.64,
-                                                   0.6274509803921569,
-                                                   0.6153846153846154,
-                                                   0.6037735849056604,
-                                                   0.5925925925925926,
-                                                   0.5818181818181818,
-                                                   0.5714285714285714,
-                                                   0.5614035087719298,
-                                                   0.5517241379310345,
-                                                   0.5423728813559322,
-                                                   0.5333333333333333,
-                                                   0.5245901639344263,
-                                                   0.5161290322580645,
-                                                   0.5079365079365079};
-
-inline constexpr std::array<double, 32> ln_c_i = {  // -ln(inv_c_i[i]), exact value of the stored reciprocal
-    0.0,
-    0.03077165866675366,
-    0.060624621816434854,
-    0.08961215868968717,
-    0.11778303565638351,
-    0.14518200984449783,
-    0.17185025692665928,
-    0.19782574332991992,
-    0.2231435513142097,
-    0.2478361639045812,
-    0.2719337154836418,
-    0.2954642128938359,
-    0.3184537311185346,
-    0.3409265869705932,
-    0.3629054936893685,
-    0.38441169891033206,
-    0.40546510810816444,
-    0.42608439531090014,
-    0.4462871026284195,
-    0.46608972992459924,
-    0.48550781578170077,
-    0.5045560107523953,
-    0.5232481437645479,
-    0.5415972824327444,
-    0.5596157879354228,
-    0.5773153650348236,
-    0.5947071077466928,
-    0.6118015411059929,
-    0.6286086594223742,
-    0.6451379613735847,
-    0.661398482245365,
-    0.6773988235918061};
-
 inline constexpr double ln2_hi = 6.93147180369123816490e-01;  // 0x3FE62E42FEE00000: 32 significant bits
-inline constexpr double ln2_lo = 1.90821492927058770002e-10;
+inline constexpr double ln2_lo = 1.90821492927058770002e-10;  // ln 2 - ln2_hi
+inline constexpr double inv_ln2 = 1.44269504088896338700e+00;
 inline constexpr double two_52 = 4503599627370496.0;
+inline constexpr double exp_shifter = 6755399441055744.0;  // 1.5 . 2^52: y + shifter rounds y to an integer
+inline constexpr std::uint64_t sqrt_half_bits = 0x3fe6a09e667f3bcdULL;  // sqrt(2)/2 rounded down
+inline constexpr std::uint64_t mantissa_mask = 0x000fffffffffffffULL;
+/// Arguments of fast_exp and fast_expm1 are clamped to this: 2^k stays a normal number.
+inline constexpr double exp_arg_limit = 700.0;
+
+/// `c ? a : b` through integer masks. A plain conditional lets the compiler move the
+/// computation of the unselected value under a branch, which it then cannot turn back
+/// into a vector blend (the moved operations might raise floating-point flags); both
+/// values here are always computed and the choice is bitwise. Pure function.
+[[nodiscard, gnu::always_inline]] inline double select(bool c, double a, double b) noexcept {
+  const std::uint64_t mask = std::uint64_t{0} - static_cast<std::uint64_t>(c);
+  return std::bit_cast<double>((std::bit_cast<std::uint64_t>(a) & mask) |
+                               (std::bit_cast<std::uint64_t>(b) & ~mask));
+}
+
+// Each function takes a batch of N independent arguments and runs every step of the
+// method over the whole batch before the next step. Why: one evaluation is a chain of
+// ~60 dependent operations (~190 cycles of latency with the two divisions of the month
+// loop), longer than the processor's reordering window can hide; written step by step, N
+// chains sit side by side in the instruction stream and run in parallel. The arithmetic
+// of each element is the same whatever N (the scalar functions are N = 1).
+template <std::size_t N>
+using Batch = std::array<double, N>;
+
+/// ln(x) for finite x > 0 (normal numbers), element by element. Pure function.
+template <std::size_t N>
+[[nodiscard, gnu::always_inline]] inline Batch<N> fast_log(const Batch<N>& x) noexcept {
+  Batch<N> e{}, f{}, s{}, z{}, out{};
+  for (std::size_t j = 0; j < N; ++j) {
+    const std::uint64_t t = std::bit_cast<std::uint64_t>(x[j]) + (0x3ff0000000000000ULL - sqrt_half_bits);
+    // Biased exponent to double without an int64 conversion: 2^52 + e_biased, minus 2^52 + 1023.
+    e[j] = std::bit_cast<double>((t >> 52) | 0x4330000000000000ULL) - (two_52 + 1023.0);
+    f[j] = std::bit_cast<double>((t & mantissa_mask) + sqrt_half_bits) - 1.0;
+  }
+  for (std::size_t j = 0; j < N; ++j) s[j] = f[j] / (2.0 + f[j]);
+  for (std::size_t j = 0; j < N; ++j) z[j] = s[j] * s[j];
+  for (std::size_t j = 0; j < N; ++j) {
+    // Estrin's scheme: shorter dependency chains than Horner for the same operations.
+    const double z2 = z[j] * z[j];
+    const double z4 = z2 * z2;
+    const double z8 = z4 * z4;
+    const double p = (((2.0 / 3.0 + 2.0 / 5.0 * z[j]) + z2 * (2.0 / 7.0 + 2.0 / 9.0 * z[j])) +
+                      z4 * ((2.0 / 11.0 + 2.0 / 13.0 * z[j]) + z2 * (2.0 / 15.0 + 2.0 / 17.0 * z[j]))) +
+                     z8 * (2.0 / 19.0);
+    z[j] = z[j] * p;  // now T
+  }
+  for (std::size_t j = 0; j < N; ++j) {
+    const double log1p_f = f[j] - s[j] * (f[j] - z[j]);
+    out[j] = e[j] * ln2_hi + (e[j] * ln2_lo + log1p_f);
+  }
+  return out;
+}
+
+/// Reduction of e^y, y already in [-700, 700]: y = k ln2 + r. Returns e^r - 1 and sets
+/// `two_k` to 2^k, element by element.
+template <std::size_t N>
+[[nodiscard, gnu::always_inline]] inline Batch<N> expm1_reduced(const Batch<N>& y, Batch<N>& two_k) noexcept {
+  Batch<N> r{}, out{};
+  for (std::size_t j = 0; j < N; ++j) {
+    const double t = y[j] * inv_ln2 + exp_shifter;
+    const double k = t - exp_shifter;
+    r[j] = (y[j] - k * ln2_hi) - k * ln2_lo;
+    // k is in the low bits of t: bits(t) - bits(shifter) = k modulo 2^64, so k + 1023 is
+    // the biased exponent of 2^k (|k| <= 1010).
+    two_k[j] = std::bit_cast<double>(
+        (std::bit_cast<std::uint64_t>(t) - std::bit_cast<std::uint64_t>(exp_shifter) + 1023U) << 52);
+  }
+  constexpr double c2 = 1.0 / 2.0, c3 = 1.0 / 6.0, c4 = 1.0 / 24.0, c5 = 1.0 / 120.0, c6 = 1.0 / 720.0,
+                   c7 = 1.0 / 5040.0, c8 = 1.0 / 40320.0, c9 = 1.0 / 362880.0, c10 = 1.0 / 3628800.0,
+                   c11 = 1.0 / 39916800.0, c12 = 1.0 / 479001600.0, c13 = 1.0 / 6227020800.0;
+  for (std::size_t j = 0; j < N; ++j) {
+    const double r2 = r[j] * r[j];
+    const double r4 = r2 * r2;
+    const double r8 = r4 * r4;
+    const double q = ((c2 + c3 * r[j]) + r2 * (c4 + c5 * r[j])) +
+                     r4 * ((c6 + c7 * r[j]) + r2 * (c8 + c9 * r[j])) +
+                     r8 * ((c10 + c11 * r[j]) + r2 * (c12 + c13 * r[j]));
+    out[j] = r[j] + r2 * q;
+  }
+  return out;
+}
+
+/// y clamped to [-700, 700]: 2^k stays a normal number.
+[[nodiscard, gnu::always_inline]] inline double clamp_exp_arg(double y) noexcept {
+  return select(y < -exp_arg_limit, -exp_arg_limit, select(y > exp_arg_limit, exp_arg_limit, y));
+}
+
+/// e^y - 1 for finite y, accurate in relative terms also as y -> 0; y clamped to
+/// [-700, 700] (no overflow, no subnormals). Element by element. Pure function.
+template <std::size_t N>
+[[nodiscard, gnu::always_inline]] inline Batch<N> fast_expm1(Batch<N> y) noexcept {
+  for (std::size_t j = 0; j < N; ++j) y[j] = clamp_exp_arg(y[j]);
+  Batch<N> two_k{};
+  Batch<N> p = expm1_reduced(y, two_k);
+  for (std::size_t j = 0; j < N; ++j) p[j] = (two_k[j] - 1.0) + two_k[j] * p[j];
+  return p;
+}
 
 /// ln(x) for finite x > 0 (normal numbers). Pure function.
-[[nodiscard]] inline double fast_log(double x) noexcept {
-  const std::uint64_t bits = std::bit_cast<std::uint64_t>(x);
-  const std::uint64_t i = (bits >> 47) & 31u;
-  const double m = std::bit_cast<double>((bits & 0x000fffffffffffffULL) | 0x3ff0000000000000ULL);
-  // Biased exponent to double without an int64 conversion: 2^52 + e_biased, minus 2^52 + 1023.
-  const double e = std::bit_cast<double>((bits >> 52) | 0x4330000000000000ULL) - (two_52 + 1023.0);
-  const double r = m * inv_c_i[i] - 1.0;
-  double p = -1.0 / 10.0;
-  p = p * r + 1.0 / 9.0;
-  p = p * r - 1.0 / 8.0;
-  p = p * r + 1.0 / 7.0;
-  p = p * r - 1.0 / 6.0;
-  p = p * r + 1.0 / 5.0;
-  p = p * r - 1.0 / 4.0;
-  p = p * r + 1.0 / 3.0;
-  p = p * r - 1.0 / 2.0;
-  const double log1p_r = r + r * r * p;
-  return e * ln2_hi + (ln_c_i[i] + (log1p_r + e * ln2_lo));
+[[nodiscard, gnu::always_inline]] inline double fast_log(double x) noexcept {
+  return fast_log(Batch<1>{x})[0];
+}
+
+/// e^y - 1 for finite y, accurate in relative terms also as y -> 0; y clamped to
+/// [-700, 700] (no overflow, no subnormals). Pure function.
+[[nodiscard, gnu::always_inline]] inline double fast_expm1(double y) noexcept {
+  return fast_expm1(Batch<1>{y})[0];
 }
 
 /// e^y for finite y; clamped to [-700, 700] (no overflow, no subnormals). Pure function.
-[[nodiscard]] inline double fast_exp(double y) noexcept {
-  y = y < -700.0 ? -700.0 : (y > 700.0 ? 700.0 : y);
-  // Round y.32/ln2 to the nearest integer k with the 1.5 . 2^52 shifter: a plain IEEE
-  // addition, and k is then in the low bits of t.
-  constexpr double shifter = 6755399441055744.0;
-  constexpr double inv_ln2_32 = 32.0 * 1.44269504088896338700e+00;
-  const double t = y * inv_ln2_32 + shifter;
-  const double k = t - shifter;
-  const double r = (y - k * (ln2_hi / 32.0)) - k * (ln2_lo / 32.0);
-  const std::int64_t ki = std::bit_cast<std::int64_t>(t) - std::bit_cast<std::int64_t>(shifter);
-  const std::uint64_t j = static_cast<std::uint64_t>(ki) & 31u;
-  const std::int64_t q = ki >> 5;  // floor(k / 32): arithmetic shift
-  double p = 1.0 / 720.0;
-  p = p * r + 1.0 / 120.0;
-  p = p * r + 1.0 / 24.0;
-  p = p * r + 1.0 / 6.0;
-  p = p * r + 0.5;
-  p = p * r + 1.0;
-  p = p * r + 1.0;
-  const double two_q = std::bit_cast<double>(static_cast<std::uint64_t>(q + 1023) << 52);
-  return (p * exp2_j_32[j]) * two_q;
+[[nodiscard, gnu::always_inline]] inline double fast_exp(double y) noexcept {
+  Batch<1> two_k{};
+  const Batch<1> p = expm1_reduced(Batch<1>{clamp_exp_arg(y)}, two_k);
+  return two_k[0] * (1.0 + p[0]);
 }
 
 /// x^a for x > 0 and finite a, as exp(a ln x). Pure function.
-[[nodiscard]] inline double fast_pow(double x, double a) noexcept { return fast_exp(a * fast_log(x)); }
+[[nodiscard, gnu::always_inline]] inline double fast_pow(double x, double a) noexcept {
+  return fast_exp(a * fast_log(x));
+}
 
 }  // namespace coron::detail

@@ -9,8 +9,8 @@
 // The monthly heating need B_ch of 3CL §9 (Open3CL 9_besoin_ch.js):
 //   X_j = (A_s,j + A_i,j) / (GV DH19_j),  F_j = (X_j - X_j^a) / (1 - X_j^a),
 //   B_ch = sum_j GV (1 - F_j) DH19_j / 1000  (kWh).
-// Months without heating (DH19 = 0) add nothing and are dropped once per call, so the
-// loop runs over the 9 heating months of H1a only.
+// Months without heating (DH19 = 0) add nothing and are dropped once per call (table
+// HeatingMonths), so the kernel runs over the 9 heating months of H1a only.
 
 namespace coron::detail {
 
@@ -41,36 +41,36 @@ struct HeatingMonths {
   return h;
 }
 
-/// Gain utilisation F(X) for exponent `alpha` (> 1). F(0) = 0; at X = 1 the formula is
-/// 0/0 and its limit (alpha - 1)/alpha is used (Open3CL does not guard this case).
-/// Written with selects rather than early returns so the months of a dwelling run side by side.
-[[nodiscard]] inline double gain_utilisation(double x, double alpha) noexcept {
-  const bool positive = x > 0.0;
-  const double xa = fast_pow(positive ? x : 1.0, alpha);
-  const double den = 1.0 - xa;
-  const bool at_one = den == 0.0;
-  const double f = (x - xa) / (at_one ? 1.0 : den);
-  return positive ? (at_one ? (alpha - 1.0) / alpha : f) : 0.0;
+/// Smallest positive normal double: X is clamped to it so that fast_log sees a normal
+/// number; X <= 0 (no gains) then gives 1 - F = 1 as F(0) = 0 requires.
+inline constexpr double min_normal = 2.2250738585072014e-308;
+
+/// The share of the month's losses not covered by gains, 1 - F(X), for N months of one
+/// dwelling with exponent `alpha` (> 1) and `inv_alpha` = 1/alpha.
+/// 1 - F = 1 - (X - X^a)/(1 - X^a) = (1 - X)/(1 - X^a), evaluated as (X - 1)/expm1(a ln X):
+/// X - 1 is exact near 1 and expm1 keeps its relative accuracy there, so this form has no
+/// cancellation near X = 1 (where the textbook form loses digits) nor for large X (where
+/// F -> 1). At X = 1 exactly it is 0/0 and the limit 1/alpha is selected; every lane
+/// computes both and blends, so the month loop has no branch. Open3CL does not guard X = 1.
+/// The N months run step by step side by side (see fast_math.hpp); each month's value is
+/// the same whatever N.
+template <std::size_t N>
+[[nodiscard, gnu::always_inline]] inline Batch<N> unutilised_fraction(const Batch<N>& x, double alpha,
+                                                                      double inv_alpha) noexcept {
+  Batch<N> xc{}, y{}, out{};
+  // X <= 0 or NaN (no gains) gives min_normal, so 1 - F = 1 as F(0) = 0 requires.
+  for (std::size_t j = 0; j < N; ++j) xc[j] = select(x[j] > min_normal, x[j], min_normal);
+  const Batch<N> ln_x = fast_log(xc);
+  for (std::size_t j = 0; j < N; ++j) y[j] = alpha * ln_x[j];
+  const Batch<N> em1 = fast_expm1(y);
+  for (std::size_t j = 0; j < N; ++j) out[j] = select(xc[j] == 1.0, inv_alpha, (xc[j] - 1.0) / em1[j]);
+  return out;
 }
 
-/// Conventional heating need B_ch, kWh/yr.
-/// `solar_south_m2` etc. are effective collecting areas A.g.F_e (m2); `internal_w` is A_i / N_ref19.
-[[nodiscard]] inline double heating_need_kwh(const HeatingMonths& h, double gv_w_per_k, double solar_south_m2,
-                                             double solar_east_west_m2, double solar_north_m2,
-                                             double internal_w, double alpha) noexcept {
-  const double inv_gv = 1.0 / gv_w_per_k;
-  // Two passes over fixed-size arrays: the gain ratios first, then the utilisation of
-  // each month, independent of the others (instruction-level parallelism across months).
-  std::array<double, months> x{};
-  for (std::size_t k = 0; k < h.count; ++k) {
-    const double gains_wh = solar_south_m2 * h.sun_south_wh_m2[k] +
-                            solar_east_west_m2 * h.sun_east_west_wh_m2[k] +
-                            solar_north_m2 * h.sun_north_wh_m2[k] + internal_w * h.nref19_h[k];
-    x[k] = gains_wh * inv_gv * h.inv_dh19_per_kh[k];
-  }
-  double need_wh = 0.0;
-  for (std::size_t k = 0; k < h.count; ++k) need_wh += (1.0 - gain_utilisation(x[k], alpha)) * h.dh19_kh[k];
-  return gv_w_per_k * need_wh / 1000.0;
+/// 1 - F(X) of one month: unutilised_fraction<1>.
+[[nodiscard, gnu::always_inline]] inline double unutilised_fraction(double x, double alpha,
+                                                                    double inv_alpha) noexcept {
+  return unutilised_fraction(Batch<1>{x}, alpha, inv_alpha)[0];
 }
 
 }  // namespace coron::detail

@@ -7,8 +7,9 @@
 namespace coron::detail {
 
 /// Intermittence factor INT = I0 / (1 + 0.1 (G - 1)), G = GV / (S_h H_sp) in W/(m3.K).
-[[nodiscard]] inline double intermittence(double i0, double gv_w_per_k, double floor_area_m2,
-                                          double ceiling_height_m) noexcept {
+[[nodiscard, gnu::always_inline]] inline double intermittence(double i0, double gv_w_per_k,
+                                                              double floor_area_m2,
+                                                              double ceiling_height_m) noexcept {
   const double g = gv_w_per_k / (floor_area_m2 * ceiling_height_m);
   return i0 / (1.0 + 0.1 * (g - 1.0));
 }
