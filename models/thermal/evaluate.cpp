@@ -96,7 +96,7 @@ struct ChunkArrays {
   Column heat_input_per_need, heat_pef, heat_ghg, heat_aux_per_kwh_need, heat_aux_per_dwelling,
       heat_aux_per_m2, vent_aux_per_dwelling, vent_aux_per_m2, dhw_input_per_need, dhw_pef, dhw_ghg;
   Column gv_w_per_k, inv_gv, solar_south_m2, solar_east_west_m2, solar_north_m2, internal_w, n_adeq,
-      intermittence, need_wh, need_kwh, final_kwh, cep, eges;
+      intermittence, need_wh, need_kwh, final_kwh, cep, eges, label;
 };
 
 /// One heating month's climate, as the constants of a loop over the chunk.
@@ -133,6 +133,8 @@ struct MonthClimate {
   const double lighting_kwh_per_m2 = params.lighting_kwh_per_m2;
   const double ghg_lighting = params.ghg_electricity_lighting_kg_per_kwh;
   const double ghg_auxiliary = params.ghg_electricity_auxiliary_kg_per_kwh;
+  const std::array<double, 6> cep_limits = params.cep_limits_kwh_m2;
+  const std::array<double, 6> eges_limits = params.eges_limits_kg_m2;
 
   // Input and output columns as plain pointers. Pass 3 writes its results to the chunk's
   // arrays, then copies them out: the compiler could not otherwise prove that the output
@@ -287,14 +289,28 @@ struct MonthClimate {
     std::copy_n(a.cep.data(), n, out.primary_energy_kwh_m2.data() + c0);
     std::copy_n(a.eges.data(), n, out.ghg_kg_m2.data() + c0);
 
-    // Pass 4: the label, the worse of the energy and climate classes.
+    // Pass 4: the label, the worse of the energy and climate classes. The general limits
+    // for every dwelling side by side (a class is a count of limits not above the value),
+    // then the small-dwelling rows for the few under 40 m2.
+    for (std::size_t i = 0; i < n; ++i) {
+      double energy = 0.0, climate_k = 0.0;
+      for (std::size_t l = 0; l < 6; ++l) {
+        energy += select(a.cep[i] < cep_limits[l], 0.0, 1.0);
+        climate_k += select(a.eges[i] < eges_limits[l], 0.0, 1.0);
+      }
+      a.label[i] = select(energy < climate_k, climate_k, energy);
+    }
     for (std::size_t i = 0; i < n; ++i) {
       const double s_h = floor_area[c0 + i];
-      const std::uint8_t e =
-          class_of(limits_for(params.cep_limits_kwh_m2, params.small_cep_limits_kwh_m2, s_h), a.cep[i]);
-      const std::uint8_t c =
-          class_of(limits_for(params.eges_limits_kg_m2, params.small_eges_limits_kg_m2, s_h), a.eges[i]);
-      out.label[c0 + i] = e > c ? e : c;
+      std::uint8_t label = static_cast<std::uint8_t>(a.label[i]);
+      if (small_row(s_h) >= 0) {
+        const std::uint8_t e =
+            class_of(limits_for(params.cep_limits_kwh_m2, params.small_cep_limits_kwh_m2, s_h), a.cep[i]);
+        const std::uint8_t c =
+            class_of(limits_for(params.eges_limits_kg_m2, params.small_eges_limits_kg_m2, s_h), a.eges[i]);
+        label = e > c ? e : c;
+      }
+      out.label[c0 + i] = label;
     }
   }
 }

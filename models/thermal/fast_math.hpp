@@ -16,23 +16,18 @@
 // code give the same bits: every lane does the same correctly rounded operations in the
 // same order (the project builds with -ffp-contract=off, never -ffast-math).
 //
-// Coefficients are Taylor coefficients (exact rationals rounded to double): their
-// truncation error is bounded by the next term of an alternating or positive series,
-// which is simpler to audit than a minimax fit, for two extra terms.
-//
 // log: x = 2^e m with m in [sqrt(2)/2, sqrt(2)), found by integer arithmetic on the bits
 //      (adding 0x3ff0... - bits(sqrt(2)/2) carries into the exponent exactly when m >=
 //      sqrt(2)). f = m - 1 is exact (Sterbenz), s = f / (2 + f), |s| <= 0.1716, and
-//      ln(1 + f) = 2 atanh(s) = f - s (f - T), T = sum_{i>=1} 2 s^2i / (2i + 1).
-//      T to s^18: the first term left out is < 2|s| z^10 / 21 with z = s^2 <= 0.02944,
-//      i.e. < 3e-17 relative to ln(1 + f). Writing 2s = f - s f makes the rounding of s
-//      enter only the small correction s (f - T), so ln(1 + f) is within ~1 ulp also
-//      near x = 1 (relative accuracy, not only absolute). ln x = e ln2_hi + (e ln2_lo +
-//      ln(1 + f)); e ln2_hi is exact (ln2_hi has 32 significant bits, e at most 11).
+//      ln(1 + f) = 2 atanh(s) = f - s (f - T), T = sum_{i>=1} 2 s^2i / (2i + 1) = z P(z)
+//      with z = s^2 <= 0.029437, P a polynomial of degree 6 (error bound below). Writing
+//      2s = f - s f makes the rounding of s enter only the small correction s (f - T),
+//      so ln(1 + f) is within ~1 ulp also near x = 1 (relative accuracy, not only
+//      absolute). ln x = e ln2_hi + (e ln2_lo + ln(1 + f)); e ln2_hi is exact (ln2_hi has
+//      32 significant bits, e at most 11).
 // exp: y = k ln2 + r, k = round(y / ln2) with the 1.5 . 2^52 shifter, |r| <= ln2/2
-//      (Cody-Waite reduction, k ln2_hi exact). e^r - 1 = r + r^2 Q(r), Q to r^11/13!:
-//      the remainder is < |r|^14 e^|r| / 14! < 6e-18, i.e. < 2e-17 relative to e^r - 1
-//      at |r| = ln2/2 and smaller below. e^y - 1 = (2^k - 1) + 2^k (e^r - 1): for k = 0
+//      (Cody-Waite reduction, k ln2_hi exact). e^r - 1 = r + r^2 Q(r), Q a polynomial of
+//      degree 10 (error bound below). e^y - 1 = (2^k - 1) + 2^k (e^r - 1): for k = 0
 //      this is the polynomial alone, so e^y - 1 keeps its relative accuracy as y -> 0,
 //      which 1 - X^alpha needs near X = 1.
 //
@@ -51,6 +46,25 @@ inline constexpr std::uint64_t sqrt_half_bits = 0x3fe6a09e667f3bcdULL;  // sqrt(
 inline constexpr std::uint64_t mantissa_mask = 0x000fffffffffffffULL;
 /// Arguments of fast_exp and fast_expm1 are clamped to this: 2^k stays a normal number.
 inline constexpr double exp_arg_limit = 700.0;
+
+// Polynomial coefficients, lowest degree first: Chebyshev interpolants (mpmath chebyfit,
+// 50 digits, then rounded to double) of
+//   log: P(z) = T(z)/z = 2 (atanh(sqrt z)/sqrt z - 1)/z on [0, 0.029437], degree 6;
+//        |P - p| <= 3.1e-16, which enters ln(1 + f) multiplied by s z / (2 s) <= 0.0147:
+//        <= 5e-18 relative. (The Taylor series needs degree 8 for the same bound.)
+//   expm1: Q(r) = (e^r - 1 - r)/r^2 on [-ln2/2, ln2/2], degree 10; |Q - q| <= 1.4e-18,
+//        which enters e^r - 1 multiplied by r^2/(e^r - 1) <= 0.42: <= 6e-19 relative.
+//        (Taylor needs degree 11.)
+// Both far below the rounding of the evaluation itself (~1 ulp).
+inline constexpr double log_c0 = 0.66666666666666697, log_c1 = 0.39999999999899504,
+                        log_c2 = 0.28571428625975485, log_c3 = 0.2222221113479508,
+                        log_c4 = 0.18182889125261722, log_c5 = 0.15331721600556041,
+                        log_c6 = 0.14616449685043406;
+inline constexpr double exp_c0 = 0.5, exp_c1 = 0.16666666666666671, exp_c2 = 0.04166666666666667,
+                        exp_c3 = 0.0083333333333261409, exp_c4 = 0.0013888888888883752,
+                        exp_c5 = 0.00019841269874800492, exp_c6 = 2.4801587325533364e-5,
+                        exp_c7 = 2.7557255425746179e-6, exp_c8 = 2.7557273661348454e-7,
+                        exp_c9 = 2.5105206374063313e-8, exp_c10 = 2.0914679376659846e-9;
 
 /// `c ? a : b` through integer masks. A plain conditional lets the compiler move the
 /// computation of the unselected value under a branch, which it then cannot turn back
@@ -87,10 +101,8 @@ template <std::size_t N>
     // Estrin's scheme: shorter dependency chains than Horner for the same operations.
     const double z2 = z[j] * z[j];
     const double z4 = z2 * z2;
-    const double z8 = z4 * z4;
-    const double p = (((2.0 / 3.0 + 2.0 / 5.0 * z[j]) + z2 * (2.0 / 7.0 + 2.0 / 9.0 * z[j])) +
-                      z4 * ((2.0 / 11.0 + 2.0 / 13.0 * z[j]) + z2 * (2.0 / 15.0 + 2.0 / 17.0 * z[j]))) +
-                     z8 * (2.0 / 19.0);
+    const double p = ((log_c0 + log_c1 * z[j]) + z2 * (log_c2 + log_c3 * z[j])) +
+                     z4 * ((log_c4 + log_c5 * z[j]) + z2 * log_c6);
     z[j] = z[j] * p;  // now T
   }
   for (std::size_t j = 0; j < N; ++j) {
@@ -114,16 +126,13 @@ template <std::size_t N>
     two_k[j] = std::bit_cast<double>(
         (std::bit_cast<std::uint64_t>(t) - std::bit_cast<std::uint64_t>(exp_shifter) + 1023U) << 52);
   }
-  constexpr double c2 = 1.0 / 2.0, c3 = 1.0 / 6.0, c4 = 1.0 / 24.0, c5 = 1.0 / 120.0, c6 = 1.0 / 720.0,
-                   c7 = 1.0 / 5040.0, c8 = 1.0 / 40320.0, c9 = 1.0 / 362880.0, c10 = 1.0 / 3628800.0,
-                   c11 = 1.0 / 39916800.0, c12 = 1.0 / 479001600.0, c13 = 1.0 / 6227020800.0;
   for (std::size_t j = 0; j < N; ++j) {
     const double r2 = r[j] * r[j];
     const double r4 = r2 * r2;
     const double r8 = r4 * r4;
-    const double q = ((c2 + c3 * r[j]) + r2 * (c4 + c5 * r[j])) +
-                     r4 * ((c6 + c7 * r[j]) + r2 * (c8 + c9 * r[j])) +
-                     r8 * ((c10 + c11 * r[j]) + r2 * (c12 + c13 * r[j]));
+    const double q = ((exp_c0 + exp_c1 * r[j]) + r2 * (exp_c2 + exp_c3 * r[j])) +
+                     r4 * ((exp_c4 + exp_c5 * r[j]) + r2 * (exp_c6 + exp_c7 * r[j])) +
+                     r8 * ((exp_c8 + exp_c9 * r[j]) + r2 * exp_c10);
     out[j] = r[j] + r2 * q;
   }
   return out;
