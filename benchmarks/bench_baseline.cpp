@@ -1,12 +1,13 @@
 // The whole reference run as `make run` does it: read the scenario and data,
 // generate the 70,000-dwelling stock, simulate 30 years, write the HDF5 file.
-#include <filesystem>
+#include "engine/run_setup.hpp"
+#include "io/results_writer.hpp"
+
+#include "coron/engine.hpp"
 
 #include <benchmark/benchmark.h>
 
-#include "coron/engine.hpp"
-#include "engine/run_setup.hpp"
-#include "io/results_writer.hpp"
+#include <filesystem>
 
 namespace {
 
@@ -16,7 +17,8 @@ void BM_baseline_run(benchmark::State& state) {
   const std::filesystem::path output = std::filesystem::temp_directory_path() / "coron_bench_baseline.h5";
   std::size_t dwelling_years = 0;
   for (auto _ : state) {
-    engine::RunSetup setup = engine::prepare_run(std::filesystem::path(CORON_SOURCE_DIR) / "scenarios/baseline.yaml");
+    engine::RunSetup setup =
+        engine::prepare_run(std::filesystem::path(CORON_SOURCE_DIR) / "scenarios/baseline.yaml");
     RunOptions options;
     options.threads = static_cast<int>(state.range(0));
     const Results results = run_simulation(setup.scenario, setup.stock, setup.params, options);

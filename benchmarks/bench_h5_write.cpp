@@ -1,12 +1,12 @@
 // Writing a baseline-sized result (70,000 dwellings x 30 years, five /dwelling
 // columns) by deflate level, for data that repeats along years (a run without
 // renovation) and data that drifts every year (the worst case).
-#include <filesystem>
+#include "fixtures/results_data.hpp"
+#include "io/results_writer.hpp"
 
 #include <benchmark/benchmark.h>
 
-#include "fixtures/results_data.hpp"
-#include "io/results_writer.hpp"
+#include <filesystem>
 
 namespace {
 
@@ -26,9 +26,6 @@ void BM_write_results(benchmark::State& state) {
   std::filesystem::remove(file);
 }
 // range(0): deflate level; range(1): 0 = repeating years, 1 = drifting.
-BENCHMARK(BM_write_results)
-    ->ArgsProduct({{0, 1, 4}, {0, 1}})
-    ->UseRealTime()
-    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_write_results)->ArgsProduct({{0, 1, 4}, {0, 1}})->UseRealTime()->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -1,7 +1,7 @@
 // Generating the 70,000-dwelling mining stock (every run starts with it).
-#include <benchmark/benchmark.h>
-
 #include "stock/generator.hpp"
+
+#include <benchmark/benchmark.h>
 
 namespace {
 
@@ -14,8 +14,8 @@ void BM_generate_stock(benchmark::State& state) {
     const coron::Stock stock = coron::stock::generate_stock(params, seed);
     benchmark::DoNotOptimize(stock.floor_area_m2.data());
   }
-  state.counters["dwellings_per_s"] = benchmark::Counter(70'000.0 * static_cast<double>(state.iterations()),
-                                                         benchmark::Counter::kIsRate);
+  state.counters["dwellings_per_s"] =
+      benchmark::Counter(70'000.0 * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_generate_stock)->UseRealTime()->Unit(benchmark::kMillisecond);
 

@@ -1,13 +1,14 @@
 // The 3CL kernel in dwelling-years per second: serial reference and TBB kernel,
 // on 1 and 2 threads, over synthetic stocks and the generated mining stock.
-#include <benchmark/benchmark.h>
-#include <tbb/task_arena.h>
-
-#include "coron/engine.hpp"
 #include "engine/thermal_driver.hpp"
 #include "fixtures/synthetic_stock.hpp"
 #include "io/thermal_data.hpp"
 #include "stock/generator.hpp"
+
+#include "coron/engine.hpp"
+
+#include <benchmark/benchmark.h>
+#include <tbb/task_arena.h>
 
 namespace {
 
@@ -53,15 +54,21 @@ void run_kernel(benchmark::State& state, const Stock& stock, int threads, bool r
     benchmark::DoNotOptimize(buffers.cep.data());
     benchmark::ClobberMemory();
   }
-  state.counters["dwelling_years_per_s"] = benchmark::Counter(
-      static_cast<double>(stock.size()) * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+  state.counters["dwelling_years_per_s"] =
+      benchmark::Counter(static_cast<double>(stock.size()) * static_cast<double>(state.iterations()),
+                         benchmark::Counter::kIsRate);
 }
 
 void BM_thermal_reference(benchmark::State& state) {
   const Stock stock = fixtures::synthetic_stock(static_cast<std::size_t>(state.range(0)));
   run_kernel(state, stock, 1, true);
 }
-BENCHMARK(BM_thermal_reference)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_thermal_reference)
+    ->Arg(10'000)
+    ->Arg(100'000)
+    ->Arg(1'000'000)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 
 void BM_thermal_parallel(benchmark::State& state) {
   const Stock stock = fixtures::synthetic_stock(static_cast<std::size_t>(state.range(0)));

@@ -1,11 +1,11 @@
 #pragma once
-#include <cstdint>
-#include <functional>
-
 #include "coron/results.hpp"
 #include "coron/scenario.hpp"
 #include "coron/stock.hpp"
 #include "coron/thermal.hpp"
+
+#include <cstdint>
+#include <functional>
 
 namespace coron {
 

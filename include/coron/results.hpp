@@ -1,9 +1,9 @@
 #pragma once
+#include "coron/vocabulary.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <vector>
-
-#include "coron/vocabulary.hpp"
 
 // What a run produces, in memory, before the HDF5 writer stores it.
 // Per-dwelling columns are [replicate][year][dwelling], flattened row-major.
@@ -22,9 +22,9 @@ struct Results {
   std::vector<double> ghg_kg_m2;              ///< [R][Y][N]
   std::vector<std::uint8_t> label;            ///< [R][Y][N], 0 = A ... 6 = G
 
-  std::vector<std::int64_t> label_count;      ///< [R][Y][7]
-  std::vector<double> final_energy_gwh;       ///< [R][Y]
-  std::vector<double> ghg_kt;                 ///< [R][Y]
+  std::vector<std::int64_t> label_count;  ///< [R][Y][7]
+  std::vector<double> final_energy_gwh;   ///< [R][Y]
+  std::vector<double> ghg_kt;             ///< [R][Y]
 
   /// Allocates every array for R x Y x N.
   void allocate(std::size_t r, std::size_t y, std::size_t n);

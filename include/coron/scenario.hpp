@@ -14,8 +14,8 @@ inline constexpr int scenario_schema_version = 1;
 struct StockSource {
   enum class Kind { generate, file };
   Kind kind = Kind::generate;
-  std::uint64_t seed = 0;             ///< generate: generator seed
-  std::filesystem::path file;         ///< file: stock CSV (docs/stock-csv.md)
+  std::uint64_t seed = 0;      ///< generate: generator seed
+  std::filesystem::path file;  ///< file: stock CSV (docs/stock-csv.md)
 };
 
 /// A step function of the year: value applies from `from_year` on.
@@ -25,9 +25,9 @@ struct YearStep {
 };
 
 struct OutputSpec {
-  std::filesystem::path file;                  ///< the .h5 to write
-  std::vector<std::string> dwelling_columns;   ///< which /dwelling datasets to write
-  int compression = 1;                         ///< deflate level 0..9 of /dwelling
+  std::filesystem::path file;                 ///< the .h5 to write
+  std::vector<std::string> dwelling_columns;  ///< which /dwelling datasets to write
+  int compression = 1;                        ///< deflate level 0..9 of /dwelling
 };
 
 struct Scenario {
@@ -36,11 +36,11 @@ struct Scenario {
   std::string text;                   ///< the YAML text, stored in /meta
   std::string name;
   std::string description;
-  std::uint64_t seed = 0;             ///< replicate randomness
-  int start_year = 2018;              ///< state on 1 January of this year
+  std::uint64_t seed = 0;  ///< replicate randomness
+  int start_year = 2018;   ///< state on 1 January of this year
   int years = 30;
   int replicates = 1;
-  std::filesystem::path data_dir;     ///< parameters folder (data/)
+  std::filesystem::path data_dir;  ///< parameters folder (data/)
   StockSource stock;
   /// Primary energy factor of electricity by year (others are 1).
   std::vector<YearStep> electricity_primary_factor;

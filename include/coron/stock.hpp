@@ -1,10 +1,10 @@
 #pragma once
+#include "coron/vocabulary.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
-
-#include "coron/vocabulary.hpp"
 
 // The housing stock as it stands on 1 January of the first simulated year:
 // one column per attribute, one row per dwelling (structure of arrays). The
@@ -16,9 +16,9 @@ namespace coron {
 /// The cités (rows) with their names and categories.
 struct CiteTable {
   std::vector<std::string> name;
-  std::vector<std::string> communes;  ///< ';'-separated when a cité spans several
-  std::vector<std::string> epci;      ///< intercommunal authority of the first commune
-  std::vector<std::uint8_t> category; ///< CiteCategory
+  std::vector<std::string> communes;   ///< ';'-separated when a cité spans several
+  std::vector<std::string> epci;       ///< intercommunal authority of the first commune
+  std::vector<std::uint8_t> category;  ///< CiteCategory
   std::vector<std::int32_t> dwellings;
   std::vector<std::uint8_t> heritage_unesco;  ///< inside the 2012 UNESCO listing
   std::vector<std::uint8_t> qpv;              ///< in a priority urban area
@@ -38,30 +38,30 @@ struct Stock {
   std::vector<std::uint8_t> structurally_unfit;
 
   // --- thermal description (hot: read by the 3CL kernel) ---
-  std::vector<double> floor_area_m2;         ///< living area S_h, also the DPE reference area
-  std::vector<double> ceiling_height_m;      ///< mean height under ceiling H_sp
-  std::vector<double> wall_area_m2;          ///< opaque walls to outside, net of openings
+  std::vector<double> floor_area_m2;     ///< living area S_h, also the DPE reference area
+  std::vector<double> ceiling_height_m;  ///< mean height under ceiling H_sp
+  std::vector<double> wall_area_m2;      ///< opaque walls to outside, net of openings
   std::vector<double> u_wall_w_per_m2k;
-  std::vector<double> roof_area_m2;          ///< top floor / roof
+  std::vector<double> roof_area_m2;  ///< top floor / roof
   std::vector<double> u_roof_w_per_m2k;
   std::vector<double> b_roof;                ///< 3CL reduction factor (unheated attic < 1)
   std::vector<double> ground_floor_area_m2;  ///< lowest floor
   std::vector<double> u_floor_w_per_m2k;
-  std::vector<double> b_floor;               ///< 3CL reduction factor (cellar, crawl space, ground)
-  std::vector<double> window_south_m2;       ///< glazed openings by orientation
+  std::vector<double> b_floor;          ///< 3CL reduction factor (cellar, crawl space, ground)
+  std::vector<double> window_south_m2;  ///< glazed openings by orientation
   std::vector<double> window_east_west_m2;
   std::vector<double> window_north_m2;
   std::vector<double> u_window_w_per_m2k;
-  std::vector<double> g_window;              ///< solar factor S_w of the glazing, 0..1
+  std::vector<double> g_window;  ///< solar factor S_w of the glazing, 0..1
   std::vector<double> door_area_m2;
   std::vector<double> u_door_w_per_m2k;
   std::vector<double> thermal_bridges_w_per_k;  ///< sum of psi.l
   std::vector<double> q4pa_conv_m3_per_h_m2;    ///< 3CL conventional leakage at 4 Pa per m2 of envelope
   std::vector<std::uint8_t> multiple_exposed_facades;  ///< 1 if more than one facade is exposed
-  std::vector<std::uint8_t> ventilation;     ///< Ventilation
-  std::vector<std::uint8_t> inertia;         ///< Inertia
-  std::vector<std::uint8_t> heating_system;  ///< HeatingSystem
-  std::vector<std::uint8_t> dhw_system;      ///< DhwSystem
+  std::vector<std::uint8_t> ventilation;               ///< Ventilation
+  std::vector<std::uint8_t> inertia;                   ///< Inertia
+  std::vector<std::uint8_t> heating_system;            ///< HeatingSystem
+  std::vector<std::uint8_t> dhw_system;                ///< DhwSystem
 
   // --- household on 1 January of the first year (becomes per-replicate state) ---
   std::vector<std::uint8_t> occupied;

@@ -1,10 +1,10 @@
 #pragma once
+#include "coron/vocabulary.hpp"
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
-
-#include "coron/vocabulary.hpp"
 
 // The conventional monthly method of the DPE 2021 (3CL-DPE), per dwelling:
 // heat loss GV, gains and their utilisation, intermittence, system efficiencies,
@@ -19,23 +19,23 @@ inline constexpr std::size_t months = 12;
 
 /// 3CL climate of one zone (here H1a, altitude < 400 m), per month.
 struct ClimateTable {
-  std::array<double, months> dh19_kh{};        ///< degree-hours base 19 degC over heating hours
-  std::array<double, months> nref19_h{};       ///< heating hours N_ref19
-  std::array<double, months> sun_south_kwh_m2{};  ///< irradiation on vertical planes, heating hours
+  std::array<double, months> dh19_kh{};               ///< degree-hours base 19 degC over heating hours
+  std::array<double, months> nref19_h{};              ///< heating hours N_ref19
+  std::array<double, months> sun_south_kwh_m2{};      ///< irradiation on vertical planes, heating hours
   std::array<double, months> sun_east_west_kwh_m2{};  ///< mean of east and west
   std::array<double, months> sun_north_kwh_m2{};
-  std::array<double, months> cold_water_c{};   ///< T_efs
-  std::array<double, months> days{};           ///< days in the month
+  std::array<double, months> cold_water_c{};  ///< T_efs
+  std::array<double, months> days{};          ///< days in the month
 };
 
 struct HeatingSystemParams {
   Carrier carrier = Carrier::natural_gas;
-  double generation_efficiency = 1.0;  ///< R_g (COP for heat pumps)
-  double emission_efficiency = 1.0;    ///< R_e
-  double distribution_efficiency = 1.0;///< R_d
-  double regulation_efficiency = 1.0;  ///< R_r
-  double intermittence_i0 = 1.0;       ///< I0 of the intermittence factor
-  double auxiliary_kwh_per_m2 = 0.0;   ///< pumps, fans of the generator (electricity)
+  double generation_efficiency = 1.0;    ///< R_g (COP for heat pumps)
+  double emission_efficiency = 1.0;      ///< R_e
+  double distribution_efficiency = 1.0;  ///< R_d
+  double regulation_efficiency = 1.0;    ///< R_r
+  double intermittence_i0 = 1.0;         ///< I0 of the intermittence factor
+  double auxiliary_kwh_per_m2 = 0.0;     ///< pumps, fans of the generator (electricity)
   /// Generation auxiliaries in proportion to the heating need: 3CL (G + H.Pn)/Pn, kWh per kWh.
   double auxiliary_kwh_per_kwh_need = 0.0;
   /// Fixed auxiliaries per dwelling and year (distribution circulator), kWh electricity.
@@ -48,11 +48,11 @@ struct DhwSystemParams {
 };
 
 struct VentilationParams {
-  double q_varep_m3_per_h_m2 = 1.2;     ///< conventional renewal air flow per m2 of floor
-  double auxiliary_kwh_per_m2 = 0.0;    ///< fan electricity
+  double q_varep_m3_per_h_m2 = 1.2;         ///< conventional renewal air flow per m2 of floor
+  double auxiliary_kwh_per_m2 = 0.0;        ///< fan electricity
   double auxiliary_kwh_per_dwelling = 0.0;  ///< fan electricity of a house, 3CL 8.76.Pvent_moy
-  double q_vasouf_m3_per_h_m2 = 0.0;    ///< conventional supply air flow (H_perm)
-  double s_mea_m3_per_h_m2 = 0.0;       ///< conventional air-inlet area term S_mea (H_perm)
+  double q_vasouf_m3_per_h_m2 = 0.0;        ///< conventional supply air flow (H_perm)
+  double s_mea_m3_per_h_m2 = 0.0;           ///< conventional air-inlet area term S_mea (H_perm)
 };
 
 /// Every parameter of the method that does not vary by dwelling or year.
@@ -62,11 +62,11 @@ struct ThermalParams {
   std::array<DhwSystemParams, dhw_system_count> dhw{};
   std::array<VentilationParams, ventilation_count> ventilation{};
   std::array<double, inertia_count> gain_exponent_alpha{};  ///< 2.5 light, 2.9 medium, 3.6 heavy
-  double internal_gain_w_per_m2 = 3.18 + 0.34;  ///< 3CL A_i first term
-  double occupant_gain_wh = 132.0 / 168.0 * 90.0;  ///< per adequate occupant and heating hour
+  double internal_gain_w_per_m2 = 3.18 + 0.34;              ///< 3CL A_i first term
+  double occupant_gain_wh = 132.0 / 168.0 * 90.0;           ///< per adequate occupant and heating hour
   double dhw_litres_per_occupant_day = 56.0;
   double dhw_hot_water_c = 40.0;
-  double lighting_kwh_per_m2 = 1.89;  ///< final electricity, zone H1a
+  double lighting_kwh_per_m2 = 1.89;   ///< final electricity, zone H1a
   double window_shading_factor = 1.0;  ///< F_e1.F_e2 masks on glazing
   /// GHG factors, kgCO2e per kWh final, by carrier (heating use) ...
   std::array<double, carrier_count> ghg_heating_kg_per_kwh{};
@@ -98,19 +98,18 @@ struct ThermalInputs {
   std::span<const double> u_window_w_per_m2k, g_window;
   std::span<const double> door_area_m2, u_door_w_per_m2k;
   std::span<const double> thermal_bridges_w_per_k, q4pa_conv_m3_per_h_m2;
-  std::span<const std::uint8_t> multiple_exposed_facades, ventilation, inertia, heating_system,
-      dhw_system;
+  std::span<const std::uint8_t> multiple_exposed_facades, ventilation, inertia, heating_system, dhw_system;
 
   [[nodiscard]] std::size_t size() const noexcept { return floor_area_m2.size(); }
 };
 
 /// The columns the kernel writes (spans of the same length as the inputs).
 struct ThermalOutputs {
-  std::span<double> heating_need_kwh;      ///< conventional heating need B_ch
-  std::span<double> final_energy_kwh;      ///< five uses, all carriers
-  std::span<double> primary_energy_kwh_m2; ///< Cep
-  std::span<double> ghg_kg_m2;             ///< EGES
-  std::span<std::uint8_t> label;           ///< 0 = A ... 6 = G
+  std::span<double> heating_need_kwh;       ///< conventional heating need B_ch
+  std::span<double> final_energy_kwh;       ///< five uses, all carriers
+  std::span<double> primary_energy_kwh_m2;  ///< Cep
+  std::span<double> ghg_kg_m2;              ///< EGES
+  std::span<std::uint8_t> label;            ///< 0 = A ... 6 = G
 };
 
 /// Evaluates dwellings [begin, end). Writes only those rows of `out`, so disjoint

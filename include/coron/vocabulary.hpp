@@ -12,7 +12,7 @@ namespace coron {
 
 enum class Owner : std::uint8_t { maisons_et_cites = 0, sia_habitat = 1, other_landlord = 2 };
 inline constexpr std::array<std::string_view, 3> owner_names = {"maisons_et_cites", "sia_habitat",
-                                                                 "other_landlord"};
+                                                                "other_landlord"};
 
 /// The miners' housing forms (thermal-reference.md §5.2).
 enum class Archetype : std::uint8_t {
@@ -22,8 +22,8 @@ enum class Archetype : std::uint8_t {
   cite_jardin = 3,       ///< garden cities 1904-1939 (SFH.02/TH.02)
   cite_moderne = 4,      ///< post-war HBNPC houses 1946-1970 (TH.03/04)
 };
-inline constexpr std::array<std::string_view, 5> archetype_names = {
-    "coron", "pavillon", "maisons_jumelles", "cite_jardin", "cite_moderne"};
+inline constexpr std::array<std::string_view, 5> archetype_names = {"coron", "pavillon", "maisons_jumelles",
+                                                                    "cite_jardin", "cite_moderne"};
 
 enum class CiteCategory : std::uint8_t { priority = 0, anru = 1, feder = 2, signalled = 3, unnamed = 4 };
 inline constexpr std::array<std::string_view, 5> cite_category_names = {"priority", "anru", "feder",
@@ -55,8 +55,8 @@ enum class HeatingSystem : std::uint8_t {
 };
 inline constexpr std::size_t heating_system_count = 8;
 inline constexpr std::array<std::string_view, heating_system_count> heating_system_names = {
-    "gas_boiler_standard", "gas_boiler_condensing", "coal_stove",   "oil_boiler",
-    "electric_direct",     "heat_pump_air_water",   "wood_stove",   "district_heat"};
+    "gas_boiler_standard", "gas_boiler_condensing", "coal_stove", "oil_boiler",
+    "electric_direct",     "heat_pump_air_water",   "wood_stove", "district_heat"};
 
 enum class DhwSystem : std::uint8_t { gas_boiler = 0, electric_storage = 1, thermodynamic = 2 };
 inline constexpr std::size_t dhw_system_count = 3;
@@ -64,10 +64,10 @@ inline constexpr std::array<std::string_view, dhw_system_count> dhw_system_names
     "gas_boiler", "electric_storage", "thermodynamic"};
 
 enum class Ventilation : std::uint8_t {
-  window_opening = 0,     ///< no vents, by opening windows (3CL Q_varep 1.2)
-  natural_vents = 1,      ///< high and low air inlets (2.23)
-  mechanical_pre1982 = 2, ///< single-flow self-regulating, before 1982 (1.97)
-  mechanical_hygro = 3,   ///< single-flow humidity-controlled (see data/thermal)
+  window_opening = 0,      ///< no vents, by opening windows (3CL Q_varep 1.2)
+  natural_vents = 1,       ///< high and low air inlets (2.23)
+  mechanical_pre1982 = 2,  ///< single-flow self-regulating, before 1982 (1.97)
+  mechanical_hygro = 3,    ///< single-flow humidity-controlled (see data/thermal)
 };
 inline constexpr std::size_t ventilation_count = 4;
 inline constexpr std::array<std::string_view, ventilation_count> ventilation_names = {

@@ -1,20 +1,21 @@
 #include "app/commands.hpp"
 
-#include <chrono>
-#include <ctime>
-#include <fstream>
-
-#include <fmt/core.h>
-#include <tbb/info.h>
-
 #include "app/progress.hpp"
-#include "engine/run_setup.hpp"
 #include "app/run_summary.hpp"
-#include "coron/engine.hpp"
+#include "engine/run_setup.hpp"
 #include "io/results_writer.hpp"
 #include "stock/generator.hpp"
 #include "stock/stock_csv.hpp"
 #include "stock/summary.hpp"
+
+#include "coron/engine.hpp"
+
+#include <fmt/core.h>
+#include <tbb/info.h>
+
+#include <chrono>
+#include <ctime>
+#include <fstream>
 
 namespace coron::app {
 
@@ -29,9 +30,7 @@ std::string utc_now_iso8601() {
   return text;
 }
 
-int resolved_threads(int requested) {
-  return requested > 0 ? requested : tbb::info::default_concurrency();
-}
+int resolved_threads(int requested) { return requested > 0 ? requested : tbb::info::default_concurrency(); }
 
 Stock stock_for(const StockCommand& cmd) {
   if (!cmd.file.empty()) return stock::read_stock_csv(cmd.file);
@@ -71,6 +70,9 @@ int run_command(const RunCommand& cmd) {
   meta.end_year = scenario.end_year();
   meta.created_utc = utc_now_iso8601();
   meta.data_dir = scenario.data_dir.string();
+  // Writing has no fraction to report; say what is happening once the run is no longer short.
+  if (!cmd.quiet && std::chrono::steady_clock::now() - started > std::chrono::seconds(1))
+    fmt::print(stderr, "writing {}\n", scenario.output.file.string());
   io::write_results(scenario.output.file, meta, setup.stock, results, scenario.output);
 
   if (!cmd.quiet) {

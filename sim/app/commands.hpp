@@ -11,9 +11,9 @@ namespace coron::app {
 
 struct RunCommand {
   std::filesystem::path scenario;
-  std::filesystem::path output;  ///< overrides output.file when not empty
-  int threads = 0;               ///< 0: every core
-  std::optional<int> replicates; ///< overrides the scenario's
+  std::filesystem::path output;   ///< overrides output.file when not empty
+  int threads = 0;                ///< 0: every core
+  std::optional<int> replicates;  ///< overrides the scenario's
   bool reference_kernel = false;
   bool quiet = false;
 };
@@ -24,8 +24,8 @@ int validate_command(const std::filesystem::path& scenario);
 struct StockCommand {
   std::filesystem::path data_dir;  ///< parameters folder (data/)
   std::uint64_t seed = 2017;
-  std::filesystem::path file;      ///< summary: read this CSV instead of generating
-  std::filesystem::path output;    ///< generate: CSV to write
+  std::filesystem::path file;    ///< summary: read this CSV instead of generating
+  std::filesystem::path output;  ///< generate: CSV to write
 };
 int stock_generate_command(const StockCommand& cmd);
 int stock_summary_command(const StockCommand& cmd);

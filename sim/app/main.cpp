@@ -1,12 +1,13 @@
 // The `coron` command: run, validate, stock generate|summary.
-#include <cstdio>
-#include <exception>
+#include "app/commands.hpp"
+
+#include "coron/error.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
-#include "app/commands.hpp"
-#include "coron/error.hpp"
+#include <cstdio>
+#include <exception>
 
 namespace {
 
@@ -33,18 +34,21 @@ int main(int argc, char** argv) {
   run_cmd->add_flag("-q,--quiet", run.quiet, "No progress and no summary");
 
   std::filesystem::path validate_file;
-  CLI::App* validate_cmd = app.add_subcommand("validate", "Check a scenario, its data and its stock, run nothing");
+  CLI::App* validate_cmd =
+      app.add_subcommand("validate", "Check a scenario, its data and its stock, run nothing");
   validate_cmd->add_option("scenario", validate_file, "Scenario YAML file")->required();
 
   StockCommand stock;
   stock.data_dir = CORON_DATA_DIR;
   CLI::App* stock_cmd = app.add_subcommand("stock", "Generate or describe a stock");
   stock_cmd->require_subcommand(1);
-  CLI::App* generate_cmd = stock_cmd->add_subcommand("generate", "Write the synthetic mining-basin stock as CSV");
+  CLI::App* generate_cmd =
+      stock_cmd->add_subcommand("generate", "Write the synthetic mining-basin stock as CSV");
   generate_cmd->add_option("--seed", stock.seed, "Generator seed")->capture_default_str();
   generate_cmd->add_option("-o,--output", stock.output, "CSV file to write")->required();
   generate_cmd->add_option("--data", stock.data_dir, "Parameters folder")->capture_default_str();
-  CLI::App* summary_cmd = stock_cmd->add_subcommand("summary", "Describe a stock (generated, or read from CSV)");
+  CLI::App* summary_cmd =
+      stock_cmd->add_subcommand("summary", "Describe a stock (generated, or read from CSV)");
   summary_cmd->add_option("--seed", stock.seed, "Generator seed")->capture_default_str();
   summary_cmd->add_option("--file", stock.file, "Stock CSV to describe instead of generating");
   summary_cmd->add_option("--data", stock.data_dir, "Parameters folder")->capture_default_str();

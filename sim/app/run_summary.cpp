@@ -14,7 +14,8 @@ std::string format_run_summary(const Scenario& scenario, const Results& r) {
   for (std::size_t y = 0; y < r.years; ++y) {
     if (y % 5 != 0 && y + 1 != r.years) continue;
     out += fmt::format("{:>6}", r.year[y]);
-    for (std::size_t c = 0; c < label_count; ++c) out += fmt::format(" {:>7}", r.label_count[y * label_count + c]);
+    for (std::size_t c = 0; c < label_count; ++c)
+      out += fmt::format(" {:>7}", r.label_count[y * label_count + c]);
     out += fmt::format(" {:>11.1f} {:>9.1f}\n", r.final_energy_gwh[y], r.ghg_kt[y]);
   }
   double energy = 0.0;

@@ -1,8 +1,8 @@
 #pragma once
-#include <string>
-
 #include "coron/results.hpp"
 #include "coron/scenario.hpp"
+
+#include <string>
 
 namespace coron::app {
 

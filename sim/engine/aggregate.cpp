@@ -1,11 +1,11 @@
 #include "engine/aggregate.hpp"
 
-#include <algorithm>
-#include <vector>
+#include "engine/thermal_driver.hpp"
 
 #include <tbb/parallel_for.h>
 
-#include "engine/thermal_driver.hpp"
+#include <algorithm>
+#include <vector>
 
 namespace coron::engine {
 

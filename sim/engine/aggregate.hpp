@@ -1,9 +1,9 @@
 #pragma once
+#include "coron/vocabulary.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <span>
-
-#include "coron/vocabulary.hpp"
 
 // Yearly stock totals from the per-dwelling rows. Floating-point sums are taken
 // over fixed blocks and the block partials added in block order, so a total is

@@ -1,10 +1,11 @@
 
-#include <tbb/task_arena.h>
+#include "engine/aggregate.hpp"
+#include "engine/thermal_driver.hpp"
 
 #include "coron/engine.hpp"
 #include "coron/units.hpp"
-#include "engine/aggregate.hpp"
-#include "engine/thermal_driver.hpp"
+
+#include <tbb/task_arena.h>
 
 namespace coron {
 

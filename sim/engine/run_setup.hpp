@@ -1,9 +1,9 @@
 #pragma once
-#include <filesystem>
-
 #include "coron/scenario.hpp"
 #include "coron/stock.hpp"
 #include "coron/thermal.hpp"
+
+#include <filesystem>
 
 namespace coron::engine {
 

@@ -1,7 +1,7 @@
-#include <cstring>
-
 #include "coron/engine.hpp"
 #include "coron/rng.hpp"
+
+#include <cstring>
 
 namespace coron {
 

@@ -1,7 +1,7 @@
 #pragma once
-#include <cstddef>
-
 #include "coron/thermal.hpp"
+
+#include <cstddef>
 
 // Runs the thermal kernel over a whole stock: serially (the reference) or with
 // TBB over fixed blocks of dwellings (the parallel kernel). Each block writes only

@@ -1,31 +1,37 @@
 // The `coron` command as a user meets it: help, exit codes, bad input reported
 // with file:line:column and nothing written, stock CSV round trip, and
 // bit-identical datasets on 1, 2 and 4 threads.
-#include <fstream>
-#include <regex>
+#include "app/cli_runner.hpp"
+#include "io/results_reader.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "app/cli_runner.hpp"
-#include "io/results_reader.hpp"
+#include <fstream>
+#include <regex>
 
 namespace coron {
 namespace {
 
 using ::testing::HasSubstr;
 using testing::run_coron;
-using testing::TempDir;
+using fixtures::TempDir;
 
 const std::filesystem::path source_dir = CORON_SOURCE_DIR;
 const std::filesystem::path test_data = CORON_TEST_DATA_DIR;
 const std::filesystem::path baseline = source_dir / "scenarios" / "baseline.yaml";
 
-const std::vector<std::string> dwelling_datasets = {
-    "/dwelling/heating_need_kwh", "/dwelling/final_energy_kwh", "/dwelling/primary_energy_kwh_m2",
-    "/dwelling/ghg_kg_m2",        "/dwelling/label",            "/aggregate/label_count",
-    "/aggregate/final_energy_gwh", "/aggregate/ghg_kt",         "/years",
-    "/stock/dwelling_id",         "/stock/floor_area_m2"};
+const std::vector<std::string> dwelling_datasets = {"/dwelling/heating_need_kwh",
+                                                    "/dwelling/final_energy_kwh",
+                                                    "/dwelling/primary_energy_kwh_m2",
+                                                    "/dwelling/ghg_kg_m2",
+                                                    "/dwelling/label",
+                                                    "/aggregate/label_count",
+                                                    "/aggregate/final_energy_gwh",
+                                                    "/aggregate/ghg_kt",
+                                                    "/years",
+                                                    "/stock/dwelling_id",
+                                                    "/stock/floor_area_m2"};
 
 std::string quoted(const std::filesystem::path& p) {
   std::string text(1, '\'');  // appended piecewise: g++ 12 warns falsely on "'" + string
@@ -119,7 +125,8 @@ std::vector<std::byte> bytes_of(const std::filesystem::path& file, const std::st
 TEST(Cli, OneTwoAndFourThreadsAndTheReferenceKernelWriteIdenticalDatasets) {
   TempDir dir("threads");
   for (const char* variant : {"--threads 1", "--threads 2", "--threads 4", "--reference"}) {
-    const std::string name = std::string("t") + std::to_string(std::hash<std::string>{}(variant) % 1000) + ".h5";
+    const std::string name =
+        std::string("t") + std::to_string(std::hash<std::string>{}(variant) % 1000) + ".h5";
     const auto r = run_coron("run -q " + quoted(baseline) + " " + variant + " -o " + name, dir.path());
     ASSERT_EQ(r.exit_code, 0) << variant << "\n" << r.output;
   }

@@ -1,12 +1,13 @@
 // The engine: serial reference and TBB kernel agree bit for bit, for any
 // thread count; totals match the rows; the year's factors reach the kernel.
-#include <numeric>
+#include "fixtures/synthetic_stock.hpp"
+#include "io/thermal_data.hpp"
+
+#include "coron/engine.hpp"
 
 #include <gtest/gtest.h>
 
-#include "coron/engine.hpp"
-#include "fixtures/synthetic_stock.hpp"
-#include "io/thermal_data.hpp"
+#include <numeric>
 
 namespace coron {
 namespace {

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <string>
 #include <vector>
+#include "fixtures/temp_dir.hpp"
 
 namespace coron::io {
 namespace {
@@ -23,7 +24,7 @@ class H5File : public ::testing::Test {
  protected:
   void SetUp() override {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() / "coron_test_h5_file" / info->name();
+    dir_ = fixtures::unique_temp_path("h5_file") / info->name();
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }

@@ -17,6 +17,7 @@
 #include <fstream>
 #include <string>
 #include <vector>
+#include "fixtures/temp_dir.hpp"
 
 namespace coron::io {
 namespace {
@@ -95,7 +96,7 @@ class H5Results : public ::testing::Test {
  protected:
   void SetUp() override {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() / "coron_test_h5" / info->name();
+    dir_ = fixtures::unique_temp_path("h5") / info->name();
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }

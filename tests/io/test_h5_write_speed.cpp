@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <string>
 #include <vector>
+#include "fixtures/temp_dir.hpp"
 
 namespace coron::io {
 namespace {
@@ -33,7 +34,7 @@ TEST(H5WriteSpeed, DefaultChunkingCompressesRepeatedYears) {
   OutputSpec spec;
   spec.dwelling_columns = known_dwelling_columns();
   spec.compression = 1;
-  const fs::path dir = fs::temp_directory_path() / "coron_test_h5_chunking";
+  const fs::path dir = fixtures::unique_temp_path("h5_chunking");
   fs::create_directories(dir);
   const fs::path file = dir / "baseline.h5";
   write_results(file, RunMetadata{}, stock, results, spec);

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string>
 #include <vector>
+#include "fixtures/temp_dir.hpp"
 
 namespace coron::io {
 namespace {
@@ -79,7 +80,7 @@ TEST(ScenarioLoader, MinimalUsesDefaultsAndSortsSteps) {
 }
 
 TEST(ScenarioLoader, StockFileIsResolvedAgainstScenarioFolder) {
-  const std::filesystem::path folder = std::filesystem::temp_directory_path() / "coron_test_scenario_loader";
+  const std::filesystem::path folder = fixtures::unique_temp_path("scenario_loader");
   std::filesystem::create_directories(folder);
   std::ofstream(folder / "stock.csv") << "dwelling_id\n";
   const Scenario s = parse_scenario(

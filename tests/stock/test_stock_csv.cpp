@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include "fixtures/temp_dir.hpp"
 
 namespace coron::stock {
 namespace {
@@ -94,7 +95,7 @@ TEST(StockCsv, RoundTripOfAwkwardDoubles) {
 TEST(StockCsv, FileRoundTripAndHeader) {
   const Stock& s = default_stock();
   const std::filesystem::path path =
-      std::filesystem::temp_directory_path() / "coron_test_stock_roundtrip.csv";
+      fixtures::unique_temp_path("stock_roundtrip.csv");
   write_stock_csv_file(s, path);
   EXPECT_FALSE(std::filesystem::exists(path.string() + ".partial"));
   std::ifstream in(path);

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include "fixtures/temp_dir.hpp"
 
 namespace coron::test {
 namespace {
@@ -22,7 +23,7 @@ std::string all(const Diagnostics& d) {
 
 /// A copy of data/ in a fresh folder with `file` of data/thermal replaced by `bad`.
 fs::path data_with(std::string_view file, std::string_view bad) {
-  const fs::path root = fs::temp_directory_path() / ("coron_thermal_" + std::string(bad));
+  const fs::path root = fixtures::unique_temp_path("thermal_" + std::string(bad));
   fs::remove_all(root);
   fs::create_directories(root / "thermal");
   for (const auto& entry : fs::directory_iterator(fs::path(CORON_DATA_DIR) / "thermal"))
