@@ -7,15 +7,15 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <fstream>
-#include <regex>
 
 namespace coron {
 namespace {
 
+using fixtures::TempDir;
 using ::testing::HasSubstr;
 using testing::run_coron;
-using fixtures::TempDir;
 
 const std::filesystem::path source_dir = CORON_SOURCE_DIR;
 const std::filesystem::path test_data = CORON_TEST_DATA_DIR;
@@ -78,6 +78,24 @@ std::vector<std::filesystem::path> bad_files(const std::string& extension) {
   return files;
 }
 
+/// True when `output` holds "NAME:LINE:COLUMN: " or, for a file that cannot be
+/// read at all, "NAME: ". (No std::regex: g++ 12 warns inside it under sanitizers.)
+bool names_the_place(const std::string& output, const std::string& name) {
+  auto digits = [&](std::size_t& at) {
+    const std::size_t start = at;
+    while (at < output.size() && std::isdigit(static_cast<unsigned char>(output[at])) != 0) ++at;
+    return at > start;
+  };
+  for (std::size_t at = output.find(name); at != std::string::npos; at = output.find(name, at + 1)) {
+    std::size_t i = at + name.size();
+    if (output.compare(i, 2, ": ") == 0) return true;
+    if (i < output.size() && output[i] == ':' && digits(++i) && i < output.size() && output[i] == ':' &&
+        digits(++i) && output.compare(i, 2, ": ") == 0)
+      return true;
+  }
+  return false;
+}
+
 TEST(Cli, EveryBadScenarioExitsWithTwoNamesThePlaceAndWritesNothing) {
   const auto files = bad_files(".yaml");
   ASSERT_GE(files.size(), 10u);
@@ -86,10 +104,7 @@ TEST(Cli, EveryBadScenarioExitsWithTwoNamesThePlaceAndWritesNothing) {
       TempDir dir("bad_scenario");
       const auto r = run_coron(std::string(command) + " " + quoted(file), dir.path());
       EXPECT_EQ(r.exit_code, 2) << command << " " << file << "\n" << r.output;
-      // file:line:column of the problem, unless the file itself cannot be read
-      const std::regex located(std::regex_replace(file.filename().string(), std::regex(R"([.])"), R"(\.)") +
-                               R"((:\d+:\d+)?: )");
-      EXPECT_TRUE(std::regex_search(r.output, located)) << file << "\n" << r.output;
+      EXPECT_TRUE(names_the_place(r.output, file.filename().string())) << file << "\n" << r.output;
       EXPECT_THAT(r.output, HasSubstr("nothing was written")) << file;
       EXPECT_EQ(testing::count_files(dir.path()), 0u) << file;
     }
