@@ -1,6 +1,7 @@
 // The checked HDF5 wrapper: failures become H5Error with the call, the path
 // and HDF5's own stack; nothing is printed behind the caller's back.
 
+#include "fixtures/temp_dir.hpp"
 #include "io/h5_file.hpp"
 
 #include <gmock/gmock.h>
@@ -11,7 +12,6 @@
 #include <filesystem>
 #include <string>
 #include <vector>
-#include "fixtures/temp_dir.hpp"
 
 namespace coron::io {
 namespace {
@@ -22,14 +22,10 @@ using ::testing::HasSubstr;
 
 class H5File : public ::testing::Test {
  protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fixtures::unique_temp_path("h5_file") / info->name();
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  fs::path dir_;
+  // One empty folder per test, removed afterwards.
+  fixtures::TempDir tmp_{"h5_file_" +
+                         std::string(::testing::UnitTest::GetInstance()->current_test_info()->name())};
+  const fs::path dir_ = tmp_.path();
 };
 
 TEST_F(H5File, OpeningAMissingFileNamesCallPathAndStack) {

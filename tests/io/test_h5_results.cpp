@@ -1,5 +1,6 @@
 // Results file round trips: what write_results stores is what report tools read.
 
+#include "fixtures/temp_dir.hpp"
 #include "io/h5_file.hpp"
 #include "io/results_reader.hpp"
 #include "io/results_writer.hpp"
@@ -17,7 +18,6 @@
 #include <fstream>
 #include <string>
 #include <vector>
-#include "fixtures/temp_dir.hpp"
 
 namespace coron::io {
 namespace {
@@ -94,15 +94,10 @@ OutputSpec all_columns(int compression = 1) {
 
 class H5Results : public ::testing::Test {
  protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fixtures::unique_temp_path("h5") / info->name();
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  fs::path dir_;
+  // One empty folder per test, removed afterwards.
+  fixtures::TempDir tmp_{"h5_results_" +
+                         std::string(::testing::UnitTest::GetInstance()->current_test_info()->name())};
+  const fs::path dir_ = tmp_.path();
   Stock stock_ = tiny_stock();
   Results results_ = tiny_results();
   RunMetadata meta_ = tiny_meta();
