@@ -1,5 +1,6 @@
 // Scenario files: the baseline loads with its values; every bad file in
 // tests/data is refused with the exact file:line:column and key of its problem.
+#include "fixtures/temp_dir.hpp"
 #include "io/scenario_loader.hpp"
 
 #include <gmock/gmock.h>
@@ -9,7 +10,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-#include "fixtures/temp_dir.hpp"
 
 namespace coron::io {
 namespace {
@@ -80,8 +80,8 @@ TEST(ScenarioLoader, MinimalUsesDefaultsAndSortsSteps) {
 }
 
 TEST(ScenarioLoader, StockFileIsResolvedAgainstScenarioFolder) {
-  const std::filesystem::path folder = fixtures::unique_temp_path("scenario_loader");
-  std::filesystem::create_directories(folder);
+  const fixtures::TempDir dir("scenario_loader");
+  const std::filesystem::path& folder = dir.path();
   std::ofstream(folder / "stock.csv") << "dwelling_id\n";
   const Scenario s = parse_scenario(
       "coron: 1\nname: f\nseed: 1\nstart_year: 2018\nyears: 1\nreplicates: 1\ndata: " CORON_DATA_DIR

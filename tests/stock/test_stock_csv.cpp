@@ -1,3 +1,4 @@
+#include "fixtures/temp_dir.hpp"
 #include "stock/stock_csv.hpp"
 #include "stock_fixture.hpp"
 
@@ -8,7 +9,6 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include "fixtures/temp_dir.hpp"
 
 namespace coron::stock {
 namespace {
@@ -94,8 +94,7 @@ TEST(StockCsv, RoundTripOfAwkwardDoubles) {
 
 TEST(StockCsv, FileRoundTripAndHeader) {
   const Stock& s = default_stock();
-  const std::filesystem::path path =
-      fixtures::unique_temp_path("stock_roundtrip.csv");
+  const std::filesystem::path path = fixtures::unique_temp_path("stock_roundtrip.csv");
   write_stock_csv_file(s, path);
   EXPECT_FALSE(std::filesystem::exists(path.string() + ".partial"));
   std::ifstream in(path);

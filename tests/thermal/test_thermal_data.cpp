@@ -1,3 +1,4 @@
+#include "fixtures/temp_dir.hpp"
 #include "io/thermal_data.hpp"
 
 #include "coron/error.hpp"
@@ -8,7 +9,6 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
-#include "fixtures/temp_dir.hpp"
 
 namespace coron::test {
 namespace {
@@ -21,16 +21,21 @@ std::string all(const Diagnostics& d) {
   return s;
 }
 
-/// A copy of data/ in a fresh folder with `file` of data/thermal replaced by `bad`.
-fs::path data_with(std::string_view file, std::string_view bad) {
-  const fs::path root = fixtures::unique_temp_path("thermal_" + std::string(bad));
-  fs::remove_all(root);
+/// A copy of data/thermal in a fresh folder (removed with it) with `file` replaced by `bad`.
+struct DataWith {
+  DataWith(std::string_view file, std::string_view bad) : dir("thermal_" + std::string(bad)) {
+    copy(dir.path(), file, bad);
+  }
+  static void copy(const fs::path& root, std::string_view file, std::string_view bad);
+  fixtures::TempDir dir;
+};
+
+void DataWith::copy(const fs::path& root, std::string_view file, std::string_view bad) {
   fs::create_directories(root / "thermal");
   for (const auto& entry : fs::directory_iterator(fs::path(CORON_DATA_DIR) / "thermal"))
     fs::copy_file(entry.path(), root / "thermal" / entry.path().filename());
   fs::copy_file(fs::path(CORON_TEST_DATA_DIR) / "thermal" / bad, root / "thermal" / file,
                 fs::copy_options::overwrite_existing);
-  return root;
 }
 
 /// True if one diagnostic is in `file` at `line` (0: any line, column > 0) for a key ending in `key`.
@@ -81,7 +86,7 @@ TEST(ThermalData, RealDataLoadsCleanly) {
 
 TEST(ThermalData, WrongUnitNamesFileLineAndKey) {
   Diagnostics diag;
-  (void)io::load_thermal_params(data_with("method.yaml", "bad_unit_method.yaml"), diag);
+  (void)io::load_thermal_params(DataWith("method.yaml", "bad_unit_method.yaml").dir.path(), diag);
   EXPECT_TRUE(has(diag, "thermal/method.yaml", 13, "internal_gain")) << all(diag);
   EXPECT_EQ(diag.size(), 1u) << all(diag);
   EXPECT_THROW(diag.throw_if_any(), InputError);
@@ -89,20 +94,20 @@ TEST(ThermalData, WrongUnitNamesFileLineAndKey) {
 
 TEST(ThermalData, MissingKeyIsReported) {
   Diagnostics diag;
-  (void)io::load_thermal_params(data_with("factors.yaml", "missing_key_factors.yaml"), diag);
+  (void)io::load_thermal_params(DataWith("factors.yaml", "missing_key_factors.yaml").dir.path(), diag);
   EXPECT_TRUE(has(diag, "thermal/factors.yaml", 0, "electricity_lighting")) << all(diag);
 }
 
 TEST(ThermalData, MisspelledKeyIsReportedWhereItIs) {
   Diagnostics diag;
-  (void)io::load_thermal_params(data_with("systems.yaml", "unknown_key_systems.yaml"), diag);
+  (void)io::load_thermal_params(DataWith("systems.yaml", "unknown_key_systems.yaml").dir.path(), diag);
   EXPECT_TRUE(has(diag, "thermal/systems.yaml", 70, "regulaton_efficiency")) << all(diag);
   EXPECT_TRUE(has(diag, "thermal/systems.yaml", 0, "electric_direct.regulation_efficiency")) << all(diag);
 }
 
 TEST(ThermalData, NonIncreasingLimitsAreReported) {
   Diagnostics diag;
-  (void)io::load_thermal_params(data_with("dpe-labels.yaml", "non_increasing_labels.yaml"), diag);
+  (void)io::load_thermal_params(DataWith("dpe-labels.yaml", "non_increasing_labels.yaml").dir.path(), diag);
   EXPECT_TRUE(has(diag, "thermal/dpe-labels.yaml", 26, "small_dwellings[12].cep_kwh_per_m2")) << all(diag);
   EXPECT_EQ(diag.size(), 1u) << all(diag);
 }
