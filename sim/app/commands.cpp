@@ -85,7 +85,7 @@ int run_command(const RunCommand& cmd) {
 
 int validate_command(const std::filesystem::path& scenario_file) {
   const engine::RunSetup setup = engine::prepare_run(scenario_file);
-  fmt::print("{}: ok ({} dwellings in {} cites, {}-{}, {} replicate{})\n", scenario_file.string(),
+  fmt::print("{}: ok ({} dwellings in {} cités, {}-{}, {} replicate{})\n", scenario_file.string(),
              setup.stock.size(), setup.stock.cites.size(), setup.scenario.start_year,
              setup.scenario.end_year(), setup.scenario.replicates, setup.scenario.replicates == 1 ? "" : "s");
   return 0;
@@ -94,7 +94,7 @@ int validate_command(const std::filesystem::path& scenario_file) {
 int stock_generate_command(const StockCommand& cmd) {
   const Stock stock = stock_for(cmd);
   stock::write_stock_csv_file(stock, cmd.output);
-  fmt::print("wrote {} ({} dwellings, {} cites, seed {})\n", cmd.output.string(), stock.size(),
+  fmt::print("wrote {} ({} dwellings, {} cités, seed {})\n", cmd.output.string(), stock.size(),
              stock.cites.size(), cmd.seed);
   return 0;
 }

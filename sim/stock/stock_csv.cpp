@@ -209,14 +209,24 @@ void write_stock_csv(const Stock& s, std::ostream& out) {
 }
 
 void write_stock_csv_file(const Stock& stock, const std::filesystem::path& path) {
+  // Written beside its final name, then renamed: an interrupted write never leaves
+  // a CSV that looks complete.
   std::filesystem::path partial = path;
   partial += ".partial";
-  {
-    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-    if (!out) throw std::runtime_error("cannot write " + partial.string());
-    write_stock_csv(stock, out);
-    out.flush();
-    if (!out) throw std::runtime_error("failed writing " + partial.string());
+  std::error_code ec;
+  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+  std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+  if (!out) {
+    // The path is the user's: report it as bad input.
+    Diagnostics diag;
+    diag.add(path.string(), 0, 0, "", "cannot write here (is the folder writable?)");
+    diag.throw_if_any();
+  }
+  write_stock_csv(stock, out);
+  out.close();
+  if (!out) {
+    std::filesystem::remove(partial, ec);
+    throw std::runtime_error("failed writing " + partial.string());
   }
   std::filesystem::rename(partial, path);
 }

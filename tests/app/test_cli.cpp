@@ -129,7 +129,7 @@ TEST(Cli, ValidateAcceptsTheBaseline) {
   TempDir dir("validate");
   const auto r = run_coron("validate " + quoted(baseline), dir.path());
   EXPECT_EQ(r.exit_code, 0) << r.output;
-  EXPECT_THAT(r.output, HasSubstr("70000 dwellings in 543 cites"));
+  EXPECT_THAT(r.output, HasSubstr("70000 dwellings in 543 cités"));
   EXPECT_EQ(testing::count_files(dir.path()), 0u);
 }
 
