@@ -32,6 +32,21 @@ std::string utc_now_iso8601() {
 
 int resolved_threads(int requested) { return requested > 0 ? requested : tbb::info::default_concurrency(); }
 
+/// Fails now, as bad input, if `file` cannot be written: better than after the run.
+void check_writable(const std::filesystem::path& file) {
+  std::error_code ec;
+  if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
+  std::filesystem::path probe = file;
+  probe += ".partial";
+  const bool writable = !ec && std::ofstream(probe, std::ios::app).good();
+  std::filesystem::remove(probe, ec);
+  if (!writable) {
+    Diagnostics diag;
+    diag.add(file.string(), 0, 0, "output.file", "cannot write here (is the folder writable?)");
+    diag.throw_if_any();
+  }
+}
+
 Stock stock_for(const StockCommand& cmd) {
   if (!cmd.file.empty()) return stock::read_stock_csv(cmd.file);
   Diagnostics diag;
@@ -48,6 +63,7 @@ int run_command(const RunCommand& cmd) {
   Scenario& scenario = setup.scenario;
   if (!cmd.output.empty()) scenario.output.file = cmd.output;
   if (cmd.replicates) scenario.replicates = *cmd.replicates;
+  check_writable(scenario.output.file);
 
   RunOptions options;
   options.threads = cmd.threads;

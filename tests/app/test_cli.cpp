@@ -125,6 +125,16 @@ TEST(Cli, EveryBadStockCsvExitsWithTwoAndNamesLineAndColumn) {
   }
 }
 
+TEST(Cli, AnUnwritableOutputIsBadInputFoundBeforeTheRun) {
+  TempDir dir("unwritable");
+  std::ofstream(dir.path() / "plain_file") << "not a folder\n";
+  const auto r = run_coron("run " + quoted(baseline) + " -o plain_file/out.h5", dir.path());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("plain_file/out.h5: output.file: cannot write here"));
+  EXPECT_THAT(r.output, ::testing::Not(HasSubstr("running")));
+  EXPECT_EQ(testing::count_files(dir.path()), 1u);  // only plain_file
+}
+
 TEST(Cli, ValidateAcceptsTheBaseline) {
   TempDir dir("validate");
   const auto r = run_coron("validate " + quoted(baseline), dir.path());
