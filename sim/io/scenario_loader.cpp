@@ -15,20 +15,12 @@ constexpr int max_year = 2100;
 constexpr double min_primary_factor = 0.5;
 constexpr double max_primary_factor = 5.0;
 
-/// Whole-string integer, or nothing (keys of a year map are plain scalars).
-std::optional<int> parse_year(const YAML::Node& node) {
+/// The whole scalar as a T, or nothing (keys and values of a year map are plain scalars).
+template <class T>
+std::optional<T> parse_whole(const YAML::Node& node) {
   if (!node.IsScalar()) return std::nullopt;
   const std::string& text = node.Scalar();
-  int year = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
-  if (ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
-  return year;
-}
-
-std::optional<double> parse_number(const YAML::Node& node) {
-  if (!node.IsScalar()) return std::nullopt;
-  const std::string& text = node.Scalar();
-  double value = 0.0;
+  T value{};
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
   return value;
@@ -85,7 +77,7 @@ void read_energy(MapReader& root, Scenario& s, std::optional<int> start_year) {
     bool ok = true;
     const std::string path = std::string(key);
     for (const auto& item : steps) {
-      const std::optional<int> year = parse_year(item.first);
+      const std::optional<int> year = parse_whole<int>(item.first);
       if (!year || *year < min_year || *year > max_year) {
         energy.report(item.first, path,
                       fmt::format("expected a year in {}..{}, got {}", min_year, max_year, show(item.first)));
@@ -98,7 +90,7 @@ void read_energy(MapReader& root, Scenario& s, std::optional<int> start_year) {
         ok = false;
         continue;
       }
-      const std::optional<double> factor = parse_number(item.second);
+      const std::optional<double> factor = parse_whole<double>(item.second);
       if (!factor || *factor < min_primary_factor || *factor > max_primary_factor) {
         energy.report(item.second, year_key,
                       fmt::format("expected a number in {}..{}, got {}", min_primary_factor,

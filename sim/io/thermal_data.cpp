@@ -69,11 +69,7 @@ void check_increasing(MapReader& r, std::string_view key, const std::optional<st
     }
 }
 
-void read_climate(const fs::path& path, ThermalParams& p, Diagnostics& diag) {
-  const auto file = YamlFile::load(path, diag);
-  if (!file) return;
-  MapReader r(*file, file->root(), "", diag);
-  if (!r.valid()) return;
+void read_climate(MapReader& r, ThermalParams& p) {
   (void)r.optional<std::string>("source");
   (void)r.required<std::string>("zone");
   ClimateTable& c = p.climate;
@@ -95,82 +91,47 @@ void read_climate(const fs::path& path, ThermalParams& p, Diagnostics& diag) {
       c.sun_north_kwh_m2[j] = (*e)[j] * (*c1_north)[j];
     }
   }
-  r.finish();
 }
 
-void read_systems(const fs::path& path, ThermalParams& p, Diagnostics& diag) {
-  const auto file = YamlFile::load(path, diag);
-  if (!file) return;
-  MapReader r(*file, file->root(), "", diag);
-  if (!r.valid()) return;
+void read_systems(MapReader& r, ThermalParams& p) {
+  r.each_map("heating", heating_system_names, [&](MapReader& m, std::size_t s) {
+    HeatingSystemParams& h = p.heating[s];
+    if (const auto c = m.required_enum("carrier", carrier_names)) h.carrier = static_cast<Carrier>(*c);
+    h.generation_efficiency = m.required_in_range<double>("generation_efficiency", 0.1, 6.0).value_or(1.0);
+    h.emission_efficiency = m.required_in_range<double>("emission_efficiency", 0.1, 1.0).value_or(1.0);
+    h.distribution_efficiency =
+        m.required_in_range<double>("distribution_efficiency", 0.1, 1.0).value_or(1.0);
+    h.regulation_efficiency = m.required_in_range<double>("regulation_efficiency", 0.1, 1.0).value_or(1.0);
+    h.intermittence_i0 = m.required_in_range<double>("intermittence_i0", 0.1, 1.0).value_or(1.0);
+    h.auxiliary_kwh_per_kwh_need =
+        m.required_in_range<double>("auxiliary_per_kwh_need", 0.0, 0.1).value_or(0.0);
+    h.auxiliary_kwh_per_dwelling =
+        m.required_quantity("auxiliary_per_dwelling", Dimension::energy_kwh, 0.0, 5000.0).value_or(0.0);
+    h.auxiliary_kwh_per_m2 =
+        m.required_quantity("auxiliary_per_m2", Dimension::energy_per_area_kwh_m2, 0.0, 100.0).value_or(0.0);
+  });
 
-  MapReader heating = r.map("heating");
-  if (heating.valid()) {
-    for (std::size_t s = 0; s < heating_system_count; ++s) {
-      MapReader m = heating.map(heating_system_names[s]);
-      if (!m.valid()) continue;
-      HeatingSystemParams& h = p.heating[s];
-      if (const auto c = m.required_enum("carrier", carrier_names)) h.carrier = static_cast<Carrier>(*c);
-      h.generation_efficiency = m.required_in_range<double>("generation_efficiency", 0.1, 6.0).value_or(1.0);
-      h.emission_efficiency = m.required_in_range<double>("emission_efficiency", 0.1, 1.0).value_or(1.0);
-      h.distribution_efficiency =
-          m.required_in_range<double>("distribution_efficiency", 0.1, 1.0).value_or(1.0);
-      h.regulation_efficiency = m.required_in_range<double>("regulation_efficiency", 0.1, 1.0).value_or(1.0);
-      h.intermittence_i0 = m.required_in_range<double>("intermittence_i0", 0.1, 1.0).value_or(1.0);
-      h.auxiliary_kwh_per_kwh_need =
-          m.required_in_range<double>("auxiliary_per_kwh_need", 0.0, 0.1).value_or(0.0);
-      h.auxiliary_kwh_per_dwelling =
-          m.required_quantity("auxiliary_per_dwelling", Dimension::energy_kwh, 0.0, 5000.0).value_or(0.0);
-      h.auxiliary_kwh_per_m2 =
-          m.required_quantity("auxiliary_per_m2", Dimension::energy_per_area_kwh_m2, 0.0, 100.0)
-              .value_or(0.0);
-      m.finish();
-    }
-    heating.finish();
-  }
+  r.each_map("dhw", dhw_system_names, [&](MapReader& m, std::size_t s) {
+    if (const auto c = m.required_enum("carrier", carrier_names)) p.dhw[s].carrier = static_cast<Carrier>(*c);
+    p.dhw[s].efficiency = m.required_in_range<double>("efficiency", 0.1, 6.0).value_or(1.0);
+  });
 
-  MapReader dhw = r.map("dhw");
-  if (dhw.valid()) {
-    for (std::size_t s = 0; s < dhw_system_count; ++s) {
-      MapReader m = dhw.map(dhw_system_names[s]);
-      if (!m.valid()) continue;
-      if (const auto c = m.required_enum("carrier", carrier_names))
-        p.dhw[s].carrier = static_cast<Carrier>(*c);
-      p.dhw[s].efficiency = m.required_in_range<double>("efficiency", 0.1, 6.0).value_or(1.0);
-      m.finish();
-    }
-    dhw.finish();
-  }
-
-  MapReader vent = r.map("ventilation");
-  if (vent.valid()) {
-    for (std::size_t s = 0; s < ventilation_count; ++s) {
-      MapReader m = vent.map(ventilation_names[s]);
-      if (!m.valid()) continue;
-      VentilationParams& v = p.ventilation[s];
-      v.q_varep_m3_per_h_m2 =
-          m.required_quantity("q_varep", Dimension::air_flow_m3_per_h_m2, 0.0, 10.0).value_or(0.0);
-      v.q_vasouf_m3_per_h_m2 =
-          m.required_quantity("q_vasouf", Dimension::air_flow_m3_per_h_m2, 0.0, 10.0).value_or(0.0);
-      v.s_mea_m3_per_h_m2 =
-          m.required_quantity("s_mea", Dimension::air_flow_m3_per_h_m2, 0.0, 10.0).value_or(0.0);
-      v.auxiliary_kwh_per_dwelling =
-          m.required_quantity("auxiliary_per_dwelling", Dimension::energy_kwh, 0.0, 5000.0).value_or(0.0);
-      v.auxiliary_kwh_per_m2 =
-          m.required_quantity("auxiliary_per_m2", Dimension::energy_per_area_kwh_m2, 0.0, 100.0)
-              .value_or(0.0);
-      m.finish();
-    }
-    vent.finish();
-  }
-  r.finish();
+  r.each_map("ventilation", ventilation_names, [&](MapReader& m, std::size_t s) {
+    VentilationParams& v = p.ventilation[s];
+    v.q_varep_m3_per_h_m2 =
+        m.required_quantity("q_varep", Dimension::air_flow_m3_per_h_m2, 0.0, 10.0).value_or(0.0);
+    v.q_vasouf_m3_per_h_m2 =
+        m.required_quantity("q_vasouf", Dimension::air_flow_m3_per_h_m2, 0.0, 10.0).value_or(0.0);
+    v.s_mea_m3_per_h_m2 =
+        m.required_quantity("s_mea", Dimension::air_flow_m3_per_h_m2, 0.0, 10.0).value_or(0.0);
+    v.auxiliary_kwh_per_dwelling =
+        m.required_quantity("auxiliary_per_dwelling", Dimension::energy_kwh, 0.0, 5000.0).value_or(0.0);
+    v.auxiliary_kwh_per_m2 =
+        m.required_quantity("auxiliary_per_m2", Dimension::energy_per_area_kwh_m2, 0.0, 100.0).value_or(0.0);
+  });
 }
 
-void read_factors(const fs::path& path, ThermalParams& p, Diagnostics& diag) {
-  const auto file = YamlFile::load(path, diag);
-  if (!file) return;
-  MapReader r(*file, file->root(), "", diag);
-  if (!r.valid()) return;
+void read_factors(MapReader& r, ThermalParams& p) {
   const auto by_carrier = [&](std::string_view key, std::array<double, carrier_count>& out) {
     MapReader m = r.map(key);
     if (!m.valid()) return;
@@ -184,14 +145,9 @@ void read_factors(const fs::path& path, ThermalParams& p, Diagnostics& diag) {
       r.required_quantity("electricity_lighting", Dimension::ghg_kg_per_kwh, 0.0, 2.0).value_or(0.0);
   p.ghg_electricity_auxiliary_kg_per_kwh =
       r.required_quantity("electricity_auxiliaries", Dimension::ghg_kg_per_kwh, 0.0, 2.0).value_or(0.0);
-  r.finish();
 }
 
-void read_labels(const fs::path& path, ThermalParams& p, Diagnostics& diag) {
-  const auto file = YamlFile::load(path, diag);
-  if (!file) return;
-  MapReader r(*file, file->root(), "", diag);
-  if (!r.valid()) return;
+void read_labels(MapReader& r, ThermalParams& p) {
   const auto limits = [](MapReader& m, std::string_view key, std::array<double, 6>& out) {
     const auto v = numbers(m, key, 6, 0.0, 10000.0);
     check_increasing(m, key, v);
@@ -210,7 +166,7 @@ void read_labels(const fs::path& path, ThermalParams& p, Diagnostics& diag) {
                fmt::format("expected a list of {} rows, one per m2 from 8 to 39", rows));
     } else {
       for (std::size_t i = 0; i < rows; ++i) {
-        MapReader row(*file, seq[i], fmt::format("small_dwellings[{}]", i), diag);
+        MapReader row(r.file(), seq[i], fmt::format("small_dwellings[{}]", i), r.diagnostics());
         if (!row.valid()) continue;
         const int expected_m2 = static_cast<int>(8 + i);
         if (const auto a = row.required<int>("area_m2"); a && *a != expected_m2)
@@ -222,14 +178,9 @@ void read_labels(const fs::path& path, ThermalParams& p, Diagnostics& diag) {
       }
     }
   }
-  r.finish();
 }
 
-void read_method(const fs::path& path, ThermalParams& p, Diagnostics& diag) {
-  const auto file = YamlFile::load(path, diag);
-  if (!file) return;
-  MapReader r(*file, file->root(), "", diag);
-  if (!r.valid()) return;
+void read_method(MapReader& r, ThermalParams& p) {
   MapReader alpha = r.map("gain_exponent_alpha");
   if (alpha.valid()) {
     for (std::size_t k = 0; k < inertia_count; ++k)
@@ -260,7 +211,6 @@ void read_method(const fs::path& path, ThermalParams& p, Diagnostics& diag) {
     light.finish();
   }
   p.window_shading_factor = r.required_in_range<double>("window_shading_factor", 0.0, 1.0).value_or(1.0);
-  r.finish();
 }
 
 }  // namespace
@@ -268,11 +218,14 @@ void read_method(const fs::path& path, ThermalParams& p, Diagnostics& diag) {
 ThermalParams load_thermal_params(const std::filesystem::path& data_dir, Diagnostics& diag) {
   ThermalParams p;
   const fs::path dir = data_dir / "thermal";
-  read_climate(dir / "climate-h1a.yaml", p, diag);
-  read_systems(dir / "systems.yaml", p, diag);
-  read_factors(dir / "factors.yaml", p, diag);
-  read_labels(dir / "dpe-labels.yaml", p, diag);
-  read_method(dir / "method.yaml", p, diag);
+  const auto read = [&](const char* file, void (*reader)(MapReader&, ThermalParams&)) {
+    read_yaml_file(dir / file, diag, [&](MapReader& top) { reader(top, p); });
+  };
+  read("climate-h1a.yaml", read_climate);
+  read("systems.yaml", read_systems);
+  read("factors.yaml", read_factors);
+  read("dpe-labels.yaml", read_labels);
+  read("method.yaml", read_method);
   return p;
 }
 

@@ -118,6 +118,21 @@ class MapReader {
   /// Reports every key of the mapping not asked for, with the nearest known key.
   void finish();
 
+  /// The child mapping `key` holds one mapping per word of `names` (an enum's vocabulary):
+  /// calls `read(child, i)` for each that is there, then checks its keys and theirs.
+  template <std::size_t N, class Read>
+  void each_map(std::string_view key, const std::array<std::string_view, N>& names, Read&& read) {
+    MapReader group = map(key);
+    if (!group.valid()) return;
+    for (std::size_t i = 0; i < N; ++i) {
+      MapReader child = group.map(names[i]);
+      if (!child.valid()) continue;
+      read(child, i);
+      child.finish();
+    }
+    group.finish();
+  }
+
  private:
   std::optional<std::uint8_t> required_enum_impl(std::string_view key,
                                                  const std::vector<std::string_view>& names);
@@ -130,6 +145,18 @@ class MapReader {
   std::set<std::string, std::less<>> known_;
   bool valid_ = true;
 };
+
+/// Loads `path` and calls `read(top)` with a reader of its top mapping, then reports the
+/// keys `read` did not ask for. A missing file or a syntax error is recorded in `diag`.
+template <class Read>
+void read_yaml_file(const std::filesystem::path& path, Diagnostics& diag, Read&& read) {
+  const std::optional<YamlFile> file = YamlFile::load(path, diag);
+  if (!file) return;
+  MapReader top(*file, file->root(), "", diag);
+  if (!top.valid()) return;
+  read(top);
+  top.finish();
+}
 
 /// The nearest of `candidates` to `word` (Levenshtein, at most 3 edits), or "".
 [[nodiscard]] std::string nearest(std::string_view word, const std::vector<std::string>& candidates);

@@ -159,7 +159,6 @@ void read_archetype(MapReader& m, ArchetypeParameters& a) {
   a.inertia = static_cast<Inertia>(m.required_enum("inertia", inertia_names).value_or(0));
   a.unfit_relative_risk = m.required_in_range<double>("unfit_relative_risk", 0.0, 100.0).value_or(1.0);
   a.prior_works_share = read_shares(m, "prior_works", prior_works_names);
-  m.finish();
 }
 
 PriorMeasure read_measure(MapReader& parent, std::string_view key) {
@@ -183,7 +182,6 @@ void read_prior_works(MapReader& m, PriorWorksParameters& w) {
       static_cast<Inertia>(m.required_enum("inertia_if_walls_lined", inertia_names).value_or(0));
   w.heating_share = read_shares(m, "heating", heating_system_names);
   w.ventilation_share = read_shares(m, "ventilation", ventilation_names);
-  m.finish();
 }
 
 void read_households(MapReader& r, HouseholdParameters& h) {
@@ -350,50 +348,30 @@ void normalise(std::array<double, N>& shares) {
 StockParameters load_stock_parameters(const std::filesystem::path& data_dir, Diagnostics& diag) {
   StockParameters p;
   const std::filesystem::path folder = data_dir / "stock";
-  if (const auto file = io::YamlFile::load(folder / "generator.yaml", diag)) {
-    MapReader r(*file, file->root(), "", diag);
-    if (r.valid()) {
-      r.required_in_range<int>("coron", 1, 1);
-      read_totals(r, p);
-      read_owners(r, p);
-      read_flags(r, p);
-      read_q4pa(r, p);
-      {
-        MapReader m = r.map("archetypes");
-        if (m.valid()) {
-          for (std::size_t i = 0; i < archetype_names.size(); ++i) {
-            MapReader a = m.map(archetype_names[i]);
-            if (a.valid()) read_archetype(a, p.archetypes[i]);
-          }
-          m.finish();
-        }
+  io::read_yaml_file(folder / "generator.yaml", diag, [&](MapReader& r) {
+    r.required_in_range<int>("coron", 1, 1);
+    read_totals(r, p);
+    read_owners(r, p);
+    read_flags(r, p);
+    read_q4pa(r, p);
+    r.each_map("archetypes", archetype_names,
+               [&](MapReader& a, std::size_t i) { read_archetype(a, p.archetypes[i]); });
+    r.each_map("prior_works", prior_works_names,
+               [&](MapReader& w, std::size_t i) { read_prior_works(w, p.prior_works[i]); });
+    {
+      MapReader m = r.map("dhw_given_heating");
+      if (m.valid()) {
+        for (std::size_t i = 0; i < heating_system_count; ++i)
+          p.dhw_share_given_heating[i] = read_shares(m, heating_system_names[i], dhw_system_names);
+        m.finish();
       }
-      {
-        MapReader m = r.map("prior_works");
-        if (m.valid()) {
-          for (std::size_t i = 0; i < prior_works_names.size(); ++i) {
-            MapReader w = m.map(prior_works_names[i]);
-            if (w.valid()) read_prior_works(w, p.prior_works[i]);
-          }
-          m.finish();
-        }
-      }
-      {
-        MapReader m = r.map("dhw_given_heating");
-        if (m.valid()) {
-          for (std::size_t i = 0; i < heating_system_count; ++i)
-            p.dhw_share_given_heating[i] = read_shares(m, heating_system_names[i], dhw_system_names);
-          m.finish();
-        }
-      }
-      read_households(r, p.households);
-      if (p.priority_dwellings + p.other_named_dwellings >= p.dwelling_count)
-        r.report_here("expected priority_dwellings + other_named_dwellings below the total of dwellings");
-      if (p.sia_habitat_dwellings + p.other_landlord_dwellings > p.dwelling_count)
-        r.report_here("expected the other landlords' dwellings within the total of dwellings");
-      r.finish();
     }
-  }
+    read_households(r, p.households);
+    if (p.priority_dwellings + p.other_named_dwellings >= p.dwelling_count)
+      r.report_here("expected priority_dwellings + other_named_dwellings below the total of dwellings");
+    if (p.sia_habitat_dwellings + p.other_landlord_dwellings > p.dwelling_count)
+      r.report_here("expected the other landlords' dwellings within the total of dwellings");
+  });
   read_communes(folder / "communes.csv", p, diag);
   read_named_cites(folder / "cites-named-2017.csv", p, diag);
   if (p.named_cites.size() >= static_cast<std::size_t>(std::max(p.cite_count, 0)))
