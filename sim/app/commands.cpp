@@ -4,7 +4,6 @@
 #include "app/run_summary.hpp"
 #include "engine/run_setup.hpp"
 #include "io/results_writer.hpp"
-#include "stock/generator.hpp"
 #include "stock/stock_csv.hpp"
 #include "stock/summary.hpp"
 
@@ -48,11 +47,14 @@ void check_writable(const std::filesystem::path& file) {
 }
 
 Stock stock_for(const StockCommand& cmd) {
-  if (!cmd.file.empty()) return stock::read_stock_csv(cmd.file);
+  StockSource source;
+  source.kind = cmd.file.empty() ? StockSource::Kind::generate : StockSource::Kind::file;
+  source.seed = cmd.seed;
+  source.file = cmd.file;
   Diagnostics diag;
-  const stock::StockParameters params = stock::load_stock_parameters(cmd.data_dir, diag);
+  Stock stock = engine::load_stock(source, cmd.data_dir, diag);
   diag.throw_if_any();
-  return stock::generate_stock(params, cmd.seed);
+  return stock;
 }
 
 }  // namespace

@@ -7,6 +7,20 @@
 
 namespace coron::engine {
 
+Stock load_stock(const StockSource& source, const std::filesystem::path& data_dir, Diagnostics& diag) {
+  if (source.kind == StockSource::Kind::file) {
+    try {
+      return stock::read_stock_csv(source.file);
+    } catch (const InputError& e) {
+      for (const Diagnostic& d : e.diagnostics()) diag.add(d);
+      return Stock{};
+    }
+  }
+  const stock::StockParameters params = stock::load_stock_parameters(data_dir, diag);
+  if (!diag.empty()) return Stock{};  // generating from incomplete parameters could fail anywhere
+  return stock::generate_stock(params, source.seed);
+}
+
 RunSetup prepare_run(const std::filesystem::path& scenario_file) {
   RunSetup setup;
   setup.scenario = io::load_scenario(scenario_file);  // throws on any scenario problem
@@ -15,19 +29,8 @@ RunSetup prepare_run(const std::filesystem::path& scenario_file) {
   // `coron validate` reports the problems of both.
   Diagnostics diag;
   setup.params = io::load_thermal_params(setup.scenario.data_dir, diag);
-  const StockSource& source = setup.scenario.stock;
-  if (source.kind == StockSource::Kind::generate) {
-    const stock::StockParameters stock_params = stock::load_stock_parameters(setup.scenario.data_dir, diag);
-    diag.throw_if_any();
-    setup.stock = stock::generate_stock(stock_params, source.seed);
-  } else {
-    try {
-      setup.stock = stock::read_stock_csv(source.file);
-    } catch (const InputError& e) {
-      for (const Diagnostic& d : e.diagnostics()) diag.add(d);
-    }
-    diag.throw_if_any();
-  }
+  setup.stock = load_stock(setup.scenario.stock, setup.scenario.data_dir, diag);
+  diag.throw_if_any();
   return setup;
 }
 
