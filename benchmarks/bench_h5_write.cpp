@@ -18,7 +18,7 @@ void BM_write_results(benchmark::State& state) {
   Results results;
   fixtures::make_results_data(drift, 70'000, 30, stock, results);
   OutputSpec spec;
-  spec.dwelling_columns = known_dwelling_columns();
+  spec.dwelling_columns = fixtures::output_columns();
   spec.compression = static_cast<int>(state.range(0));
   const std::filesystem::path file = std::filesystem::temp_directory_path() / "coron_bench_write.h5";
   for (auto _ : state) io::write_results(file, io::RunMetadata{}, stock, results, spec);

@@ -1,11 +1,13 @@
-// The 3CL kernel in dwelling-years per second: serial reference and TBB kernel,
+// The 3CL step in dwelling-years per second: serial blocks and TBB over blocks,
 // on 1 and 2 threads, over synthetic stocks and the generated mining stock.
-#include "engine/thermal_driver.hpp"
+#include "engine/blocks.hpp"
+#include "engine/thermal_step.hpp"
 #include "fixtures/synthetic_stock.hpp"
 #include "io/thermal_data.hpp"
 #include "stock/generator.hpp"
 
 #include "coron/engine.hpp"
+#include "coron/state.hpp"
 
 #include <benchmark/benchmark.h>
 #include <tbb/task_arena.h>
@@ -31,27 +33,15 @@ YearFactors factors_2018() {
   return f;
 }
 
-struct Buffers {
-  std::vector<double> need, final_energy, cep, eges;
-  std::vector<std::uint8_t> label;
-  explicit Buffers(std::size_t n) : need(n), final_energy(n), cep(n), eges(n), label(n) {}
-  ThermalOutputs outputs() { return {need, final_energy, cep, eges, label}; }
-};
-
-void run_kernel(benchmark::State& state, const Stock& stock, int threads, bool reference) {
-  const ThermalInputs in = thermal_inputs(stock);
-  Buffers buffers(stock.size());
-  const ThermalOutputs out = buffers.outputs();
+void run_kernel(benchmark::State& state, const Stock& stock, int threads, bool serial) {
+  DwellingState dwellings = initial_state(stock);
   const YearFactors f = factors_2018();
+  const engine::Blocks blocks(!serial);
+  const engine::YearContext context{stock, params(), f, 2018, RngKey{}, blocks};
   tbb::task_arena arena(threads);
   for (auto _ : state) {
-    arena.execute([&] {
-      if (reference)
-        engine::evaluate_reference(in, params(), f, out);
-      else
-        engine::evaluate_parallel(in, params(), f, out);
-    });
-    benchmark::DoNotOptimize(buffers.cep.data());
+    arena.execute([&] { engine::thermal_step(dwellings, context); });
+    benchmark::DoNotOptimize(dwellings.primary_energy_kwh_m2.data());
     benchmark::ClobberMemory();
   }
   state.counters["dwelling_years_per_s"] =

@@ -4,29 +4,35 @@
 #include "coron/stock.hpp"
 #include "coron/thermal.hpp"
 
-#include <cstdint>
+#include <cstddef>
 #include <functional>
 
 namespace coron {
 
-enum class Kernel { parallel, reference };
+/// How the steps run their per-dwelling work: TBB over fixed blocks, or the same
+/// blocks one after another on the calling thread. Both give the same bits.
+enum class Execution { parallel, serial };
 
 struct RunOptions {
-  int threads = 0;                   ///< 0: all cores
-  Kernel kernel = Kernel::parallel;  ///< reference: serial, same results
+  int threads = 0;  ///< 0: all cores
+  Execution execution = Execution::parallel;
   /// Called from the driving thread with the fraction done, 0..1.
   std::function<void(double)> progress;
 };
 
-/// Runs every replicate and year of the scenario over the stock.
-/// Bit-identical results for any thread count and either kernel.
-[[nodiscard]] Results run_simulation(const Scenario& scenario, const Stock& stock,
-                                     const ThermalParams& params, const RunOptions& options);
+/// Receives each replicate's recorded columns when the replicate ends, on the
+/// driving thread, replicates in order. The record is reused afterwards: copy
+/// what must outlive the call.
+using ReplicateSink = std::function<void(std::size_t replicate, const ReplicateRecord& record)>;
 
-/// The thermal inputs of a stock (views on its columns).
-[[nodiscard]] ThermalInputs thermal_inputs(const Stock& stock) noexcept;
-
-/// Hash of the bit patterns of every result array: equal hashes, equal results.
-[[nodiscard]] std::uint64_t state_hash(const Results& results) noexcept;
+/// Runs every replicate and year of the scenario over the stock: each replicate
+/// starts from initial_state(stock) and takes the year's steps in order. Records
+/// the scenario's output.dwelling_columns per year and hands them to `sink` per
+/// replicate; returns the stock totals of every replicate and year. Memory does
+/// not grow with the number of replicates. Bit-identical results for any thread
+/// count and either execution.
+[[nodiscard]] Aggregates run_simulation(const Scenario& scenario, const Stock& stock,
+                                        const ThermalParams& params, const RunOptions& options,
+                                        const ReplicateSink& sink = {});
 
 }  // namespace coron

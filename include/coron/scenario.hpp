@@ -1,4 +1,6 @@
 #pragma once
+#include "coron/columns.hpp"
+
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -51,10 +53,14 @@ struct Scenario {
   [[nodiscard]] double electricity_primary_factor_in(int year) const noexcept;
 };
 
-/// The /dwelling columns a scenario may ask for.
+/// The /dwelling columns a scenario may ask for: every column of the state
+/// (coron/columns.hpp), recorded once a year.
 inline const std::vector<std::string>& known_dwelling_columns() {
-  static const std::vector<std::string> names = {"heating_need_kwh", "final_energy_kwh",
-                                                 "primary_energy_kwh_m2", "ghg_kg_m2", "label"};
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (const ColumnInfo& c : state_columns()) out.emplace_back(c.name);
+    return out;
+  }();
   return names;
 }
 

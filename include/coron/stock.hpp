@@ -1,4 +1,5 @@
 #pragma once
+#include "coron/columns.hpp"
 #include "coron/vocabulary.hpp"
 
 #include <cstddef>
@@ -6,10 +7,12 @@
 #include <string>
 #include <vector>
 
-// The housing stock as it stands on 1 January of the first simulated year:
-// one column per attribute, one row per dwelling (structure of arrays). The
-// thermal columns are everything the 3CL model reads, so a landlord's own data
-// can replace the synthetic stock through the CSV format (docs/stock-csv.md).
+// The housing stock as it stands on 1 January of the first simulated year: one
+// column per attribute, one row per dwelling (structure of arrays). It is the
+// immutable description a run starts from; each replicate copies what changes
+// into its own DwellingState (coron/state.hpp). Its columns are those of the
+// registry (coron/columns.hpp), so a landlord's own data can replace the
+// synthetic stock through the CSV format (docs/stock-csv.md).
 
 namespace coron {
 
@@ -24,58 +27,36 @@ struct CiteTable {
   std::vector<std::uint8_t> qpv;              ///< in a priority urban area
 
   [[nodiscard]] std::size_t size() const noexcept { return name.size(); }
+  friend bool operator==(const CiteTable&, const CiteTable&) = default;
 };
 
 struct Stock {
-  // --- identity and flags (cold) ---
-  std::vector<std::int64_t> dwelling_id;  ///< stable id: RNG keys, output rows, tie-breaks
-  std::vector<std::int32_t> cite_id;      ///< row in `cites`
-  std::vector<std::uint8_t> owner;        ///< Owner
-  std::vector<std::uint8_t> archetype;    ///< Archetype
-  std::vector<std::int32_t> year_built;
-  std::vector<std::uint8_t> heritage_unesco;
-  std::vector<std::uint8_t> qpv;
-  std::vector<std::uint8_t> structurally_unfit;
-
-  // --- thermal description (hot: read by the 3CL kernel) ---
-  std::vector<double> floor_area_m2;     ///< living area S_h, also the DPE reference area
-  std::vector<double> ceiling_height_m;  ///< mean height under ceiling H_sp
-  std::vector<double> wall_area_m2;      ///< opaque walls to outside, net of openings
-  std::vector<double> u_wall_w_per_m2k;
-  std::vector<double> roof_area_m2;  ///< top floor / roof
-  std::vector<double> u_roof_w_per_m2k;
-  std::vector<double> b_roof;                ///< 3CL reduction factor (unheated attic < 1)
-  std::vector<double> ground_floor_area_m2;  ///< lowest floor
-  std::vector<double> u_floor_w_per_m2k;
-  std::vector<double> b_floor;          ///< 3CL reduction factor (cellar, crawl space, ground)
-  std::vector<double> window_south_m2;  ///< glazed openings by orientation
-  std::vector<double> window_east_west_m2;
-  std::vector<double> window_north_m2;
-  std::vector<double> u_window_w_per_m2k;
-  std::vector<double> g_window;  ///< solar factor S_w of the glazing, 0..1
-  std::vector<double> door_area_m2;
-  std::vector<double> u_door_w_per_m2k;
-  std::vector<double> thermal_bridges_w_per_k;  ///< sum of psi.l
-  std::vector<double> q4pa_conv_m3_per_h_m2;    ///< 3CL conventional leakage at 4 Pa per m2 of envelope
-  std::vector<std::uint8_t> multiple_exposed_facades;  ///< 1 if more than one facade is exposed
-  std::vector<std::uint8_t> ventilation;               ///< Ventilation
-  std::vector<std::uint8_t> inertia;                   ///< Inertia
-  std::vector<std::uint8_t> heating_system;            ///< HeatingSystem
-  std::vector<std::uint8_t> dhw_system;                ///< DhwSystem
-
-  // --- household on 1 January of the first year (becomes per-replicate state) ---
-  std::vector<std::uint8_t> occupied;
-  std::vector<std::uint8_t> rights_holder;   ///< "ayant droit des Mines": free, non-transferable right
-  std::vector<std::int16_t> head_age;        ///< years; 0 when vacant
-  std::vector<std::uint8_t> head_sex;        ///< 0 = man, 1 = woman
-  std::vector<std::uint8_t> household_size;  ///< persons; 0 when vacant
-  std::vector<double> income_per_cu_eur;     ///< yearly disposable income per OECD consumption unit
+#define CORON_MEMBER(T, name, unit, spec, text) std::vector<T> name;
+  CORON_IDENTITY_COLUMNS(CORON_MEMBER)
+  CORON_THERMAL_COLUMNS(CORON_MEMBER)
+  CORON_HOUSEHOLD_COLUMNS(CORON_MEMBER)
+#undef CORON_MEMBER
 
   CiteTable cites;
 
   [[nodiscard]] std::size_t size() const noexcept { return dwelling_id.size(); }
   /// Resizes every dwelling column to n (cites untouched).
   void resize(std::size_t n);
+  friend bool operator==(const Stock&, const Stock&) = default;
 };
+
+/// Calls f(const ColumnInfo&, column) for every dwelling column of `stock`, in
+/// the order of stock_columns(); `column` is the std::vector of the column's type
+/// (const when `stock` is). Thread-safe if f is.
+template <class S, class F>
+requires std::is_same_v<std::remove_const_t<S>, Stock>
+void for_each_column(S& stock, F&& f) {
+  const ColumnInfo* info = stock_columns().data();
+#define CORON_VISIT(T, name, unit, spec, text) f(*info++, stock.name);
+  CORON_IDENTITY_COLUMNS(CORON_VISIT)
+  CORON_THERMAL_COLUMNS(CORON_VISIT)
+  CORON_HOUSEHOLD_COLUMNS(CORON_VISIT)
+#undef CORON_VISIT
+}
 
 }  // namespace coron

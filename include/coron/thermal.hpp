@@ -1,4 +1,5 @@
 #pragma once
+#include "coron/columns.hpp"
 #include "coron/vocabulary.hpp"
 
 #include <array>
@@ -88,17 +89,12 @@ struct YearFactors {
   std::array<double, carrier_count> primary_energy_factor{};
 };
 
-/// The columns the kernel reads, one entry per dwelling (spans of equal length).
+/// The columns the kernel reads, one entry per dwelling (spans of equal length): the
+/// thermal columns of the registry (coron/columns.hpp), by the same names.
 struct ThermalInputs {
-  std::span<const double> floor_area_m2, ceiling_height_m;
-  std::span<const double> wall_area_m2, u_wall_w_per_m2k;
-  std::span<const double> roof_area_m2, u_roof_w_per_m2k, b_roof;
-  std::span<const double> ground_floor_area_m2, u_floor_w_per_m2k, b_floor;
-  std::span<const double> window_south_m2, window_east_west_m2, window_north_m2;
-  std::span<const double> u_window_w_per_m2k, g_window;
-  std::span<const double> door_area_m2, u_door_w_per_m2k;
-  std::span<const double> thermal_bridges_w_per_k, q4pa_conv_m3_per_h_m2;
-  std::span<const std::uint8_t> multiple_exposed_facades, ventilation, inertia, heating_system, dhw_system;
+#define CORON_SPAN_MEMBER(T, name, unit, spec, text) std::span<const T> name;
+  CORON_THERMAL_COLUMNS(CORON_SPAN_MEMBER)
+#undef CORON_SPAN_MEMBER
 
   [[nodiscard]] std::size_t size() const noexcept { return floor_area_m2.size(); }
 };

@@ -80,6 +80,7 @@ inline constexpr std::array<std::string_view, inertia_count> inertia_names = {"l
 /// DPE classes: 0 = A ... 6 = G.
 inline constexpr std::size_t label_count = 7;
 inline constexpr std::array<char, label_count> label_letters = {'A', 'B', 'C', 'D', 'E', 'F', 'G'};
+inline constexpr std::array<std::string_view, label_count> label_names = {"A", "B", "C", "D", "E", "F", "G"};
 
 /// Index of `name` in `names`, or nothing. For reading enums from text.
 template <std::size_t N>

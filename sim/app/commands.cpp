@@ -2,8 +2,8 @@
 
 #include "app/progress.hpp"
 #include "app/run_summary.hpp"
-#include "engine/run_setup.hpp"
-#include "io/results_writer.hpp"
+#include "setup/run_setup.hpp"
+#include "setup/run_to_file.hpp"
 #include "stock/stock_csv.hpp"
 #include "stock/summary.hpp"
 
@@ -19,15 +19,6 @@
 namespace coron::app {
 
 namespace {
-
-std::string utc_now_iso8601() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return text;
-}
 
 int resolved_threads(int requested) { return requested > 0 ? requested : tbb::info::default_concurrency(); }
 
@@ -46,14 +37,21 @@ void check_writable(const std::filesystem::path& file) {
   }
 }
 
+/// Notices (an older stock CSV format, ...) go to stderr; they never stop a run.
+void print_notices(const std::vector<Diagnostic>& notices) {
+  for (const Diagnostic& d : notices) fmt::print(stderr, "notice: {}\n", d.format());
+}
+
 Stock stock_for(const StockCommand& cmd) {
   StockSource source;
   source.kind = cmd.file.empty() ? StockSource::Kind::generate : StockSource::Kind::file;
   source.seed = cmd.seed;
   source.file = cmd.file;
   Diagnostics diag;
-  Stock stock = engine::load_stock(source, cmd.data_dir, diag);
+  std::vector<Diagnostic> notices;
+  Stock stock = setup::load_stock(source, cmd.data_dir, diag, &notices);
   diag.throw_if_any();
+  print_notices(notices);
   return stock;
 }
 
@@ -61,7 +59,9 @@ Stock stock_for(const StockCommand& cmd) {
 
 int run_command(const RunCommand& cmd) {
   const auto started = std::chrono::steady_clock::now();
-  engine::RunSetup setup = engine::prepare_run(cmd.scenario);
+  std::vector<Diagnostic> notices;
+  setup::RunSetup setup = setup::prepare_run(cmd.scenario, &notices);
+  if (!cmd.quiet) print_notices(notices);
   Scenario& scenario = setup.scenario;
   if (!cmd.output.empty()) scenario.output.file = cmd.output;
   if (cmd.replicates) scenario.replicates = *cmd.replicates;
@@ -69,40 +69,26 @@ int run_command(const RunCommand& cmd) {
 
   RunOptions options;
   options.threads = cmd.threads;
-  options.kernel = cmd.reference_kernel ? Kernel::reference : Kernel::parallel;
-  Results results;
+  options.execution = cmd.serial ? Execution::serial : Execution::parallel;
+  const io::RunMetadata meta = setup::metadata_for(setup, resolved_threads(cmd.threads), CORON_VERSION);
+  Aggregates aggregates;
   {
     Progress progress("running " + scenario.name, !cmd.quiet);
     options.progress = [&progress](double f) { progress.update(f); };
-    results = run_simulation(scenario, setup.stock, setup.params, options);
+    aggregates = setup::run_to_file(setup, options, scenario.output.file, meta);
   }
-
-  io::RunMetadata meta;
-  meta.coron_version = CORON_VERSION;
-  meta.scenario_name = scenario.name;
-  meta.scenario_text = scenario.text;
-  meta.seed = scenario.seed;
-  meta.threads = resolved_threads(cmd.threads);
-  meta.replicates = scenario.replicates;
-  meta.start_year = scenario.start_year;
-  meta.end_year = scenario.end_year();
-  meta.created_utc = utc_now_iso8601();
-  meta.data_dir = scenario.data_dir.string();
-  // Writing has no fraction to report; say what is happening once the run is no longer short.
-  if (!cmd.quiet && std::chrono::steady_clock::now() - started > std::chrono::seconds(1))
-    fmt::print(stderr, "writing {}\n", scenario.output.file.string());
-  io::write_results(scenario.output.file, meta, setup.stock, results, scenario.output);
-
   if (!cmd.quiet) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    fmt::print("{}", format_run_summary(scenario, results));
+    fmt::print("{}", format_run_summary(scenario, setup.stock.size(), aggregates));
     fmt::print("wrote {} in {:.2f} s\n", scenario.output.file.string(), seconds);
   }
   return 0;
 }
 
 int validate_command(const std::filesystem::path& scenario_file) {
-  const engine::RunSetup setup = engine::prepare_run(scenario_file);
+  std::vector<Diagnostic> notices;
+  const setup::RunSetup setup = setup::prepare_run(scenario_file, &notices);
+  print_notices(notices);
   fmt::print("{}: ok ({} dwellings in {} cités, {}-{}, {} replicate{})\n", scenario_file.string(),
              setup.stock.size(), setup.stock.cites.size(), setup.scenario.start_year,
              setup.scenario.end_year(), setup.scenario.replicates, setup.scenario.replicates == 1 ? "" : "s");

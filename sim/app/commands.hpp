@@ -14,7 +14,7 @@ struct RunCommand {
   std::filesystem::path output;   ///< overrides output.file when not empty
   int threads = 0;                ///< 0: every core
   std::optional<int> replicates;  ///< overrides the scenario's
-  bool reference_kernel = false;
+  bool serial = false;            ///< run the steps on one thread, block after block
   bool quiet = false;
 };
 int run_command(const RunCommand& cmd);

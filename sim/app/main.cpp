@@ -30,7 +30,7 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--threads", run.threads, "Worker threads (0: every core)")->check(CLI::Range(0, 1024));
   run_cmd->add_option("--replicates", run.replicates, "Replicates (default: the scenario's)")
       ->check(CLI::Range(1, 1000));
-  run_cmd->add_flag("--reference", run.reference_kernel, "Use the serial reference kernel (same results)");
+  run_cmd->add_flag("--serial", run.serial, "Run every step on one thread, block after block (same results)");
   run_cmd->add_flag("-q,--quiet", run.quiet, "No progress and no summary");
 
   std::filesystem::path validate_file;

@@ -4,10 +4,10 @@
 
 namespace coron::app {
 
-std::string format_run_summary(const Scenario& scenario, const Results& r) {
-  std::string out = fmt::format("{}: {} dwellings, {}-{}, {} replicate{} (table: replicate 1)\n",
-                                scenario.name, r.dwellings, scenario.start_year, scenario.end_year(),
-                                r.replicates, r.replicates == 1 ? "" : "s");
+std::string format_run_summary(const Scenario& scenario, std::size_t dwellings, const Aggregates& r) {
+  std::string out =
+      fmt::format("{}: {} dwellings, {}-{}, {} replicate{} (table: replicate 1)\n", scenario.name, dwellings,
+                  scenario.start_year, scenario.end_year(), r.replicates, r.replicates == 1 ? "" : "s");
   out += fmt::format("{:>6}", "year");
   for (char letter : label_letters) out += fmt::format(" {:>7}", letter);
   out += fmt::format(" {:>11} {:>9}\n", "final GWh", "CO2 kt");

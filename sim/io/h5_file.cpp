@@ -141,6 +141,7 @@ template <class T>
 hid_t mem_type() {
   if constexpr (std::is_same_v<T, double>) return H5T_NATIVE_DOUBLE;
   if constexpr (std::is_same_v<T, std::uint8_t>) return H5T_NATIVE_UINT8;
+  if constexpr (std::is_same_v<T, std::int16_t>) return H5T_NATIVE_INT16;
   if constexpr (std::is_same_v<T, std::int32_t>) return H5T_NATIVE_INT32;
   if constexpr (std::is_same_v<T, std::int64_t>) return H5T_NATIVE_INT64;
   if constexpr (std::is_same_v<T, std::uint64_t>) return H5T_NATIVE_UINT64;
@@ -150,6 +151,7 @@ template <class T>
 hid_t file_type() {
   if constexpr (std::is_same_v<T, double>) return H5T_IEEE_F64LE;
   if constexpr (std::is_same_v<T, std::uint8_t>) return H5T_STD_U8LE;
+  if constexpr (std::is_same_v<T, std::int16_t>) return H5T_STD_I16LE;
   if constexpr (std::is_same_v<T, std::int32_t>) return H5T_STD_I32LE;
   if constexpr (std::is_same_v<T, std::int64_t>) return H5T_STD_I64LE;
   if constexpr (std::is_same_v<T, std::uint64_t>) return H5T_STD_U64LE;
@@ -403,6 +405,29 @@ void DataSet::write(std::span<const T> data) {
   check(H5Dwrite(id(), mem_type<T>(), H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()), "H5Dwrite", where());
 }
 
+template <class T>
+requires detail::is_h5_scalar<T>
+void DataSet::write_slab(std::span<const std::size_t> offset, std::span<const std::size_t> count,
+                         std::span<const T> data) {
+  const std::vector<std::size_t> extent = shape();
+  CORON_ASSERT(offset.size() == extent.size() && count.size() == extent.size());
+  std::size_t elements = 1;
+  for (std::size_t d = 0; d < extent.size(); ++d) {
+    CORON_ASSERT(offset[d] + count[d] <= extent[d]);
+    elements *= count[d];
+  }
+  CORON_ASSERT(data.size() == elements);
+  if (elements == 0) return;
+  const std::vector<hsize_t> start = to_hsize(offset);
+  const std::vector<hsize_t> block = to_hsize(count);
+  Handle file_space{check(H5Dget_space(id()), "H5Dget_space", where()), HandleKind::dataspace};
+  check(H5Sselect_hyperslab(file_space.id(), H5S_SELECT_SET, start.data(), nullptr, block.data(), nullptr),
+        "H5Sselect_hyperslab", where());
+  Handle memory_space = make_space(block, where());
+  check(H5Dwrite(id(), mem_type<T>(), memory_space.id(), file_space.id(), H5P_DEFAULT, data.data()),
+        "H5Dwrite", where());
+}
+
 void DataSet::write_strings(std::span<const std::string> data) {
   CORON_ASSERT(data.size() == size());
   if (data.empty()) return;
@@ -618,15 +643,18 @@ void File::close() { handle_.close(where()); }
 
 // ---------------------------------------------------------------- instantiations
 
-#define CORON_H5_INSTANTIATE(T)                                                             \
-  template void Object::set_attribute<T>(std::string_view, T);                              \
-  template T Object::attribute<T>(std::string_view) const;                                  \
-  template void DataSet::write<T>(std::span<const T>);                                      \
-  template std::vector<T> DataSet::read<T>() const;                                         \
-  template DataSet Group::create_dataset<T>(std::string_view, std::span<const std::size_t>, \
+#define CORON_H5_INSTANTIATE(T)                                                                    \
+  template void Object::set_attribute<T>(std::string_view, T);                                     \
+  template T Object::attribute<T>(std::string_view) const;                                         \
+  template void DataSet::write<T>(std::span<const T>);                                             \
+  template void DataSet::write_slab<T>(std::span<const std::size_t>, std::span<const std::size_t>, \
+                                       std::span<const T>);                                        \
+  template std::vector<T> DataSet::read<T>() const;                                                \
+  template DataSet Group::create_dataset<T>(std::string_view, std::span<const std::size_t>,        \
                                             const DataSetOptions&);
 CORON_H5_INSTANTIATE(double)
 CORON_H5_INSTANTIATE(std::uint8_t)
+CORON_H5_INSTANTIATE(std::int16_t)
 CORON_H5_INSTANTIATE(std::int32_t)
 CORON_H5_INSTANTIATE(std::int64_t)
 CORON_H5_INSTANTIATE(std::uint64_t)

@@ -76,8 +76,8 @@ class Handle {
 /// The element types datasets and numeric attributes are read and written as.
 template <class T>
 inline constexpr bool is_h5_scalar =
-    std::is_same_v<T, double> || std::is_same_v<T, std::uint8_t> || std::is_same_v<T, std::int32_t> ||
-    std::is_same_v<T, std::int64_t> || std::is_same_v<T, std::uint64_t>;
+    std::is_same_v<T, double> || std::is_same_v<T, std::uint8_t> || std::is_same_v<T, std::int16_t> ||
+    std::is_same_v<T, std::int32_t> || std::is_same_v<T, std::int64_t> || std::is_same_v<T, std::uint64_t>;
 
 }  // namespace detail
 
@@ -152,6 +152,12 @@ class DataSet : public Object {
   template <class T>
   requires detail::is_h5_scalar<T>
   void write(std::span<const T> data);
+  /// Writes the block of `count` elements per dimension starting at `offset`
+  /// (a hyperslab); `data` holds the block row-major.
+  template <class T>
+  requires detail::is_h5_scalar<T>
+  void write_slab(std::span<const std::size_t> offset, std::span<const std::size_t> count,
+                  std::span<const T> data);
   /// Writes the whole one-dimensional string dataset.
   void write_strings(std::span<const std::string> data);
 

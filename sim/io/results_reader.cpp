@@ -24,6 +24,10 @@ std::vector<std::uint8_t> ResultsReader::read_uint8(std::string_view dataset) co
   return file_.open_dataset(dataset).read<std::uint8_t>();
 }
 
+std::vector<std::int16_t> ResultsReader::read_int16(std::string_view dataset) const {
+  return file_.open_dataset(dataset).read<std::int16_t>();
+}
+
 std::vector<std::int32_t> ResultsReader::read_int32(std::string_view dataset) const {
   return file_.open_dataset(dataset).read<std::int32_t>();
 }
@@ -65,6 +69,49 @@ std::int64_t ResultsReader::int_attribute(std::string_view object, std::string_v
 
 std::uint64_t ResultsReader::uint64_attribute(std::string_view object, std::string_view name) const {
   return with_object(object, [name](const Object& o) { return o.attribute<std::uint64_t>(name); });
+}
+
+namespace {
+
+std::string_view type_name_of(ColumnType type) {
+  switch (type) {
+    case ColumnType::f64:
+      return "float64";
+    case ColumnType::i64:
+      return "int64";
+    case ColumnType::i32:
+      return "int32";
+    case ColumnType::i16:
+      return "int16";
+    case ColumnType::u8:
+      break;
+  }
+  return "uint8";
+}
+
+}  // namespace
+
+Stock read_stock(const ResultsReader& in) {
+  Stock stock;
+  for_each_column(stock, [&in](const ColumnInfo& column, auto& values) {
+    using T = typename std::decay_t<decltype(values)>::value_type;
+    const std::string path = "/stock/" + std::string(column.name);
+    const DataSet dataset = in.file().open_dataset(path);
+    // HDF5 would convert silently; a column stored in another type is another schema.
+    if (dataset.type_name() != type_name_of(column.type))
+      throw H5Error(path + " in " + in.file().file_name().string() + ": expected " +
+                    std::string(type_name_of(column.type)) + ", stored as " + dataset.type_name());
+    values = dataset.read<T>();
+  });
+  CiteTable& c = stock.cites;
+  c.name = in.read_strings("/cites/name");
+  c.communes = in.read_strings("/cites/communes");
+  c.epci = in.read_strings("/cites/epci");
+  c.category = in.read_uint8("/cites/category");
+  c.dwellings = in.read_int32("/cites/dwellings");
+  c.heritage_unesco = in.read_uint8("/cites/heritage_unesco");
+  c.qpv = in.read_uint8("/cites/qpv");
+  return stock;
 }
 
 }  // namespace coron::io

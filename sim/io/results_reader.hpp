@@ -1,6 +1,8 @@
 #pragma once
 #include "io/h5_file.hpp"
 
+#include "coron/stock.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -32,6 +34,7 @@ class ResultsReader {
   /// Whole dataset, row-major, converted by HDF5 to the requested type.
   [[nodiscard]] std::vector<double> read_double(std::string_view dataset) const;
   [[nodiscard]] std::vector<std::uint8_t> read_uint8(std::string_view dataset) const;
+  [[nodiscard]] std::vector<std::int16_t> read_int16(std::string_view dataset) const;
   [[nodiscard]] std::vector<std::int32_t> read_int32(std::string_view dataset) const;
   [[nodiscard]] std::vector<std::int64_t> read_int64(std::string_view dataset) const;
   [[nodiscard]] std::vector<std::string> read_strings(std::string_view dataset) const;
@@ -56,5 +59,9 @@ class ResultsReader {
 
   File file_;
 };
+
+/// The stock a results file was run on: every registry column of /stock and the
+/// /cites table. Throws H5Error when a column is missing or of another type.
+[[nodiscard]] Stock read_stock(const ResultsReader& in);
 
 }  // namespace coron::io

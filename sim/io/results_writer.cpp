@@ -1,7 +1,5 @@
 #include "io/results_writer.hpp"
 
-#include "io/h5_file.hpp"
-
 #include "coron/error.hpp"
 #include "coron/vocabulary.hpp"
 
@@ -9,12 +7,13 @@
 #include <array>
 #include <span>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 namespace coron::io {
 namespace {
 
-constexpr int schema_version = 1;
+constexpr int schema_version = 2;
 
 // What every dataset says about itself: report tools and h5dump users read
 // these rather than the source.
@@ -44,11 +43,17 @@ void set_names(Object& object, const std::array<std::string_view, K>& names) {
   object.set_attribute("names", std::span<const std::string_view>(names));
 }
 
-std::array<std::string_view, label_count> label_names() {
-  // "A" ... "G" as views of the static letters, so no storage is needed.
-  std::array<std::string_view, label_count> names{};
-  for (std::size_t i = 0; i < label_count; ++i) names[i] = std::string_view(&label_letters[i], 1);
-  return names;
+/// A registry column's enumeration names as the dataset's names attribute.
+void set_names(Object& object, const ColumnInfo& column) {
+  if (column.spec.kind == ValueKind::enumeration) object.set_attribute("names", column.spec.names);
+}
+
+// Splits `extent` into equal pieces of at most `target`: a last, mostly empty
+// chunk would take a whole chunk's space when the data are not compressed.
+std::size_t balanced_chunk(std::size_t extent, std::size_t target) {
+  target = std::clamp<std::size_t>(target, 1, extent);
+  const std::size_t pieces = (extent + target - 1) / target;
+  return (extent + pieces - 1) / pieces;
 }
 
 void write_meta(File& file, const RunMetadata& meta) {
@@ -66,32 +71,20 @@ void write_meta(File& file, const RunMetadata& meta) {
   group.set_attribute("data_dir", meta.data_dir);
 }
 
-void write_stock(File& file, const Stock& stock) {
+// Every stock column of the registry, as the run started from it.
+void write_stock(File& file, const Stock& stock, int compression) {
   Group group = file.create_group("stock");
   const std::array<std::size_t, 1> shape{stock.size()};
-  constexpr std::string_view dim = "dwelling";
-  write_array(
-      group, "dwelling_id", shape, stock.dwelling_id,
-      {"1", dim, "Stable dwelling identifier; column d of every /dwelling dataset is this dwelling."});
-  write_array(group, "cite_id", shape, stock.cite_id,
-              {"1", dim, "Row in /cites of the cité the dwelling belongs to."});
-  DataSet owner =
-      write_array(group, "owner", shape, stock.owner,
-                  {"1", dim, "Landlord owning the dwelling, as an index into the names attribute."});
-  set_names(owner, owner_names);
-  DataSet archetype =
-      write_array(group, "archetype", shape, stock.archetype,
-                  {"1", dim, "Building form of the dwelling, as an index into the names attribute."});
-  set_names(archetype, archetype_names);
-  write_array(group, "year_built", shape, stock.year_built, {"year", dim, "Year the dwelling was built."});
-  write_array(group, "floor_area_m2", shape, stock.floor_area_m2,
-              {"m2", dim, "Living area, also the reference area of the energy label."});
-  write_array(group, "heritage_unesco", shape, stock.heritage_unesco,
-              {"1", dim, "1 if the dwelling lies inside the 2012 UNESCO World Heritage listing, else 0."});
-  write_array(group, "qpv", shape, stock.qpv,
-              {"1", dim, "1 if the dwelling lies in a priority urban area (QPV), else 0."});
-  write_array(group, "structurally_unfit", shape, stock.structurally_unfit,
-              {"1", dim, "1 if the dwelling is flagged structurally unfit, else 0."});
+  DataSetOptions options;
+  if (stock.size() > 0 && compression > 0) {
+    options.chunk = {balanced_chunk(stock.size(), 65536)};
+    options.deflate = compression;
+  }
+  for_each_column(stock, [&](const ColumnInfo& column, const auto& values) {
+    DataSet dataset = write_array(group, column.name, shape, values,
+                                  {column.unit, "dwelling", column.description}, options);
+    set_names(dataset, column);
+  });
 }
 
 void write_cites(File& file, const CiteTable& cites) {
@@ -118,145 +111,135 @@ void write_cites(File& file, const CiteTable& cites) {
               {"1", dim, "1 if the cité lies in a priority urban area (QPV), else 0."});
 }
 
-// The per-dwelling columns: name, units and description, in schema order.
-struct DwellingColumn {
-  std::string_view name;
-  std::string_view units;
-  std::string_view description;
-};
-constexpr std::array<DwellingColumn, 5> dwelling_columns = {{
-    {"heating_need_kwh", "kWh/yr", "Space-heating need of the dwelling over the year (3CL method)."},
-    {"final_energy_kwh", "kWh/yr", "Final energy consumed by the dwelling over the year."},
-    {"primary_energy_kwh_m2", "kWh/(m2.yr)",
-     "Primary energy use per m2 of floor area over the year, as rated by the DPE."},
-    {"ghg_kg_m2", "kgCO2e/(m2.yr)", "Greenhouse-gas emissions per m2 of floor area over the year."},
-    {"label", "1", "DPE energy label, 0 = A ... 6 = G (names attribute)."},
-}};
-
-const std::vector<double>* double_column(const Results& results, std::string_view name) {
-  if (name == "heating_need_kwh") return &results.heating_need_kwh;
-  if (name == "final_energy_kwh") return &results.final_energy_kwh;
-  if (name == "primary_energy_kwh_m2") return &results.primary_energy_kwh_m2;
-  if (name == "ghg_kg_m2") return &results.ghg_kg_m2;
-  return nullptr;
+template <class T>
+DataSet create_typed(Group& group, std::string_view name, std::span<const std::size_t> shape,
+                     const DataSetOptions& options) {
+  return group.create_dataset<T>(name, shape, options);
 }
 
-const DwellingColumn* find_column(std::string_view name) {
-  const auto* it = std::find_if(dwelling_columns.begin(), dwelling_columns.end(),
-                                [&](const DwellingColumn& c) { return c.name == name; });
-  return it == dwelling_columns.end() ? nullptr : it;
-}
-
-// Splits `extent` into equal pieces of at most `target`: a last, mostly empty
-// chunk would take a whole chunk's space when the data are not compressed.
-std::size_t balanced_chunk(std::size_t extent, std::size_t target) {
-  target = std::clamp<std::size_t>(target, 1, extent);
-  const std::size_t pieces = (extent + target - 1) / target;
-  return (extent + pieces - 1) / pieces;
-}
-
-void write_dwelling(File& file, const Results& results, const OutputSpec& spec,
-                    const detail::DwellingChunk& chunk) {
-  Group group = file.create_group("dwelling");
-  const std::array<std::size_t, 3> shape{results.replicates, results.years, results.dwellings};
-  DataSetOptions options;
-  // HDF5 cannot chunk an empty extent; an empty dataset needs no filter either.
-  if (results.replicates * results.years * results.dwellings > 0) {
-    options.chunk = {1, balanced_chunk(results.years, chunk.years),
-                     balanced_chunk(results.dwellings, chunk.dwellings)};
-    options.deflate = spec.compression;
+DataSet create_column(Group& group, const ColumnInfo& column, std::span<const std::size_t> shape,
+                      const DataSetOptions& options) {
+  switch (column.type) {
+    case ColumnType::f64:
+      return create_typed<double>(group, column.name, shape, options);
+    case ColumnType::i64:
+      return create_typed<std::int64_t>(group, column.name, shape, options);
+    case ColumnType::i32:
+      return create_typed<std::int32_t>(group, column.name, shape, options);
+    case ColumnType::i16:
+      return create_typed<std::int16_t>(group, column.name, shape, options);
+    case ColumnType::u8:
+      break;
   }
-  constexpr std::string_view dims = "replicate,year,dwelling";
-  for (const std::string& name : spec.dwelling_columns) {
-    const DwellingColumn* column = find_column(name);
-    const Describe d{column->units, dims, column->description};
-    if (name == "label") {
-      DataSet label = write_array(group, name, shape, results.label, d, options);
-      const auto names = label_names();
-      set_names(label, names);
-    } else {
-      write_array(group, name, shape, *double_column(results, name), d, options);
-    }
-  }
+  return create_typed<std::uint8_t>(group, column.name, shape, options);
 }
 
-void write_aggregate(File& file, const Results& results) {
+void write_aggregate(File& file, const Aggregates& a) {
   Group group = file.create_group("aggregate");
-  const std::array<std::size_t, 3> per_label{results.replicates, results.years, label_count};
-  DataSet counts =
-      write_array(group, "label_count", per_label, results.label_count,
-                  {"1", "replicate,year,label", "Number of dwellings holding each DPE label (A ... G)."});
-  const auto names = label_names();
-  set_names(counts, names);
-  const std::array<std::size_t, 2> per_year{results.replicates, results.years};
-  write_array(group, "final_energy_gwh", per_year, results.final_energy_gwh,
-              {"GWh/yr", "replicate,year", "Final energy consumed by the whole stock over the year."});
-  write_array(group, "ghg_kt", per_year, results.ghg_kt,
-              {"ktCO2e/yr", "replicate,year", "Greenhouse-gas emissions of the whole stock over the year."});
-}
-
-// Every size mismatch here is a bug in the caller, not bad user input: the
-// scenario loader has already rejected unknown columns and bad levels.
-void check_sizes(const Stock& stock, const Results& results, const OutputSpec& spec) {
-  const std::size_t n = stock.size();
-  const std::size_t cells = results.replicates * results.years * results.dwellings;
-  const std::size_t rows = results.replicates * results.years;
-  CORON_ASSERT(results.dwellings == n);
-  CORON_ASSERT(results.year.size() == results.years);
-  CORON_ASSERT(spec.compression >= 0 && spec.compression <= 9);
-  for (const std::string& name : spec.dwelling_columns) {
-    CORON_ASSERT(find_column(name) != nullptr);
-    CORON_ASSERT((name == "label" ? results.label.size() : double_column(results, name)->size()) == cells);
-  }
-  CORON_ASSERT(results.label_count.size() == rows * label_count);
-  CORON_ASSERT(results.final_energy_gwh.size() == rows && results.ghg_kt.size() == rows);
-  auto all_n = [n](const auto&... column) { return ((column.size() == n) && ...); };
-  CORON_ASSERT(all_n(stock.cite_id, stock.owner, stock.archetype, stock.year_built, stock.floor_area_m2,
-                     stock.heritage_unesco, stock.qpv, stock.structurally_unfit));
-  const CiteTable& c = stock.cites;
-  const std::size_t m = c.size();
-  CORON_ASSERT(c.communes.size() == m && c.epci.size() == m && c.category.size() == m &&
-               c.dwellings.size() == m && c.heritage_unesco.size() == m && c.qpv.size() == m);
+  const std::array<std::size_t, 3> per_label{a.replicates, a.years, label_count};
+  const std::array<std::size_t, 2> per_year{a.replicates, a.years};
+  const auto info = [](std::string_view name) {
+    const auto* it = std::find_if(aggregate_columns.begin(), aggregate_columns.end(),
+                                  [&](const AggregateInfo& c) { return c.name == name; });
+    CORON_ASSERT(it != aggregate_columns.end());
+    return Describe{it->unit, it->dimensions, it->description};
+  };
+  DataSet counts = write_array(group, "label_count", per_label, a.label_count, info("label_count"));
+  set_names(counts, label_names);
+  write_array(group, "final_energy_gwh", per_year, a.final_energy_gwh, info("final_energy_gwh"));
+  write_array(group, "ghg_kt", per_year, a.ghg_kt, info("ghg_kt"));
 }
 
 }  // namespace
 
-namespace detail {
-
-void write_results(const std::filesystem::path& file, const RunMetadata& meta, const Stock& stock,
-                   const Results& results, const OutputSpec& spec, const DwellingChunk& chunk) {
-  check_sizes(stock, results, spec);
+ResultsWriter::ResultsWriter(const std::filesystem::path& file, const RunMetadata& meta, const Stock& stock,
+                             const ResultsLayout& layout, const detail::DwellingChunk& chunk)
+    : file_(file), layout_(layout), dwellings_(stock.size()) {
+  CORON_ASSERT(layout.compression >= 0 && layout.compression <= 9);
   if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
-  std::filesystem::path partial = file;
-  partial += ".partial";
+  partial_ = file;
+  partial_ += ".partial";
   try {
-    // The scope closes the file before the rename: only a complete, closed
-    // file ever carries the final name.
-    {
-      File out = File::create(partial);
-      write_meta(out, meta);
-      const std::array<std::size_t, 1> year_shape{results.years};
-      write_array(out, "years", year_shape, results.year,
-                  {"year", "year", "Simulated calendar years; index y of every year dimension is years[y]."});
-      write_stock(out, stock);
-      write_cites(out, stock.cites);
-      write_dwelling(out, results, spec, chunk);
-      write_aggregate(out, results);
-      out.close();
+    out_.emplace(File::create(partial_));
+    write_meta(*out_, meta);
+    const std::array<std::size_t, 1> year_shape{layout.years.size()};
+    write_array(*out_, "years", year_shape, layout.years,
+                {"year", "year", "Simulated calendar years; index y of every year dimension is years[y]."});
+    write_stock(*out_, stock, layout.compression);
+    write_cites(*out_, stock.cites);
+
+    Group group = out_->create_group("dwelling");
+    const std::size_t years = layout.years.size();
+    const std::array<std::size_t, 3> shape{layout.replicates, years, dwellings_};
+    DataSetOptions options;
+    // HDF5 cannot chunk an empty extent; an empty dataset needs no filter either.
+    if (layout.replicates * years * dwellings_ > 0) {
+      options.chunk = {1, balanced_chunk(years, chunk.years), balanced_chunk(dwellings_, chunk.dwellings)};
+      options.deflate = layout.compression;
     }
-    std::filesystem::rename(partial, file);
+    for (const ColumnInfo* column : layout.columns) {
+      DataSet dataset = create_column(group, *column, shape, options);
+      describe(dataset, {column->unit, "replicate,year,dwelling", column->description});
+      set_names(dataset, *column);
+      dwelling_.push_back(std::move(dataset));
+    }
   } catch (...) {
+    dwelling_.clear();
+    out_.reset();
     std::error_code ignored;
-    std::filesystem::remove(partial, ignored);
+    std::filesystem::remove(partial_, ignored);
     throw;
   }
 }
 
-}  // namespace detail
+ResultsWriter::~ResultsWriter() {
+  if (committed_) return;
+  dwelling_.clear();
+  out_.reset();  // closes, swallowing errors: the file is being discarded
+  std::error_code ignored;
+  std::filesystem::remove(partial_, ignored);
+}
+
+void ResultsWriter::write_replicate(std::size_t r, const ReplicateRecord& record) {
+  CORON_ASSERT(!committed_ && r < layout_.replicates);
+  CORON_ASSERT(record.years == layout_.years.size() && record.dwellings == dwellings_);
+  CORON_ASSERT(record.columns == layout_.columns);
+  const std::array<std::size_t, 3> offset{r, 0, 0};
+  const std::array<std::size_t, 3> count{1, record.years, record.dwellings};
+  for (std::size_t k = 0; k < dwelling_.size(); ++k) {
+    std::visit(
+        [&](const auto& values) {
+          using T = typename std::decay_t<decltype(values)>::value_type;
+          dwelling_[k].write_slab<T>(offset, count, std::span<const T>(values));
+        },
+        record.values[k]);
+  }
+}
+
+void ResultsWriter::commit(const Aggregates& aggregates) {
+  CORON_ASSERT(!committed_);
+  CORON_ASSERT(aggregates.replicates == layout_.replicates && aggregates.years == layout_.years.size());
+  write_aggregate(*out_, aggregates);
+  dwelling_.clear();
+  // Closed before the rename: only a complete, closed file carries the final name.
+  out_->close();
+  out_.reset();
+  std::filesystem::rename(partial_, file_);
+  committed_ = true;
+}
 
 void write_results(const std::filesystem::path& file, const RunMetadata& meta, const Stock& stock,
-                   const Results& results, const OutputSpec& spec) {
-  detail::write_results(file, meta, stock, results, spec, detail::DwellingChunk{});
+                   const Results& results, const OutputSpec& spec, const detail::DwellingChunk& chunk) {
+  ResultsLayout layout;
+  layout.replicates = results.aggregates.replicates;
+  layout.years = results.aggregates.year;
+  layout.columns = recorded_columns(spec.dwelling_columns);
+  layout.compression = spec.compression;
+  CORON_ASSERT(results.replicates.size() == layout.replicates);
+  ResultsWriter writer(file, meta, stock, layout, chunk);
+  for (std::size_t r = 0; r < results.replicates.size(); ++r)
+    writer.write_replicate(r, results.replicates[r]);
+  writer.commit(results.aggregates);
 }
 
 }  // namespace coron::io

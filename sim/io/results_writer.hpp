@@ -1,4 +1,6 @@
 #pragma once
+#include "io/h5_file.hpp"
+
 #include "coron/results.hpp"
 #include "coron/scenario.hpp"
 #include "coron/stock.hpp"
@@ -7,10 +9,14 @@
 #include <cstdint>
 #include <filesystem>
 #include <limits>
+#include <optional>
 #include <string>
+#include <vector>
 
 // The results file of one run (docs/hdf5-schema.md lists every group, dataset
-// and attribute; report tools rely on those names).
+// and attribute; report tools rely on those names). Written as the run goes:
+// the per-dwelling datasets of each replicate when the replicate ends (HDF5
+// hyperslabs), so a run with many replicates never holds them all.
 
 namespace coron::io {
 
@@ -28,17 +34,13 @@ struct RunMetadata {
   std::string data_dir;
 };
 
-/// Writes the results of a run to `file` (HDF5): /meta, /years, /stock, /cites,
-/// the /dwelling columns listed in spec.dwelling_columns (shuffle + deflate at
-/// spec.compression, 0 = none) and /aggregate. Atomic: writes FILE.partial and
-/// renames it to FILE only once complete; on any exception FILE.partial is
-/// removed and FILE (if it existed) is left untouched. Creates the parent
-/// folder if missing. Throws H5Error for HDF5 failures and
-/// std::filesystem::filesystem_error for folder or rename failures. Sizes of
-/// stock and results must agree (checked with CORON_ASSERT). Calling thread
-/// only; not to be called from inside a TBB region.
-void write_results(const std::filesystem::path& file, const RunMetadata& meta, const Stock& stock,
-                   const Results& results, const OutputSpec& spec);
+/// The shape of a run's results: what the file will hold.
+struct ResultsLayout {
+  std::size_t replicates = 0;
+  std::vector<std::int32_t> years;         ///< calendar years, [Y]
+  std::vector<const ColumnInfo*> columns;  ///< recorded state columns (/dwelling)
+  int compression = 1;                     ///< deflate level of /dwelling and /stock, 0 = none
+};
 
 namespace detail {
 
@@ -51,17 +53,51 @@ namespace detail {
 /// its 32 KiB window: after shuffle, the same byte of the next year is
 /// `dwellings` bytes away. 2048 dwellings keeps that distance well inside the
 /// window and a 30-year float64 chunk near 0.5 MiB, under HDF5's 1 MiB chunk
-/// cache. Measured on the 70,000 x 30 baseline: 11x smaller and 5x faster at
-/// level 1 than one chunk per year (docs/hdf5-schema.md,
+/// cache. A replicate is written as one hyperslab, so every chunk is written
+/// once, whole. Measured on the 70,000 x 30 baseline: 11x smaller and 5x faster
+/// at level 1 than one chunk per year (docs/hdf5-schema.md,
 /// tests/io/test_h5_write_speed.cpp).
 struct DwellingChunk {
   std::size_t years = std::numeric_limits<std::size_t>::max();  ///< all years
   std::size_t dwellings = 2048;
 };
 
-/// write_results with an explicit chunk shape, to measure layouts.
-void write_results(const std::filesystem::path& file, const RunMetadata& meta, const Stock& stock,
-                   const Results& results, const OutputSpec& spec, const DwellingChunk& chunk);
-
 }  // namespace detail
+
+/// Writes a results file as a run produces it. Atomic: everything goes to
+/// FILE.partial, renamed to FILE by commit() only; if the writer is destroyed
+/// before (an exception, a failed run) FILE.partial is removed and FILE, if it
+/// existed, is left untouched. Throws H5Error for HDF5 failures and
+/// std::filesystem::filesystem_error for folder or rename failures. Calling
+/// thread only; not from inside a TBB region.
+class ResultsWriter {
+ public:
+  /// Creates FILE.partial (and FILE's folder) and writes /meta, /years, /stock,
+  /// /cites and the empty /dwelling datasets [R, Y, N].
+  ResultsWriter(const std::filesystem::path& file, const RunMetadata& meta, const Stock& stock,
+                const ResultsLayout& layout, const detail::DwellingChunk& chunk = {});
+  ResultsWriter(const ResultsWriter&) = delete;
+  ResultsWriter& operator=(const ResultsWriter&) = delete;
+  ~ResultsWriter();
+
+  /// Writes replicate r's recorded columns (its record must match the layout).
+  void write_replicate(std::size_t r, const ReplicateRecord& record);
+  /// Writes /aggregate, closes the file and renames it to FILE.
+  void commit(const Aggregates& aggregates);
+
+ private:
+  std::filesystem::path file_;
+  std::filesystem::path partial_;
+  ResultsLayout layout_;
+  std::size_t dwellings_ = 0;
+  std::optional<File> out_;
+  std::vector<DataSet> dwelling_;  ///< one per layout column
+  bool committed_ = false;
+};
+
+/// A whole run held in memory, written at once (tests, tools): a ResultsWriter
+/// fed every replicate of `results`.
+void write_results(const std::filesystem::path& file, const RunMetadata& meta, const Stock& stock,
+                   const Results& results, const OutputSpec& spec, const detail::DwellingChunk& chunk = {});
+
 }  // namespace coron::io

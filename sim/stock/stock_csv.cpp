@@ -47,158 +47,108 @@ std::optional<std::int64_t> parse_integer(std::string_view text) {
   return value;
 }
 
-template <std::size_t N>
-std::string one_of(const std::array<std::string_view, N>& names) {
+std::string one_of(std::span<const std::string_view> names) {
   std::string out = "one of ";
-  for (std::size_t i = 0; i < N; ++i) out += fmt::format("{}{}", i ? ", " : "", names[i]);
+  for (std::size_t i = 0; i < names.size(); ++i) out += fmt::format("{}{}", i ? ", " : "", names[i]);
   return out;
 }
 
-/// One dwelling column: how to write it and how to read it back (nothing, or what was expected).
-struct Column {
-  std::string_view name;
-  std::function<void(const Stock&, std::size_t, Buffer&)> write;
-  std::function<std::optional<std::string>(Stock&, std::size_t, std::string_view)> read;
-};
-
-Column real(std::string_view name, std::vector<double> Stock::*member, double lo, bool lo_open, double hi,
-            std::string expected) {
-  return {name,
-          [member](const Stock& s, std::size_t i, Buffer& b) {
-            fmt::format_to(std::back_inserter(b), "{}", (s.*member)[i]);
-          },
-          [member, lo, lo_open, hi, expected](Stock& s, std::size_t i,
-                                              std::string_view text) -> std::optional<std::string> {
-            const std::optional<double> v = parse_double(text);
-            if (!v || *v > hi || *v < lo || (lo_open && *v == lo)) return expected;
-            (s.*member)[i] = *v;
-            return std::nullopt;
-          }};
-}
-
-template <class T>
-Column integer(std::string_view name, std::vector<T> Stock::*member, std::int64_t lo, std::int64_t hi,
-               std::string expected) {
-  return {name,
-          [member](const Stock& s, std::size_t i, Buffer& b) {
-            fmt::format_to(std::back_inserter(b), "{}", static_cast<std::int64_t>((s.*member)[i]));
-          },
-          [member, lo, hi, expected](Stock& s, std::size_t i,
-                                     std::string_view text) -> std::optional<std::string> {
-            const std::optional<std::int64_t> v = parse_integer(text);
-            if (!v || *v < lo || *v > hi) return expected;
-            (s.*member)[i] = static_cast<T>(*v);
-            return std::nullopt;
-          }};
-}
-
-Column flag(std::string_view name, std::vector<std::uint8_t> Stock::*member) {
-  return integer(name, member, 0, 1, "0 or 1");
-}
-
 template <std::size_t N>
-Column enumeration(std::string_view name, std::vector<std::uint8_t> Stock::*member,
-                   const std::array<std::string_view, N>& names) {
-  return {name,
-          [member, &names](const Stock& s, std::size_t i, Buffer& b) { b.append(names[(s.*member)[i]]); },
-          [member, &names](Stock& s, std::size_t i, std::string_view text) -> std::optional<std::string> {
-            const auto v = index_of(names, trim(text));
-            if (!v) return one_of(names);
-            (s.*member)[i] = *v;
-            return std::nullopt;
-          }};
+std::string one_of(const std::array<std::string_view, N>& names) {
+  return one_of(std::span<const std::string_view>(names));
 }
 
-const std::vector<Column>& dwelling_columns() {
-  static const std::vector<Column> columns = [] {
-    const std::string area = "a non-negative area in m2";
-    const std::string u = "a U-value in W/m2K within (0, 10]";
-    std::vector<Column> c;
-    c.push_back(integer("dwelling_id", &Stock::dwelling_id, 0, INT64_MAX, "a non-negative integer id"));
-    c.push_back(enumeration("owner", &Stock::owner, owner_names));
-    c.push_back(enumeration("archetype", &Stock::archetype, archetype_names));
-    c.push_back(integer("year_built", &Stock::year_built, 1700, 2100, "a year within [1700, 2100]"));
-    c.push_back(flag("heritage_unesco", &Stock::heritage_unesco));
-    c.push_back(flag("qpv", &Stock::qpv));
-    c.push_back(flag("structurally_unfit", &Stock::structurally_unfit));
-    c.push_back(real("floor_area_m2", &Stock::floor_area_m2, 0.0, true, 10000.0, "a positive area in m2"));
-    c.push_back(real("ceiling_height_m", &Stock::ceiling_height_m, 1.5, false, 10.0,
-                     "a height in m within [1.5, 10]"));
-    c.push_back(real("wall_area_m2", &Stock::wall_area_m2, 0.0, false, 10000.0, area));
-    c.push_back(real("u_wall_w_per_m2k", &Stock::u_wall_w_per_m2k, 0.0, true, 10.0, u));
-    c.push_back(real("roof_area_m2", &Stock::roof_area_m2, 0.0, false, 10000.0, area));
-    c.push_back(real("u_roof_w_per_m2k", &Stock::u_roof_w_per_m2k, 0.0, true, 10.0, u));
-    c.push_back(real("b_roof", &Stock::b_roof, 0.0, false, 1.0, "a reduction factor within [0, 1]"));
-    c.push_back(real("ground_floor_area_m2", &Stock::ground_floor_area_m2, 0.0, false, 10000.0, area));
-    c.push_back(real("u_floor_w_per_m2k", &Stock::u_floor_w_per_m2k, 0.0, true, 10.0, u));
-    c.push_back(real("b_floor", &Stock::b_floor, 0.0, false, 1.0, "a reduction factor within [0, 1]"));
-    c.push_back(real("window_south_m2", &Stock::window_south_m2, 0.0, false, 10000.0, area));
-    c.push_back(real("window_east_west_m2", &Stock::window_east_west_m2, 0.0, false, 10000.0, area));
-    c.push_back(real("window_north_m2", &Stock::window_north_m2, 0.0, false, 10000.0, area));
-    c.push_back(real("u_window_w_per_m2k", &Stock::u_window_w_per_m2k, 0.0, true, 10.0, u));
-    c.push_back(real("g_window", &Stock::g_window, 0.0, false, 1.0, "a solar factor within [0, 1]"));
-    c.push_back(real("door_area_m2", &Stock::door_area_m2, 0.0, false, 1000.0, area));
-    c.push_back(real("u_door_w_per_m2k", &Stock::u_door_w_per_m2k, 0.0, true, 10.0, u));
-    c.push_back(real("thermal_bridges_w_per_k", &Stock::thermal_bridges_w_per_k, 0.0, false, 100000.0,
-                     "a non-negative heat loss in W/K"));
-    c.push_back(real("q4pa_conv_m3_per_h_m2", &Stock::q4pa_conv_m3_per_h_m2, 0.0, true, 50.0,
-                     "an air leakage in m3/(h.m2) within (0, 50]"));
-    c.push_back(flag("multiple_exposed_facades", &Stock::multiple_exposed_facades));
-    c.push_back(enumeration("ventilation", &Stock::ventilation, ventilation_names));
-    c.push_back(enumeration("inertia", &Stock::inertia, inertia_names));
-    c.push_back(enumeration("heating_system", &Stock::heating_system, heating_system_names));
-    c.push_back(enumeration("dhw_system", &Stock::dhw_system, dhw_system_names));
-    c.push_back(flag("occupied", &Stock::occupied));
-    c.push_back(flag("rights_holder", &Stock::rights_holder));
-    c.push_back(
-        integer("head_age", &Stock::head_age, 0, 120, "an age in years within [0, 120] (0 when vacant)"));
-    c.push_back(integer("head_sex", &Stock::head_sex, 0, 1, "0 (man) or 1 (woman)"));
-    c.push_back(integer("household_size", &Stock::household_size, 0, 20,
-                        "a number of persons within [0, 20] (0 when vacant)"));
-    c.push_back(real("income_per_cu_eur", &Stock::income_per_cu_eur, 0.0, false, 1e7,
-                     "a non-negative income in EUR per consumption unit"));
-    return c;
-  }();
-  return columns;
+/// What a registry column accepts, for "expected ..." messages.
+std::string expected_of(const ColumnInfo& column) {
+  if (column.spec.kind == ValueKind::enumeration) return one_of(column.spec.names);
+  return std::string(column.spec.expected);
+}
+
+/// Reads `text` into row i of `column` as the registry says; nothing when it
+/// fits, else what was expected.
+template <class T>
+std::optional<std::string> read_value(const ColumnInfo& info, std::vector<T>& column, std::size_t i,
+                                      std::string_view text) {
+  const ColumnSpec& spec = info.spec;
+  if (spec.kind == ValueKind::enumeration) {
+    const std::string_view name = trim(text);
+    for (std::size_t k = 0; k < spec.names.size(); ++k)
+      if (spec.names[k] == name) {
+        column[i] = static_cast<T>(k);
+        return std::nullopt;
+      }
+    return expected_of(info);
+  }
+  if (spec.kind == ValueKind::real) {
+    const std::optional<double> v = parse_double(text);
+    if (!v || *v > spec.max || *v < spec.min || (spec.min_open && *v == spec.min)) return expected_of(info);
+    column[i] = static_cast<T>(*v);
+    return std::nullopt;
+  }
+  const std::optional<std::int64_t> v = parse_integer(text);
+  if (!v || static_cast<double>(*v) < spec.min || static_cast<double>(*v) > spec.max)
+    return expected_of(info);
+  column[i] = static_cast<T>(*v);
+  return std::nullopt;
+}
+
+/// Writes row i of `column` as the registry says: enumerations by name, doubles
+/// in their shortest round-trip form, integers in decimal.
+template <class T>
+void write_value(const ColumnInfo& info, const std::vector<T>& column, std::size_t i, Buffer& b) {
+  if (info.spec.kind == ValueKind::enumeration) {
+    b.append(info.spec.names[static_cast<std::size_t>(column[i])]);
+  } else if constexpr (std::is_floating_point_v<T>) {
+    fmt::format_to(std::back_inserter(b), "{}", column[i]);
+  } else {
+    fmt::format_to(std::back_inserter(b), "{}", static_cast<std::int64_t>(column[i]));
+  }
 }
 
 // The cité columns follow dwelling_id in the file.
 constexpr std::array<std::string_view, 6> cite_columns = {
     "cite_name", "cite_communes", "cite_epci", "cite_category", "cite_heritage_unesco", "cite_qpv"};
 
+/// The first line of a file this build writes; files without it are format 1.
+constexpr std::string_view format_prefix = "# coron stock, format ";
+
 }  // namespace
 
 const std::vector<std::string_view>& stock_csv_columns() {
   static const std::vector<std::string_view> names = [] {
     std::vector<std::string_view> out;
-    const auto& d = dwelling_columns();
-    out.push_back(d[0].name);
-    for (const std::string_view c : cite_columns) out.push_back(c);
-    for (std::size_t i = 1; i < d.size(); ++i) out.push_back(d[i].name);
+    for (const ColumnInfo& c : stock_columns()) {
+      if (!c.spec.in_csv) continue;
+      out.push_back(c.name);
+      if (c.name == "dwelling_id") out.insert(out.end(), cite_columns.begin(), cite_columns.end());
+    }
     return out;
   }();
   return names;
 }
 
 void write_stock_csv(const Stock& s, std::ostream& out) {
-  const auto& columns = dwelling_columns();
   Buffer b;
+  fmt::format_to(std::back_inserter(b), "{}{}\n", format_prefix, stock_csv_format);
   for (std::size_t k = 0; k < stock_csv_columns().size(); ++k) {
     if (k) b.push_back(',');
     b.append(stock_csv_columns()[k]);
   }
   b.push_back('\n');
   for (std::size_t i = 0; i < s.size(); ++i) {
-    columns[0].write(s, i, b);
-    const auto c = static_cast<std::size_t>(s.cite_id[i]);
-    CORON_ASSERT(c < s.cites.size());
-    fmt::format_to(std::back_inserter(b), ",{},{},{},{},{},{}", csv_escape(s.cites.name[c]),
-                   csv_escape(s.cites.communes[c]), csv_escape(s.cites.epci[c]),
-                   cite_category_names[s.cites.category[c]], s.cites.heritage_unesco[c], s.cites.qpv[c]);
-    for (std::size_t k = 1; k < columns.size(); ++k) {
-      b.push_back(',');
-      columns[k].write(s, i, b);
-    }
+    bool first = true;
+    for_each_column(s, [&](const ColumnInfo& column, const auto& values) {
+      if (!column.spec.in_csv) return;
+      if (!first) b.push_back(',');
+      first = false;
+      write_value(column, values, i, b);
+      if (column.name != "dwelling_id") return;
+      const auto c = static_cast<std::size_t>(s.cite_id[i]);
+      CORON_ASSERT(c < s.cites.size());
+      fmt::format_to(std::back_inserter(b), ",{},{},{},{},{},{}", csv_escape(s.cites.name[c]),
+                     csv_escape(s.cites.communes[c]), csv_escape(s.cites.epci[c]),
+                     cite_category_names[s.cites.category[c]], s.cites.heritage_unesco[c], s.cites.qpv[c]);
+    });
     b.push_back('\n');
     if (b.size() > (1u << 20)) {
       out.write(b.data(), static_cast<std::streamsize>(b.size()));
@@ -231,8 +181,53 @@ void write_stock_csv_file(const Stock& stock, const std::filesystem::path& path)
   std::filesystem::rename(partial, path);
 }
 
-Stock parse_stock_csv(std::string_view text, const std::string& file) {
+namespace {
+
+/// The stock CSV format a file declares on its first line ("# coron stock,
+/// format N"), or 1 for files written before the line existed. The line is
+/// emptied in `text` (line numbers are kept) so the splitter never sees it.
+int read_format(std::string& text, const std::string& file, Diagnostics& diag) {
+  if (!text.starts_with(format_prefix)) return 1;
+  const std::size_t eol = std::min(text.find('\n'), text.size());
+  const std::string_view line = trim(std::string_view(text).substr(0, eol));
+  const std::optional<std::int64_t> format = parse_integer(line.substr(format_prefix.size()));
+  int out = stock_csv_format;
+  if (!format || *format < 1 || *format > stock_csv_format) {
+    diag.add(file, 1, static_cast<int>(format_prefix.size()) + 1, "format",
+             fmt::format("expected a stock CSV format within [1, {}] (this coron reads up to {}), got '{}'",
+                         stock_csv_format, stock_csv_format, line.substr(format_prefix.size())));
+  } else {
+    out = static_cast<int>(*format);
+  }
+  text.erase(0, eol);  // an empty first line: the splitter skips it and counts it
+  return out;
+}
+
+/// Columns a file of `format` lacks, and the older columns it may hold instead.
+struct FormatGaps {
+  std::vector<const ColumnInfo*> missing;  ///< registry columns added after `format`
+  std::vector<std::string_view> legacy;    ///< their legacy columns, accepted in the header
+};
+
+FormatGaps gaps_of(int format) {
+  FormatGaps gaps;
+  for (const ColumnInfo& c : stock_columns()) {
+    if (!c.spec.in_csv || c.spec.since_format <= format) continue;
+    gaps.missing.push_back(&c);
+    if (!c.spec.legacy_column.empty() &&
+        std::find(gaps.legacy.begin(), gaps.legacy.end(), c.spec.legacy_column) == gaps.legacy.end())
+      gaps.legacy.push_back(c.spec.legacy_column);
+  }
+  return gaps;
+}
+
+}  // namespace
+
+Stock parse_stock_csv(std::string_view input, const std::string& file, std::vector<Diagnostic>* notices) {
   Diagnostics diag;
+  std::string text(input);
+  const int format = read_format(text, file, diag);
+  const FormatGaps gaps = gaps_of(format);
   std::string split_error;
   int error_line = 0;
   int error_column = 0;
@@ -243,9 +238,13 @@ Stock parse_stock_csv(std::string_view text, const std::string& file) {
     diag.throw_if_any();
   }
 
-  // --- header: every column known, present once ---
-  const auto& columns = dwelling_columns();
-  const std::vector<std::string_view>& all_names = stock_csv_columns();
+  // --- header: every column of the file's format known and present once ---
+  std::vector<std::string_view> all_names;
+  for (const std::string_view name : stock_csv_columns())
+    if (std::none_of(gaps.missing.begin(), gaps.missing.end(),
+                     [&](const ColumnInfo* c) { return c->name == name; }))
+      all_names.push_back(name);
+  all_names.insert(all_names.end(), gaps.legacy.begin(), gaps.legacy.end());
   std::unordered_map<std::string_view, std::size_t> position;  // column name -> field index
   const CsvRecord& header = records.front();
   for (std::size_t f = 0; f < header.fields.size(); ++f) {
@@ -268,6 +267,11 @@ Stock parse_stock_csv(std::string_view text, const std::string& file) {
     if (found == position.end()) return std::nullopt;
     return found->second;
   };
+  // Field index of each registry column (none for derived columns and gaps), by registry position.
+  std::vector<std::optional<std::size_t>> field_of_column;
+  for (const ColumnInfo& c : stock_columns())
+    field_of_column.push_back(c.spec.in_csv ? field_index(c.name) : std::nullopt);
+  std::vector<double> legacy_values(gaps.legacy.size());
 
   // --- rows ---
   Stock s;
@@ -289,17 +293,39 @@ Stock parse_stock_csv(std::string_view text, const std::string& file) {
     row_line[i] = rec.line;
     bool row_ok = true;
     bool id_ok = true;
-    for (const Column& column : columns) {
-      const auto f = field_index(column.name);
-      if (!f) continue;
+    for (std::size_t k = 0; k < gaps.legacy.size(); ++k) {
+      const auto f = field_index(gaps.legacy[k]);
+      const std::optional<double> v = f ? parse_double(rec.fields[*f].text) : std::nullopt;
+      if (f && (!v || *v < 0.0)) {
+        diag.add(file, rec.fields[*f].line, rec.fields[*f].column, std::string(gaps.legacy[k]),
+                 fmt::format("expected a non-negative number, got '{}'", rec.fields[*f].text));
+        row_ok = false;
+      }
+      legacy_values[k] = v.value_or(0.0);
+    }
+    std::size_t k = 0;
+    for_each_column(s, [&](const ColumnInfo& column, auto& values) {
+      const std::optional<std::size_t> f = field_of_column[k++];
+      if (std::find(gaps.missing.begin(), gaps.missing.end(), &column) != gaps.missing.end()) {
+        // Added after the file's format: its documented value for older files.
+        const ColumnSpec& spec = column.spec;
+        double value = spec.fallback;
+        if (!spec.legacy_column.empty()) {
+          const auto at = std::find(gaps.legacy.begin(), gaps.legacy.end(), spec.legacy_column);
+          value = spec.legacy_factor * legacy_values[static_cast<std::size_t>(at - gaps.legacy.begin())];
+        }
+        values[i] = static_cast<typename std::decay_t<decltype(values)>::value_type>(value);
+        return;
+      }
+      if (!f) return;
       const CsvField& field = rec.fields[*f];
-      if (const auto expected = column.read(s, i, field.text)) {
+      if (const auto expected = read_value(column, values, i, field.text)) {
         diag.add(file, field.line, field.column, std::string(column.name),
                  fmt::format("expected {}, got '{}'", *expected, field.text));
         row_ok = false;
         if (column.name == "dwelling_id") id_ok = false;
       }
-    }
+    });
     if (const auto f = field_index("dwelling_id"); f && id_ok && !ids.insert(s.dwelling_id[i]).second) {
       const CsvField& field = rec.fields[*f];
       diag.add(file, field.line, field.column, "dwelling_id",
@@ -397,15 +423,27 @@ Stock parse_stock_csv(std::string_view text, const std::string& file) {
   if (records.size() == 1) diag.add(file, header.line, 0, "", "no dwelling rows after the header");
   diag.throw_if_any();
   s.resize(n);
+  if (notices && !gaps.missing.empty()) {
+    for (const ColumnInfo* c : gaps.missing) {
+      const std::string rule =
+          c->spec.legacy_column.empty()
+              ? fmt::format("set to {} in every row", c->spec.fallback)
+              : fmt::format("taken as {} x {}", c->spec.legacy_factor, c->spec.legacy_column);
+      notices->push_back({file, 1, 0, std::string(c->name),
+                          fmt::format("stock CSV format {} has no such column (format {} added it): {} "
+                                      "(docs/stock-csv.md)",
+                                      format, c->spec.since_format, rule)});
+    }
+  }
   return s;
 }
 
-Stock read_stock_csv(const std::filesystem::path& path) {
+Stock read_stock_csv(const std::filesystem::path& path, std::vector<Diagnostic>* notices) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError({Diagnostic{path.string(), 0, 0, "", "cannot open the stock file"}});
   std::ostringstream text;
   text << in.rdbuf();
-  return parse_stock_csv(text.str(), path.string());
+  return parse_stock_csv(text.str(), path.string(), notices);
 }
 
 }  // namespace coron::stock

@@ -1,4 +1,5 @@
 #pragma once
+#include "coron/error.hpp"
 #include "coron/stock.hpp"
 
 #include <filesystem>
@@ -28,9 +29,13 @@ inline void write_stock_csv(const Stock& stock, const std::filesystem::path& pat
   write_stock_csv_file(stock, path);
 }
 
-/// Reads a stock CSV. Throws InputError listing every problem found.
-[[nodiscard]] Stock read_stock_csv(const std::filesystem::path& path);
+/// Reads a stock CSV. Throws InputError listing every problem found. A file of an
+/// older format loads, its missing columns given their documented values, each
+/// reported in `notices` when given.
+[[nodiscard]] Stock read_stock_csv(const std::filesystem::path& path,
+                                   std::vector<Diagnostic>* notices = nullptr);
 /// Reads CSV text as if from `display_path`. Throws InputError listing every problem found.
-[[nodiscard]] Stock parse_stock_csv(std::string_view text, const std::string& display_path);
+[[nodiscard]] Stock parse_stock_csv(std::string_view text, const std::string& display_path,
+                                    std::vector<Diagnostic>* notices = nullptr);
 
 }  // namespace coron::stock

@@ -1,9 +1,14 @@
-// The engine: serial reference and TBB kernel agree bit for bit, for any
-// thread count; totals match the rows; the year's factors reach the kernel.
+// The engine: serial and TBB execution agree bit for bit, for any thread count;
+// replicates are streamed one at a time; totals match the rows; the year's
+// factors reach the kernel; the state is built from the stock by the registry.
+#include "engine/steps.hpp"
+#include "fixtures/collect.hpp"
+#include "fixtures/results_data.hpp"
 #include "fixtures/synthetic_stock.hpp"
 #include "io/thermal_data.hpp"
 
 #include "coron/engine.hpp"
+#include "coron/state.hpp"
 
 #include <gtest/gtest.h>
 
@@ -11,6 +16,8 @@
 
 namespace coron {
 namespace {
+
+using fixtures::column_of;
 
 ThermalParams real_params() {
   Diagnostics diag;
@@ -26,47 +33,87 @@ Scenario small_scenario(int years, int replicates) {
   s.years = years;
   s.replicates = replicates;
   s.electricity_primary_factor = {{2018, 2.3}, {2026, 1.9}};
+  s.output.dwelling_columns = known_dwelling_columns();  // every state column, every year
   return s;
+}
+
+std::uint64_t hash_of(const Results& r) {
+  std::uint64_t h = state_hash(r.aggregates);
+  for (const ReplicateRecord& record : r.replicates) h = h * 31 + state_hash(record);
+  return h;
 }
 
 class ThreadSweep : public ::testing::TestWithParam<int> {};
 
-TEST_P(ThreadSweep, ParallelKernelMatchesSerialReferenceBitForBit) {
+TEST_P(ThreadSweep, ParallelStepsMatchSerialStepsBitForBit) {
   // 10,007 dwellings: not a multiple of the block size, so the last block is partial.
   const Stock stock = fixtures::synthetic_stock(10'007);
   const ThermalParams params = real_params();
   const Scenario scenario = small_scenario(6, 2);
-  RunOptions reference;
-  reference.kernel = Kernel::reference;
-  reference.threads = 1;
+  RunOptions serial;
+  serial.execution = Execution::serial;
+  serial.threads = 1;
   RunOptions parallel;
   parallel.threads = GetParam();
-  const Results a = run_simulation(scenario, stock, params, reference);
-  const Results b = run_simulation(scenario, stock, params, parallel);
-  EXPECT_EQ(state_hash(a), state_hash(b));
-  EXPECT_EQ(a.final_energy_gwh, b.final_energy_gwh);
-  EXPECT_EQ(a.label, b.label);
+  const Results a = fixtures::run_collect(scenario, stock, params, serial);
+  const Results b = fixtures::run_collect(scenario, stock, params, parallel);
+  EXPECT_EQ(hash_of(a), hash_of(b));
+  EXPECT_TRUE(a == b);
 }
 
 INSTANTIATE_TEST_SUITE_P(Threads, ThreadSweep, ::testing::Values(1, 2, 3, 4, 7, 8, 16));
 
+TEST(Engine, TheYearIsTheDocumentedSequenceOfSteps) {
+  std::vector<std::string_view> names;
+  for (const engine::Step& step : engine::year_steps()) names.push_back(step.name);
+  EXPECT_EQ(names, (std::vector<std::string_view>{"thermal", "aggregate"}));
+}
+
+TEST(Engine, ReplicatesAreHandedOverOneAtATimeInOrder) {
+  const Stock stock = fixtures::synthetic_stock(300);
+  Scenario scenario = small_scenario(3, 4);
+  scenario.output.dwelling_columns = {"label", "final_energy_kwh"};
+  std::vector<std::size_t> seen;
+  std::vector<std::uint64_t> hashes;
+  const Aggregates a = run_simulation(scenario, stock, real_params(), RunOptions{},
+                                      [&](std::size_t r, const ReplicateRecord& record) {
+                                        seen.push_back(r);
+                                        hashes.push_back(state_hash(record));
+                                        EXPECT_EQ(record.years, 3u);
+                                        EXPECT_EQ(record.dwellings, 300u);
+                                        ASSERT_EQ(record.columns.size(), 2u);
+                                        // registry order, whatever the scenario's order
+                                        EXPECT_EQ(record.columns[0]->name, "final_energy_kwh");
+                                        EXPECT_EQ(record.columns[1]->name, "label");
+                                      });
+  EXPECT_EQ(seen, (std::vector<std::size_t>{0, 1, 2, 3}));
+  EXPECT_EQ(a.replicates, 4u);
+  // No randomness yet: every replicate is the same run.
+  for (const std::uint64_t h : hashes) EXPECT_EQ(h, hashes.front());
+}
+
 TEST(Engine, TotalsAreTheSumsOfTheRows) {
   const Stock stock = fixtures::synthetic_stock(5'000);
-  const Results r = run_simulation(small_scenario(2, 1), stock, real_params(), RunOptions{});
-  for (std::size_t y = 0; y < r.years; ++y) {
-    const std::size_t row = r.row(0, y);
+  const Results r = fixtures::run_collect(small_scenario(2, 1), stock, real_params(), RunOptions{});
+  const ReplicateRecord& record = r.replicates.at(0);
+  const auto& final_energy = column_of<double>(record, "final_energy_kwh");
+  const auto& ghg = column_of<double>(record, "ghg_kg_m2");
+  const auto& label = column_of<std::uint8_t>(record, "label");
+  for (std::size_t y = 0; y < record.years; ++y) {
+    const std::size_t row = y * record.dwellings;
     double kwh = 0.0;
     double kg = 0.0;
-    std::int64_t labelled = 0;
-    for (std::size_t i = 0; i < r.dwellings; ++i) {
-      kwh += r.final_energy_kwh[row + i];
-      kg += r.ghg_kg_m2[row + i] * stock.floor_area_m2[i];
+    std::array<std::int64_t, label_count> per_label{};
+    for (std::size_t i = 0; i < record.dwellings; ++i) {
+      kwh += final_energy[row + i];
+      kg += ghg[row + i] * stock.floor_area_m2[i];
+      ++per_label[label[row + i]];
     }
-    for (std::size_t c = 0; c < label_count; ++c) labelled += r.label_count[y * label_count + c];
-    EXPECT_EQ(labelled, static_cast<std::int64_t>(r.dwellings));
-    EXPECT_NEAR(r.final_energy_gwh[y], kwh / 1e6, 1e-9 * r.final_energy_gwh[y]);
-    EXPECT_NEAR(r.ghg_kt[y], kg / 1e6, 1e-9 * r.ghg_kt[y]);
-    EXPECT_GT(r.final_energy_gwh[y], 0.0);
+    for (std::size_t c = 0; c < label_count; ++c)
+      EXPECT_EQ(r.aggregates.label_count[y * label_count + c], per_label[c]) << "label " << c;
+    EXPECT_NEAR(r.aggregates.final_energy_gwh[y], kwh / 1e6, 1e-9 * r.aggregates.final_energy_gwh[y]);
+    EXPECT_NEAR(r.aggregates.ghg_kt[y], kg / 1e6, 1e-9 * r.aggregates.ghg_kt[y]);
+    EXPECT_GT(r.aggregates.final_energy_gwh[y], 0.0);
   }
 }
 
@@ -81,12 +128,16 @@ TEST(Engine, ElectricityFactorOfTheYearReachesTheKernel) {
         static_cast<std::uint8_t>(electric ? DhwSystem::electric_storage : DhwSystem::gas_boiler);
   }
   const Scenario scenario = small_scenario(6, 1);  // 2022..2027: factor 2.3, then 1.9 from 2026
-  const Results r = run_simulation(scenario, stock, real_params(), RunOptions{});
+  const Results r = fixtures::run_collect(scenario, stock, real_params(), RunOptions{});
+  const ReplicateRecord& record = r.replicates.at(0);
+  const auto& cep = column_of<double>(record, "primary_energy_kwh_m2");
+  const auto& final_energy = column_of<double>(record, "final_energy_kwh");
+  const std::size_t n = stock.size();
   const std::size_t y2025 = 3;
   const std::size_t y2026 = 4;
-  for (std::size_t i = 0; i < stock.size(); ++i) {
-    const double before = r.primary_energy_kwh_m2[r.row(0, y2025) + i];
-    const double after = r.primary_energy_kwh_m2[r.row(0, y2026) + i];
+  for (std::size_t i = 0; i < n; ++i) {
+    const double before = cep[y2025 * n + i];
+    const double after = cep[y2026 * n + i];
     if (i % 2 == 0) {
       EXPECT_NEAR(after, before * 1.9 / 2.3, 1e-12 * before) << "all-electric dwelling " << i;
     } else {
@@ -94,17 +145,63 @@ TEST(Engine, ElectricityFactorOfTheYearReachesTheKernel) {
       EXPECT_LT(after, before) << "gas dwelling " << i;
       EXPECT_GT(after, before * 0.95) << "gas dwelling " << i;
     }
-    EXPECT_EQ(r.final_energy_kwh[r.row(0, y2025) + i], r.final_energy_kwh[r.row(0, y2026) + i]);
-    EXPECT_EQ(r.primary_energy_kwh_m2[r.row(0, 0) + i], before);  // 2022 and 2025 share the factor
+    EXPECT_EQ(final_energy[y2025 * n + i], final_energy[y2026 * n + i]);
+    EXPECT_EQ(cep[i], before);  // 2022 and 2025 share the factor
   }
 }
 
-TEST(Engine, ReplicatesAndYearsAreLaidOutRowMajor) {
-  const Stock stock = fixtures::synthetic_stock(10);
-  const Results r = run_simulation(small_scenario(3, 2), stock, real_params(), RunOptions{});
-  EXPECT_EQ(r.year, (std::vector<std::int32_t>{2022, 2023, 2024}));
-  EXPECT_EQ(r.label.size(), 2u * 3u * 10u);
-  EXPECT_EQ(r.row(1, 2), (1u * 3u + 2u) * 10u);
+TEST(State, InitialStateCopiesEveryThermalAndHouseholdColumnOfTheStock) {
+  const Stock stock = fixtures::synthetic_stock(500);
+  const DwellingState state = initial_state(stock);
+  std::size_t copied = 0;
+  for_each_column(state, [&](const ColumnInfo& column, const auto& values) {
+    using Vector = std::decay_t<decltype(values)>;
+    if (column.group == ColumnGroup::output) {
+      EXPECT_EQ(values, Vector(stock.size())) << column.name << ": outputs start at zero";
+      return;
+    }
+    bool found = false;
+    for_each_column(stock, [&](const ColumnInfo& stock_column, const auto& stock_values) {
+      if (stock_column.name != column.name) return;
+      found = true;
+      if constexpr (std::is_same_v<std::decay_t<decltype(stock_values)>, Vector>)
+        EXPECT_EQ(values, stock_values) << column.name;
+      else
+        ADD_FAILURE() << column.name << ": stock and state types differ";
+    });
+    EXPECT_TRUE(found) << column.name << " has no stock column to start from";
+    ++copied;
+  });
+  EXPECT_GT(copied, 20u);
+}
+
+TEST(State, TheHashSeesEveryColumn) {
+  const Stock stock = fixtures::synthetic_stock(50);
+  const DwellingState base = initial_state(stock);
+  const std::uint64_t h0 = state_hash(base);
+  for (std::size_t k = 0; k < state_columns().size(); ++k) {
+    DwellingState changed = base;
+    std::size_t j = 0;
+    for_each_column(changed, [&](const ColumnInfo&, auto& values) {
+      if (j++ == k)
+        values[17] = static_cast<typename std::decay_t<decltype(values)>::value_type>(values[17] + 1);
+    });
+    EXPECT_NE(state_hash(changed), h0) << state_columns()[k].name;
+  }
+  DwellingState totals = base;
+  totals.totals.ghg_kg = 1.0;
+  EXPECT_NE(state_hash(totals), h0);
+}
+
+TEST(State, ThermalInputsViewTheStateColumnsOfTheSameName) {
+  const Stock stock = fixtures::synthetic_stock(64);
+  const DwellingState state = initial_state(stock);
+  const ThermalInputs in = thermal_inputs(state);
+  EXPECT_EQ(in.size(), 64u);
+  EXPECT_EQ(in.floor_area_m2.data(), state.floor_area_m2.data());
+  EXPECT_EQ(in.u_wall_w_per_m2k.data(), state.u_wall_w_per_m2k.data());
+  EXPECT_EQ(in.heating_system.data(), state.heating_system.data());
+  EXPECT_EQ(in.dhw_system.data(), state.dhw_system.data());
 }
 
 }  // namespace

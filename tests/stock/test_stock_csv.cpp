@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -22,51 +23,20 @@ void expect_bitwise(const std::vector<T>& a, const std::vector<T>& b, const char
   EXPECT_EQ(std::memcmp(a.data(), b.data(), a.size() * sizeof(T)), 0) << name;
 }
 
+// Every registry column, bit for bit, and the cité table.
 void expect_identical(const Stock& a, const Stock& b) {
-#define CORON_SAME(c) expect_bitwise(a.c, b.c, #c)
-  CORON_SAME(dwelling_id);
-  CORON_SAME(cite_id);
-  CORON_SAME(owner);
-  CORON_SAME(archetype);
-  CORON_SAME(year_built);
-  CORON_SAME(heritage_unesco);
-  CORON_SAME(qpv);
-  CORON_SAME(structurally_unfit);
-  CORON_SAME(floor_area_m2);
-  CORON_SAME(ceiling_height_m);
-  CORON_SAME(wall_area_m2);
-  CORON_SAME(u_wall_w_per_m2k);
-  CORON_SAME(roof_area_m2);
-  CORON_SAME(u_roof_w_per_m2k);
-  CORON_SAME(b_roof);
-  CORON_SAME(ground_floor_area_m2);
-  CORON_SAME(u_floor_w_per_m2k);
-  CORON_SAME(b_floor);
-  CORON_SAME(window_south_m2);
-  CORON_SAME(window_east_west_m2);
-  CORON_SAME(window_north_m2);
-  CORON_SAME(u_window_w_per_m2k);
-  CORON_SAME(g_window);
-  CORON_SAME(door_area_m2);
-  CORON_SAME(u_door_w_per_m2k);
-  CORON_SAME(thermal_bridges_w_per_k);
-  CORON_SAME(q4pa_conv_m3_per_h_m2);
-  CORON_SAME(multiple_exposed_facades);
-  CORON_SAME(ventilation);
-  CORON_SAME(inertia);
-  CORON_SAME(heating_system);
-  CORON_SAME(dhw_system);
-  CORON_SAME(occupied);
-  CORON_SAME(rights_holder);
-  CORON_SAME(head_age);
-  CORON_SAME(head_sex);
-  CORON_SAME(household_size);
-  CORON_SAME(income_per_cu_eur);
-  CORON_SAME(cites.category);
-  CORON_SAME(cites.dwellings);
-  CORON_SAME(cites.heritage_unesco);
-  CORON_SAME(cites.qpv);
-#undef CORON_SAME
+  std::vector<const void*> b_columns;
+  for_each_column(b, [&](const ColumnInfo&, const auto& values) { b_columns.push_back(&values); });
+  std::size_t k = 0;
+  for_each_column(a, [&](const ColumnInfo& column, const auto& values) {
+    const auto& other = *static_cast<const std::decay_t<decltype(values)>*>(b_columns[k++]);
+    expect_bitwise(values, other, std::string(column.name).c_str());
+  });
+  EXPECT_EQ(k, stock_columns().size());
+  expect_bitwise(a.cites.category, b.cites.category, "cites.category");
+  expect_bitwise(a.cites.dwellings, b.cites.dwellings, "cites.dwellings");
+  expect_bitwise(a.cites.heritage_unesco, b.cites.heritage_unesco, "cites.heritage_unesco");
+  expect_bitwise(a.cites.qpv, b.cites.qpv, "cites.qpv");
   EXPECT_EQ(a.cites.name, b.cites.name);
   EXPECT_EQ(a.cites.communes, b.cites.communes);
   EXPECT_EQ(a.cites.epci, b.cites.epci);
@@ -98,11 +68,25 @@ TEST(StockCsv, FileRoundTripAndHeader) {
   write_stock_csv_file(s, path);
   EXPECT_FALSE(std::filesystem::exists(path.string() + ".partial"));
   std::ifstream in(path);
+  std::string format_line;
   std::string header;
+  std::getline(in, format_line);
   std::getline(in, header);
+  EXPECT_EQ(format_line, "# coron stock, format " + std::to_string(stock_csv_format));
   EXPECT_EQ(header.rfind("dwelling_id,cite_name,cite_communes,cite_epci,cite_category,", 0), 0u);
-  EXPECT_EQ(stock_csv_columns().size(), 43u);  // 37 dwelling columns + 6 cité columns
-  expect_identical(s, read_stock_csv(path));
+  // Every registry column the CSV holds, once, and the six cité columns.
+  std::size_t in_csv = 0;
+  for (const ColumnInfo& c : stock_columns()) {
+    if (!c.spec.in_csv) continue;
+    ++in_csv;
+    const std::string framed = std::string(",").append(header).append(",");
+    EXPECT_NE(framed.find(std::string(",").append(c.name).append(",")), std::string::npos) << c.name;
+  }
+  EXPECT_EQ(stock_csv_columns().size(), in_csv + 6);
+  EXPECT_EQ(static_cast<std::size_t>(std::count(header.begin(), header.end(), ',')) + 1, in_csv + 6);
+  std::vector<Diagnostic> notices;
+  expect_identical(s, read_stock_csv(path, &notices));
+  EXPECT_TRUE(notices.empty());
   std::filesystem::remove(path);
 }
 

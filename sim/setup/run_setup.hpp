@@ -6,7 +6,7 @@
 
 #include <filesystem>
 
-namespace coron::engine {
+namespace coron::setup {
 
 /// Everything a run needs, read and checked.
 struct RunSetup {
@@ -16,12 +16,14 @@ struct RunSetup {
 };
 
 /// The stock a source describes: generated from `data_dir`/stock, or read from CSV.
-/// Problems are added to `diag`; the returned stock is complete only when none were.
+/// Problems are added to `diag`, notices (an older CSV format) to `notices`; the
+/// returned stock is complete only when `diag` stayed empty.
 [[nodiscard]] Stock load_stock(const StockSource& source, const std::filesystem::path& data_dir,
-                               Diagnostics& diag);
+                               Diagnostics& diag, std::vector<Diagnostic>* notices = nullptr);
 
 /// Reads the scenario, then its data folder and its stock (generated or CSV).
 /// Throws InputError with every problem found; nothing is written.
-[[nodiscard]] RunSetup prepare_run(const std::filesystem::path& scenario_file);
+[[nodiscard]] RunSetup prepare_run(const std::filesystem::path& scenario_file,
+                                   std::vector<Diagnostic>* notices = nullptr);
 
-}  // namespace coron::engine
+}  // namespace coron::setup

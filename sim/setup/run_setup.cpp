@@ -1,16 +1,17 @@
-#include "engine/run_setup.hpp"
+#include "setup/run_setup.hpp"
 
 #include "io/scenario_loader.hpp"
 #include "io/thermal_data.hpp"
 #include "stock/generator.hpp"
 #include "stock/stock_csv.hpp"
 
-namespace coron::engine {
+namespace coron::setup {
 
-Stock load_stock(const StockSource& source, const std::filesystem::path& data_dir, Diagnostics& diag) {
+Stock load_stock(const StockSource& source, const std::filesystem::path& data_dir, Diagnostics& diag,
+                 std::vector<Diagnostic>* notices) {
   if (source.kind == StockSource::Kind::file) {
     try {
-      return stock::read_stock_csv(source.file);
+      return stock::read_stock_csv(source.file, notices);
     } catch (const InputError& e) {
       for (const Diagnostic& d : e.diagnostics()) diag.add(d);
       return Stock{};
@@ -21,7 +22,7 @@ Stock load_stock(const StockSource& source, const std::filesystem::path& data_di
   return stock::generate_stock(params, source.seed);
 }
 
-RunSetup prepare_run(const std::filesystem::path& scenario_file) {
+RunSetup prepare_run(const std::filesystem::path& scenario_file, std::vector<Diagnostic>* notices) {
   RunSetup setup;
   setup.scenario = io::load_scenario(scenario_file);  // throws on any scenario problem
 
@@ -29,9 +30,9 @@ RunSetup prepare_run(const std::filesystem::path& scenario_file) {
   // `coron validate` reports the problems of both.
   Diagnostics diag;
   setup.params = io::load_thermal_params(setup.scenario.data_dir, diag);
-  setup.stock = load_stock(setup.scenario.stock, setup.scenario.data_dir, diag);
+  setup.stock = load_stock(setup.scenario.stock, setup.scenario.data_dir, diag, notices);
   diag.throw_if_any();
   return setup;
 }
 
-}  // namespace coron::engine
+}  // namespace coron::setup

@@ -1,0 +1,63 @@
+#include "coron/results.hpp"
+#include "coron/rng.hpp"
+#include "coron/state.hpp"
+
+#include <cstring>
+#include <variant>
+
+// Hashes of bit patterns (B2's b2World_GetStateHash): two runs agree bit for bit
+// exactly when their hashes agree (up to 64-bit collisions). Every column comes
+// from the registry, so a new column is hashed without a line here.
+
+namespace coron {
+
+namespace {
+
+template <class T>
+std::uint64_t absorb_column(std::uint64_t h, const std::vector<T>& column) noexcept {
+  for (const T& value : column) {
+    std::uint64_t bits = 0;
+    std::memcpy(&bits, &value, sizeof(T));
+    h = detail::absorb(h, bits);
+  }
+  return detail::absorb(h, column.size());
+}
+
+std::uint64_t absorb_name(std::uint64_t h, std::string_view name) noexcept {
+  for (const char c : name) h = detail::absorb(h, static_cast<unsigned char>(c));
+  return h;
+}
+
+}  // namespace
+
+std::uint64_t state_hash(const DwellingState& state) noexcept {
+  std::uint64_t h = detail::mix64(state.size());
+  for_each_column(state, [&h](const ColumnInfo& info, const auto& column) {
+    h = absorb_column(absorb_name(h, info.name), column);
+  });
+  for (const std::int64_t c : state.totals.per_label) h = detail::absorb(h, static_cast<std::uint64_t>(c));
+  std::uint64_t bits = 0;
+  std::memcpy(&bits, &state.totals.final_energy_kwh, sizeof bits);
+  h = detail::absorb(h, bits);
+  std::memcpy(&bits, &state.totals.ghg_kg, sizeof bits);
+  return detail::absorb(h, bits);
+}
+
+std::uint64_t state_hash(const ReplicateRecord& record) noexcept {
+  std::uint64_t h = detail::mix64(record.years * 1000003u + record.dwellings);
+  for (std::size_t k = 0; k < record.columns.size(); ++k) {
+    h = absorb_name(h, record.columns[k]->name);
+    h = std::visit([h](const auto& values) { return absorb_column(h, values); }, record.values[k]);
+  }
+  return h;
+}
+
+std::uint64_t state_hash(const Aggregates& a) noexcept {
+  std::uint64_t h = detail::mix64(a.replicates * 1000003u + a.years);
+  h = absorb_column(h, a.year);
+  h = absorb_column(h, a.label_count);
+  h = absorb_column(h, a.final_energy_gwh);
+  return absorb_column(h, a.ghg_kt);
+}
+
+}  // namespace coron

@@ -1,0 +1,168 @@
+#pragma once
+#include "coron/column.hpp"
+#include "coron/vocabulary.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+// The column registry: every per-dwelling column of the stock, of the state and of
+// the results, written once here. Each list entry is
+//     X(C++ type, name, unit, ColumnSpec, description)
+// and expands into a member of Stock (coron/stock.hpp) or DwellingState
+// (coron/state.hpp) and into one ColumnInfo of stock_columns() / state_columns().
+// The stock CSV reader and writer, the HDF5 writer and reader, the state hash and
+// the tests iterate over these lists (for_each_column), so a column is added here
+// and nowhere else. The stock's list order is the CSV's column order.
+//
+// Adding a column to the stock CSV raises stock_csv_format and gives the column a
+// `.since(format, ...)` rule, so that older files still load (docs/stock-csv.md).
+
+namespace coron {
+
+/// The stock CSV format this build writes. 1: until window_east_west_m2 was split;
+/// 2: window_east_m2 and window_west_m2.
+inline constexpr int stock_csv_format = 2;
+
+// clang-format off
+#define CORON_IDENTITY_COLUMNS(X)                                                                       \
+  X(std::int64_t, dwelling_id, "1", ColumnSpec::integer(0, 9007199254740992.0, "a non-negative integer id below 2^53"), \
+    "Stable dwelling identifier: random-number keys, output rows and tie-breaks use it.")               \
+  X(std::int32_t, cite_id, "1", ColumnSpec::integer(0, 2147483647.0, "a cité row").not_in_csv(),        \
+    "Row in /cites of the cité the dwelling belongs to (the CSV names the cité instead).")             \
+  X(std::uint8_t, owner, "1", ColumnSpec::enumeration(owner_names),                                    \
+    "Landlord owning the dwelling, as an index into the names attribute.")                             \
+  X(std::uint8_t, archetype, "1", ColumnSpec::enumeration(archetype_names),                            \
+    "Building form of the dwelling, as an index into the names attribute.")                            \
+  X(std::int32_t, year_built, "year", ColumnSpec::integer(1700, 2100, "a year within [1700, 2100]"),     \
+    "Year the dwelling was built.")                                                                     \
+  X(std::uint8_t, heritage_unesco, "1", ColumnSpec::flag(),                                            \
+    "1 if the dwelling lies inside the 2012 UNESCO World Heritage listing, else 0.")                    \
+  X(std::uint8_t, qpv, "1", ColumnSpec::flag(),                                                        \
+    "1 if the dwelling lies in a priority urban area (QPV), else 0.")                                  \
+  X(std::uint8_t, structurally_unfit, "1", ColumnSpec::flag(),                                         \
+    "1 if the dwelling is flagged structurally unfit, else 0.")
+
+// What the 3CL kernel reads: the stock gives the state before any works.
+#define CORON_THERMAL_COLUMNS(X)                                                                        \
+  X(double, floor_area_m2, "m2", ColumnSpec::real(0, 10000, "a positive area in m2", true),             \
+    "Living area S_h, also the reference area of the energy label.")                                   \
+  X(double, ceiling_height_m, "m", ColumnSpec::real(1.5, 10, "a height in m within [1.5, 10]"),         \
+    "Mean height under ceiling H_sp.")                                                                  \
+  X(double, wall_area_m2, "m2", ColumnSpec::real(0, 10000, "a non-negative area in m2"),                \
+    "Opaque walls to the outside, net of openings.")                                                    \
+  X(double, u_wall_w_per_m2k, "W/(m2.K)", ColumnSpec::real(0, 10, "a U-value in W/m2K within (0, 10]", true), \
+    "Thermal transmittance of the walls.")                                                              \
+  X(double, roof_area_m2, "m2", ColumnSpec::real(0, 10000, "a non-negative area in m2"),                \
+    "Top floor or roof area.")                                                                          \
+  X(double, u_roof_w_per_m2k, "W/(m2.K)", ColumnSpec::real(0, 10, "a U-value in W/m2K within (0, 10]", true), \
+    "Thermal transmittance of the top floor or roof.")                                                  \
+  X(double, b_roof, "1", ColumnSpec::real(0, 1, "a reduction factor within [0, 1]"),                    \
+    "3CL reduction factor of the roof (below 1 under an unheated attic).")                             \
+  X(double, ground_floor_area_m2, "m2", ColumnSpec::real(0, 10000, "a non-negative area in m2"),        \
+    "Lowest floor area.")                                                                               \
+  X(double, u_floor_w_per_m2k, "W/(m2.K)", ColumnSpec::real(0, 10, "a U-value in W/m2K within (0, 10]", true), \
+    "Thermal transmittance of the lowest floor.")                                                       \
+  X(double, b_floor, "1", ColumnSpec::real(0, 1, "a reduction factor within [0, 1]"),                   \
+    "3CL reduction factor of the lowest floor (cellar, crawl space, ground).")                         \
+  X(double, window_south_m2, "m2", ColumnSpec::real(0, 10000, "a non-negative area in m2"),             \
+    "Glazed openings facing south.")                                                                    \
+  X(double, window_east_west_m2, "m2", ColumnSpec::real(0, 10000, "a non-negative area in m2"),         \
+    "Glazed openings facing east or west.")                                                             \
+  X(double, window_north_m2, "m2", ColumnSpec::real(0, 10000, "a non-negative area in m2"),             \
+    "Glazed openings facing north.")                                                                    \
+  X(double, u_window_w_per_m2k, "W/(m2.K)", ColumnSpec::real(0, 10, "a U-value in W/m2K within (0, 10]", true), \
+    "Thermal transmittance of the windows.")                                                            \
+  X(double, g_window, "1", ColumnSpec::real(0, 1, "a solar factor within [0, 1]"),                      \
+    "Solar factor S_w of the glazing.")                                                                 \
+  X(double, door_area_m2, "m2", ColumnSpec::real(0, 1000, "a non-negative area in m2"),                 \
+    "Door area.")                                                                                       \
+  X(double, u_door_w_per_m2k, "W/(m2.K)", ColumnSpec::real(0, 10, "a U-value in W/m2K within (0, 10]", true), \
+    "Thermal transmittance of the doors.")                                                              \
+  X(double, thermal_bridges_w_per_k, "W/K", ColumnSpec::real(0, 100000, "a non-negative heat loss in W/K"), \
+    "Sum of psi.l over the thermal bridges.")                                                           \
+  X(double, q4pa_conv_m3_per_h_m2, "m3/(h.m2)",                                                        \
+    ColumnSpec::real(0, 50, "an air leakage in m3/(h.m2) within (0, 50]", true),                        \
+    "3CL conventional air leakage at 4 Pa per m2 of envelope.")                                         \
+  X(std::uint8_t, multiple_exposed_facades, "1", ColumnSpec::flag(),                                   \
+    "1 if more than one facade is exposed, else 0.")                                                    \
+  X(std::uint8_t, ventilation, "1", ColumnSpec::enumeration(ventilation_names),                        \
+    "Ventilation system, as an index into the names attribute.")                                       \
+  X(std::uint8_t, inertia, "1", ColumnSpec::enumeration(inertia_names),                                \
+    "Thermal inertia class, as an index into the names attribute.")                                    \
+  X(std::uint8_t, heating_system, "1", ColumnSpec::enumeration(heating_system_names),                  \
+    "Heating system, as an index into the names attribute.")                                           \
+  X(std::uint8_t, dhw_system, "1", ColumnSpec::enumeration(dhw_system_names),                          \
+    "Hot-water system, as an index into the names attribute.")
+
+// Who lives there: the stock gives the household on 1 January of the first year.
+#define CORON_HOUSEHOLD_COLUMNS(X)                                                                      \
+  X(std::uint8_t, occupied, "1", ColumnSpec::flag(), "1 if a household lives in the dwelling, else 0.") \
+  X(std::uint8_t, rights_holder, "1", ColumnSpec::flag(),                                              \
+    "1 if the household holds the miners' free, non-transferable housing right, else 0.")              \
+  X(std::int16_t, head_age, "year",                                                                     \
+    ColumnSpec::integer(0, 120, "an age in years within [0, 120] (0 when vacant)"),                     \
+    "Age of the head of household; 0 when vacant.")                                                     \
+  X(std::uint8_t, head_sex, "1", ColumnSpec::integer(0, 1, "0 (man) or 1 (woman)"),                      \
+    "Sex of the head of household: 0 man, 1 woman.")                                                    \
+  X(std::uint8_t, household_size, "1",                                                                  \
+    ColumnSpec::integer(0, 20, "a number of persons within [0, 20] (0 when vacant)"),                   \
+    "Persons in the household; 0 when vacant.")                                                         \
+  X(double, income_per_cu_eur, "EUR/yr", ColumnSpec::real(0, 1e7, "a non-negative income in EUR per consumption unit"), \
+    "Yearly disposable income per OECD consumption unit.")
+
+// Computed every year by the steps; what /dwelling records.
+#define CORON_OUTPUT_COLUMNS(X)                                                                         \
+  X(double, heating_need_kwh, "kWh/yr", ColumnSpec::real(0, 1e9, "").not_in_csv(),                      \
+    "Space-heating need of the dwelling over the year (3CL method).")                                  \
+  X(double, final_energy_kwh, "kWh/yr", ColumnSpec::real(0, 1e9, "").not_in_csv(),                      \
+    "Final energy consumed by the dwelling over the year.")                                            \
+  X(double, primary_energy_kwh_m2, "kWh/(m2.yr)", ColumnSpec::real(0, 1e6, "").not_in_csv(),            \
+    "Primary energy use per m2 of floor area over the year, as rated by the DPE.")                     \
+  X(double, ghg_kg_m2, "kgCO2e/(m2.yr)", ColumnSpec::real(0, 1e6, "").not_in_csv(),                     \
+    "Greenhouse-gas emissions per m2 of floor area over the year.")                                    \
+  X(std::uint8_t, label, "1", ColumnSpec::enumeration(label_names).not_in_csv(),                       \
+    "DPE energy label, 0 = A ... 6 = G (names attribute).")
+// clang-format on
+
+namespace detail {
+#define CORON_IDENTITY_INFO(T, name, unit, spec, text) \
+  ColumnInfo{#name, column_type_of<T>(), unit, spec, text, ColumnGroup::identity},
+#define CORON_THERMAL_INFO(T, name, unit, spec, text) \
+  ColumnInfo{#name, column_type_of<T>(), unit, spec, text, ColumnGroup::thermal},
+#define CORON_HOUSEHOLD_INFO(T, name, unit, spec, text) \
+  ColumnInfo{#name, column_type_of<T>(), unit, spec, text, ColumnGroup::household},
+#define CORON_OUTPUT_INFO(T, name, unit, spec, text) \
+  ColumnInfo{#name, column_type_of<T>(), unit, spec, text, ColumnGroup::output},
+
+inline constexpr ColumnInfo stock_column_infos[] = {CORON_IDENTITY_COLUMNS(CORON_IDENTITY_INFO)
+                                                        CORON_THERMAL_COLUMNS(CORON_THERMAL_INFO)
+                                                            CORON_HOUSEHOLD_COLUMNS(CORON_HOUSEHOLD_INFO)};
+inline constexpr ColumnInfo state_column_infos[] = {CORON_THERMAL_COLUMNS(CORON_THERMAL_INFO)
+                                                        CORON_HOUSEHOLD_COLUMNS(CORON_HOUSEHOLD_INFO)
+                                                            CORON_OUTPUT_COLUMNS(CORON_OUTPUT_INFO)};
+#undef CORON_IDENTITY_INFO
+#undef CORON_THERMAL_INFO
+#undef CORON_HOUSEHOLD_INFO
+#undef CORON_OUTPUT_INFO
+}  // namespace detail
+
+/// Every column of the stock, in the stock CSV's order.
+[[nodiscard]] constexpr std::span<const ColumnInfo> stock_columns() noexcept {
+  return detail::stock_column_infos;
+}
+/// Every column of a replicate's state: thermal, household, then outputs.
+[[nodiscard]] constexpr std::span<const ColumnInfo> state_columns() noexcept {
+  return detail::state_column_infos;
+}
+
+/// The column of `columns` named `name`, or nullptr.
+[[nodiscard]] constexpr const ColumnInfo* find_column(std::span<const ColumnInfo> columns,
+                                                      std::string_view name) noexcept {
+  for (const ColumnInfo& c : columns)
+    if (c.name == name) return &c;
+  return nullptr;
+}
+
+}  // namespace coron

@@ -1,0 +1,67 @@
+#pragma once
+#include "coron/columns.hpp"
+#include "coron/stock.hpp"
+#include "coron/thermal.hpp"
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <type_traits>
+#include <vector>
+
+// One replicate's mutable picture of the stock, carried from year to year: the
+// dwellings' current envelope and systems (works change them), their households
+// (the demography changes them), and what the year's steps computed (outputs).
+// Built from the immutable Stock by initial_state(); the steps of the year
+// (sim/engine/steps.hpp) read and write its columns. Structure of arrays: one
+// std::vector per registry column (coron/columns.hpp), all of the stock's length.
+
+namespace coron {
+
+/// Stock totals of the current year, written by the aggregation step.
+struct YearTotals {
+  std::array<std::int64_t, label_count> per_label{};
+  double final_energy_kwh = 0.0;
+  double ghg_kg = 0.0;
+  friend bool operator==(const YearTotals&, const YearTotals&) = default;
+};
+
+struct DwellingState {
+#define CORON_MEMBER(T, name, unit, spec, text) std::vector<T> name;
+  CORON_THERMAL_COLUMNS(CORON_MEMBER)
+  CORON_HOUSEHOLD_COLUMNS(CORON_MEMBER)
+  CORON_OUTPUT_COLUMNS(CORON_MEMBER)
+#undef CORON_MEMBER
+
+  YearTotals totals;  ///< of the year last stepped
+
+  [[nodiscard]] std::size_t size() const noexcept { return floor_area_m2.size(); }
+  friend bool operator==(const DwellingState&, const DwellingState&) = default;
+};
+
+/// Calls f(const ColumnInfo&, column) for every column of `state`, in the order of
+/// state_columns(); `column` is the std::vector of the column's type.
+template <class S, class F>
+requires std::is_same_v<std::remove_const_t<S>, DwellingState>
+void for_each_column(S& state, F&& f) {
+  const ColumnInfo* info = state_columns().data();
+#define CORON_VISIT(T, name, unit, spec, text) f(*info++, state.name);
+  CORON_THERMAL_COLUMNS(CORON_VISIT)
+  CORON_HOUSEHOLD_COLUMNS(CORON_VISIT)
+  CORON_OUTPUT_COLUMNS(CORON_VISIT)
+#undef CORON_VISIT
+}
+
+/// The state on 1 January of the first year: thermal and household columns
+/// copied from the stock, outputs zero. Allocates; call once per replicate.
+[[nodiscard]] DwellingState initial_state(const Stock& stock);
+
+/// Views on the columns the thermal kernel reads.
+[[nodiscard]] ThermalInputs thermal_inputs(const DwellingState& state) noexcept;
+/// Views on the columns the thermal kernel writes.
+[[nodiscard]] ThermalOutputs thermal_outputs(DwellingState& state) noexcept;
+
+/// Hash of the bit patterns of every column and total: equal hashes, equal states.
+[[nodiscard]] std::uint64_t state_hash(const DwellingState& state) noexcept;
+
+}  // namespace coron

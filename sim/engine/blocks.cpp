@@ -1,0 +1,24 @@
+#include "engine/blocks.hpp"
+
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+
+namespace coron::engine {
+
+void Blocks::for_each(std::size_t n, const Body& body) const {
+  const std::size_t blocks = count(n);
+  const auto run = [&](std::size_t b) {
+    const std::size_t begin = b * block_dwellings;
+    body(b, begin, std::min(n, begin + block_dwellings));
+  };
+  if (!parallel_) {
+    for (std::size_t b = 0; b < blocks; ++b) run(b);
+    return;
+  }
+  // One task per block (grain 1 over block indices): which thread runs a block
+  // changes nothing, its rows and partials are its own.
+  tbb::parallel_for(std::size_t{0}, blocks, run);
+}
+
+}  // namespace coron::engine

@@ -1,0 +1,23 @@
+#include "engine/steps.hpp"
+
+#include "engine/aggregate_step.hpp"
+#include "engine/thermal_step.hpp"
+
+#include <array>
+
+namespace coron::engine {
+
+namespace {
+
+// The year, in order. Households (demography) will come before the thermal
+// evaluation, bills and works after it; aggregation stays last.
+constexpr std::array<Step, 2> steps = {{
+    {"thermal", thermal_step},
+    {"aggregate", aggregate_step},
+}};
+
+}  // namespace
+
+std::span<const Step> year_steps() noexcept { return steps; }
+
+}  // namespace coron::engine
