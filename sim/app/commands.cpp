@@ -1,5 +1,6 @@
 #include "app/commands.hpp"
 
+#include "app/column_table.hpp"
 #include "app/progress.hpp"
 #include "app/run_summary.hpp"
 #include "setup/run_setup.hpp"
@@ -7,6 +8,7 @@
 #include "stock/stock_csv.hpp"
 #include "stock/summary.hpp"
 
+#include "coron/columns.hpp"
 #include "coron/engine.hpp"
 
 #include <fmt/core.h>
@@ -92,6 +94,15 @@ int validate_command(const std::filesystem::path& scenario_file) {
   fmt::print("{}: ok ({} dwellings in {} cités, {}-{}, {} replicate{})\n", scenario_file.string(),
              setup.stock.size(), setup.stock.cites.size(), setup.scenario.start_year,
              setup.scenario.end_year(), setup.scenario.replicates, setup.scenario.replicates == 1 ? "" : "s");
+  return 0;
+}
+
+int columns_command(const std::string& which) {
+  if (which != "state")
+    fmt::print("## Stock columns (/stock, the stock CSV)\n\n{}", column_table(stock_columns()));
+  if (which == "all") fmt::print("\n");
+  if (which != "stock")
+    fmt::print("## State columns (/dwelling, output.dwelling_columns)\n\n{}", column_table(state_columns()));
   return 0;
 }
 

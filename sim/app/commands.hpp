@@ -21,6 +21,9 @@ int run_command(const RunCommand& cmd);
 
 int validate_command(const std::filesystem::path& scenario);
 
+/// Prints the registry's columns of the stock, the state or both (Markdown).
+int columns_command(const std::string& which);
+
 struct StockCommand {
   std::filesystem::path data_dir;  ///< parameters folder (data/)
   std::uint64_t seed = 2017;

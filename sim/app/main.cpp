@@ -1,4 +1,4 @@
-// The `coron` command: run, validate, stock generate|summary.
+// The `coron` command: run, validate, columns, stock generate|summary.
 #include "app/commands.hpp"
 
 #include "coron/error.hpp"
@@ -38,6 +38,13 @@ int main(int argc, char** argv) {
       app.add_subcommand("validate", "Check a scenario, its data and its stock, run nothing");
   validate_cmd->add_option("scenario", validate_file, "Scenario YAML file")->required();
 
+  std::string columns_of = "all";
+  CLI::App* columns_cmd = app.add_subcommand(
+      "columns", "List the columns of the stock and of the state (what /stock and /dwelling may hold)");
+  columns_cmd->add_option("which", columns_of, "stock, state or all")
+      ->check(CLI::IsMember({"stock", "state", "all"}))
+      ->capture_default_str();
+
   StockCommand stock;
   stock.data_dir = CORON_DATA_DIR;
   CLI::App* stock_cmd = app.add_subcommand("stock", "Generate or describe a stock");
@@ -69,6 +76,7 @@ int main(int argc, char** argv) {
   try {
     if (*run_cmd) return run_command(run);
     if (*validate_cmd) return validate_command(validate_file);
+    if (*columns_cmd) return columns_command(columns_of);
     if (*generate_cmd) return stock_generate_command(stock);
     if (*summary_cmd) return stock_summary_command(stock);
   } catch (const coron::InputError& e) {

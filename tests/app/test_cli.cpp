@@ -9,6 +9,7 @@
 
 #include <cctype>
 #include <fstream>
+#include <sstream>
 
 namespace coron {
 namespace {
@@ -204,6 +205,60 @@ TEST(Cli, RunWritesTheResultAndASummary) {
   EXPECT_THAT(r.output, HasSubstr("2018"));
   EXPECT_THAT(r.output, HasSubstr("2023"));
   EXPECT_THAT(r.output, HasSubstr("final GWh"));
+}
+
+}  // namespace
+}  // namespace coron
+
+namespace coron {
+namespace {
+
+std::string read_text(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+/// The text between "<!-- coron columns WHICH -->" and the next "<!-- end -->".
+std::string doc_section(const std::string& doc, const std::string& which) {
+  const std::string open = std::string("<!-- coron columns ").append(which).append(" -->\n");
+  const std::size_t begin = doc.find(open);
+  if (begin == std::string::npos) return "(no section " + which + ")";
+  const std::size_t end = doc.find("<!-- end -->", begin);
+  return doc.substr(begin + open.size(), end - begin - open.size());
+}
+
+TEST(Docs, SchemaTablesAreTheRegistryAsCoronColumnsPrintsIt) {
+  TempDir dir("columns");
+  const std::string doc = read_text(source_dir / "docs" / "hdf5-schema.md");
+  for (const char* which : {"stock", "state"}) {
+    const auto r = run_coron(std::string("columns ").append(which), dir.path());
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    const std::size_t table = r.output.find("| column");
+    ASSERT_NE(table, std::string::npos) << r.output;
+    EXPECT_EQ(doc_section(doc, which), r.output.substr(table))
+        << "docs/hdf5-schema.md is out of date: paste the output of `coron columns " << which << "`";
+  }
+}
+
+TEST(Docs, StockCsvPageDescribesEveryColumn) {
+  TempDir dir("csv_doc");
+  const std::string doc = read_text(source_dir / "docs" / "stock-csv.md");
+  const auto r = run_coron("stock generate --seed 1 -o stock.csv", dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  std::ifstream in(dir.path() / "stock.csv");
+  std::string format_line;
+  std::string header;
+  std::getline(in, format_line);
+  std::getline(in, header);
+  std::stringstream names(header);
+  std::string name;
+  std::size_t count = 0;
+  while (std::getline(names, name, ',')) {
+    ++count;
+    EXPECT_THAT(doc, HasSubstr(std::string("| `").append(name).append("` |"))) << name;
+  }
+  EXPECT_GT(count, 40u);
+  EXPECT_THAT(doc, HasSubstr(format_line)) << "the format table names the current first line";
 }
 
 }  // namespace

@@ -1,0 +1,43 @@
+#include "app/column_table.hpp"
+
+#include <fmt/core.h>
+
+namespace coron::app {
+
+namespace {
+
+std::string_view type_name(ColumnType type) {
+  switch (type) {
+    case ColumnType::f64:
+      return "float64";
+    case ColumnType::i64:
+      return "int64";
+    case ColumnType::i32:
+      return "int32";
+    case ColumnType::i16:
+      return "int16";
+    case ColumnType::u8:
+      break;
+  }
+  return "uint8";
+}
+
+}  // namespace
+
+std::string column_table(std::span<const ColumnInfo> columns) {
+  std::string out = "| column | type | units | content |\n|---|---|---|---|\n";
+  for (const ColumnInfo& c : columns) {
+    std::string content(c.description);
+    if (c.spec.kind == ValueKind::enumeration) {
+      content += " `names` =";
+      for (std::size_t k = 0; k < c.spec.names.size(); ++k)
+        content += fmt::format("{} {}", k ? "," : "", c.spec.names[k]);
+      content += ".";
+    }
+    if (!c.spec.in_csv && c.group != ColumnGroup::output) content += " Not in the stock CSV.";
+    out += fmt::format("| `{}` | {} | {} | {} |\n", c.name, type_name(c.type), c.unit, content);
+  }
+  return out;
+}
+
+}  // namespace coron::app
