@@ -1,9 +1,9 @@
 // Loading the stock generator's parameters: data/stock/generator.yaml (with units,
 // through io::MapReader), communes.csv and cites-named-2017.csv.
 #include "io/yaml_reader.hpp"
-#include "stock/csv_text.hpp"
 #include "stock/distributions.hpp"
 #include "stock/generator.hpp"
+#include "util/csv_split.hpp"
 
 #include <fmt/core.h>
 
@@ -18,6 +18,9 @@ namespace {
 
 using io::Dimension;
 using io::MapReader;
+using util::CsvField;
+using util::CsvRecord;
+using util::split_csv;
 
 constexpr double max_weight = 1e9;
 

@@ -1,7 +1,7 @@
 #include "stock/stock_csv.hpp"
 
 #include "io/yaml_reader.hpp"
-#include "stock/csv_text.hpp"
+#include "util/csv_split.hpp"
 
 #include "coron/error.hpp"
 
@@ -22,6 +22,10 @@ namespace coron::stock {
 
 namespace {
 
+using util::csv_escape;
+using util::CsvField;
+using util::CsvRecord;
+using util::split_csv;
 using Buffer = fmt::memory_buffer;
 
 std::string_view trim(std::string_view s) {
