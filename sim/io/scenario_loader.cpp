@@ -1,5 +1,7 @@
 #include "io/scenario_loader.hpp"
 
+#include "util/nearest_name.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -135,7 +137,7 @@ void read_output(MapReader& root, Scenario& s) {
       const std::string& name = (*columns)[i];
       const std::string item_key = fmt::format("dwelling_columns[{}]", i);
       if (std::find(known.begin(), known.end(), name) == known.end()) {
-        const std::string suggestion = nearest(name, known);
+        const std::string suggestion = util::nearest_name(name, known);
         std::string valid;
         for (const std::string& k : known) valid += (valid.empty() ? "'" : ", '") + k + "'";
         output.report(list[i], item_key,

@@ -1,6 +1,7 @@
 #include "io/yaml_reader.hpp"
 
 #include "io/quantity.hpp"
+#include "util/nearest_name.hpp"
 
 #include <fmt/format.h>
 
@@ -99,22 +100,6 @@ std::optional<T> parse_scalar(const YAML::Node& node) {
     }
     return value;
   }
-}
-
-/// Edit distance between two words (insertions, deletions, substitutions).
-std::size_t levenshtein(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
 }
 
 std::string quoted_list(const std::vector<std::string_view>& names) {
@@ -403,8 +388,7 @@ std::optional<std::uint8_t> MapReader::required_enum_impl(std::string_view key,
   if (value.IsScalar()) {
     const auto it = std::find(names.begin(), names.end(), value.Scalar());
     if (it != names.end()) return static_cast<std::uint8_t>(it - names.begin());
-    const std::string suggestion =
-        nearest(value.Scalar(), std::vector<std::string>(names.begin(), names.end()));
+    const std::string suggestion = util::nearest_name(value.Scalar(), names);
     if (!suggestion.empty()) {
       report(value, key,
              fmt::format("expected {}, got {}; did you mean '{}'?", expected, got(value), suggestion));
@@ -486,7 +470,7 @@ void MapReader::finish() {
       continue;
     }
     if (known_.count(name) != 0) continue;
-    const std::string suggestion = nearest(name, valid_keys);
+    const std::string suggestion = util::nearest_name(name, valid_keys);
     if (!suggestion.empty()) {
       report(key, name, fmt::format("unknown key; did you mean '{}'?", suggestion));
     } else {
@@ -495,20 +479,6 @@ void MapReader::finish() {
                          quoted_list(std::vector<std::string_view>(valid_keys.begin(), valid_keys.end()))));
     }
   }
-}
-
-std::string nearest(std::string_view word, const std::vector<std::string>& candidates) {
-  constexpr std::size_t max_edits = 3;
-  std::string best;
-  std::size_t best_distance = max_edits + 1;
-  for (const std::string& candidate : candidates) {
-    const std::size_t d = levenshtein(word, candidate);
-    if (d < best_distance) {
-      best_distance = d;
-      best = candidate;
-    }
-  }
-  return best;
 }
 
 }  // namespace coron::io

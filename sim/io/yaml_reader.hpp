@@ -158,9 +158,6 @@ void read_yaml_file(const std::filesystem::path& path, Diagnostics& diag, Read&&
   top.finish();
 }
 
-/// The nearest of `candidates` to `word` (Levenshtein, at most 3 edits), or "".
-[[nodiscard]] std::string nearest(std::string_view word, const std::vector<std::string>& candidates);
-
 /// Parses "value unit" for `dim` into the internal unit; on failure returns nothing and
 /// sets `error` to what was expected (e.g. "expected a U-value such as '2.5 W/m2K'"),
 /// with the reason in parentheses; it does not repeat the text, so callers append ", got '...'".

@@ -1,7 +1,7 @@
 #include "stock/stock_csv.hpp"
 
-#include "io/yaml_reader.hpp"
 #include "util/csv_split.hpp"
+#include "util/nearest_name.hpp"
 
 #include "coron/error.hpp"
 
@@ -257,7 +257,7 @@ Stock parse_stock_csv(std::string_view text, const std::string& file) {
     const std::string_view name = trim(field.text);
     if (std::find(all_names.begin(), all_names.end(), name) == all_names.end()) {
       std::vector<std::string> candidates(all_names.begin(), all_names.end());
-      const std::string near = io::nearest(name, candidates);
+      const std::string near = util::nearest_name(name, candidates);
       diag.add(file, field.line, field.column, std::string(name),
                near.empty() ? "unknown column" : fmt::format("unknown column (did you mean '{}'?)", near));
       continue;

@@ -277,14 +277,5 @@ TEST(YamlReader, ReportUsesNodeOrFallsBackToMapping) {
             "in.yaml:2:3: top: whole mapping\n");
 }
 
-TEST(Nearest, WithinThreeEditsOrNothing) {
-  const std::vector<std::string> keys = {"start_year", "years", "replicates", "seed"};
-  EXPECT_EQ(nearest("yeras", keys), "years");
-  EXPECT_EQ(nearest("replicate", keys), "replicates");
-  EXPECT_EQ(nearest("start-yr", keys), "start_year");
-  EXPECT_EQ(nearest("compression", keys), "");
-  EXPECT_EQ(nearest("anything", {}), "");
-}
-
 }  // namespace
 }  // namespace coron::io
