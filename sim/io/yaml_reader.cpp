@@ -2,12 +2,11 @@
 
 #include "io/quantity.hpp"
 #include "util/nearest_name.hpp"
+#include "util/parse_number.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
-#include <cmath>
 #include <fstream>
 #include <limits>
 #include <map>
@@ -60,12 +59,8 @@ constexpr std::string_view noun() {
     return "true or false";
   else if constexpr (std::is_same_v<T, std::string>)
     return "a string";
-  else if constexpr (std::is_floating_point_v<T>)
-    return "a number";
-  else if constexpr (std::is_unsigned_v<T>)
-    return "a non-negative integer";
   else
-    return "an integer";
+    return util::number_noun<T>();
 }
 
 template <class T>
@@ -73,32 +68,35 @@ std::string range_noun(T lo, T hi) {
   return fmt::format("{} in {}..{}", noun<T>(), lo, hi);
 }
 
-/// Parses a whole scalar as T; nothing when it is not exactly one T.
+/// A whole scalar as a number T, by the parser shared with the stock CSV reader.
 template <class T>
-std::optional<T> parse_scalar(const YAML::Node& node) {
-  if (!node.IsScalar()) return std::nullopt;
-  const std::string& text = node.Scalar();
+util::Parsed<T> parse_number(const YAML::Node& node) {
+  if (!node.IsScalar()) return util::NumberError::not_a_number;
+  if constexpr (std::is_floating_point_v<T>)
+    return util::parse_double(node.Scalar());
+  else
+    return util::parse_integer<T>(node.Scalar());
+}
+
+/// Parses a whole scalar as T; nothing when it is not exactly one T, and then
+/// `expected` (if given) says what would have been accepted.
+template <class T>
+std::optional<T> parse_scalar(const YAML::Node& node, std::string* expected = nullptr) {
+  const auto fail = [expected](std::string_view what) -> std::optional<T> {
+    if (expected != nullptr) *expected = what;
+    return std::nullopt;
+  };
+  if (!node.IsScalar()) return fail(noun<T>());
   if constexpr (std::is_same_v<T, std::string>) {
-    return text;
+    return node.Scalar();
   } else if constexpr (std::is_same_v<T, bool>) {
     bool value = false;
     if (YAML::convert<bool>::decode(node, value)) return value;
-    return std::nullopt;
+    return fail(noun<T>());
   } else {
-    // from_chars: no locale, no octal surprise for "010", no silent wrap of "-1" to unsigned.
-    std::string_view digits = text;
-    if (!digits.empty() && digits.front() == '+') digits.remove_prefix(1);
-    if (digits.empty()) return std::nullopt;
-    if constexpr (std::is_unsigned_v<T>) {
-      if (digits.front() == '-') return std::nullopt;
-    }
-    T value{};
-    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-    if (ec != std::errc{} || end != digits.data() + digits.size()) return std::nullopt;
-    if constexpr (std::is_floating_point_v<T>) {
-      if (!std::isfinite(value)) return std::nullopt;
-    }
-    return value;
+    const util::Parsed<T> parsed = parse_number<T>(node);
+    if (parsed) return parsed.value();
+    return fail(util::expected_number<T>(parsed.error()));
   }
 }
 
@@ -219,8 +217,9 @@ template <class T>
 std::optional<T> MapReader::required(std::string_view key) {
   const YAML::Node value = require_node(*this, key, noun<T>(), valid_);
   if (!value.IsDefined()) return std::nullopt;
-  if (auto parsed = parse_scalar<T>(value)) return parsed;
-  report(value, key, fmt::format("expected {}, got {}", noun<T>(), got(value)));
+  std::string expected;
+  if (auto parsed = parse_scalar<T>(value, &expected)) return parsed;
+  report(value, key, fmt::format("expected {}, got {}", expected, got(value)));
   return std::nullopt;
 }
 
@@ -232,15 +231,19 @@ std::optional<T> MapReader::optional(std::string_view key) {
 
 template <class T>
 std::optional<T> MapReader::required_in_range(std::string_view key, T lo, T hi) {
+  // Whatever is wrong, the message names the kind and the range: "an integer in 1..100"
+  // also answers 2.5, 'abc' and 1e999.
   const std::string expected = range_noun(lo, hi);
   const YAML::Node value = require_node(*this, key, expected, valid_);
   if (!value.IsDefined()) return std::nullopt;
-  const std::optional<T> parsed = parse_scalar<T>(value);
-  if (!parsed || *parsed < lo || *parsed > hi) {
-    report(value, key, fmt::format("expected {}, got {}", expected, got(value)));
+  const util::Parsed<T> parsed = parse_number<T>(value);
+  if (!parsed || parsed.value() < lo || parsed.value() > hi) {
+    const bool plus = !parsed && parsed.error() == util::NumberError::plus_sign;
+    report(value, key,
+           fmt::format("expected {}{}, got {}", expected, plus ? " without a '+' sign" : "", got(value)));
     return std::nullopt;
   }
-  return parsed;
+  return parsed.value();
 }
 
 #define CORON_INSTANTIATE(T)                                          \
@@ -341,8 +344,8 @@ std::optional<std::vector<double>> MapReader::required_quantities(std::string_vi
     for (std::size_t i = 0; i < values.size(); ++i) {
       const YAML::Node item = values[i];
       const std::string item_key = fmt::format("values[{}]", i);
-      if (!parse_scalar<double>(item)) {
-        inner.report(item, item_key, fmt::format("expected a number, got {}", got(item)));
+      if (std::string item_expected; !parse_scalar<double>(item, &item_expected)) {
+        inner.report(item, item_key, fmt::format("expected {}, got {}", item_expected, got(item)));
         ok = false;
         continue;
       }

@@ -2,14 +2,13 @@
 
 #include "util/csv_split.hpp"
 #include "util/nearest_name.hpp"
+#include "util/parse_number.hpp"
 
 #include "coron/error.hpp"
 
 #include <fmt/core.h>
 #include <fmt/format.h>
 
-#include <charconv>
-#include <cmath>
 #include <fstream>
 #include <functional>
 #include <iterator>
@@ -34,21 +33,14 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-std::optional<double> parse_double(std::string_view text) {
-  text = trim(text);
-  double value = 0.0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc{} || end != text.data() + text.size() || text.empty() || !std::isfinite(value))
-    return std::nullopt;
-  return value;
-}
-
-std::optional<std::int64_t> parse_integer(std::string_view text) {
-  text = trim(text);
-  std::int64_t value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc{} || end != text.data() + text.size() || text.empty()) return std::nullopt;
-  return value;
+// Numbers are read by the parser shared with the YAML files (util/parse_number.hpp):
+// same texts accepted, same reasons given. A text that is not a number of the right
+// kind gets the parser's word for what was expected, then the column's description;
+// one out of range gets the description, which holds the range.
+template <class T>
+std::string expected_instead(util::NumberError error, const std::string& description) {
+  if (error == util::NumberError::out_of_range) return description;
+  return fmt::format("{} ({})", util::expected_number<T>(error), description);
 }
 
 template <std::size_t N>
@@ -73,9 +65,10 @@ Column real(std::string_view name, std::vector<double> Stock::*member, double lo
           },
           [member, lo, lo_open, hi, expected](Stock& s, std::size_t i,
                                               std::string_view text) -> std::optional<std::string> {
-            const std::optional<double> v = parse_double(text);
-            if (!v || *v > hi || *v < lo || (lo_open && *v == lo)) return expected;
-            (s.*member)[i] = *v;
+            const util::Parsed<double> v = util::parse_double(text);
+            if (!v) return expected_instead<double>(v.error(), expected);
+            if (v.value() > hi || v.value() < lo || (lo_open && v.value() == lo)) return expected;
+            (s.*member)[i] = v.value();
             return std::nullopt;
           }};
 }
@@ -89,9 +82,10 @@ Column integer(std::string_view name, std::vector<T> Stock::*member, std::int64_
           },
           [member, lo, hi, expected](Stock& s, std::size_t i,
                                      std::string_view text) -> std::optional<std::string> {
-            const std::optional<std::int64_t> v = parse_integer(text);
-            if (!v || *v < lo || *v > hi) return expected;
-            (s.*member)[i] = static_cast<T>(*v);
+            const util::Parsed<std::int64_t> v = util::parse_integer<std::int64_t>(text);
+            if (!v) return expected_instead<std::int64_t>(v.error(), expected);
+            if (v.value() < lo || v.value() > hi) return expected;
+            (s.*member)[i] = static_cast<T>(v.value());
             return std::nullopt;
           }};
 }
@@ -347,14 +341,16 @@ Stock parse_stock_csv(std::string_view text, const std::string& file) {
     const auto cite_flag = [&](std::string_view column) -> std::uint8_t {
       const CsvField* field = field_of(column);
       if (!field) return 0;
-      const auto v = parse_integer(field->text);
-      if (!v || (*v != 0 && *v != 1)) {
+      const util::Parsed<std::int64_t> v = util::parse_integer<std::int64_t>(field->text);
+      if (!v || (v.value() != 0 && v.value() != 1)) {
         if (inserted)
-          diag.add(file, field->line, field->column, std::string(column),
-                   fmt::format("expected 0 or 1, got '{}'", field->text));
+          diag.add(
+              file, field->line, field->column, std::string(column),
+              fmt::format("expected {}, got '{}'",
+                          v ? "0 or 1" : expected_instead<std::int64_t>(v.error(), "0 or 1"), field->text));
         return 0;
       }
-      return static_cast<std::uint8_t>(*v);
+      return static_cast<std::uint8_t>(v.value());
     };
     std::uint8_t category = static_cast<std::uint8_t>(CiteCategory::unnamed);
     if (const CsvField* field = field_of("cite_category")) {

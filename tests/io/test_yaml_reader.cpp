@@ -95,6 +95,22 @@ TEST(YamlReader, RangeIsInclusiveAndReported) {
   EXPECT_EQ(doc.diag.size(), 2U);
 }
 
+TEST(YamlReader, RangedKeysNameTheKindAndTheRangeWhateverIsWrong) {
+  Doc doc("a: 2.5\nb: 1e999\nc: +5\nd: .nan\ne: nan\n");
+  MapReader r = doc.reader();
+  EXPECT_EQ(r.required_in_range<int>("a", 1, 100), std::nullopt);
+  EXPECT_EQ(r.required_in_range<int>("b", 1, 100), std::nullopt);
+  EXPECT_EQ(r.required_in_range<int>("c", 1, 100), std::nullopt);
+  EXPECT_EQ(r.required_in_range<double>("d", 0.5, 5.0), std::nullopt);
+  EXPECT_EQ(r.required_in_range<double>("e", 0.5, 5.0), std::nullopt);
+  EXPECT_THAT(doc.messages(), HasSubstr("in.yaml:1:4: a: expected an integer in 1..100, got '2.5'"));
+  EXPECT_THAT(doc.messages(), HasSubstr("in.yaml:2:4: b: expected an integer in 1..100, got '1e999'"));
+  EXPECT_THAT(doc.messages(),
+              HasSubstr("in.yaml:3:4: c: expected an integer in 1..100 without a '+' sign, got '+5'"));
+  EXPECT_THAT(doc.messages(), HasSubstr("in.yaml:4:4: d: expected a number in 0.5..5, got '.nan'"));
+  EXPECT_THAT(doc.messages(), HasSubstr("in.yaml:5:4: e: expected a number in 0.5..5, got 'nan'"));
+}
+
 TEST(YamlReader, EnumReturnsIndexAndSuggests) {
   constexpr std::array<std::string_view, 3> names = {"gas", "fuel_oil", "electricity"};
   Doc doc("a: electricity\nb: fuel-oil\nc: wood_pellets\n");
