@@ -53,6 +53,11 @@ std::string got(const YAML::Node& node) {
   return fmt::format("'{}'", node.Scalar());
 }
 
+/// Like got(), with the length of a list: "a list of 11".
+std::string got_list(const YAML::Node& node) {
+  return node.IsSequence() ? fmt::format("a list of {}", node.size()) : got(node);
+}
+
 template <class T>
 constexpr std::string_view noun() {
   if constexpr (std::is_same_v<T, bool>)
@@ -246,6 +251,43 @@ std::optional<T> MapReader::required_in_range(std::string_view key, T lo, T hi) 
   return parsed.value();
 }
 
+template <class T>
+std::optional<std::vector<T>> MapReader::required_numbers(std::string_view key, std::size_t count, T lo,
+                                                          T hi) {
+  const std::string_view plural = std::is_floating_point_v<T> ? "numbers" : "integers";
+  const std::string expected = count == 0 ? fmt::format("a non-empty list of {}", plural)
+                                          : fmt::format("a list of {} {}", count, plural);
+  const YAML::Node value = require_node(*this, key, expected, valid_);
+  if (!value.IsDefined()) return std::nullopt;
+  if (!value.IsSequence() || (count == 0 ? value.size() == 0 : value.size() != count)) {
+    report(value, key, fmt::format("expected {}, got {}", expected, got_list(value)));
+    return std::nullopt;
+  }
+  std::vector<T> result;
+  result.reserve(value.size());
+  bool ok = true;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const YAML::Node item = value[i];
+    const util::Parsed<T> parsed = parse_number<T>(item);
+    if (!parsed || parsed.value() < lo || parsed.value() > hi) {
+      const bool plus = !parsed && parsed.error() == util::NumberError::plus_sign;
+      report(item, fmt::format("{}[{}]", key, i),
+             fmt::format("expected {}{}, got {}", range_noun(lo, hi), plus ? " without a '+' sign" : "",
+                         got(item)));
+      ok = false;
+      continue;
+    }
+    result.push_back(parsed.value());
+  }
+  if (!ok) return std::nullopt;
+  return result;
+}
+
+template std::optional<std::vector<double>> MapReader::required_numbers<double>(std::string_view, std::size_t,
+                                                                                double, double);
+template std::optional<std::vector<int>> MapReader::required_numbers<int>(std::string_view, std::size_t, int,
+                                                                          int);
+
 #define CORON_INSTANTIATE(T)                                          \
   template std::optional<T> MapReader::required<T>(std::string_view); \
   template std::optional<T> MapReader::optional<T>(std::string_view);
@@ -332,13 +374,9 @@ std::optional<std::vector<double>> MapReader::required_quantities(std::string_vi
       inner.report(inner.node("unit"), "unit", fmt::format("{}, got unit '{}'", error, *unit));
       return std::nullopt;
     }
-    if (!values.IsSequence()) {
+    if (!values.IsSequence() || values.size() != count) {
       inner.report(values, "values",
-                   fmt::format("expected a list of {} numbers, got {}", count, got(values)));
-      return std::nullopt;
-    }
-    if (values.size() != count) {
-      inner.report(values, "values", fmt::format("expected {} values, got {}", count, values.size()));
+                   fmt::format("expected a list of {} numbers, got {}", count, got_list(values)));
       return std::nullopt;
     }
     for (std::size_t i = 0; i < values.size(); ++i) {
@@ -357,7 +395,7 @@ std::optional<std::vector<double>> MapReader::required_quantities(std::string_vi
     }
   } else if (value.IsSequence()) {
     if (value.size() != count) {
-      report(value, key, fmt::format("expected {} values, got {}", count, value.size()));
+      report(value, key, fmt::format("expected {}, got {}", expected, got_list(value)));
       return std::nullopt;
     }
     for (std::size_t i = 0; i < value.size(); ++i) {

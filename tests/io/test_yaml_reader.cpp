@@ -252,7 +252,7 @@ TEST(YamlReader, QuantitiesInBothForms) {
   EXPECT_EQ(r.required_quantities("d", Dimension::u_value_w_per_m2k, 3, 0.0, 10.0), std::nullopt);
   EXPECT_EQ(r.required_quantities("e", Dimension::length_m, 3, 0.0, 10.0), std::nullopt);
   const std::string all = doc.messages();
-  EXPECT_THAT(all, HasSubstr("in.yaml:3:26: c.values: expected 3 values, got 2"));
+  EXPECT_THAT(all, HasSubstr("in.yaml:3:26: c.values: expected a list of 3 numbers, got a list of 2"));
   EXPECT_THAT(
       all, HasSubstr("in.yaml:4:11: d.unit: expected a U-value such as '2.5 W/m2K' ('m2' is a unit of area"));
   EXPECT_THAT(all,
