@@ -208,25 +208,29 @@ void write_stock_csv(const Stock& s, std::ostream& out) {
 
 void write_stock_csv_file(const Stock& stock, const std::filesystem::path& path) {
   // Written beside its final name, then renamed: an interrupted write never leaves
-  // a CSV that looks complete.
+  // a CSV that looks complete, and no way out but success leaves the .partial.
+  const auto bad_output = [&path](std::string message) {
+    Diagnostics diag;
+    diag.add(path.string(), 0, 0, "", std::move(message));  // the path is the user's: bad input
+    diag.throw_if_any();
+  };
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) bad_output("cannot write here: it is a folder");
   std::filesystem::path partial = path;
   partial += ".partial";
-  std::error_code ec;
   if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
   std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-  if (!out) {
-    // The path is the user's: report it as bad input.
-    Diagnostics diag;
-    diag.add(path.string(), 0, 0, "", "cannot write here (is the folder writable?)");
-    diag.throw_if_any();
-  }
-  write_stock_csv(stock, out);
-  out.close();
-  if (!out) {
+  if (!out) bad_output("cannot write here (is the folder writable?)");
+  try {
+    write_stock_csv(stock, out);
+    out.close();
+    if (!out) throw std::runtime_error("failed writing " + partial.string());
+    std::filesystem::rename(partial, path, ec);
+    if (ec) bad_output(fmt::format("cannot replace it ({})", ec.message()));
+  } catch (...) {
     std::filesystem::remove(partial, ec);
-    throw std::runtime_error("failed writing " + partial.string());
+    throw;
   }
-  std::filesystem::rename(partial, path);
 }
 
 Stock parse_stock_csv(std::string_view text, const std::string& file) {
