@@ -24,17 +24,22 @@ namespace {
 
 int resolved_threads(int requested) { return requested > 0 ? requested : tbb::info::default_concurrency(); }
 
-/// Fails now, as bad input, if `file` cannot be written: better than after the run.
-void check_writable(const std::filesystem::path& file) {
+/// Fails now, as bad input, if `file` cannot be written: better than after the work.
+/// `key` names where the path came from ("output.file"; "" for a command-line option).
+void check_writable(const std::filesystem::path& file, const std::string& key) {
   std::error_code ec;
+  Diagnostics diag;
+  if (std::error_code ignored; std::filesystem::is_directory(file, ignored)) {
+    diag.add(file.string(), 0, 0, key, "cannot write here: it is a folder");
+    diag.throw_if_any();
+  }
   if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
   std::filesystem::path probe = file;
   probe += ".partial";
   const bool writable = !ec && std::ofstream(probe, std::ios::app).good();
   std::filesystem::remove(probe, ec);
   if (!writable) {
-    Diagnostics diag;
-    diag.add(file.string(), 0, 0, "output.file", "cannot write here (is the folder writable?)");
+    diag.add(file.string(), 0, 0, key, "cannot write here (is the folder writable?)");
     diag.throw_if_any();
   }
 }
@@ -67,7 +72,7 @@ int run_command(const RunCommand& cmd) {
   Scenario& scenario = setup.scenario;
   if (!cmd.output.empty()) scenario.output.file = cmd.output;
   if (cmd.replicates) scenario.replicates = *cmd.replicates;
-  check_writable(scenario.output.file);
+  check_writable(scenario.output.file, "output.file");
 
   RunOptions options;
   options.threads = cmd.threads;
@@ -107,6 +112,7 @@ int columns_command(const std::string& which) {
 }
 
 int stock_generate_command(const StockCommand& cmd) {
+  check_writable(cmd.output, "");
   const Stock stock = stock_for(cmd);
   stock::write_stock_csv_file(stock, cmd.output);
   fmt::print("wrote {} ({} dwellings, {} cités, seed {})\n", cmd.output.string(), stock.size(),

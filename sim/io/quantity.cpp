@@ -1,10 +1,10 @@
 #include "io/quantity.hpp"
 
+#include "util/parse_number.hpp"
+
 #include <fmt/format.h>
 
 #include <array>
-#include <charconv>
-#include <cmath>
 #include <utility>
 
 namespace coron::io {
@@ -166,21 +166,24 @@ std::optional<double> parse_quantity(std::string_view text, Dimension dim, std::
   const std::string expected = fmt::format("expected {} such as '{}'", info.noun, info.example);
   const std::string_view body = trim(text);
 
-  // The number: from_chars is strict (no locale, no octal, whole mantissa) and
-  // stops where the unit starts.
-  std::string_view number = body;
-  if (!number.empty() && number.front() == '+') number.remove_prefix(1);
-  double value = 0.0;
-  const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), value);
-  if (ec != std::errc{} || number.empty()) {
-    error = expected;
+  // The number, by the parser shared with every other number a user writes; it stops
+  // where the unit starts.
+  std::string_view rest;
+  const util::Parsed<double> number = util::parse_leading_double(body, rest);
+  if (!number) {
+    switch (number.error()) {
+      case util::NumberError::not_finite:
+      case util::NumberError::plus_sign:
+      case util::NumberError::out_of_range:
+        error = fmt::format("{} ({})", expected, util::expected_number<double>(number.error()));
+        break;
+      default:
+        error = expected;
+    }
     return std::nullopt;
   }
-  if (!std::isfinite(value)) {
-    error = expected + " (a finite number)";
-    return std::nullopt;
-  }
-  const std::string_view unit = trim(number.substr(static_cast<std::size_t>(end - number.data())));
+  const double value = number.value();
+  const std::string_view unit = trim(rest);
 
   const std::string accepted = dim == Dimension::dimensionless ? std::string("a plain number or %")
                                                                : "accepted units: " + units_list(dim);

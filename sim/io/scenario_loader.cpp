@@ -1,11 +1,14 @@
 #include "io/scenario_loader.hpp"
 
+#include "util/nearest_name.hpp"
+#include "util/parse_number.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 #include <map>
 #include <set>
+#include <type_traits>
 
 namespace coron::io {
 namespace {
@@ -16,14 +19,14 @@ constexpr double min_primary_factor = 0.5;
 constexpr double max_primary_factor = 5.0;
 
 /// The whole scalar as a T, or nothing (keys and values of a year map are plain scalars).
+/// The messages give the range, which answers every way of being wrong.
 template <class T>
 std::optional<T> parse_whole(const YAML::Node& node) {
   if (!node.IsScalar()) return std::nullopt;
-  const std::string& text = node.Scalar();
-  T value{};
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
-  return value;
+  if constexpr (std::is_floating_point_v<T>)
+    return util::parse_double(node.Scalar()).optional();
+  else
+    return util::parse_integer<T>(node.Scalar()).optional();
 }
 
 std::string show(const YAML::Node& node) {
@@ -135,7 +138,7 @@ void read_output(MapReader& root, Scenario& s) {
       const std::string& name = (*columns)[i];
       const std::string item_key = fmt::format("dwelling_columns[{}]", i);
       if (std::find(known.begin(), known.end(), name) == known.end()) {
-        const std::string suggestion = nearest(name, known);
+        const std::string suggestion = util::nearest_name(name, known);
         std::string valid;
         for (const std::string& k : known) valid += (valid.empty() ? "'" : ", '") + k + "'";
         output.report(list[i], item_key,

@@ -20,37 +20,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// A list of exactly `count` plain numbers within [lo, hi] (for unitless tables).
+/// A list of exactly `count` plain numbers within [lo, hi] (for unitless tables); a bad
+/// element is reported as key[i] at its own place.
 std::optional<std::vector<double>> numbers(MapReader& r, std::string_view key, std::size_t count, double lo,
                                            double hi) {
-  if (!r.has(key)) {
-    (void)r.required<double>(key);  // records the usual "missing required key"
-    return std::nullopt;
-  }
-  const YAML::Node n = r.node(key);
-  if (!n.IsSequence() || n.size() != count) {
-    r.report(n, key, fmt::format("expected a list of {} numbers", count));
-    return std::nullopt;
-  }
-  std::vector<double> out(count);
-  bool ok = true;
-  for (std::size_t i = 0; i < count; ++i) {
-    const YAML::Node v = n[i];
-    try {
-      out[i] = v.as<double>();
-    } catch (const YAML::Exception&) {
-      r.report(v, key,
-               fmt::format("expected a number, got '{}'", v.IsScalar() ? v.Scalar() : "a collection"));
-      ok = false;
-      continue;
-    }
-    if (!(out[i] >= lo && out[i] <= hi)) {
-      r.report(v, key, fmt::format("expected a number in [{}, {}], got {}", lo, hi, out[i]));
-      ok = false;
-    }
-  }
-  if (!ok) return std::nullopt;
-  return out;
+  return r.required_numbers<double>(key, count, lo, hi);
 }
 
 template <std::size_t N>

@@ -1,12 +1,12 @@
 #include "io/yaml_reader.hpp"
 
 #include "io/quantity.hpp"
+#include "util/nearest_name.hpp"
+#include "util/parse_number.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
-#include <cmath>
 #include <fstream>
 #include <limits>
 #include <map>
@@ -53,18 +53,19 @@ std::string got(const YAML::Node& node) {
   return fmt::format("'{}'", node.Scalar());
 }
 
+/// Like got(), with the length of a list: "a list of 11".
+std::string got_list(const YAML::Node& node) {
+  return node.IsSequence() ? fmt::format("a list of {}", node.size()) : got(node);
+}
+
 template <class T>
 constexpr std::string_view noun() {
   if constexpr (std::is_same_v<T, bool>)
     return "true or false";
   else if constexpr (std::is_same_v<T, std::string>)
     return "a string";
-  else if constexpr (std::is_floating_point_v<T>)
-    return "a number";
-  else if constexpr (std::is_unsigned_v<T>)
-    return "a non-negative integer";
   else
-    return "an integer";
+    return util::number_noun<T>();
 }
 
 template <class T>
@@ -72,49 +73,36 @@ std::string range_noun(T lo, T hi) {
   return fmt::format("{} in {}..{}", noun<T>(), lo, hi);
 }
 
-/// Parses a whole scalar as T; nothing when it is not exactly one T.
+/// A whole scalar as a number T, by the parser shared with the stock CSV reader.
 template <class T>
-std::optional<T> parse_scalar(const YAML::Node& node) {
-  if (!node.IsScalar()) return std::nullopt;
-  const std::string& text = node.Scalar();
+util::Parsed<T> parse_number(const YAML::Node& node) {
+  if (!node.IsScalar()) return util::NumberError::not_a_number;
+  if constexpr (std::is_floating_point_v<T>)
+    return util::parse_double(node.Scalar());
+  else
+    return util::parse_integer<T>(node.Scalar());
+}
+
+/// Parses a whole scalar as T; nothing when it is not exactly one T, and then
+/// `expected` (if given) says what would have been accepted.
+template <class T>
+std::optional<T> parse_scalar(const YAML::Node& node, std::string* expected = nullptr) {
+  const auto fail = [expected](std::string_view what) -> std::optional<T> {
+    if (expected != nullptr) *expected = what;
+    return std::nullopt;
+  };
+  if (!node.IsScalar()) return fail(noun<T>());
   if constexpr (std::is_same_v<T, std::string>) {
-    return text;
+    return node.Scalar();
   } else if constexpr (std::is_same_v<T, bool>) {
     bool value = false;
     if (YAML::convert<bool>::decode(node, value)) return value;
-    return std::nullopt;
+    return fail(noun<T>());
   } else {
-    // from_chars: no locale, no octal surprise for "010", no silent wrap of "-1" to unsigned.
-    std::string_view digits = text;
-    if (!digits.empty() && digits.front() == '+') digits.remove_prefix(1);
-    if (digits.empty()) return std::nullopt;
-    if constexpr (std::is_unsigned_v<T>) {
-      if (digits.front() == '-') return std::nullopt;
-    }
-    T value{};
-    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-    if (ec != std::errc{} || end != digits.data() + digits.size()) return std::nullopt;
-    if constexpr (std::is_floating_point_v<T>) {
-      if (!std::isfinite(value)) return std::nullopt;
-    }
-    return value;
+    const util::Parsed<T> parsed = parse_number<T>(node);
+    if (parsed) return parsed.value();
+    return fail(util::expected_number<T>(parsed.error()));
   }
-}
-
-/// Edit distance between two words (insertions, deletions, substitutions).
-std::size_t levenshtein(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
 }
 
 std::string quoted_list(const std::vector<std::string_view>& names) {
@@ -234,8 +222,9 @@ template <class T>
 std::optional<T> MapReader::required(std::string_view key) {
   const YAML::Node value = require_node(*this, key, noun<T>(), valid_);
   if (!value.IsDefined()) return std::nullopt;
-  if (auto parsed = parse_scalar<T>(value)) return parsed;
-  report(value, key, fmt::format("expected {}, got {}", noun<T>(), got(value)));
+  std::string expected;
+  if (auto parsed = parse_scalar<T>(value, &expected)) return parsed;
+  report(value, key, fmt::format("expected {}, got {}", expected, got(value)));
   return std::nullopt;
 }
 
@@ -247,16 +236,57 @@ std::optional<T> MapReader::optional(std::string_view key) {
 
 template <class T>
 std::optional<T> MapReader::required_in_range(std::string_view key, T lo, T hi) {
+  // Whatever is wrong, the message names the kind and the range: "an integer in 1..100"
+  // also answers 2.5, 'abc' and 1e999.
   const std::string expected = range_noun(lo, hi);
   const YAML::Node value = require_node(*this, key, expected, valid_);
   if (!value.IsDefined()) return std::nullopt;
-  const std::optional<T> parsed = parse_scalar<T>(value);
-  if (!parsed || *parsed < lo || *parsed > hi) {
-    report(value, key, fmt::format("expected {}, got {}", expected, got(value)));
+  const util::Parsed<T> parsed = parse_number<T>(value);
+  if (!parsed || parsed.value() < lo || parsed.value() > hi) {
+    const bool plus = !parsed && parsed.error() == util::NumberError::plus_sign;
+    report(value, key,
+           fmt::format("expected {}{}, got {}", expected, plus ? " without a '+' sign" : "", got(value)));
     return std::nullopt;
   }
-  return parsed;
+  return parsed.value();
 }
+
+template <class T>
+std::optional<std::vector<T>> MapReader::required_numbers(std::string_view key, std::size_t count, T lo,
+                                                          T hi) {
+  const std::string_view plural = std::is_floating_point_v<T> ? "numbers" : "integers";
+  const std::string expected = count == 0 ? fmt::format("a non-empty list of {}", plural)
+                                          : fmt::format("a list of {} {}", count, plural);
+  const YAML::Node value = require_node(*this, key, expected, valid_);
+  if (!value.IsDefined()) return std::nullopt;
+  if (!value.IsSequence() || (count == 0 ? value.size() == 0 : value.size() != count)) {
+    report(value, key, fmt::format("expected {}, got {}", expected, got_list(value)));
+    return std::nullopt;
+  }
+  std::vector<T> result;
+  result.reserve(value.size());
+  bool ok = true;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const YAML::Node item = value[i];
+    const util::Parsed<T> parsed = parse_number<T>(item);
+    if (!parsed || parsed.value() < lo || parsed.value() > hi) {
+      const bool plus = !parsed && parsed.error() == util::NumberError::plus_sign;
+      report(item, fmt::format("{}[{}]", key, i),
+             fmt::format("expected {}{}, got {}", range_noun(lo, hi), plus ? " without a '+' sign" : "",
+                         got(item)));
+      ok = false;
+      continue;
+    }
+    result.push_back(parsed.value());
+  }
+  if (!ok) return std::nullopt;
+  return result;
+}
+
+template std::optional<std::vector<double>> MapReader::required_numbers<double>(std::string_view, std::size_t,
+                                                                                double, double);
+template std::optional<std::vector<int>> MapReader::required_numbers<int>(std::string_view, std::size_t, int,
+                                                                          int);
 
 #define CORON_INSTANTIATE(T)                                          \
   template std::optional<T> MapReader::required<T>(std::string_view); \
@@ -344,20 +374,16 @@ std::optional<std::vector<double>> MapReader::required_quantities(std::string_vi
       inner.report(inner.node("unit"), "unit", fmt::format("{}, got unit '{}'", error, *unit));
       return std::nullopt;
     }
-    if (!values.IsSequence()) {
+    if (!values.IsSequence() || values.size() != count) {
       inner.report(values, "values",
-                   fmt::format("expected a list of {} numbers, got {}", count, got(values)));
-      return std::nullopt;
-    }
-    if (values.size() != count) {
-      inner.report(values, "values", fmt::format("expected {} values, got {}", count, values.size()));
+                   fmt::format("expected a list of {} numbers, got {}", count, got_list(values)));
       return std::nullopt;
     }
     for (std::size_t i = 0; i < values.size(); ++i) {
       const YAML::Node item = values[i];
       const std::string item_key = fmt::format("values[{}]", i);
-      if (!parse_scalar<double>(item)) {
-        inner.report(item, item_key, fmt::format("expected a number, got {}", got(item)));
+      if (std::string item_expected; !parse_scalar<double>(item, &item_expected)) {
+        inner.report(item, item_key, fmt::format("expected {}, got {}", item_expected, got(item)));
         ok = false;
         continue;
       }
@@ -369,7 +395,7 @@ std::optional<std::vector<double>> MapReader::required_quantities(std::string_vi
     }
   } else if (value.IsSequence()) {
     if (value.size() != count) {
-      report(value, key, fmt::format("expected {} values, got {}", count, value.size()));
+      report(value, key, fmt::format("expected {}, got {}", expected, got_list(value)));
       return std::nullopt;
     }
     for (std::size_t i = 0; i < value.size(); ++i) {
@@ -403,8 +429,7 @@ std::optional<std::uint8_t> MapReader::required_enum_impl(std::string_view key,
   if (value.IsScalar()) {
     const auto it = std::find(names.begin(), names.end(), value.Scalar());
     if (it != names.end()) return static_cast<std::uint8_t>(it - names.begin());
-    const std::string suggestion =
-        nearest(value.Scalar(), std::vector<std::string>(names.begin(), names.end()));
+    const std::string suggestion = util::nearest_name(value.Scalar(), names);
     if (!suggestion.empty()) {
       report(value, key,
              fmt::format("expected {}, got {}; did you mean '{}'?", expected, got(value), suggestion));
@@ -486,7 +511,7 @@ void MapReader::finish() {
       continue;
     }
     if (known_.count(name) != 0) continue;
-    const std::string suggestion = nearest(name, valid_keys);
+    const std::string suggestion = util::nearest_name(name, valid_keys);
     if (!suggestion.empty()) {
       report(key, name, fmt::format("unknown key; did you mean '{}'?", suggestion));
     } else {
@@ -495,20 +520,6 @@ void MapReader::finish() {
                          quoted_list(std::vector<std::string_view>(valid_keys.begin(), valid_keys.end()))));
     }
   }
-}
-
-std::string nearest(std::string_view word, const std::vector<std::string>& candidates) {
-  constexpr std::size_t max_edits = 3;
-  std::string best;
-  std::size_t best_distance = max_edits + 1;
-  for (const std::string& candidate : candidates) {
-    const std::size_t d = levenshtein(word, candidate);
-    if (d < best_distance) {
-      best_distance = d;
-      best = candidate;
-    }
-  }
-  return best;
 }
 
 }  // namespace coron::io

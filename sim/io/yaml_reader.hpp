@@ -90,6 +90,12 @@ class MapReader {
   template <class T>
   std::optional<T> required_in_range(std::string_view key, T lo, T hi);
 
+  /// A list of `count` plain numbers (count 0: of any non-empty length), each within
+  /// [lo, hi]. T is double or int. A wrong list is reported as "expected a list of 12
+  /// numbers, got ..."; a wrong element as `key[i]` at its own line:column.
+  template <class T>
+  std::optional<std::vector<T>> required_numbers(std::string_view key, std::size_t count, T lo, T hi);
+
   /// "value unit" converted to the internal unit of `dim`, checked within [lo, hi] (internal unit).
   std::optional<double> required_quantity(std::string_view key, Dimension dim, double lo, double hi);
   /// A sequence of `count` quantities: either `{unit: "W/m2K", values: [..]}` or a list of "value unit"
@@ -157,9 +163,6 @@ void read_yaml_file(const std::filesystem::path& path, Diagnostics& diag, Read&&
   read(top);
   top.finish();
 }
-
-/// The nearest of `candidates` to `word` (Levenshtein, at most 3 edits), or "".
-[[nodiscard]] std::string nearest(std::string_view word, const std::vector<std::string>& candidates);
 
 /// Parses "value unit" for `dim` into the internal unit; on failure returns nothing and
 /// sets `error` to what was expected (e.g. "expected a U-value such as '2.5 W/m2K'"),

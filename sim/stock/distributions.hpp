@@ -1,6 +1,7 @@
 #pragma once
 #include "coron/rng.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <span>
@@ -9,16 +10,23 @@
 
 namespace coron::stock::detail {
 
+/// 64 random bits as a uniform double in the open interval (0, 1).
+[[nodiscard]] inline double open_unit(std::uint64_t bits) noexcept {
+  // For the top 53-bit value, (2^53 - 1) + 0.5 rounds to 2^53 and the draw to 1.0:
+  // it is kept just below 1 instead (every other draw is unchanged).
+  return std::min((static_cast<double>(bits >> 11) + 0.5) * 0x1.0p-53, 0x1.fffffffffffffp-1);
+}
+
 /// Uniform in the open interval (0, 1): safe for logarithms and normal quantiles.
 [[nodiscard]] inline double open_uniform(const RngKey& key, std::uint32_t k) noexcept {
-  return (static_cast<double>(key.bits(k) >> 11) + 0.5) * 0x1.0p-53;
+  return open_unit(key.bits(k));
 }
 
 /// Standard normal distribution function.
 [[nodiscard]] inline double normal_cdf(double x) noexcept { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
 
-/// Standard normal quantile, p in (0, 1): a rational first guess (Acklam's
-/// approximation, relative error 1e-9) polished by one Halley step on erfc.
+/// Standard normal quantile Phi^-1(p), p in (0, 1), by Boost.Math (accurate to a few
+/// ulps). Thread-safe.
 [[nodiscard]] double normal_quantile(double p) noexcept;
 
 /// Index drawn from (not necessarily normalised) non-negative weights with uniform u in [0, 1).

@@ -1,9 +1,9 @@
 // Loading the stock generator's parameters: data/stock/generator.yaml (with units,
 // through io::MapReader), communes.csv and cites-named-2017.csv.
 #include "io/yaml_reader.hpp"
-#include "stock/csv_text.hpp"
 #include "stock/distributions.hpp"
 #include "stock/generator.hpp"
+#include "util/csv_split.hpp"
 
 #include <fmt/core.h>
 
@@ -18,6 +18,9 @@ namespace {
 
 using io::Dimension;
 using io::MapReader;
+using util::CsvField;
+using util::CsvRecord;
+using util::split_csv;
 
 constexpr double max_weight = 1e9;
 
@@ -49,34 +52,10 @@ Range read_range(MapReader& m, std::string_view key, Dimension dim, double lo, d
   return {(*values)[0], (*values)[1]};
 }
 
-/// A sequence of plain numbers within [lo, hi].
+/// A non-empty list of plain numbers within [lo, hi]; a bad element is reported as key[i].
 template <class T>
 std::vector<T> read_list(MapReader& m, std::string_view key, T lo, T hi) {
-  std::vector<T> out;
-  const YAML::Node node = m.node(key);
-  if (!node.IsDefined()) {
-    m.report_here(fmt::format("missing required key '{}'", key));
-    return out;
-  }
-  if (!node.IsSequence() || node.size() == 0) {
-    m.report(node, key, "expected a non-empty list of numbers");
-    return out;
-  }
-  for (const YAML::Node& item : node) {
-    T value{};
-    try {
-      value = item.as<T>();
-    } catch (const YAML::Exception&) {
-      m.report(item, key, fmt::format("expected a number, got '{}'", item.IsScalar() ? item.Scalar() : "?"));
-      continue;
-    }
-    if (value < lo || value > hi) {
-      m.report(item, key, fmt::format("expected a number within [{}, {}], got {}", lo, hi, value));
-      continue;
-    }
-    out.push_back(value);
-  }
-  return out;
+  return m.required_numbers<T>(key, 0, lo, hi).value_or(std::vector<T>{});
 }
 
 void read_totals(MapReader& r, StockParameters& p) {

@@ -1,15 +1,14 @@
 #include "stock/stock_csv.hpp"
 
-#include "io/yaml_reader.hpp"
-#include "stock/csv_text.hpp"
+#include "util/csv_split.hpp"
+#include "util/nearest_name.hpp"
+#include "util/parse_number.hpp"
 
 #include "coron/error.hpp"
 
 #include <fmt/core.h>
 #include <fmt/format.h>
 
-#include <charconv>
-#include <cmath>
 #include <fstream>
 #include <functional>
 #include <iterator>
@@ -22,6 +21,10 @@ namespace coron::stock {
 
 namespace {
 
+using util::csv_escape;
+using util::CsvField;
+using util::CsvRecord;
+using util::split_csv;
 using Buffer = fmt::memory_buffer;
 
 std::string_view trim(std::string_view s) {
@@ -30,21 +33,14 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-std::optional<double> parse_double(std::string_view text) {
-  text = trim(text);
-  double value = 0.0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc{} || end != text.data() + text.size() || text.empty() || !std::isfinite(value))
-    return std::nullopt;
-  return value;
-}
-
-std::optional<std::int64_t> parse_integer(std::string_view text) {
-  text = trim(text);
-  std::int64_t value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc{} || end != text.data() + text.size() || text.empty()) return std::nullopt;
-  return value;
+// Numbers are read by the parser shared with the YAML files (util/parse_number.hpp):
+// same texts accepted, same reasons given. A text that is not a number of the right
+// kind gets the parser's word for what was expected, then the column's description;
+// one out of range gets the description, which holds the range.
+template <class T>
+std::string expected_instead(util::NumberError error, const std::string& description) {
+  if (error == util::NumberError::out_of_range) return description;
+  return fmt::format("{} ({})", util::expected_number<T>(error), description);
 }
 
 std::string one_of(std::span<const std::string_view> names) {
@@ -80,15 +76,18 @@ std::optional<std::string> read_value(const ColumnInfo& info, std::vector<T>& co
     return expected_of(info);
   }
   if (spec.kind == ValueKind::real) {
-    const std::optional<double> v = parse_double(text);
-    if (!v || *v > spec.max || *v < spec.min || (spec.min_open && *v == spec.min)) return expected_of(info);
-    column[i] = static_cast<T>(*v);
+    const util::Parsed<double> v = util::parse_double(text);
+    if (!v) return expected_instead<double>(v.error(), expected_of(info));
+    if (v.value() > spec.max || v.value() < spec.min || (spec.min_open && v.value() == spec.min))
+      return expected_of(info);
+    column[i] = static_cast<T>(v.value());
     return std::nullopt;
   }
-  const std::optional<std::int64_t> v = parse_integer(text);
-  if (!v || static_cast<double>(*v) < spec.min || static_cast<double>(*v) > spec.max)
+  const util::Parsed<std::int64_t> v = util::parse_integer<std::int64_t>(text);
+  if (!v) return expected_instead<std::int64_t>(v.error(), expected_of(info));
+  if (static_cast<double>(v.value()) < spec.min || static_cast<double>(v.value()) > spec.max)
     return expected_of(info);
-  column[i] = static_cast<T>(*v);
+  column[i] = static_cast<T>(v.value());
   return std::nullopt;
 }
 
@@ -160,25 +159,29 @@ void write_stock_csv(const Stock& s, std::ostream& out) {
 
 void write_stock_csv_file(const Stock& stock, const std::filesystem::path& path) {
   // Written beside its final name, then renamed: an interrupted write never leaves
-  // a CSV that looks complete.
+  // a CSV that looks complete, and no way out but success leaves the .partial.
+  const auto bad_output = [&path](std::string message) {
+    Diagnostics diag;
+    diag.add(path.string(), 0, 0, "", std::move(message));  // the path is the user's: bad input
+    diag.throw_if_any();
+  };
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) bad_output("cannot write here: it is a folder");
   std::filesystem::path partial = path;
   partial += ".partial";
-  std::error_code ec;
   if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
   std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-  if (!out) {
-    // The path is the user's: report it as bad input.
-    Diagnostics diag;
-    diag.add(path.string(), 0, 0, "", "cannot write here (is the folder writable?)");
-    diag.throw_if_any();
-  }
-  write_stock_csv(stock, out);
-  out.close();
-  if (!out) {
+  if (!out) bad_output("cannot write here (is the folder writable?)");
+  try {
+    write_stock_csv(stock, out);
+    out.close();
+    if (!out) throw std::runtime_error("failed writing " + partial.string());
+    std::filesystem::rename(partial, path, ec);
+    if (ec) bad_output(fmt::format("cannot replace it ({})", ec.message()));
+  } catch (...) {
     std::filesystem::remove(partial, ec);
-    throw std::runtime_error("failed writing " + partial.string());
+    throw;
   }
-  std::filesystem::rename(partial, path);
 }
 
 namespace {
@@ -190,14 +193,14 @@ int read_format(std::string& text, const std::string& file, Diagnostics& diag) {
   if (!text.starts_with(format_prefix)) return 1;
   const std::size_t eol = std::min(text.find('\n'), text.size());
   const std::string_view line = trim(std::string_view(text).substr(0, eol));
-  const std::optional<std::int64_t> format = parse_integer(line.substr(format_prefix.size()));
+  const util::Parsed<std::int64_t> format = util::parse_integer<std::int64_t>(line.substr(format_prefix.size()));
   int out = stock_csv_format;
-  if (!format || *format < 1 || *format > stock_csv_format) {
+  if (!format || format.value() < 1 || format.value() > stock_csv_format) {
     diag.add(file, 1, static_cast<int>(format_prefix.size()) + 1, "format",
              fmt::format("expected a stock CSV format within [1, {}] (this coron reads up to {}), got '{}'",
                          stock_csv_format, stock_csv_format, line.substr(format_prefix.size())));
   } else {
-    out = static_cast<int>(*format);
+    out = static_cast<int>(format.value());
   }
   text.erase(0, eol);  // an empty first line: the splitter skips it and counts it
   return out;
@@ -252,7 +255,7 @@ Stock parse_stock_csv(std::string_view input, const std::string& file, std::vect
     const std::string_view name = trim(field.text);
     if (std::find(all_names.begin(), all_names.end(), name) == all_names.end()) {
       std::vector<std::string> candidates(all_names.begin(), all_names.end());
-      const std::string near = io::nearest(name, candidates);
+      const std::string near = util::nearest_name(name, candidates);
       diag.add(file, field.line, field.column, std::string(name),
                near.empty() ? "unknown column" : fmt::format("unknown column (did you mean '{}'?)", near));
       continue;
@@ -295,13 +298,15 @@ Stock parse_stock_csv(std::string_view input, const std::string& file, std::vect
     bool id_ok = true;
     for (std::size_t k = 0; k < gaps.legacy.size(); ++k) {
       const auto f = field_index(gaps.legacy[k]);
-      const std::optional<double> v = f ? parse_double(rec.fields[*f].text) : std::nullopt;
-      if (f && (!v || *v < 0.0)) {
-        diag.add(file, rec.fields[*f].line, rec.fields[*f].column, std::string(gaps.legacy[k]),
-                 fmt::format("expected a non-negative number, got '{}'", rec.fields[*f].text));
+      if (!f) continue;
+      const CsvField& field = rec.fields[*f];
+      const util::Parsed<double> v = util::parse_double(field.text);
+      if (!v || v.value() < 0.0) {
+        diag.add(file, field.line, field.column, std::string(gaps.legacy[k]),
+                 fmt::format("expected a non-negative number, got '{}'", field.text));
         row_ok = false;
       }
-      legacy_values[k] = v.value_or(0.0);
+      legacy_values[k] = v ? v.value() : 0.0;
     }
     std::size_t k = 0;
     for_each_column(s, [&](const ColumnInfo& column, auto& values) {
@@ -369,14 +374,16 @@ Stock parse_stock_csv(std::string_view input, const std::string& file, std::vect
     const auto cite_flag = [&](std::string_view column) -> std::uint8_t {
       const CsvField* field = field_of(column);
       if (!field) return 0;
-      const auto v = parse_integer(field->text);
-      if (!v || (*v != 0 && *v != 1)) {
+      const util::Parsed<std::int64_t> v = util::parse_integer<std::int64_t>(field->text);
+      if (!v || (v.value() != 0 && v.value() != 1)) {
         if (inserted)
-          diag.add(file, field->line, field->column, std::string(column),
-                   fmt::format("expected 0 or 1, got '{}'", field->text));
+          diag.add(
+              file, field->line, field->column, std::string(column),
+              fmt::format("expected {}, got '{}'",
+                          v ? "0 or 1" : expected_instead<std::int64_t>(v.error(), "0 or 1"), field->text));
         return 0;
       }
-      return static_cast<std::uint8_t>(*v);
+      return static_cast<std::uint8_t>(v.value());
     };
     std::uint8_t category = static_cast<std::uint8_t>(CiteCategory::unnamed);
     if (const CsvField* field = field_of("cite_category")) {

@@ -22,7 +22,9 @@ namespace coron::stock {
 
 /// Writes `stock` as CSV to `out`.
 void write_stock_csv(const Stock& stock, std::ostream& out);
-/// Writes `stock` to `path` (through `path`.partial, renamed when complete). Throws std::runtime_error.
+/// Writes `stock` to `path` (through `path`.partial, renamed when complete; removed on any
+/// failure). Throws InputError when `path` is a folder or cannot be written, std::runtime_error
+/// when writing fails.
 void write_stock_csv_file(const Stock& stock, const std::filesystem::path& path);
 /// Same as write_stock_csv_file.
 inline void write_stock_csv(const Stock& stock, const std::filesystem::path& path) {

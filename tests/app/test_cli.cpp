@@ -136,6 +136,37 @@ TEST(Cli, AnUnwritableOutputIsBadInputFoundBeforeTheRun) {
   EXPECT_EQ(testing::count_files(dir.path()), 1u);  // only plain_file
 }
 
+TEST(Cli, StockGenerateOntoAFolderIsBadInputAndLeavesNoPartial) {
+  TempDir dir("stock_onto_folder");
+  std::filesystem::create_directory(dir.path() / "stock.csv");
+  const auto r = run_coron("stock generate -o stock.csv", dir.path());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("stock.csv: cannot write here: it is a folder"));
+  EXPECT_TRUE(std::filesystem::is_directory(dir.path() / "stock.csv"));
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "stock.csv.partial"));
+  EXPECT_EQ(testing::count_files(dir.path()), 0u);
+}
+
+TEST(Cli, StockGenerateUnderAPlainFileIsBadInputAndLeavesNoPartial) {
+  TempDir dir("stock_under_file");
+  std::ofstream(dir.path() / "somefile") << "not a folder\n";
+  const auto r = run_coron("stock generate -o somefile/x.csv", dir.path());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("somefile/x.csv: cannot write here"));
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "somefile/x.csv.partial"));
+  EXPECT_EQ(testing::count_files(dir.path()), 1u);  // only somefile
+}
+
+TEST(Cli, RunOntoAFolderIsBadInputFoundBeforeTheRun) {
+  TempDir dir("run_onto_folder");
+  std::filesystem::create_directory(dir.path() / "out.h5");
+  const auto r = run_coron("run " + quoted(baseline) + " -o out.h5", dir.path());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("out.h5: output.file: cannot write here: it is a folder"));
+  EXPECT_THAT(r.output, ::testing::Not(HasSubstr("running")));
+  EXPECT_EQ(testing::count_files(dir.path()), 0u);
+}
+
 TEST(Cli, ValidateAcceptsTheBaseline) {
   TempDir dir("validate");
   const auto r = run_coron("validate " + quoted(baseline), dir.path());

@@ -96,6 +96,24 @@ TEST(ScenarioLoader, StockFileIsResolvedAgainstScenarioFolder) {
   std::filesystem::remove_all(folder);
 }
 
+TEST(ScenarioLoader, APrimaryFactorMustBeAFiniteNumber) {
+  // nan compares false with both bounds: the range check alone let it through.
+  for (const char* factor : {"nan", ".nan", "+2", "2.3x"}) {
+    try {
+      (void)parse_scenario(
+          std::string("coron: 1\nname: f\nseed: 1\nstart_year: 2018\nyears: 1\nreplicates: 1\n"
+                      "data: " CORON_DATA_DIR "\nstock: {generate: {seed: 1}}\n"
+                      "energy: {electricity_primary_factor: {2018: ") +
+              factor + "}}\noutput: {file: out.h5, dwelling_columns: []}\n",
+          "inline.yaml", ".");
+      ADD_FAILURE() << factor << " was accepted";
+    } catch (const InputError& e) {
+      EXPECT_THAT(e.what(), HasSubstr("electricity_primary_factor.2018: expected a number in 0.5..5, got '" +
+                                      std::string(factor) + "'"));
+    }
+  }
+}
+
 TEST(ScenarioLoader, MissingScenarioFileIsNamed) {
   EXPECT_EQ(load_error(data_dir / "no_such_scenario.yaml"),
             (data_dir / "no_such_scenario.yaml").string() + ": cannot read: no such file");

@@ -95,6 +95,22 @@ TEST(YamlReader, RangeIsInclusiveAndReported) {
   EXPECT_EQ(doc.diag.size(), 2U);
 }
 
+TEST(YamlReader, RangedKeysNameTheKindAndTheRangeWhateverIsWrong) {
+  Doc doc("a: 2.5\nb: 1e999\nc: +5\nd: .nan\ne: nan\n");
+  MapReader r = doc.reader();
+  EXPECT_EQ(r.required_in_range<int>("a", 1, 100), std::nullopt);
+  EXPECT_EQ(r.required_in_range<int>("b", 1, 100), std::nullopt);
+  EXPECT_EQ(r.required_in_range<int>("c", 1, 100), std::nullopt);
+  EXPECT_EQ(r.required_in_range<double>("d", 0.5, 5.0), std::nullopt);
+  EXPECT_EQ(r.required_in_range<double>("e", 0.5, 5.0), std::nullopt);
+  EXPECT_THAT(doc.messages(), HasSubstr("in.yaml:1:4: a: expected an integer in 1..100, got '2.5'"));
+  EXPECT_THAT(doc.messages(), HasSubstr("in.yaml:2:4: b: expected an integer in 1..100, got '1e999'"));
+  EXPECT_THAT(doc.messages(),
+              HasSubstr("in.yaml:3:4: c: expected an integer in 1..100 without a '+' sign, got '+5'"));
+  EXPECT_THAT(doc.messages(), HasSubstr("in.yaml:4:4: d: expected a number in 0.5..5, got '.nan'"));
+  EXPECT_THAT(doc.messages(), HasSubstr("in.yaml:5:4: e: expected a number in 0.5..5, got 'nan'"));
+}
+
 TEST(YamlReader, EnumReturnsIndexAndSuggests) {
   constexpr std::array<std::string_view, 3> names = {"gas", "fuel_oil", "electricity"};
   Doc doc("a: electricity\nb: fuel-oil\nc: wood_pellets\n");
@@ -236,7 +252,7 @@ TEST(YamlReader, QuantitiesInBothForms) {
   EXPECT_EQ(r.required_quantities("d", Dimension::u_value_w_per_m2k, 3, 0.0, 10.0), std::nullopt);
   EXPECT_EQ(r.required_quantities("e", Dimension::length_m, 3, 0.0, 10.0), std::nullopt);
   const std::string all = doc.messages();
-  EXPECT_THAT(all, HasSubstr("in.yaml:3:26: c.values: expected 3 values, got 2"));
+  EXPECT_THAT(all, HasSubstr("in.yaml:3:26: c.values: expected a list of 3 numbers, got a list of 2"));
   EXPECT_THAT(
       all, HasSubstr("in.yaml:4:11: d.unit: expected a U-value such as '2.5 W/m2K' ('m2' is a unit of area"));
   EXPECT_THAT(all,
@@ -275,15 +291,6 @@ TEST(YamlReader, ReportUsesNodeOrFallsBackToMapping) {
             "in.yaml:3:6: top.b: expected b to be less than a, got 2\n"
             "in.yaml:2:3: top.missing: custom\n"
             "in.yaml:2:3: top: whole mapping\n");
-}
-
-TEST(Nearest, WithinThreeEditsOrNothing) {
-  const std::vector<std::string> keys = {"start_year", "years", "replicates", "seed"};
-  EXPECT_EQ(nearest("yeras", keys), "years");
-  EXPECT_EQ(nearest("replicate", keys), "replicates");
-  EXPECT_EQ(nearest("start-yr", keys), "start_year");
-  EXPECT_EQ(nearest("compression", keys), "");
-  EXPECT_EQ(nearest("anything", {}), "");
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
 // The synthetic stock against the facts it is calibrated to (bassin-minier-facts.md,
 // socioeconomic-parameters.md §1, §4, §5; thermal-reference.md §5).
-#include "stock/csv_text.hpp"
 #include "stock_fixture.hpp"
+#include "util/csv_split.hpp"
 
 #include <gtest/gtest.h>
 
@@ -161,7 +161,7 @@ TEST(Generator, NamedCitesPresentWithTheirCommunesAndCategories) {
   text << in.rdbuf();
   std::string error;
   int line = 0, column = 0;
-  const std::vector<CsvRecord> rows = split_csv(text.str(), error, line, column);
+  const std::vector<util::CsvRecord> rows = util::split_csv(text.str(), error, line, column);
   ASSERT_TRUE(error.empty());
   ASSERT_EQ(rows.size(), 62u);  // header + 61 cités
   std::map<std::string, std::size_t> index;

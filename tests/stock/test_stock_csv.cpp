@@ -146,8 +146,8 @@ TEST(StockCsvErrors, MissingColumn) {
 TEST(StockCsvErrors, NotANumber) {
   EXPECT_THAT(
       error_of("bad_stock_not_a_number.csv"),
-      HasSubstr("bad_stock_not_a_number.csv:2:127: u_wall_w_per_m2k: expected a U-value in W/m2K within "
-                "(0, 10], got 'abc'"));
+      HasSubstr("bad_stock_not_a_number.csv:2:127: u_wall_w_per_m2k: expected a number (a U-value in W/m2K "
+                "within (0, 10]), got 'abc'"));
 }
 
 TEST(StockCsvErrors, UnknownEnumName) {
@@ -175,7 +175,7 @@ TEST(StockCsvErrors, EveryProblemReported) {
     EXPECT_THAT(what, HasSubstr("bad_stock_several.csv:2:"));
     EXPECT_THAT(what,
                 HasSubstr("owner: expected one of maisons_et_cites, sia_habitat, other_landlord, got 'mc'"));
-    EXPECT_THAT(what, HasSubstr("occupied: expected 0 or 1, got 'yes'"));
+    EXPECT_THAT(what, HasSubstr("occupied: expected an integer (0 or 1), got 'yes'"));
     EXPECT_THAT(what, HasSubstr("dwelling_id: expected a unique id, got '69989' a second time"));
     EXPECT_THAT(what, HasSubstr("cite_category: expected 'unnamed' as on line 2"));
   }

@@ -112,6 +112,25 @@ TEST(ThermalData, NonIncreasingLimitsAreReported) {
   EXPECT_EQ(diag.size(), 1u) << all(diag);
 }
 
+TEST(ThermalData, ListsReportTheElementAndItsPlace) {
+  Diagnostics diag;
+  (void)io::load_thermal_params(DataWith("climate-h1a.yaml", "bad_lists_climate.yaml").dir.path(), diag);
+  const std::string messages = all(diag);
+  const auto expect = [&](std::string_view where_and_what) {
+    EXPECT_NE(messages.find(std::string("thermal/climate-h1a.yaml:").append(where_and_what)),
+              std::string::npos)
+        << where_and_what << "\n"
+        << messages;
+  };
+  expect("15:11: dh19.values: expected a list of 12 numbers, got a list of 13\n");
+  expect("30:10: c1_east: expected a list of 12 numbers, got a list of 11\n");
+  expect("31:29: c1_west[3]: expected a number in 0..5, got 'abc'\n");
+  expect("31:76: c1_west[11]: expected a number in 0..5, got '7.5'\n");
+  expect("36:5: c1_north[3]: expected a number in 0..5, got a list\n");
+  expect("53:7: days: expected a list of 12 numbers, got '31'\n");
+  EXPECT_EQ(diag.size(), 6u) << messages;
+}
+
 TEST(ThermalData, MissingFolderIsReported) {
   Diagnostics diag;
   (void)io::load_thermal_params(fs::path(CORON_TEST_DATA_DIR) / "no_such_folder", diag);
