@@ -49,7 +49,8 @@ struct Stock {
   std::vector<double> u_floor_w_per_m2k;
   std::vector<double> b_floor;          ///< 3CL reduction factor (cellar, crawl space, ground)
   std::vector<double> window_south_m2;  ///< glazed openings by orientation
-  std::vector<double> window_east_west_m2;
+  std::vector<double> window_east_m2;   ///< azimuth 45-135 degrees
+  std::vector<double> window_west_m2;   ///< azimuth 225-315 degrees
   std::vector<double> window_north_m2;
   std::vector<double> u_window_w_per_m2k;
   std::vector<double> g_window;  ///< solar factor S_w of the glazing, 0..1

@@ -19,10 +19,11 @@ inline constexpr std::size_t months = 12;
 
 /// 3CL climate of one zone (here H1a, altitude < 400 m), per month.
 struct ClimateTable {
-  std::array<double, months> dh19_kh{};               ///< degree-hours base 19 degC over heating hours
-  std::array<double, months> nref19_h{};              ///< heating hours N_ref19
-  std::array<double, months> sun_south_kwh_m2{};      ///< irradiation on vertical planes, heating hours
-  std::array<double, months> sun_east_west_kwh_m2{};  ///< mean of east and west
+  std::array<double, months> dh19_kh{};           ///< degree-hours base 19 degC over heating hours
+  std::array<double, months> nref19_h{};          ///< heating hours N_ref19
+  std::array<double, months> sun_south_kwh_m2{};  ///< irradiation on vertical planes, heating hours
+  std::array<double, months> sun_east_kwh_m2{};   ///< E_j . C1_east,j
+  std::array<double, months> sun_west_kwh_m2{};   ///< E_j . C1_west,j
   std::array<double, months> sun_north_kwh_m2{};
   std::array<double, months> cold_water_c{};  ///< T_efs
   std::array<double, months> days{};          ///< days in the month
@@ -94,7 +95,7 @@ struct ThermalInputs {
   std::span<const double> wall_area_m2, u_wall_w_per_m2k;
   std::span<const double> roof_area_m2, u_roof_w_per_m2k, b_roof;
   std::span<const double> ground_floor_area_m2, u_floor_w_per_m2k, b_floor;
-  std::span<const double> window_south_m2, window_east_west_m2, window_north_m2;
+  std::span<const double> window_south_m2, window_east_m2, window_west_m2, window_north_m2;
   std::span<const double> u_window_w_per_m2k, g_window;
   std::span<const double> door_area_m2, u_door_w_per_m2k;
   std::span<const double> thermal_bridges_w_per_k, q4pa_conv_m3_per_h_m2;

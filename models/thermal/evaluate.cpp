@@ -95,26 +95,26 @@ struct ChunkArrays {
   Column q_varep, q_vasouf, s_mea, exposure_e, exposure_f_over_e, i0, alpha, inv_alpha;
   Column heat_input_per_need, heat_pef, heat_ghg, heat_aux_per_kwh_need, heat_aux_per_dwelling,
       heat_aux_per_m2, vent_aux_per_dwelling, vent_aux_per_m2, dhw_input_per_need, dhw_pef, dhw_ghg;
-  Column gv_w_per_k, inv_gv, solar_south_m2, solar_east_west_m2, solar_north_m2, internal_w, n_adeq,
+  Column gv_w_per_k, inv_gv, solar_south_m2, solar_east_m2, solar_west_m2, solar_north_m2, internal_w, n_adeq,
       intermittence, need_wh, need_kwh, final_kwh, cep, eges, label;
 };
 
 /// One heating month's climate, as the constants of a loop over the chunk.
 struct MonthClimate {
-  double sun_south_wh_m2, sun_east_west_wh_m2, sun_north_wh_m2, nref19_h, inv_dh19_per_kh, dh19_kh;
+  double sun_south_wh_m2, sun_east_wh_m2, sun_west_wh_m2, sun_north_wh_m2, nref19_h, inv_dh19_per_kh, dh19_kh;
 };
 
 [[gnu::always_inline]] inline MonthClimate month_climate(const HeatingMonths& h, std::size_t k) noexcept {
-  return {h.sun_south_wh_m2[k], h.sun_east_west_wh_m2[k], h.sun_north_wh_m2[k],
-          h.nref19_h[k],        h.inv_dh19_per_kh[k],     h.dh19_kh[k]};
+  return {h.sun_south_wh_m2[k], h.sun_east_wh_m2[k],  h.sun_west_wh_m2[k], h.sun_north_wh_m2[k],
+          h.nref19_h[k],        h.inv_dh19_per_kh[k], h.dh19_kh[k]};
 }
 
 /// X = (A_s + A_i) / (GV DH19) of dwelling `i` of the chunk in month `m`.
 [[gnu::always_inline]] inline double gain_ratio(const ChunkArrays& a, std::size_t i,
                                                 const MonthClimate& m) noexcept {
-  const double gains_wh = a.solar_south_m2[i] * m.sun_south_wh_m2 +
-                          a.solar_east_west_m2[i] * m.sun_east_west_wh_m2 +
-                          a.solar_north_m2[i] * m.sun_north_wh_m2 + a.internal_w[i] * m.nref19_h;
+  const double gains_wh = a.solar_south_m2[i] * m.sun_south_wh_m2 + a.solar_east_m2[i] * m.sun_east_wh_m2 +
+                          a.solar_west_m2[i] * m.sun_west_wh_m2 + a.solar_north_m2[i] * m.sun_north_wh_m2 +
+                          a.internal_w[i] * m.nref19_h;
   return gains_wh * a.inv_gv[i] * m.inv_dh19_per_kh;
 }
 
@@ -150,7 +150,8 @@ struct MonthClimate {
   const double* const u_floor = in.u_floor_w_per_m2k.data();
   const double* const b_floor = in.b_floor.data();
   const double* const win_south = in.window_south_m2.data();
-  const double* const win_east_west = in.window_east_west_m2.data();
+  const double* const win_east = in.window_east_m2.data();
+  const double* const win_west = in.window_west_m2.data();
   const double* const win_north = in.window_north_m2.data();
   const double* const u_window = in.u_window_w_per_m2k.data();
   const double* const g_window = in.g_window.data();
@@ -209,7 +210,7 @@ struct MonthClimate {
                          ground[r],
                          u_floor[r],
                          b_floor[r],
-                         win_south[r] + win_east_west[r] + win_north[r],
+                         win_south[r] + win_east[r] + win_west[r] + win_north[r],
                          u_window[r],
                          door[r],
                          u_door[r],
@@ -225,7 +226,8 @@ struct MonthClimate {
       const double collect = g_window[r] * collect_factor;
       a.gv_w_per_k[i] = gv;
       a.solar_south_m2[i] = win_south[r] * collect;
-      a.solar_east_west_m2[i] = win_east_west[r] * collect;
+      a.solar_east_m2[i] = win_east[r] * collect;
+      a.solar_west_m2[i] = win_west[r] * collect;
       a.solar_north_m2[i] = win_north[r] * collect;
       a.internal_w[i] = internal_gain_w(s_h, n_adeq, internal_gain_w_per_m2, occupant_gain_w);
       a.n_adeq[i] = n_adeq;

@@ -21,7 +21,8 @@ struct HeatingMonths {
   std::array<double, months> inv_dh19_per_kh{};
   std::array<double, months> nref19_h{};
   std::array<double, months> sun_south_wh_m2{};  ///< kWh/m2 x 1000: A_s is in Wh
-  std::array<double, months> sun_east_west_wh_m2{};
+  std::array<double, months> sun_east_wh_m2{};
+  std::array<double, months> sun_west_wh_m2{};
   std::array<double, months> sun_north_wh_m2{};
 };
 
@@ -35,7 +36,8 @@ struct HeatingMonths {
     h.inv_dh19_per_kh[k] = 1.0 / c.dh19_kh[j];
     h.nref19_h[k] = c.nref19_h[j];
     h.sun_south_wh_m2[k] = 1000.0 * c.sun_south_kwh_m2[j];
-    h.sun_east_west_wh_m2[k] = 1000.0 * c.sun_east_west_kwh_m2[j];
+    h.sun_east_wh_m2[k] = 1000.0 * c.sun_east_kwh_m2[j];
+    h.sun_west_wh_m2[k] = 1000.0 * c.sun_west_kwh_m2[j];
     h.sun_north_wh_m2[k] = 1000.0 * c.sun_north_kwh_m2[j];
   }
   return h;

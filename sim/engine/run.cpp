@@ -22,7 +22,8 @@ ThermalInputs thermal_inputs(const Stock& s) noexcept {
   in.u_floor_w_per_m2k = s.u_floor_w_per_m2k;
   in.b_floor = s.b_floor;
   in.window_south_m2 = s.window_south_m2;
-  in.window_east_west_m2 = s.window_east_west_m2;
+  in.window_east_m2 = s.window_east_m2;
+  in.window_west_m2 = s.window_west_m2;
   in.window_north_m2 = s.window_north_m2;
   in.u_window_w_per_m2k = s.u_window_w_per_m2k;
   in.g_window = s.g_window;

@@ -82,12 +82,12 @@ void read_climate(MapReader& r, ThermalParams& p) {
   const auto c1_north = numbers(r, "c1_north", months, 0.0, 5.0);
   copy_to(r.required_quantities("cold_water", Dimension::temperature_c, months, -5.0, 30.0), c.cold_water_c);
   copy_to(numbers(r, "days", months, 0.0, 31.0), c.days);
-  // Irradiation on orientation o is E_j . C1_o,j (south: C1 = 1); east and west are averaged
-  // because the stock records their glazing together.
+  // Irradiation on orientation o is E_j . C1_o,j (south: C1 = 1).
   if (e && c1_east && c1_west && c1_north) {
     for (std::size_t j = 0; j < months; ++j) {
       c.sun_south_kwh_m2[j] = (*e)[j];
-      c.sun_east_west_kwh_m2[j] = (*e)[j] * (0.5 * ((*c1_east)[j] + (*c1_west)[j]));
+      c.sun_east_kwh_m2[j] = (*e)[j] * (*c1_east)[j];
+      c.sun_west_kwh_m2[j] = (*e)[j] * (*c1_west)[j];
       c.sun_north_kwh_m2[j] = (*e)[j] * (*c1_north)[j];
     }
   }

@@ -133,7 +133,8 @@ const std::vector<Column>& dwelling_columns() {
     c.push_back(real("u_floor_w_per_m2k", &Stock::u_floor_w_per_m2k, 0.0, true, 10.0, u));
     c.push_back(real("b_floor", &Stock::b_floor, 0.0, false, 1.0, "a reduction factor within [0, 1]"));
     c.push_back(real("window_south_m2", &Stock::window_south_m2, 0.0, false, 10000.0, area));
-    c.push_back(real("window_east_west_m2", &Stock::window_east_west_m2, 0.0, false, 10000.0, area));
+    c.push_back(real("window_east_m2", &Stock::window_east_m2, 0.0, false, 10000.0, area));
+    c.push_back(real("window_west_m2", &Stock::window_west_m2, 0.0, false, 10000.0, area));
     c.push_back(real("window_north_m2", &Stock::window_north_m2, 0.0, false, 10000.0, area));
     c.push_back(real("u_window_w_per_m2k", &Stock::u_window_w_per_m2k, 0.0, true, 10.0, u));
     c.push_back(real("g_window", &Stock::g_window, 0.0, false, 1.0, "a solar factor within [0, 1]"));

@@ -43,7 +43,8 @@ void expect_identical(const Stock& a, const Stock& b) {
   CORON_SAME(u_floor_w_per_m2k);
   CORON_SAME(b_floor);
   CORON_SAME(window_south_m2);
-  CORON_SAME(window_east_west_m2);
+  CORON_SAME(window_east_m2);
+  CORON_SAME(window_west_m2);
   CORON_SAME(window_north_m2);
   CORON_SAME(u_window_w_per_m2k);
   CORON_SAME(g_window);
@@ -101,7 +102,7 @@ TEST(StockCsv, FileRoundTripAndHeader) {
   std::string header;
   std::getline(in, header);
   EXPECT_EQ(header.rfind("dwelling_id,cite_name,cite_communes,cite_epci,cite_category,", 0), 0u);
-  EXPECT_EQ(stock_csv_columns().size(), 43u);  // 37 dwelling columns + 6 cité columns
+  EXPECT_EQ(stock_csv_columns().size(), 44u);  // 38 dwelling columns + 6 cité columns
   expect_identical(s, read_stock_csv(path));
   std::filesystem::remove(path);
 }
@@ -111,19 +112,21 @@ TEST(StockCsv, ColumnsInAnyOrder) {
       "cite_name,dwelling_id,owner,archetype,year_built,heritage_unesco,qpv,structurally_unfit,floor_area_m2,"
       "ceiling_height_m,wall_area_m2,u_wall_w_per_m2k,roof_area_m2,u_roof_w_per_m2k,b_roof,ground_floor_area_"
       "m2,"
-      "u_floor_w_per_m2k,b_floor,window_south_m2,window_east_west_m2,window_north_m2,u_window_w_per_m2k,g_"
+      "u_floor_w_per_m2k,b_floor,window_south_m2,window_east_m2,window_west_m2,window_north_m2,u_window_w_"
+      "per_m2k,g_"
       "window,"
       "door_area_m2,u_door_w_per_m2k,thermal_bridges_w_per_k,q4pa_conv_m3_per_h_m2,multiple_exposed_facades,"
       "ventilation,inertia,heating_system,dhw_system,occupied,rights_holder,head_age,head_sex,household_size,"
       "income_per_cu_eur,cite_communes,cite_epci,cite_category,cite_heritage_unesco,cite_qpv\n"
       "\"Cité des Fleurs, "
-      "Lens\",7,maisons_et_cites,coron,1880,1,0,0,60,2.5,31.8,2.5,36,1.5,0.9,28.8,2.5,0.5,6.6,0,"
+      "Lens\",7,maisons_et_cites,coron,1880,1,0,0,60,2.5,31.8,2.5,36,1.5,0.9,28.8,2.5,0.5,6.6,0,0,"
       "6.6,5.1,0.83,4,3.1,5.7,3.3,1,window_opening,heavy,coal_stove,electric_storage,1,1,81,1,1,15000,"
       "Lens,CA de Lens-Liévin,unnamed,1,0\n"
-      "Cité du Marais,3,sia_habitat,cite_moderne,1960,0,1,0,70,2.5,63,2.7,41,1.5,0.9,43,2.4,0.5,6.5,0,"
+      "Cité du Marais,3,sia_habitat,cite_moderne,1960,0,1,0,70,2.5,63,2.7,41,1.5,0.9,43,2.4,0.5,6.5,0,0,"
       "6.5,2.7,0.76,4,3.1,8,2.2,1,natural_vents,heavy,gas_boiler_standard,gas_boiler,0,0,0,0,0,0,"
       "Douai,Douaisis Agglo,unnamed,0,1\n"
-      "\"Cité des Fleurs, Lens\",9,maisons_et_cites,coron,1880,1,0,0,55,2.5,29,2.5,33,0.4,0.9,26,2.5,0.5,6,0,"
+      "\"Cité des Fleurs, "
+      "Lens\",9,maisons_et_cites,coron,1880,1,0,0,55,2.5,29,2.5,33,0.4,0.9,26,2.5,0.5,6,0,0,"
       "6,2.8,0.76,4,2,5.5,2,1,natural_vents,medium,gas_boiler_condensing,gas_boiler,1,0,35,0,4,17000,"
       "Lens,CA de Lens-Liévin,unnamed,1,0\n";
   const Stock s = parse_stock_csv(text, "order.csv");
@@ -169,14 +172,14 @@ TEST(StockCsvErrors, NotANumber) {
 TEST(StockCsvErrors, UnknownEnumName) {
   EXPECT_THAT(
       error_of("bad_stock_unknown_enum.csv"),
-      HasSubstr("bad_stock_unknown_enum.csv:2:224: heating_system: expected one of gas_boiler_standard, "
+      HasSubstr("bad_stock_unknown_enum.csv:2:226: heating_system: expected one of gas_boiler_standard, "
                 "gas_boiler_condensing, coal_stove"));
   EXPECT_THAT(error_of("bad_stock_unknown_enum.csv"), HasSubstr("got 'gas_boiler'"));
 }
 
 TEST(StockCsvErrors, WrongFieldCount) {
   EXPECT_THAT(error_of("bad_stock_field_count.csv"),
-              HasSubstr("bad_stock_field_count.csv:3:1: expected 43 fields as in the header, got 42"));
+              HasSubstr("bad_stock_field_count.csv:3:1: expected 44 fields as in the header, got 43"));
 }
 
 TEST(StockCsvErrors, EveryProblemReported) {

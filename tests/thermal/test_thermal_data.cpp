@@ -55,7 +55,8 @@ TEST(ThermalData, RealDataLoadsCleanly) {
   EXPECT_DOUBLE_EQ(p.climate.dh19_kh[0], 11712.4);
   EXPECT_DOUBLE_EQ(p.climate.dh19_kh[6], 0.0);
   EXPECT_DOUBLE_EQ(p.climate.nref19_h[11], 744.0);
-  EXPECT_DOUBLE_EQ(p.climate.sun_east_west_kwh_m2[0], 38.36 * (0.5 * (0.40 + 0.43)));
+  EXPECT_DOUBLE_EQ(p.climate.sun_east_kwh_m2[0], 38.36 * 0.40);
+  EXPECT_DOUBLE_EQ(p.climate.sun_west_kwh_m2[0], 38.36 * 0.43);
   EXPECT_DOUBLE_EQ(p.climate.sun_north_kwh_m2[0], 38.36 * 0.31);
   EXPECT_DOUBLE_EQ(p.climate.cold_water_c[7], 17.8);
   EXPECT_DOUBLE_EQ(p.climate.days[11], 24.0);

@@ -25,7 +25,8 @@ inline ThermalParams h1a_params() {
                                           0.70, 0.53, 0.41, 0.32, 0.36, 0.25};
   for (std::size_t j = 0; j < months; ++j) {
     p.climate.sun_south_kwh_m2[j] = e[j];
-    p.climate.sun_east_west_kwh_m2[j] = e[j] * (0.5 * (c1e[j] + c1w[j]));
+    p.climate.sun_east_kwh_m2[j] = e[j] * c1e[j];
+    p.climate.sun_west_kwh_m2[j] = e[j] * c1w[j];
     p.climate.sun_north_kwh_m2[j] = e[j] * c1n[j];
   }
   p.climate.cold_water_c = {7.8, 5.5, 6.9, 9.1, 11.4, 15.1, 16.1, 17.8, 15.9, 14.7, 12.5, 9.2};
@@ -101,7 +102,7 @@ struct Dwelling {
   double wall_area_m2 = 60.0, u_wall_w_per_m2k = 2.5;
   double roof_area_m2 = 40.0, u_roof_w_per_m2k = 2.5, b_roof = 0.9;
   double ground_floor_area_m2 = 40.0, u_floor_w_per_m2k = 2.0, b_floor = 0.8;
-  double window_south_m2 = 6.0, window_east_west_m2 = 0.0, window_north_m2 = 5.0;
+  double window_south_m2 = 6.0, window_east_m2 = 0.0, window_west_m2 = 0.0, window_north_m2 = 5.0;
   double u_window_w_per_m2k = 4.9, g_window = 0.85;
   double door_area_m2 = 2.0, u_door_w_per_m2k = 3.5;
   double thermal_bridges_w_per_k = 10.0, q4pa_conv_m3_per_h_m2 = 3.3;
@@ -116,8 +117,8 @@ struct Dwelling {
 struct Columns {
   std::vector<double> floor_area_m2, ceiling_height_m, wall_area_m2, u_wall_w_per_m2k, roof_area_m2,
       u_roof_w_per_m2k, b_roof, ground_floor_area_m2, u_floor_w_per_m2k, b_floor, window_south_m2,
-      window_east_west_m2, window_north_m2, u_window_w_per_m2k, g_window, door_area_m2, u_door_w_per_m2k,
-      thermal_bridges_w_per_k, q4pa_conv_m3_per_h_m2;
+      window_east_m2, window_west_m2, window_north_m2, u_window_w_per_m2k, g_window, door_area_m2,
+      u_door_w_per_m2k, thermal_bridges_w_per_k, q4pa_conv_m3_per_h_m2;
   std::vector<std::uint8_t> multiple_exposed_facades, ventilation, inertia, heating_system, dhw_system;
   std::vector<double> need, final_energy, cep, eges;
   std::vector<std::uint8_t> label;
@@ -134,7 +135,8 @@ struct Columns {
     u_floor_w_per_m2k.push_back(d.u_floor_w_per_m2k);
     b_floor.push_back(d.b_floor);
     window_south_m2.push_back(d.window_south_m2);
-    window_east_west_m2.push_back(d.window_east_west_m2);
+    window_east_m2.push_back(d.window_east_m2);
+    window_west_m2.push_back(d.window_west_m2);
     window_north_m2.push_back(d.window_north_m2);
     u_window_w_per_m2k.push_back(d.u_window_w_per_m2k);
     g_window.push_back(d.g_window);
@@ -166,7 +168,8 @@ struct Columns {
             u_floor_w_per_m2k,
             b_floor,
             window_south_m2,
-            window_east_west_m2,
+            window_east_m2,
+            window_west_m2,
             window_north_m2,
             u_window_w_per_m2k,
             g_window,
