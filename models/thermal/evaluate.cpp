@@ -48,14 +48,20 @@ constexpr std::size_t months_together = 9;
 struct SystemTables {
   std::array<double, ventilation_count> q_varep{}, q_vasouf{}, s_mea{}, vent_aux_per_dwelling{},
       vent_aux_per_m2{};
-  std::array<double, heating_system_count> i0{}, heat_input_per_need{}, heat_pef{}, heat_ghg{},
-      heat_aux_per_kwh_need{}, heat_aux_per_dwelling{}, heat_aux_per_m2{};
-  std::array<double, dhw_system_count> dhw_input_per_need{}, dhw_pef{}, dhw_ghg{};
-  std::array<double, inertia_count> alpha{}, inv_alpha{};
+  std::array<std::array<double, inertia_count>, heating_system_count> i0{};
+  std::array<std::array<double, climate_variant_count>, heating_system_count> heat_aux_per_dwelling{};
+  std::array<double, heating_system_count> heat_input_per_need{}, heat_pef{}, heat_ghg{},
+      heat_aux_per_kwh_need{}, heat_aux_per_m2{};
+  std::array<double, dhw_system_count> dhw_inv_nominal{}, dhw_fixed_loss_wh{}, dhw_distribution{}, dhw_pef{},
+      dhw_ghg{};
+  std::array<double, inertia_count> alpha{}, inv_alpha{}, ilpa{};
 };
 
 SystemTables fold_systems(const ThermalParams& p, const YearFactors& y) noexcept {
   SystemTables t;
+  std::array<double, climate_variant_count> heating_hours{};  // sum_j N_ref19,j by variant
+  for (std::size_t v = 0; v < climate_variant_count; ++v)
+    for (std::size_t j = 0; j < months; ++j) heating_hours[v] += p.climate.variant[v].nref19_h[j];
   for (std::size_t s = 0; s < ventilation_count; ++s) {
     const VentilationParams& v = p.ventilation[s];
     t.q_varep[s] = v.q_varep_m3_per_h_m2;
@@ -68,22 +74,27 @@ SystemTables fold_systems(const ThermalParams& p, const YearFactors& y) noexcept
     const HeatingSystemParams& h = p.heating[s];
     const auto c = static_cast<std::size_t>(h.carrier);
     t.i0[s] = h.intermittence_i0;
+    for (std::size_t v = 0; v < climate_variant_count; ++v)
+      t.heat_aux_per_dwelling[s][v] = h.circulator_w * heating_hours[v] / 1000.0;
     t.heat_input_per_need[s] = heating_input_per_output(h);
     t.heat_pef[s] = y.primary_energy_factor[c];
     t.heat_ghg[s] = p.ghg_heating_kg_per_kwh[c];
     t.heat_aux_per_kwh_need[s] = h.auxiliary_kwh_per_kwh_need;
-    t.heat_aux_per_dwelling[s] = h.auxiliary_kwh_per_dwelling;
     t.heat_aux_per_m2[s] = h.auxiliary_kwh_per_m2;
   }
   for (std::size_t s = 0; s < dhw_system_count; ++s) {
     const auto c = static_cast<std::size_t>(p.dhw[s].carrier);
-    t.dhw_input_per_need[s] = 1.0 / p.dhw[s].efficiency;
+    const DhwGeneration g = dhw_generation(p.dhw[s]);
+    t.dhw_inv_nominal[s] = g.inv_nominal;
+    t.dhw_fixed_loss_wh[s] = g.fixed_loss_wh;
+    t.dhw_distribution[s] = p.dhw[s].distribution_efficiency;
     t.dhw_pef[s] = y.primary_energy_factor[c];
     t.dhw_ghg[s] = p.ghg_dhw_kg_per_kwh[c];
   }
   for (std::size_t k = 0; k < inertia_count; ++k) {
     t.alpha[k] = p.gain_exponent_alpha[k];
     t.inv_alpha[k] = 1.0 / p.gain_exponent_alpha[k];
+    t.ilpa[k] = p.ilpa_by_inertia[k] != 0 ? 1.0 : 0.0;
   }
   return t;
 }
@@ -92,22 +103,13 @@ SystemTables fold_systems(const ThermalParams& p, const YearFactors& y) noexcept
 /// (pass 1), its need (pass 2) and results (pass 3).
 struct ChunkArrays {
   using Column = std::array<double, chunk>;
-  Column q_varep, q_vasouf, s_mea, exposure_e, exposure_f_over_e, i0, alpha, inv_alpha;
+  Column q_varep, q_vasouf, s_mea, exposure_e, exposure_f_over_e, i0, alpha, inv_alpha, ilpa;
   Column heat_input_per_need, heat_pef, heat_ghg, heat_aux_per_kwh_need, heat_aux_per_dwelling,
-      heat_aux_per_m2, vent_aux_per_dwelling, vent_aux_per_m2, dhw_input_per_need, dhw_pef, dhw_ghg;
+      heat_aux_per_m2, vent_aux_per_dwelling, vent_aux_per_m2, dhw_inv_nominal, dhw_fixed_loss_wh,
+      dhw_distribution, dhw_pef, dhw_ghg;
   Column gv_w_per_k, inv_gv, solar_south_m2, solar_east_m2, solar_west_m2, solar_north_m2, internal_w, n_adeq,
       intermittence, need_wh, need_kwh, final_kwh, cep, eges, label;
 };
-
-/// One heating month's climate, as the constants of a loop over the chunk.
-struct MonthClimate {
-  double sun_south_wh_m2, sun_east_wh_m2, sun_west_wh_m2, sun_north_wh_m2, nref19_h, inv_dh19_per_kh, dh19_kh;
-};
-
-[[gnu::always_inline]] inline MonthClimate month_climate(const HeatingMonths& h, std::size_t k) noexcept {
-  return {h.sun_south_wh_m2[k], h.sun_east_wh_m2[k],  h.sun_west_wh_m2[k], h.sun_north_wh_m2[k],
-          h.nref19_h[k],        h.inv_dh19_per_kh[k], h.dh19_kh[k]};
-}
 
 /// X = (A_s + A_i) / (GV DH19) of dwelling `i` of the chunk in month `m`.
 [[gnu::always_inline]] inline double gain_ratio(const ChunkArrays& a, std::size_t i,
@@ -182,14 +184,18 @@ struct MonthClimate {
       a.vent_aux_per_m2[i] = sys.vent_aux_per_m2[v];
       a.exposure_e[i] = x.e;
       a.exposure_f_over_e[i] = x.f_over_e;
-      a.i0[i] = sys.i0[h];
+      const std::size_t ilpa = sys.ilpa[k] != 0.0 ? 1 : 0;
+      a.i0[i] = sys.i0[h][k];
+      a.ilpa[i] = sys.ilpa[k];
       a.heat_input_per_need[i] = sys.heat_input_per_need[h];
       a.heat_pef[i] = sys.heat_pef[h];
       a.heat_ghg[i] = sys.heat_ghg[h];
       a.heat_aux_per_kwh_need[i] = sys.heat_aux_per_kwh_need[h];
-      a.heat_aux_per_dwelling[i] = sys.heat_aux_per_dwelling[h];
+      a.heat_aux_per_dwelling[i] = sys.heat_aux_per_dwelling[h][ilpa];
       a.heat_aux_per_m2[i] = sys.heat_aux_per_m2[h];
-      a.dhw_input_per_need[i] = sys.dhw_input_per_need[w];
+      a.dhw_inv_nominal[i] = sys.dhw_inv_nominal[w];
+      a.dhw_fixed_loss_wh[i] = sys.dhw_fixed_loss_wh[w];
+      a.dhw_distribution[i] = sys.dhw_distribution[w];
       a.dhw_pef[i] = sys.dhw_pef[w];
       a.dhw_ghg[i] = sys.dhw_ghg[w];
       a.alpha[i] = sys.alpha[k];
@@ -245,12 +251,21 @@ struct MonthClimate {
     // months together in one loop over the chunk: each month's utilisation is a long chain
     // of dependent operations (two divisions, log, expm1), and independent chains side by
     // side keep the processor busy where one would leave it waiting. The months are still
-    // added in calendar order, and each gives the same bits whatever its group.
+    // added in calendar order, and each gives the same bits whatever its group. Each
+    // dwelling takes the month constants of its climate variant (ilpa) by bitwise selects.
+    const auto& ordinary = climate.variant[0];
+    const auto& heavy = climate.variant[1];
     std::size_t k = 0;
     for (; k + months_together <= climate.count; k += months_together) {
-      std::array<MonthClimate, months_together> m{};
-      for (std::size_t j = 0; j < months_together; ++j) m[j] = month_climate(climate, k + j);
+      std::array<MonthClimate, months_together> m0{}, m1{};
+      for (std::size_t j = 0; j < months_together; ++j) {
+        m0[j] = ordinary[k + j];
+        m1[j] = heavy[k + j];
+      }
       for (std::size_t i = 0; i < n; ++i) {
+        const bool use_heavy = a.ilpa[i] != 0.0;
+        std::array<MonthClimate, months_together> m{};
+        for (std::size_t j = 0; j < months_together; ++j) m[j] = pick(m0[j], m1[j], use_heavy);
         Batch<months_together> x{};
         for (std::size_t j = 0; j < months_together; ++j) x[j] = gain_ratio(a, i, m[j]);
         const Batch<months_together> u = unutilised_fraction(x, a.alpha[i], a.inv_alpha[i]);
@@ -260,9 +275,11 @@ struct MonthClimate {
       }
     }
     for (; k < climate.count; ++k) {
-      const MonthClimate m = month_climate(climate, k);
-      for (std::size_t i = 0; i < n; ++i)
+      const MonthClimate m0 = ordinary[k], m1 = heavy[k];
+      for (std::size_t i = 0; i < n; ++i) {
+        const MonthClimate m = pick(m0, m1, a.ilpa[i] != 0.0);
         a.need_wh[i] += unutilised_fraction(gain_ratio(a, i, m), a.alpha[i], a.inv_alpha[i]) * m.dh19_kh;
+      }
     }
 
     // Pass 3: final energy of the five uses (no cooling in these houses: four are non-zero),
@@ -271,7 +288,11 @@ struct MonthClimate {
       const double s_h = floor_area[c0 + i];
       const double need_kwh = a.gv_w_per_k[i] * a.need_wh[i] / 1000.0;
       const double heating_kwh = need_kwh * a.intermittence[i] * a.heat_input_per_need[i];
-      const double dhw_kwh = a.n_adeq[i] * dhw_need_per_occupant_kwh * a.dhw_input_per_need[i];
+      // Hot water: the generation efficiency from the dwelling's own need (3CL §14).
+      const double dhw_need_kwh = a.n_adeq[i] * dhw_need_per_occupant_kwh;
+      const double dhw_generation =
+          1.0 / (a.dhw_inv_nominal[i] + a.dhw_fixed_loss_wh[i] / (1000.0 * dhw_need_kwh));
+      const double dhw_kwh = dhw_need_kwh / (dhw_generation * a.dhw_distribution[i]);
       const double lighting_kwh = lighting_kwh_per_m2 * s_h;
       const double auxiliary_kwh = a.heat_aux_per_kwh_need[i] * need_kwh + a.heat_aux_per_dwelling[i] +
                                    a.heat_aux_per_m2[i] * s_h + a.vent_aux_per_dwelling[i] +
