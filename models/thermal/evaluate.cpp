@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 
 // One dwelling-year of the 3CL-DPE method, for a range of dwellings.
 //
@@ -22,7 +23,9 @@
 //   0. the system constants of each dwelling, looked up by its ids;
 //   1. per-dwelling invariants: GV and 1/GV, solar collecting areas, internal gains,
 //      N_adeq, intermittence, alpha and 1/alpha;
-//   2. the heating months, month by month, each over all dwellings of the chunk;
+//   2. the heating months, over the chunk's dwellings grouped by climate variant (ilpa 0,
+//      then 1, each group padded to a multiple of 8 lanes) so that each group's loop has its
+//      variant's month constants as invariants;
 //   3. final, primary energy and GHG, written to the output columns;
 //   4. the labels.
 // Passes 1-3 are straight-line code over contiguous arrays of doubles (selects, no branch, no call,
@@ -103,21 +106,69 @@ SystemTables fold_systems(const ThermalParams& p, const YearFactors& y) noexcept
 /// (pass 1), its need (pass 2) and results (pass 3).
 struct ChunkArrays {
   using Column = std::array<double, chunk>;
-  Column q_varep, q_vasouf, s_mea, exposure_e, exposure_f_over_e, i0, alpha, inv_alpha, ilpa;
+  Column q_varep, q_vasouf, s_mea, exposure_e, exposure_f_over_e, i0, alpha, inv_alpha;
   Column heat_input_per_need, heat_pef, heat_ghg, heat_aux_per_kwh_need, heat_aux_per_dwelling,
       heat_aux_per_m2, vent_aux_per_dwelling, vent_aux_per_m2, dhw_inv_nominal, dhw_fixed_loss_wh,
       dhw_distribution, dhw_pef, dhw_ghg;
   Column gv_w_per_k, inv_gv, solar_south_m2, solar_east_m2, solar_west_m2, solar_north_m2, internal_w, n_adeq,
       intermittence, need_wh, need_kwh, final_kwh, cep, eges, label;
+  /// Dwellings of the chunk grouped by climate variant: ilpa 0 first (`ordinary` of them),
+  /// then ilpa 1; slot s of the month columns below holds dwelling order[s].
+  std::array<std::uint8_t, chunk> order;
+  std::size_t ordinary;
 };
 
-/// X = (A_s + A_i) / (GV DH19) of dwelling `i` of the chunk in month `m`.
-[[gnu::always_inline]] inline double gain_ratio(const ChunkArrays& a, std::size_t i,
+/// What the month loop reads and writes, in the chunk's variant order (ChunkArrays::order),
+/// so that the loop over one variant's dwellings has that variant's month constants as
+/// loop invariants.
+/// Variant 0 uses slots [0, chunk), variant 1 [chunk, 2 chunk); each group is padded up to
+/// a multiple of `lane_pad` slots with harmless values, so that the vectorised month loop
+/// never falls into its scalar remainder (the two groups' odd ends would otherwise cost a
+/// few dwellings at scalar speed per chunk).
+inline constexpr std::size_t lane_pad = 8;
+struct MonthColumns {
+  using Column = std::array<double, 2 * chunk>;
+  Column solar_south_m2, solar_east_m2, solar_west_m2, solar_north_m2, internal_w, inv_gv, alpha, inv_alpha,
+      need_wh;
+};
+
+/// X = (A_s + A_i) / (GV DH19) of slot `s` in month `m`.
+[[gnu::always_inline]] inline double gain_ratio(const MonthColumns& a, std::size_t s,
                                                 const MonthClimate& m) noexcept {
-  const double gains_wh = a.solar_south_m2[i] * m.sun_south_wh_m2 + a.solar_east_m2[i] * m.sun_east_wh_m2 +
-                          a.solar_west_m2[i] * m.sun_west_wh_m2 + a.solar_north_m2[i] * m.sun_north_wh_m2 +
-                          a.internal_w[i] * m.nref19_h;
-  return gains_wh * a.inv_gv[i] * m.inv_dh19_per_kh;
+  const double gains_wh = a.solar_south_m2[s] * m.sun_south_wh_m2 + a.solar_east_m2[s] * m.sun_east_wh_m2 +
+                          a.solar_west_m2[s] * m.sun_west_wh_m2 + a.solar_north_m2[s] * m.sun_north_wh_m2 +
+                          a.internal_w[s] * m.nref19_h;
+  return gains_wh * a.inv_gv[s] * m.inv_dh19_per_kh;
+}
+
+/// B_ch (Wh/K, before the factor GV) of slots [first, last), all of one climate variant:
+/// sum_j (1 - F_j) DH19_j. The months together in one loop over the slots: each month's
+/// utilisation is a long chain of dependent operations (two divisions, log, expm1), and
+/// independent chains side by side keep the processor busy where one would leave it
+/// waiting. The months are still added in calendar order, and each gives the same bits
+/// whatever its group.
+[[gnu::always_inline]] inline void accumulate_need(MonthColumns& a, std::size_t first, std::size_t last,
+                                                   const std::array<MonthClimate, months>& climate,
+                                                   std::size_t count) noexcept {
+  for (std::size_t s = first; s < last; ++s) a.need_wh[s] = 0.0;
+  std::size_t k = 0;
+  for (; k + months_together <= count; k += months_together) {
+    std::array<MonthClimate, months_together> m{};
+    for (std::size_t j = 0; j < months_together; ++j) m[j] = climate[k + j];
+    for (std::size_t s = first; s < last; ++s) {
+      Batch<months_together> x{};
+      for (std::size_t j = 0; j < months_together; ++j) x[j] = gain_ratio(a, s, m[j]);
+      const Batch<months_together> u = unutilised_fraction(x, a.alpha[s], a.inv_alpha[s]);
+      double need_wh = a.need_wh[s];
+      for (std::size_t j = 0; j < months_together; ++j) need_wh += u[j] * m[j].dh19_kh;
+      a.need_wh[s] = need_wh;
+    }
+  }
+  for (; k < count; ++k) {
+    const MonthClimate m = climate[k];
+    for (std::size_t s = first; s < last; ++s)
+      a.need_wh[s] += unutilised_fraction(gain_ratio(a, s, m), a.alpha[s], a.inv_alpha[s]) * m.dh19_kh;
+  }
 }
 
 /// The whole kernel, inlined into one function per instruction set.
@@ -168,8 +219,21 @@ struct ChunkArrays {
   const std::uint8_t* const dhw = in.dhw_system.data();
 
   ChunkArrays a;
+  MonthColumns m;
   for (std::size_t c0 = begin; c0 < end; c0 += chunk) {
     const std::size_t n = end - c0 < chunk ? end - c0 : chunk;
+
+    // The chunk's dwellings by climate variant: ilpa 0 first, in row order, then ilpa 1.
+    {
+      std::size_t ordinary = 0;
+      for (std::size_t i = 0; i < n; ++i) ordinary += sys.ilpa[inertia[c0 + i]] == 0.0;
+      std::size_t next_ordinary = 0, next_heavy = ordinary;
+      for (std::size_t i = 0; i < n; ++i) {
+        const bool heavy_climate = sys.ilpa[inertia[c0 + i]] != 0.0;
+        a.order[heavy_climate ? next_heavy++ : next_ordinary++] = static_cast<std::uint8_t>(i);
+      }
+      a.ordinary = ordinary;
+    }
 
     // Pass 0: each dwelling's system constants, looked up by id. Kept apart so that the
     // arithmetic passes read only doubles, contiguous (no gather, no byte-sized lanes).
@@ -186,7 +250,6 @@ struct ChunkArrays {
       a.exposure_f_over_e[i] = x.f_over_e;
       const std::size_t ilpa = sys.ilpa[k] != 0.0 ? 1 : 0;
       a.i0[i] = sys.i0[h][k];
-      a.ilpa[i] = sys.ilpa[k];
       a.heat_input_per_need[i] = sys.heat_input_per_need[h];
       a.heat_pef[i] = sys.heat_pef[h];
       a.heat_ghg[i] = sys.heat_ghg[h];
@@ -237,7 +300,6 @@ struct ChunkArrays {
       a.solar_north_m2[i] = win_north[r] * collect;
       a.internal_w[i] = internal_gain_w(s_h, n_adeq, internal_gain_w_per_m2, occupant_gain_w);
       a.n_adeq[i] = n_adeq;
-      a.need_wh[i] = 0.0;
     }
     // Split from the loop above, which ends on a chain of three divisions: two short loops
     // overlap their iterations better than one long one.
@@ -247,40 +309,37 @@ struct ChunkArrays {
       a.intermittence[i] = intermittence(a.i0[i], gv, floor_area[c0 + i], height[c0 + i]);
     }
 
-    // Pass 2: B_ch = sum_j GV (1 - F_j) DH19_j, X_j = (A_s,j + A_i,j) / (GV DH19_j). The
-    // months together in one loop over the chunk: each month's utilisation is a long chain
-    // of dependent operations (two divisions, log, expm1), and independent chains side by
-    // side keep the processor busy where one would leave it waiting. The months are still
-    // added in calendar order, and each gives the same bits whatever its group. Each
-    // dwelling takes the month constants of its climate variant (ilpa) by bitwise selects.
-    const auto& ordinary = climate.variant[0];
-    const auto& heavy = climate.variant[1];
-    std::size_t k = 0;
-    for (; k + months_together <= climate.count; k += months_together) {
-      std::array<MonthClimate, months_together> m0{}, m1{};
-      for (std::size_t j = 0; j < months_together; ++j) {
-        m0[j] = ordinary[k + j];
-        m1[j] = heavy[k + j];
-      }
-      for (std::size_t i = 0; i < n; ++i) {
-        const bool use_heavy = a.ilpa[i] != 0.0;
-        std::array<MonthClimate, months_together> m{};
-        for (std::size_t j = 0; j < months_together; ++j) m[j] = pick(m0[j], m1[j], use_heavy);
-        Batch<months_together> x{};
-        for (std::size_t j = 0; j < months_together; ++j) x[j] = gain_ratio(a, i, m[j]);
-        const Batch<months_together> u = unutilised_fraction(x, a.alpha[i], a.inv_alpha[i]);
-        double need_wh = a.need_wh[i];
-        for (std::size_t j = 0; j < months_together; ++j) need_wh += u[j] * m[j].dh19_kh;
-        a.need_wh[i] = need_wh;
+    // Pass 2: B_ch = sum_j GV (1 - F_j) DH19_j, X_j = (A_s,j + A_i,j) / (GV DH19_j), over
+    // the dwellings of each climate variant in turn (ilpa 0, then 1), each with its own month
+    // constants as loop invariants. The month loop's inputs are copied into variant order and
+    // the need copied back (a few scalar moves per dwelling): a per-dwelling choice of the
+    // 63 month constants inside the loop kept the compiler from vectorising it.
+    const std::size_t n0 = a.ordinary, n1 = n - a.ordinary;
+    const std::size_t end0 = (n0 + lane_pad - 1) / lane_pad * lane_pad;
+    const std::size_t end1 = chunk + (n1 + lane_pad - 1) / lane_pad * lane_pad;
+    const auto slot = [&](std::size_t s) { return s < n0 ? s : chunk + (s - n0); };
+    for (std::size_t s = 0; s < n; ++s) {
+      const std::size_t i = a.order[s], t = slot(s);
+      m.solar_south_m2[t] = a.solar_south_m2[i];
+      m.solar_east_m2[t] = a.solar_east_m2[i];
+      m.solar_west_m2[t] = a.solar_west_m2[i];
+      m.solar_north_m2[t] = a.solar_north_m2[i];
+      m.internal_w[t] = a.internal_w[i];
+      m.inv_gv[t] = a.inv_gv[i];
+      m.alpha[t] = a.alpha[i];
+      m.inv_alpha[t] = a.inv_alpha[i];
+    }
+    for (const auto& [from, to] : {std::pair{n0, end0}, std::pair{chunk + n1, end1}}) {
+      for (std::size_t t = from; t < to; ++t) {  // padding: a dwelling with no glazing
+        m.solar_south_m2[t] = m.solar_east_m2[t] = m.solar_west_m2[t] = m.solar_north_m2[t] = 0.0;
+        m.internal_w[t] = m.inv_gv[t] = 1.0;
+        m.alpha[t] = 2.0;
+        m.inv_alpha[t] = 0.5;
       }
     }
-    for (; k < climate.count; ++k) {
-      const MonthClimate m0 = ordinary[k], m1 = heavy[k];
-      for (std::size_t i = 0; i < n; ++i) {
-        const MonthClimate m = pick(m0, m1, a.ilpa[i] != 0.0);
-        a.need_wh[i] += unutilised_fraction(gain_ratio(a, i, m), a.alpha[i], a.inv_alpha[i]) * m.dh19_kh;
-      }
-    }
+    accumulate_need(m, 0, end0, climate.variant[0], climate.count);
+    accumulate_need(m, chunk, end1, climate.variant[1], climate.count);
+    for (std::size_t s = 0; s < n; ++s) a.need_wh[a.order[s]] = m.need_wh[slot(s)];
 
     // Pass 3: final energy of the five uses (no cooling in these houses: four are non-zero),
     // primary energy and GHG.

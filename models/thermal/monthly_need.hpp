@@ -51,19 +51,6 @@ struct HeatingMonths {
   return h;
 }
 
-/// The month constants of the variant `heavy` selects (bitwise, no branch).
-[[nodiscard, gnu::always_inline]] inline MonthClimate pick(const MonthClimate& ordinary,
-                                                           const MonthClimate& heavy,
-                                                           bool use_heavy) noexcept {
-  return {select(use_heavy, heavy.sun_south_wh_m2, ordinary.sun_south_wh_m2),
-          select(use_heavy, heavy.sun_east_wh_m2, ordinary.sun_east_wh_m2),
-          select(use_heavy, heavy.sun_west_wh_m2, ordinary.sun_west_wh_m2),
-          select(use_heavy, heavy.sun_north_wh_m2, ordinary.sun_north_wh_m2),
-          select(use_heavy, heavy.nref19_h, ordinary.nref19_h),
-          select(use_heavy, heavy.inv_dh19_per_kh, ordinary.inv_dh19_per_kh),
-          select(use_heavy, heavy.dh19_kh, ordinary.dh19_kh)};
-}
-
 /// Smallest positive normal double: X is clamped to it so that fast_log sees a normal
 /// number; X <= 0 (no gains) then gives 1 - F = 1 as F(0) = 0 requires.
 inline constexpr double min_normal = 2.2250738585072014e-308;
