@@ -24,7 +24,7 @@
 //   1. per-dwelling invariants: GV and 1/GV, solar collecting areas, internal gains,
 //      N_adeq, intermittence, alpha and 1/alpha;
 //   2. the heating months, over the chunk's dwellings grouped by climate variant (ilpa 0,
-//      then 1, each group padded to a multiple of 8 lanes) so that each group's loop has its
+//      then 1, each group padded to a multiple of 4 lanes) so that each group's loop has its
 //      variant's month constants as invariants;
 //   3. final, primary energy and GHG, written to the output columns;
 //   4. the labels.
@@ -106,15 +106,15 @@ SystemTables fold_systems(const ThermalParams& p, const YearFactors& y) noexcept
 /// (pass 1), its need (pass 2) and results (pass 3).
 struct ChunkArrays {
   using Column = std::array<double, chunk>;
-  Column q_varep, q_vasouf, s_mea, exposure_e, exposure_f_over_e, i0, alpha, inv_alpha;
+  Column q_varep, q_vasouf, s_mea, exposure_e, exposure_f_over_e, i0;
   Column heat_input_per_need, heat_pef, heat_ghg, heat_aux_per_kwh_need, heat_aux_per_dwelling,
       heat_aux_per_m2, vent_aux_per_dwelling, vent_aux_per_m2, dhw_inv_nominal, dhw_fixed_loss_wh,
       dhw_distribution, dhw_pef, dhw_ghg;
   Column gv_w_per_k, inv_gv, solar_south_m2, solar_east_m2, solar_west_m2, solar_north_m2, internal_w, n_adeq,
       intermittence, need_wh, need_kwh, final_kwh, cep, eges, label;
-  /// Dwellings of the chunk grouped by climate variant: ilpa 0 first (`ordinary` of them),
-  /// then ilpa 1; slot s of the month columns below holds dwelling order[s].
-  std::array<std::uint8_t, chunk> order;
+  /// The slot of each dwelling in the month columns (MonthColumns): ilpa 0 dwellings in
+  /// [0, ordinary), ilpa 1 dwellings in [chunk, chunk + n - ordinary), each in row order.
+  std::array<std::uint8_t, chunk> slot;
   std::size_t ordinary;
 };
 
@@ -125,7 +125,7 @@ struct ChunkArrays {
 /// a multiple of `lane_pad` slots with harmless values, so that the vectorised month loop
 /// never falls into its scalar remainder (the two groups' odd ends would otherwise cost a
 /// few dwellings at scalar speed per chunk).
-inline constexpr std::size_t lane_pad = 8;
+inline constexpr std::size_t lane_pad = 4;
 struct MonthColumns {
   using Column = std::array<double, 2 * chunk>;
   Column solar_south_m2, solar_east_m2, solar_west_m2, solar_north_m2, internal_w, inv_gv, alpha, inv_alpha,
@@ -223,16 +223,14 @@ struct MonthColumns {
   for (std::size_t c0 = begin; c0 < end; c0 += chunk) {
     const std::size_t n = end - c0 < chunk ? end - c0 : chunk;
 
-    // The chunk's dwellings by climate variant: ilpa 0 first, in row order, then ilpa 1.
+    // The chunk's dwellings by climate variant: ilpa 0 from slot 0, ilpa 1 from slot `chunk`.
     {
-      std::size_t ordinary = 0;
-      for (std::size_t i = 0; i < n; ++i) ordinary += sys.ilpa[inertia[c0 + i]] == 0.0;
-      std::size_t next_ordinary = 0, next_heavy = ordinary;
+      std::size_t next_ordinary = 0, next_heavy = chunk;
       for (std::size_t i = 0; i < n; ++i) {
         const bool heavy_climate = sys.ilpa[inertia[c0 + i]] != 0.0;
-        a.order[heavy_climate ? next_heavy++ : next_ordinary++] = static_cast<std::uint8_t>(i);
+        a.slot[i] = static_cast<std::uint8_t>(heavy_climate ? next_heavy++ : next_ordinary++);
       }
-      a.ordinary = ordinary;
+      a.ordinary = next_ordinary;
     }
 
     // Pass 0: each dwelling's system constants, looked up by id. Kept apart so that the
@@ -261,8 +259,8 @@ struct MonthColumns {
       a.dhw_distribution[i] = sys.dhw_distribution[w];
       a.dhw_pef[i] = sys.dhw_pef[w];
       a.dhw_ghg[i] = sys.dhw_ghg[w];
-      a.alpha[i] = sys.alpha[k];
-      a.inv_alpha[i] = sys.inv_alpha[k];
+      m.alpha[a.slot[i]] = sys.alpha[k];  // read only by the month loop: straight to its slot
+      m.inv_alpha[a.slot[i]] = sys.inv_alpha[k];
     }
 
     // Pass 1: per-dwelling invariants.
@@ -317,17 +315,14 @@ struct MonthColumns {
     const std::size_t n0 = a.ordinary, n1 = n - a.ordinary;
     const std::size_t end0 = (n0 + lane_pad - 1) / lane_pad * lane_pad;
     const std::size_t end1 = chunk + (n1 + lane_pad - 1) / lane_pad * lane_pad;
-    const auto slot = [&](std::size_t s) { return s < n0 ? s : chunk + (s - n0); };
-    for (std::size_t s = 0; s < n; ++s) {
-      const std::size_t i = a.order[s], t = slot(s);
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t t = a.slot[i];
       m.solar_south_m2[t] = a.solar_south_m2[i];
       m.solar_east_m2[t] = a.solar_east_m2[i];
       m.solar_west_m2[t] = a.solar_west_m2[i];
       m.solar_north_m2[t] = a.solar_north_m2[i];
       m.internal_w[t] = a.internal_w[i];
       m.inv_gv[t] = a.inv_gv[i];
-      m.alpha[t] = a.alpha[i];
-      m.inv_alpha[t] = a.inv_alpha[i];
     }
     for (const auto& [from, to] : {std::pair{n0, end0}, std::pair{chunk + n1, end1}}) {
       for (std::size_t t = from; t < to; ++t) {  // padding: a dwelling with no glazing
@@ -339,7 +334,7 @@ struct MonthColumns {
     }
     accumulate_need(m, 0, end0, climate.variant[0], climate.count);
     accumulate_need(m, chunk, end1, climate.variant[1], climate.count);
-    for (std::size_t s = 0; s < n; ++s) a.need_wh[a.order[s]] = m.need_wh[slot(s)];
+    for (std::size_t i = 0; i < n; ++i) a.need_wh[i] = m.need_wh[a.slot[i]];
 
     // Pass 3: final energy of the five uses (no cooling in these houses: four are non-zero),
     // primary energy and GHG.
