@@ -55,8 +55,8 @@ struct SystemTables {
   std::array<std::array<double, climate_variant_count>, heating_system_count> heat_aux_per_dwelling{};
   std::array<double, heating_system_count> heat_input_per_need{}, heat_pef{}, heat_ghg{},
       heat_aux_per_kwh_need{}, heat_aux_per_m2{};
-  std::array<double, dhw_system_count> dhw_inv_nominal{}, dhw_fixed_loss_wh{}, dhw_distribution{}, dhw_pef{},
-      dhw_ghg{};
+  std::array<double, dhw_system_count> dhw_inv_nominal{}, dhw_fixed_loss_kwh{}, dhw_inv_distribution{},
+      dhw_pef{}, dhw_ghg{};
   std::array<double, inertia_count> alpha{}, inv_alpha{}, ilpa{};
 };
 
@@ -89,8 +89,8 @@ SystemTables fold_systems(const ThermalParams& p, const YearFactors& y) noexcept
     const auto c = static_cast<std::size_t>(p.dhw[s].carrier);
     const DhwGeneration g = dhw_generation(p.dhw[s]);
     t.dhw_inv_nominal[s] = g.inv_nominal;
-    t.dhw_fixed_loss_wh[s] = g.fixed_loss_wh;
-    t.dhw_distribution[s] = p.dhw[s].distribution_efficiency;
+    t.dhw_fixed_loss_kwh[s] = g.fixed_loss_wh / 1000.0;
+    t.dhw_inv_distribution[s] = 1.0 / p.dhw[s].distribution_efficiency;
     t.dhw_pef[s] = y.primary_energy_factor[c];
     t.dhw_ghg[s] = p.ghg_dhw_kg_per_kwh[c];
   }
@@ -108,26 +108,25 @@ struct ChunkArrays {
   using Column = std::array<double, chunk>;
   Column q_varep, q_vasouf, s_mea, exposure_e, exposure_f_over_e, i0;
   Column heat_input_per_need, heat_pef, heat_ghg, heat_aux_per_kwh_need, heat_aux_per_dwelling,
-      heat_aux_per_m2, vent_aux_per_dwelling, vent_aux_per_m2, dhw_inv_nominal, dhw_fixed_loss_wh,
-      dhw_distribution, dhw_pef, dhw_ghg;
+      heat_aux_per_m2, vent_aux_per_dwelling, vent_aux_per_m2, dhw_inv_nominal, dhw_fixed_loss_kwh,
+      dhw_inv_distribution, dhw_pef, dhw_ghg;
   Column gv_w_per_k, inv_gv, solar_south_m2, solar_east_m2, solar_west_m2, solar_north_m2, internal_w, n_adeq,
       intermittence, need_wh, need_kwh, final_kwh, cep, eges, label;
   /// The slot of each dwelling in the month columns (MonthColumns): ilpa 0 dwellings in
-  /// [0, ordinary), ilpa 1 dwellings in [chunk, chunk + n - ordinary), each in row order.
+  /// [0, ordinary), ilpa 1 dwellings from the next multiple of lane_pad, each in row order.
   std::array<std::uint8_t, chunk> slot;
   std::size_t ordinary;
 };
 
-/// What the month loop reads and writes, in the chunk's variant order (ChunkArrays::order),
-/// so that the loop over one variant's dwellings has that variant's month constants as
-/// loop invariants.
-/// Variant 0 uses slots [0, chunk), variant 1 [chunk, 2 chunk); each group is padded up to
-/// a multiple of `lane_pad` slots with harmless values, so that the vectorised month loop
-/// never falls into its scalar remainder (the two groups' odd ends would otherwise cost a
-/// few dwellings at scalar speed per chunk).
+/// What the month loop reads and writes, grouped by climate variant (ChunkArrays::slot), so
+/// that the loop over one variant's dwellings has that variant's month constants as loop
+/// invariants. Variant 0 uses slots [0, end0), variant 1 [end0, end1); each group is padded
+/// up to a multiple of `lane_pad` slots with harmless values, so that the vectorised month
+/// loop never falls into its scalar remainder (the two groups' odd ends would otherwise cost
+/// a few dwellings at scalar speed per chunk).
 inline constexpr std::size_t lane_pad = 4;
 struct MonthColumns {
-  using Column = std::array<double, 2 * chunk>;
+  using Column = std::array<double, chunk + lane_pad>;
   Column solar_south_m2, solar_east_m2, solar_west_m2, solar_north_m2, internal_w, inv_gv, alpha, inv_alpha,
       need_wh;
 };
@@ -223,9 +222,12 @@ struct MonthColumns {
   for (std::size_t c0 = begin; c0 < end; c0 += chunk) {
     const std::size_t n = end - c0 < chunk ? end - c0 : chunk;
 
-    // The chunk's dwellings by climate variant: ilpa 0 from slot 0, ilpa 1 from slot `chunk`.
+    // The chunk's dwellings by climate variant: ilpa 0 from slot 0, ilpa 1 after them (from
+    // the next multiple of lane_pad).
     {
-      std::size_t next_ordinary = 0, next_heavy = chunk;
+      std::size_t ordinary = 0;
+      for (std::size_t i = 0; i < n; ++i) ordinary += sys.ilpa[inertia[c0 + i]] == 0.0;
+      std::size_t next_ordinary = 0, next_heavy = (ordinary + lane_pad - 1) / lane_pad * lane_pad;
       for (std::size_t i = 0; i < n; ++i) {
         const bool heavy_climate = sys.ilpa[inertia[c0 + i]] != 0.0;
         a.slot[i] = static_cast<std::uint8_t>(heavy_climate ? next_heavy++ : next_ordinary++);
@@ -255,8 +257,8 @@ struct MonthColumns {
       a.heat_aux_per_dwelling[i] = sys.heat_aux_per_dwelling[h][ilpa];
       a.heat_aux_per_m2[i] = sys.heat_aux_per_m2[h];
       a.dhw_inv_nominal[i] = sys.dhw_inv_nominal[w];
-      a.dhw_fixed_loss_wh[i] = sys.dhw_fixed_loss_wh[w];
-      a.dhw_distribution[i] = sys.dhw_distribution[w];
+      a.dhw_fixed_loss_kwh[i] = sys.dhw_fixed_loss_kwh[w];
+      a.dhw_inv_distribution[i] = sys.dhw_inv_distribution[w];
       a.dhw_pef[i] = sys.dhw_pef[w];
       a.dhw_ghg[i] = sys.dhw_ghg[w];
       m.alpha[a.slot[i]] = sys.alpha[k];  // read only by the month loop: straight to its slot
@@ -314,7 +316,7 @@ struct MonthColumns {
     // 63 month constants inside the loop kept the compiler from vectorising it.
     const std::size_t n0 = a.ordinary, n1 = n - a.ordinary;
     const std::size_t end0 = (n0 + lane_pad - 1) / lane_pad * lane_pad;
-    const std::size_t end1 = chunk + (n1 + lane_pad - 1) / lane_pad * lane_pad;
+    const std::size_t end1 = end0 + (n1 + lane_pad - 1) / lane_pad * lane_pad;
     for (std::size_t i = 0; i < n; ++i) {
       const std::size_t t = a.slot[i];
       m.solar_south_m2[t] = a.solar_south_m2[i];
@@ -324,7 +326,7 @@ struct MonthColumns {
       m.internal_w[t] = a.internal_w[i];
       m.inv_gv[t] = a.inv_gv[i];
     }
-    for (const auto& [from, to] : {std::pair{n0, end0}, std::pair{chunk + n1, end1}}) {
+    for (const auto& [from, to] : {std::pair{n0, end0}, std::pair{end0 + n1, end1}}) {
       for (std::size_t t = from; t < to; ++t) {  // padding: a dwelling with no glazing
         m.solar_south_m2[t] = m.solar_east_m2[t] = m.solar_west_m2[t] = m.solar_north_m2[t] = 0.0;
         m.internal_w[t] = m.inv_gv[t] = 1.0;
@@ -333,7 +335,7 @@ struct MonthColumns {
       }
     }
     accumulate_need(m, 0, end0, climate.variant[0], climate.count);
-    accumulate_need(m, chunk, end1, climate.variant[1], climate.count);
+    accumulate_need(m, end0, end1, climate.variant[1], climate.count);
     for (std::size_t i = 0; i < n; ++i) a.need_wh[i] = m.need_wh[a.slot[i]];
 
     // Pass 3: final energy of the five uses (no cooling in these houses: four are non-zero),
@@ -344,9 +346,9 @@ struct MonthColumns {
       const double heating_kwh = need_kwh * a.intermittence[i] * a.heat_input_per_need[i];
       // Hot water: the generation efficiency from the dwelling's own need (3CL §14).
       const double dhw_need_kwh = a.n_adeq[i] * dhw_need_per_occupant_kwh;
-      const double dhw_generation =
-          1.0 / (a.dhw_inv_nominal[i] + a.dhw_fixed_loss_wh[i] / (1000.0 * dhw_need_kwh));
-      const double dhw_kwh = dhw_need_kwh / (dhw_generation * a.dhw_distribution[i]);
+      // B / (R R_d) with 1/R = 1/R_nom + loss/B: (B/R_nom + loss)/R_d, without a division.
+      const double dhw_kwh =
+          (dhw_need_kwh * a.dhw_inv_nominal[i] + a.dhw_fixed_loss_kwh[i]) * a.dhw_inv_distribution[i];
       const double lighting_kwh = lighting_kwh_per_m2 * s_h;
       const double auxiliary_kwh = a.heat_aux_per_kwh_need[i] * need_kwh + a.heat_aux_per_dwelling[i] +
                                    a.heat_aux_per_m2[i] * s_h + a.vent_aux_per_dwelling[i] +
