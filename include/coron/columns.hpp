@@ -67,11 +67,13 @@ inline constexpr int stock_csv_format = 2;
   X(double, b_floor, "1", ColumnSpec::real(0, 1, "a reduction factor within [0, 1]"),                   \
     "3CL reduction factor of the lowest floor (cellar, crawl space, ground).")                         \
   X(double, window_south_m2, "m2", ColumnSpec::real(0, 10000, "a non-negative area in m2"),             \
-    "Glazed openings facing south.")                                                                    \
-  X(double, window_east_west_m2, "m2", ColumnSpec::real(0, 10000, "a non-negative area in m2"),         \
-    "Glazed openings facing east or west.")                                                             \
+    "Glazed openings facing south (azimuth 135-225 degrees).")                                                                    \
+  X(double, window_east_m2, "m2", ColumnSpec::real(0, 10000, "a non-negative area in m2").since(2, "window_east_west_m2", 0.5), \
+    "Glazed openings facing east (azimuth 45-135 degrees).")                                             \
+  X(double, window_west_m2, "m2", ColumnSpec::real(0, 10000, "a non-negative area in m2").since(2, "window_east_west_m2", 0.5), \
+    "Glazed openings facing west (azimuth 225-315 degrees).")                                            \
   X(double, window_north_m2, "m2", ColumnSpec::real(0, 10000, "a non-negative area in m2"),             \
-    "Glazed openings facing north.")                                                                    \
+    "Glazed openings facing north (azimuth 315-45 degrees).")                                                                    \
   X(double, u_window_w_per_m2k, "W/(m2.K)", ColumnSpec::real(0, 10, "a U-value in W/m2K within (0, 10]", true), \
     "Thermal transmittance of the windows.")                                                            \
   X(double, g_window, "1", ColumnSpec::real(0, 1, "a solar factor within [0, 1]"),                      \

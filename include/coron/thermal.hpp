@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <string_view>
 
 // The conventional monthly method of the DPE 2021 (3CL-DPE), per dwelling:
 // heat loss GV, gains and their utilisation, intermittence, system efficiencies,
@@ -18,15 +19,25 @@ namespace coron {
 
 inline constexpr std::size_t months = 12;
 
+/// The two climate variants of 3CL: ordinary (ilpa = 0) and heavy-inertia buildings with
+/// walls of old materials (ilpa = 1, 3CL §18.3), whose heating season is shorter.
+inline constexpr std::size_t climate_variant_count = 2;
+
+/// The heating-season tables of one climate variant, per month.
+struct ClimateVariant {
+  std::array<double, months> dh19_kh{};           ///< degree-hours base 19 degC over heating hours
+  std::array<double, months> nref19_h{};          ///< heating hours N_ref19
+  std::array<double, months> sun_south_kwh_m2{};  ///< irradiation on vertical planes, heating hours
+  std::array<double, months> sun_east_kwh_m2{};   ///< E_j . C1_east,j
+  std::array<double, months> sun_west_kwh_m2{};   ///< E_j . C1_west,j
+  std::array<double, months> sun_north_kwh_m2{};
+};
+
 /// 3CL climate of one zone (here H1a, altitude < 400 m), per month.
 struct ClimateTable {
-  std::array<double, months> dh19_kh{};               ///< degree-hours base 19 degC over heating hours
-  std::array<double, months> nref19_h{};              ///< heating hours N_ref19
-  std::array<double, months> sun_south_kwh_m2{};      ///< irradiation on vertical planes, heating hours
-  std::array<double, months> sun_east_west_kwh_m2{};  ///< mean of east and west
-  std::array<double, months> sun_north_kwh_m2{};
-  std::array<double, months> cold_water_c{};  ///< T_efs
-  std::array<double, months> days{};          ///< days in the month
+  std::array<ClimateVariant, climate_variant_count> variant{};  ///< indexed by ilpa
+  std::array<double, months> cold_water_c{};                    ///< T_efs
+  std::array<double, months> days{};                            ///< days in the month
 };
 
 struct HeatingSystemParams {
@@ -35,17 +46,36 @@ struct HeatingSystemParams {
   double emission_efficiency = 1.0;      ///< R_e
   double distribution_efficiency = 1.0;  ///< R_d
   double regulation_efficiency = 1.0;    ///< R_r
-  double intermittence_i0 = 1.0;         ///< I0 of the intermittence factor
-  double auxiliary_kwh_per_m2 = 0.0;     ///< pumps, fans of the generator (electricity)
+  /// I0 of the intermittence factor by inertia class (3CL rows differ for heavy inertia).
+  std::array<double, inertia_count> intermittence_i0{1.0, 1.0, 1.0};
+  double auxiliary_kwh_per_m2 = 0.0;  ///< pumps, fans of the generator (electricity)
   /// Generation auxiliaries in proportion to the heating need: 3CL (G + H.Pn)/Pn, kWh per kWh.
   double auxiliary_kwh_per_kwh_need = 0.0;
-  /// Fixed auxiliaries per dwelling and year (distribution circulator), kWh electricity.
-  double auxiliary_kwh_per_dwelling = 0.0;
+  /// Distribution circulator power, W: P . sum_j N_ref19,j / 1000 kWh of electricity a year.
+  double circulator_w = 0.0;
 };
+
+/// How a hot-water generator's efficiency follows the dwelling's hot-water need B_ecs
+/// (3CL §14, Open3CL 14_generateur_ecs.js), B in Wh:
+///   boiler         R_g = 1/(1/R_pn + (1790 QP0 + Q_gw)/B + 6970 . 0.5 P_veil/B)  (rgrs_chaudiere),
+///                  Q_gw = 67662 V_s^0.55 with a tank, 0 for instantaneous production;
+///   electric_tank  R_s = 1/(1 + Q_gw R_d/B), Q_gw = 8592 . 45/24 . V_s . C_r;
+///   heat_pump      the COP.
+/// Final energy = B_ecs / (R . R_d).
+enum class DhwGenerator : std::uint8_t { boiler = 0, electric_tank = 1, heat_pump = 2 };
+inline constexpr std::size_t dhw_generator_count = 3;
+inline constexpr std::array<std::string_view, dhw_generator_count> dhw_generator_names = {
+    "boiler", "electric_tank", "heat_pump"};
 
 struct DhwSystemParams {
   Carrier carrier = Carrier::natural_gas;
-  double efficiency = 1.0;  ///< overall, need / final
+  DhwGenerator generator = DhwGenerator::heat_pump;
+  double nominal_efficiency = 1.0;       ///< R_pn of a boiler, COP of a heat pump (unused for a tank)
+  double standby_loss_w = 0.0;           ///< QP0 of a boiler, W
+  double pilot_w = 0.0;                  ///< P_veil of a boiler's pilot light, W (0: none)
+  double storage_l = 0.0;                ///< V_s, litres (0: instantaneous)
+  double storage_loss_cr = 0.0;          ///< C_r of an electric tank (tv.js pertes_stockage)
+  double distribution_efficiency = 1.0;  ///< R_d
 };
 
 struct VentilationParams {
@@ -63,8 +93,10 @@ struct ThermalParams {
   std::array<DhwSystemParams, dhw_system_count> dhw{};
   std::array<VentilationParams, ventilation_count> ventilation{};
   std::array<double, inertia_count> gain_exponent_alpha{};  ///< 2.5 light, 2.9 medium, 3.6 heavy
-  double internal_gain_w_per_m2 = 3.18 + 0.34;              ///< 3CL A_i first term
-  double occupant_gain_wh = 132.0 / 168.0 * 90.0;           ///< per adequate occupant and heating hour
+  /// The climate variant (ilpa, 0 or 1) of a dwelling by inertia class.
+  std::array<std::uint8_t, inertia_count> ilpa_by_inertia{};
+  double internal_gain_w_per_m2 = 3.18 + 0.34;     ///< 3CL A_i first term
+  double occupant_gain_wh = 132.0 / 168.0 * 90.0;  ///< per adequate occupant and heating hour
   double dhw_litres_per_occupant_day = 56.0;
   double dhw_hot_water_c = 40.0;
   double lighting_kwh_per_m2 = 1.89;   ///< final electricity, zone H1a

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 
 // One dwelling-year of the 3CL-DPE method, for a range of dwellings.
 //
@@ -22,7 +23,9 @@
 //   0. the system constants of each dwelling, looked up by its ids;
 //   1. per-dwelling invariants: GV and 1/GV, solar collecting areas, internal gains,
 //      N_adeq, intermittence, alpha and 1/alpha;
-//   2. the heating months, month by month, each over all dwellings of the chunk;
+//   2. the heating months, over the chunk's dwellings grouped by climate variant (ilpa 0,
+//      then 1, each group padded to a multiple of 4 lanes) so that each group's loop has its
+//      variant's month constants as invariants;
 //   3. final, primary energy and GHG, written to the output columns;
 //   4. the labels.
 // Passes 1-3 are straight-line code over contiguous arrays of doubles (selects, no branch, no call,
@@ -48,14 +51,20 @@ constexpr std::size_t months_together = 9;
 struct SystemTables {
   std::array<double, ventilation_count> q_varep{}, q_vasouf{}, s_mea{}, vent_aux_per_dwelling{},
       vent_aux_per_m2{};
-  std::array<double, heating_system_count> i0{}, heat_input_per_need{}, heat_pef{}, heat_ghg{},
-      heat_aux_per_kwh_need{}, heat_aux_per_dwelling{}, heat_aux_per_m2{};
-  std::array<double, dhw_system_count> dhw_input_per_need{}, dhw_pef{}, dhw_ghg{};
-  std::array<double, inertia_count> alpha{}, inv_alpha{};
+  std::array<std::array<double, inertia_count>, heating_system_count> i0{};
+  std::array<std::array<double, climate_variant_count>, heating_system_count> heat_aux_per_dwelling{};
+  std::array<double, heating_system_count> heat_input_per_need{}, heat_pef{}, heat_ghg{},
+      heat_aux_per_kwh_need{}, heat_aux_per_m2{};
+  std::array<double, dhw_system_count> dhw_inv_nominal{}, dhw_fixed_loss_kwh{}, dhw_inv_distribution{},
+      dhw_pef{}, dhw_ghg{};
+  std::array<double, inertia_count> alpha{}, inv_alpha{}, ilpa{};
 };
 
 SystemTables fold_systems(const ThermalParams& p, const YearFactors& y) noexcept {
   SystemTables t;
+  std::array<double, climate_variant_count> heating_hours{};  // sum_j N_ref19,j by variant
+  for (std::size_t v = 0; v < climate_variant_count; ++v)
+    for (std::size_t j = 0; j < months; ++j) heating_hours[v] += p.climate.variant[v].nref19_h[j];
   for (std::size_t s = 0; s < ventilation_count; ++s) {
     const VentilationParams& v = p.ventilation[s];
     t.q_varep[s] = v.q_varep_m3_per_h_m2;
@@ -68,22 +77,27 @@ SystemTables fold_systems(const ThermalParams& p, const YearFactors& y) noexcept
     const HeatingSystemParams& h = p.heating[s];
     const auto c = static_cast<std::size_t>(h.carrier);
     t.i0[s] = h.intermittence_i0;
+    for (std::size_t v = 0; v < climate_variant_count; ++v)
+      t.heat_aux_per_dwelling[s][v] = h.circulator_w * heating_hours[v] / 1000.0;
     t.heat_input_per_need[s] = heating_input_per_output(h);
     t.heat_pef[s] = y.primary_energy_factor[c];
     t.heat_ghg[s] = p.ghg_heating_kg_per_kwh[c];
     t.heat_aux_per_kwh_need[s] = h.auxiliary_kwh_per_kwh_need;
-    t.heat_aux_per_dwelling[s] = h.auxiliary_kwh_per_dwelling;
     t.heat_aux_per_m2[s] = h.auxiliary_kwh_per_m2;
   }
   for (std::size_t s = 0; s < dhw_system_count; ++s) {
     const auto c = static_cast<std::size_t>(p.dhw[s].carrier);
-    t.dhw_input_per_need[s] = 1.0 / p.dhw[s].efficiency;
+    const DhwGeneration g = dhw_generation(p.dhw[s]);
+    t.dhw_inv_nominal[s] = g.inv_nominal;
+    t.dhw_fixed_loss_kwh[s] = g.fixed_loss_wh / 1000.0;
+    t.dhw_inv_distribution[s] = 1.0 / p.dhw[s].distribution_efficiency;
     t.dhw_pef[s] = y.primary_energy_factor[c];
     t.dhw_ghg[s] = p.ghg_dhw_kg_per_kwh[c];
   }
   for (std::size_t k = 0; k < inertia_count; ++k) {
     t.alpha[k] = p.gain_exponent_alpha[k];
     t.inv_alpha[k] = 1.0 / p.gain_exponent_alpha[k];
+    t.ilpa[k] = p.ilpa_by_inertia[k] != 0 ? 1.0 : 0.0;
   }
   return t;
 }
@@ -92,30 +106,68 @@ SystemTables fold_systems(const ThermalParams& p, const YearFactors& y) noexcept
 /// (pass 1), its need (pass 2) and results (pass 3).
 struct ChunkArrays {
   using Column = std::array<double, chunk>;
-  Column q_varep, q_vasouf, s_mea, exposure_e, exposure_f_over_e, i0, alpha, inv_alpha;
+  Column q_varep, q_vasouf, s_mea, exposure_e, exposure_f_over_e, i0;
   Column heat_input_per_need, heat_pef, heat_ghg, heat_aux_per_kwh_need, heat_aux_per_dwelling,
-      heat_aux_per_m2, vent_aux_per_dwelling, vent_aux_per_m2, dhw_input_per_need, dhw_pef, dhw_ghg;
-  Column gv_w_per_k, inv_gv, solar_south_m2, solar_east_west_m2, solar_north_m2, internal_w, n_adeq,
+      heat_aux_per_m2, vent_aux_per_dwelling, vent_aux_per_m2, dhw_inv_nominal, dhw_fixed_loss_kwh,
+      dhw_inv_distribution, dhw_pef, dhw_ghg;
+  Column gv_w_per_k, inv_gv, solar_south_m2, solar_east_m2, solar_west_m2, solar_north_m2, internal_w, n_adeq,
       intermittence, need_wh, need_kwh, final_kwh, cep, eges, label;
+  /// The slot of each dwelling in the month columns (MonthColumns): ilpa 0 dwellings in
+  /// [0, ordinary), ilpa 1 dwellings from the next multiple of lane_pad, each in row order.
+  std::array<std::uint8_t, chunk> slot;
+  std::size_t ordinary;
 };
 
-/// One heating month's climate, as the constants of a loop over the chunk.
-struct MonthClimate {
-  double sun_south_wh_m2, sun_east_west_wh_m2, sun_north_wh_m2, nref19_h, inv_dh19_per_kh, dh19_kh;
+/// What the month loop reads and writes, grouped by climate variant (ChunkArrays::slot), so
+/// that the loop over one variant's dwellings has that variant's month constants as loop
+/// invariants. Variant 0 uses slots [0, end0), variant 1 [end0, end1); each group is padded
+/// up to a multiple of `lane_pad` slots with harmless values, so that the vectorised month
+/// loop never falls into its scalar remainder (the two groups' odd ends would otherwise cost
+/// a few dwellings at scalar speed per chunk).
+inline constexpr std::size_t lane_pad = 4;
+struct MonthColumns {
+  using Column = std::array<double, chunk + lane_pad>;
+  Column solar_south_m2, solar_east_m2, solar_west_m2, solar_north_m2, internal_w, inv_gv, alpha, inv_alpha,
+      need_wh;
 };
 
-[[gnu::always_inline]] inline MonthClimate month_climate(const HeatingMonths& h, std::size_t k) noexcept {
-  return {h.sun_south_wh_m2[k], h.sun_east_west_wh_m2[k], h.sun_north_wh_m2[k],
-          h.nref19_h[k],        h.inv_dh19_per_kh[k],     h.dh19_kh[k]};
+/// X = (A_s + A_i) / (GV DH19) of slot `s` in month `m`.
+[[gnu::always_inline]] inline double gain_ratio(const MonthColumns& a, std::size_t s,
+                                                const MonthClimate& m) noexcept {
+  const double gains_wh = a.solar_south_m2[s] * m.sun_south_wh_m2 + a.solar_east_m2[s] * m.sun_east_wh_m2 +
+                          a.solar_west_m2[s] * m.sun_west_wh_m2 + a.solar_north_m2[s] * m.sun_north_wh_m2 +
+                          a.internal_w[s] * m.nref19_h;
+  return gains_wh * a.inv_gv[s] * m.inv_dh19_per_kh;
 }
 
-/// X = (A_s + A_i) / (GV DH19) of dwelling `i` of the chunk in month `m`.
-[[gnu::always_inline]] inline double gain_ratio(const ChunkArrays& a, std::size_t i,
-                                                const MonthClimate& m) noexcept {
-  const double gains_wh = a.solar_south_m2[i] * m.sun_south_wh_m2 +
-                          a.solar_east_west_m2[i] * m.sun_east_west_wh_m2 +
-                          a.solar_north_m2[i] * m.sun_north_wh_m2 + a.internal_w[i] * m.nref19_h;
-  return gains_wh * a.inv_gv[i] * m.inv_dh19_per_kh;
+/// B_ch (Wh/K, before the factor GV) of slots [first, last), all of one climate variant:
+/// sum_j (1 - F_j) DH19_j. The months together in one loop over the slots: each month's
+/// utilisation is a long chain of dependent operations (two divisions, log, expm1), and
+/// independent chains side by side keep the processor busy where one would leave it
+/// waiting. The months are still added in calendar order, and each gives the same bits
+/// whatever its group.
+[[gnu::always_inline]] inline void accumulate_need(MonthColumns& a, std::size_t first, std::size_t last,
+                                                   const std::array<MonthClimate, months>& climate,
+                                                   std::size_t count) noexcept {
+  for (std::size_t s = first; s < last; ++s) a.need_wh[s] = 0.0;
+  std::size_t k = 0;
+  for (; k + months_together <= count; k += months_together) {
+    std::array<MonthClimate, months_together> m{};
+    for (std::size_t j = 0; j < months_together; ++j) m[j] = climate[k + j];
+    for (std::size_t s = first; s < last; ++s) {
+      Batch<months_together> x{};
+      for (std::size_t j = 0; j < months_together; ++j) x[j] = gain_ratio(a, s, m[j]);
+      const Batch<months_together> u = unutilised_fraction(x, a.alpha[s], a.inv_alpha[s]);
+      double need_wh = a.need_wh[s];
+      for (std::size_t j = 0; j < months_together; ++j) need_wh += u[j] * m[j].dh19_kh;
+      a.need_wh[s] = need_wh;
+    }
+  }
+  for (; k < count; ++k) {
+    const MonthClimate m = climate[k];
+    for (std::size_t s = first; s < last; ++s)
+      a.need_wh[s] += unutilised_fraction(gain_ratio(a, s, m), a.alpha[s], a.inv_alpha[s]) * m.dh19_kh;
+  }
 }
 
 /// The whole kernel, inlined into one function per instruction set.
@@ -150,7 +202,8 @@ struct MonthClimate {
   const double* const u_floor = in.u_floor_w_per_m2k.data();
   const double* const b_floor = in.b_floor.data();
   const double* const win_south = in.window_south_m2.data();
-  const double* const win_east_west = in.window_east_west_m2.data();
+  const double* const win_east = in.window_east_m2.data();
+  const double* const win_west = in.window_west_m2.data();
   const double* const win_north = in.window_north_m2.data();
   const double* const u_window = in.u_window_w_per_m2k.data();
   const double* const g_window = in.g_window.data();
@@ -165,8 +218,22 @@ struct MonthClimate {
   const std::uint8_t* const dhw = in.dhw_system.data();
 
   ChunkArrays a;
+  MonthColumns m;
   for (std::size_t c0 = begin; c0 < end; c0 += chunk) {
     const std::size_t n = end - c0 < chunk ? end - c0 : chunk;
+
+    // The chunk's dwellings by climate variant: ilpa 0 from slot 0, ilpa 1 after them (from
+    // the next multiple of lane_pad).
+    {
+      std::size_t ordinary = 0;
+      for (std::size_t i = 0; i < n; ++i) ordinary += sys.ilpa[inertia[c0 + i]] == 0.0;
+      std::size_t next_ordinary = 0, next_heavy = (ordinary + lane_pad - 1) / lane_pad * lane_pad;
+      for (std::size_t i = 0; i < n; ++i) {
+        const bool heavy_climate = sys.ilpa[inertia[c0 + i]] != 0.0;
+        a.slot[i] = static_cast<std::uint8_t>(heavy_climate ? next_heavy++ : next_ordinary++);
+      }
+      a.ordinary = next_ordinary;
+    }
 
     // Pass 0: each dwelling's system constants, looked up by id. Kept apart so that the
     // arithmetic passes read only doubles, contiguous (no gather, no byte-sized lanes).
@@ -181,18 +248,21 @@ struct MonthClimate {
       a.vent_aux_per_m2[i] = sys.vent_aux_per_m2[v];
       a.exposure_e[i] = x.e;
       a.exposure_f_over_e[i] = x.f_over_e;
-      a.i0[i] = sys.i0[h];
+      const std::size_t ilpa = sys.ilpa[k] != 0.0 ? 1 : 0;
+      a.i0[i] = sys.i0[h][k];
       a.heat_input_per_need[i] = sys.heat_input_per_need[h];
       a.heat_pef[i] = sys.heat_pef[h];
       a.heat_ghg[i] = sys.heat_ghg[h];
       a.heat_aux_per_kwh_need[i] = sys.heat_aux_per_kwh_need[h];
-      a.heat_aux_per_dwelling[i] = sys.heat_aux_per_dwelling[h];
+      a.heat_aux_per_dwelling[i] = sys.heat_aux_per_dwelling[h][ilpa];
       a.heat_aux_per_m2[i] = sys.heat_aux_per_m2[h];
-      a.dhw_input_per_need[i] = sys.dhw_input_per_need[w];
+      a.dhw_inv_nominal[i] = sys.dhw_inv_nominal[w];
+      a.dhw_fixed_loss_kwh[i] = sys.dhw_fixed_loss_kwh[w];
+      a.dhw_inv_distribution[i] = sys.dhw_inv_distribution[w];
       a.dhw_pef[i] = sys.dhw_pef[w];
       a.dhw_ghg[i] = sys.dhw_ghg[w];
-      a.alpha[i] = sys.alpha[k];
-      a.inv_alpha[i] = sys.inv_alpha[k];
+      m.alpha[a.slot[i]] = sys.alpha[k];  // read only by the month loop: straight to its slot
+      m.inv_alpha[a.slot[i]] = sys.inv_alpha[k];
     }
 
     // Pass 1: per-dwelling invariants.
@@ -209,7 +279,7 @@ struct MonthClimate {
                          ground[r],
                          u_floor[r],
                          b_floor[r],
-                         win_south[r] + win_east_west[r] + win_north[r],
+                         win_south[r] + win_east[r] + win_west[r] + win_north[r],
                          u_window[r],
                          door[r],
                          u_door[r],
@@ -225,11 +295,11 @@ struct MonthClimate {
       const double collect = g_window[r] * collect_factor;
       a.gv_w_per_k[i] = gv;
       a.solar_south_m2[i] = win_south[r] * collect;
-      a.solar_east_west_m2[i] = win_east_west[r] * collect;
+      a.solar_east_m2[i] = win_east[r] * collect;
+      a.solar_west_m2[i] = win_west[r] * collect;
       a.solar_north_m2[i] = win_north[r] * collect;
       a.internal_w[i] = internal_gain_w(s_h, n_adeq, internal_gain_w_per_m2, occupant_gain_w);
       a.n_adeq[i] = n_adeq;
-      a.need_wh[i] = 0.0;
     }
     // Split from the loop above, which ends on a chain of three divisions: two short loops
     // overlap their iterations better than one long one.
@@ -239,29 +309,34 @@ struct MonthClimate {
       a.intermittence[i] = intermittence(a.i0[i], gv, floor_area[c0 + i], height[c0 + i]);
     }
 
-    // Pass 2: B_ch = sum_j GV (1 - F_j) DH19_j, X_j = (A_s,j + A_i,j) / (GV DH19_j). The
-    // months together in one loop over the chunk: each month's utilisation is a long chain
-    // of dependent operations (two divisions, log, expm1), and independent chains side by
-    // side keep the processor busy where one would leave it waiting. The months are still
-    // added in calendar order, and each gives the same bits whatever its group.
-    std::size_t k = 0;
-    for (; k + months_together <= climate.count; k += months_together) {
-      std::array<MonthClimate, months_together> m{};
-      for (std::size_t j = 0; j < months_together; ++j) m[j] = month_climate(climate, k + j);
-      for (std::size_t i = 0; i < n; ++i) {
-        Batch<months_together> x{};
-        for (std::size_t j = 0; j < months_together; ++j) x[j] = gain_ratio(a, i, m[j]);
-        const Batch<months_together> u = unutilised_fraction(x, a.alpha[i], a.inv_alpha[i]);
-        double need_wh = a.need_wh[i];
-        for (std::size_t j = 0; j < months_together; ++j) need_wh += u[j] * m[j].dh19_kh;
-        a.need_wh[i] = need_wh;
+    // Pass 2: B_ch = sum_j GV (1 - F_j) DH19_j, X_j = (A_s,j + A_i,j) / (GV DH19_j), over
+    // the dwellings of each climate variant in turn (ilpa 0, then 1), each with its own month
+    // constants as loop invariants. The month loop's inputs are copied into variant order and
+    // the need copied back (a few scalar moves per dwelling): a per-dwelling choice of the
+    // 63 month constants inside the loop kept the compiler from vectorising it.
+    const std::size_t n0 = a.ordinary, n1 = n - a.ordinary;
+    const std::size_t end0 = (n0 + lane_pad - 1) / lane_pad * lane_pad;
+    const std::size_t end1 = end0 + (n1 + lane_pad - 1) / lane_pad * lane_pad;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t t = a.slot[i];
+      m.solar_south_m2[t] = a.solar_south_m2[i];
+      m.solar_east_m2[t] = a.solar_east_m2[i];
+      m.solar_west_m2[t] = a.solar_west_m2[i];
+      m.solar_north_m2[t] = a.solar_north_m2[i];
+      m.internal_w[t] = a.internal_w[i];
+      m.inv_gv[t] = a.inv_gv[i];
+    }
+    for (const auto& [from, to] : {std::pair{n0, end0}, std::pair{end0 + n1, end1}}) {
+      for (std::size_t t = from; t < to; ++t) {  // padding: a dwelling with no glazing
+        m.solar_south_m2[t] = m.solar_east_m2[t] = m.solar_west_m2[t] = m.solar_north_m2[t] = 0.0;
+        m.internal_w[t] = m.inv_gv[t] = 1.0;
+        m.alpha[t] = 2.0;
+        m.inv_alpha[t] = 0.5;
       }
     }
-    for (; k < climate.count; ++k) {
-      const MonthClimate m = month_climate(climate, k);
-      for (std::size_t i = 0; i < n; ++i)
-        a.need_wh[i] += unutilised_fraction(gain_ratio(a, i, m), a.alpha[i], a.inv_alpha[i]) * m.dh19_kh;
-    }
+    accumulate_need(m, 0, end0, climate.variant[0], climate.count);
+    accumulate_need(m, end0, end1, climate.variant[1], climate.count);
+    for (std::size_t i = 0; i < n; ++i) a.need_wh[i] = m.need_wh[a.slot[i]];
 
     // Pass 3: final energy of the five uses (no cooling in these houses: four are non-zero),
     // primary energy and GHG.
@@ -269,7 +344,11 @@ struct MonthClimate {
       const double s_h = floor_area[c0 + i];
       const double need_kwh = a.gv_w_per_k[i] * a.need_wh[i] / 1000.0;
       const double heating_kwh = need_kwh * a.intermittence[i] * a.heat_input_per_need[i];
-      const double dhw_kwh = a.n_adeq[i] * dhw_need_per_occupant_kwh * a.dhw_input_per_need[i];
+      // Hot water: the generation efficiency from the dwelling's own need (3CL §14).
+      const double dhw_need_kwh = a.n_adeq[i] * dhw_need_per_occupant_kwh;
+      // B / (R R_d) with 1/R = 1/R_nom + loss/B: (B/R_nom + loss)/R_d, without a division.
+      const double dhw_kwh =
+          (dhw_need_kwh * a.dhw_inv_nominal[i] + a.dhw_fixed_loss_kwh[i]) * a.dhw_inv_distribution[i];
       const double lighting_kwh = lighting_kwh_per_m2 * s_h;
       const double auxiliary_kwh = a.heat_aux_per_kwh_need[i] * need_kwh + a.heat_aux_per_dwelling[i] +
                                    a.heat_aux_per_m2[i] * s_h + a.vent_aux_per_dwelling[i] +

@@ -9,34 +9,44 @@
 // The monthly heating need B_ch of 3CL §9 (Open3CL 9_besoin_ch.js):
 //   X_j = (A_s,j + A_i,j) / (GV DH19_j),  F_j = (X_j - X_j^a) / (1 - X_j^a),
 //   B_ch = sum_j GV (1 - F_j) DH19_j / 1000  (kWh).
-// Months without heating (DH19 = 0) add nothing and are dropped once per call (table
-// HeatingMonths), so the kernel runs over the 9 heating months of H1a only.
+// Months without heating (DH19 = 0 in both climate variants) add nothing and are dropped
+// once per call (table HeatingMonths), so the kernel runs over the 9 heating months of H1a
+// only. Each packed month holds both variants (ilpa 0 and 1); a dwelling reads its own.
 
 namespace coron::detail {
+
+/// One heating month of one climate variant, as the constants of the month loop.
+struct MonthClimate {
+  double sun_south_wh_m2, sun_east_wh_m2, sun_west_wh_m2, sun_north_wh_m2;  ///< kWh/m2 x 1000: A_s in Wh
+  double nref19_h, inv_dh19_per_kh, dh19_kh;
+};
 
 /// The climate of the heating months, packed; built once per call, read per dwelling.
 struct HeatingMonths {
   std::size_t count = 0;
-  std::array<double, months> dh19_kh{};
-  std::array<double, months> inv_dh19_per_kh{};
-  std::array<double, months> nref19_h{};
-  std::array<double, months> sun_south_wh_m2{};  ///< kWh/m2 x 1000: A_s is in Wh
-  std::array<double, months> sun_east_west_wh_m2{};
-  std::array<double, months> sun_north_wh_m2{};
+  std::array<std::array<MonthClimate, months>, climate_variant_count> variant{};
 };
 
-/// Packs the months with DH19 > 0.
+/// Packs the months with DH19 > 0 in either variant. A month without heating in one variant
+/// only gets DH19 = 0 and 1/DH19 = 0 there: X = 0, and it adds 1 x 0 to the need.
 [[nodiscard]] inline HeatingMonths pack_heating_months(const ClimateTable& c) noexcept {
   HeatingMonths h;
   for (std::size_t j = 0; j < months; ++j) {
-    if (!(c.dh19_kh[j] > 0.0)) continue;
+    bool heated = false;
+    for (const ClimateVariant& v : c.variant) heated = heated || v.dh19_kh[j] > 0.0;
+    if (!heated) continue;
     const std::size_t k = h.count++;
-    h.dh19_kh[k] = c.dh19_kh[j];
-    h.inv_dh19_per_kh[k] = 1.0 / c.dh19_kh[j];
-    h.nref19_h[k] = c.nref19_h[j];
-    h.sun_south_wh_m2[k] = 1000.0 * c.sun_south_kwh_m2[j];
-    h.sun_east_west_wh_m2[k] = 1000.0 * c.sun_east_west_kwh_m2[j];
-    h.sun_north_wh_m2[k] = 1000.0 * c.sun_north_kwh_m2[j];
+    for (std::size_t v = 0; v < climate_variant_count; ++v) {
+      const ClimateVariant& cv = c.variant[v];
+      const double dh19 = cv.dh19_kh[j] > 0.0 ? cv.dh19_kh[j] : 0.0;
+      h.variant[v][k] = {1000.0 * cv.sun_south_kwh_m2[j],
+                         1000.0 * cv.sun_east_kwh_m2[j],
+                         1000.0 * cv.sun_west_kwh_m2[j],
+                         1000.0 * cv.sun_north_kwh_m2[j],
+                         cv.nref19_h[j],
+                         dh19 > 0.0 ? 1.0 / dh19 : 0.0,
+                         dh19};
+    }
   }
   return h;
 }

@@ -1,6 +1,8 @@
 #pragma once
 #include "coron/thermal.hpp"
 
+#include <cmath>
+
 // From needs to final energy (3CL §9.2, §11-16; Open3CL 8_intermittence.js, 9_conso_ch.js,
 // 11_besoin_ecs.js, 15_conso_aux.js, 16_conso_eclairage.js).
 
@@ -18,6 +20,30 @@ namespace coron::detail {
 [[nodiscard]] inline double heating_input_per_output(const HeatingSystemParams& s) noexcept {
   return 1.0 / (s.generation_efficiency * s.emission_efficiency * s.distribution_efficiency *
                 s.regulation_efficiency);
+}
+
+/// A hot-water generator's 1/R as inv_nominal + fixed_loss_wh / B_ecs (B in Wh), whatever its
+/// kind (DhwGenerator): the two constants, folded once per call.
+struct DhwGeneration {
+  double inv_nominal, fixed_loss_wh;
+};
+
+[[nodiscard]] inline DhwGeneration dhw_generation(const DhwSystemParams& d) noexcept {
+  switch (d.generator) {
+    case DhwGenerator::boiler: {
+      // rgrs_chaudiere: 1/R = 1/R_pn + (1790 QP0 + Q_gw)/B + 6970 . 0.5 P_veil/B.
+      const double q_gw_wh = d.storage_l > 0.0 ? 67662.0 * std::pow(d.storage_l, 0.55) : 0.0;
+      return {1.0 / d.nominal_efficiency, 1790.0 * d.standby_loss_w + q_gw_wh + 6970.0 * 0.5 * d.pilot_w};
+    }
+    case DhwGenerator::electric_tank: {
+      // R_s = 1/(1 + Q_gw R_d/B).
+      const double q_gw_wh = 8592.0 * 45.0 / 24.0 * d.storage_l * d.storage_loss_cr;
+      return {1.0, q_gw_wh * d.distribution_efficiency};
+    }
+    case DhwGenerator::heat_pump:
+      return {1.0 / d.nominal_efficiency, 0.0};
+  }
+  return {1.0, 0.0};
 }
 
 /// Hot-water need per adequate occupant, kWh/yr: sum_j 1.163 V (T_hot - T_efs,j) days_j / 1000.

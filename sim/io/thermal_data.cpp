@@ -47,22 +47,29 @@ void read_climate(MapReader& r, ThermalParams& p) {
   (void)r.optional<std::string>("source");
   (void)r.required<std::string>("zone");
   ClimateTable& c = p.climate;
-  copy_to(r.required_quantities("dh19", Dimension::degree_hours_kh, months, 0.0, 30000.0), c.dh19_kh);
-  copy_to(r.required_quantities("nref19", Dimension::time_h, months, 0.0, 744.0), c.nref19_h);
-  const auto e =
-      r.required_quantities("irradiation_south", Dimension::energy_per_area_kwh_m2, months, 0.0, 300.0);
   const auto c1_east = numbers(r, "c1_east", months, 0.0, 5.0);
   const auto c1_west = numbers(r, "c1_west", months, 0.0, 5.0);
   const auto c1_north = numbers(r, "c1_north", months, 0.0, 5.0);
   copy_to(r.required_quantities("cold_water", Dimension::temperature_c, months, -5.0, 30.0), c.cold_water_c);
   copy_to(numbers(r, "days", months, 0.0, 31.0), c.days);
-  // Irradiation on orientation o is E_j . C1_o,j (south: C1 = 1); east and west are averaged
-  // because the stock records their glazing together.
-  if (e && c1_east && c1_west && c1_north) {
-    for (std::size_t j = 0; j < months; ++j) {
-      c.sun_south_kwh_m2[j] = (*e)[j];
-      c.sun_east_west_kwh_m2[j] = (*e)[j] * (0.5 * ((*c1_east)[j] + (*c1_west)[j]));
-      c.sun_north_kwh_m2[j] = (*e)[j] * (*c1_north)[j];
+  // One map per variant (ilpa 0, 1); C1 is the same for both.
+  for (std::size_t v = 0; v < climate_variant_count; ++v) {
+    MapReader m = r.map(fmt::format("ilpa_{}", v));
+    if (!m.valid()) continue;
+    ClimateVariant& cv = c.variant[v];
+    copy_to(m.required_quantities("dh19", Dimension::degree_hours_kh, months, 0.0, 30000.0), cv.dh19_kh);
+    copy_to(m.required_quantities("nref19", Dimension::time_h, months, 0.0, 744.0), cv.nref19_h);
+    const auto e =
+        m.required_quantities("irradiation_south", Dimension::energy_per_area_kwh_m2, months, 0.0, 300.0);
+    m.finish();
+    // Irradiation on orientation o is E_j . C1_o,j (south: C1 = 1).
+    if (e && c1_east && c1_west && c1_north) {
+      for (std::size_t j = 0; j < months; ++j) {
+        cv.sun_south_kwh_m2[j] = (*e)[j];
+        cv.sun_east_kwh_m2[j] = (*e)[j] * (*c1_east)[j];
+        cv.sun_west_kwh_m2[j] = (*e)[j] * (*c1_west)[j];
+        cv.sun_north_kwh_m2[j] = (*e)[j] * (*c1_north)[j];
+      }
     }
   }
 }
@@ -76,18 +83,31 @@ void read_systems(MapReader& r, ThermalParams& p) {
     h.distribution_efficiency =
         m.required_in_range<double>("distribution_efficiency", 0.1, 1.0).value_or(1.0);
     h.regulation_efficiency = m.required_in_range<double>("regulation_efficiency", 0.1, 1.0).value_or(1.0);
-    h.intermittence_i0 = m.required_in_range<double>("intermittence_i0", 0.1, 1.0).value_or(1.0);
+    MapReader i0 = m.map("intermittence_i0");
+    if (i0.valid()) {
+      for (std::size_t k = 0; k < inertia_count; ++k)
+        h.intermittence_i0[k] = i0.required_in_range<double>(inertia_names[k], 0.1, 1.0).value_or(1.0);
+      i0.finish();
+    }
     h.auxiliary_kwh_per_kwh_need =
         m.required_in_range<double>("auxiliary_per_kwh_need", 0.0, 0.1).value_or(0.0);
-    h.auxiliary_kwh_per_dwelling =
-        m.required_quantity("auxiliary_per_dwelling", Dimension::energy_kwh, 0.0, 5000.0).value_or(0.0);
+    h.circulator_w = m.required_in_range<double>("circulator_w", 0.0, 1000.0).value_or(0.0);
     h.auxiliary_kwh_per_m2 =
         m.required_quantity("auxiliary_per_m2", Dimension::energy_per_area_kwh_m2, 0.0, 100.0).value_or(0.0);
   });
 
   r.each_map("dhw", dhw_system_names, [&](MapReader& m, std::size_t s) {
     if (const auto c = m.required_enum("carrier", carrier_names)) p.dhw[s].carrier = static_cast<Carrier>(*c);
-    p.dhw[s].efficiency = m.required_in_range<double>("efficiency", 0.1, 6.0).value_or(1.0);
+    DhwSystemParams& d = p.dhw[s];
+    if (const auto g = m.required_enum("generator", dhw_generator_names))
+      d.generator = static_cast<DhwGenerator>(*g);
+    d.nominal_efficiency = m.required_in_range<double>("nominal_efficiency", 0.1, 6.0).value_or(1.0);
+    d.standby_loss_w = m.required_in_range<double>("standby_loss_w", 0.0, 10000.0).value_or(0.0);
+    d.pilot_w = m.required_in_range<double>("pilot_w", 0.0, 1000.0).value_or(0.0);
+    d.storage_l = m.required_in_range<double>("storage_l", 0.0, 10000.0).value_or(0.0);
+    d.storage_loss_cr = m.required_in_range<double>("storage_loss_cr", 0.0, 5.0).value_or(0.0);
+    d.distribution_efficiency =
+        m.required_in_range<double>("distribution_efficiency", 0.1, 1.0).value_or(1.0);
   });
 
   r.each_map("ventilation", ventilation_names, [&](MapReader& m, std::size_t s) {
@@ -185,6 +205,13 @@ void read_method(MapReader& r, ThermalParams& p) {
     light.finish();
   }
   p.window_shading_factor = r.required_in_range<double>("window_shading_factor", 0.0, 1.0).value_or(1.0);
+  MapReader ilpa = r.map("ilpa_by_inertia");
+  if (ilpa.valid()) {
+    for (std::size_t k = 0; k < inertia_count; ++k)
+      p.ilpa_by_inertia[k] =
+          static_cast<std::uint8_t>(ilpa.required_in_range<int>(inertia_names[k], 0, 1).value_or(0));
+    ilpa.finish();
+  }
 }
 
 }  // namespace

@@ -90,13 +90,14 @@ std::vector<std::size_t> weighted_order(const std::vector<double>& weights, std:
 
 std::string_view first_commune(std::string_view communes) { return communes.substr(0, communes.find(';')); }
 
-/// The glazing bin (0 south, 1 east/west, 2 north) of a facade facing `azimuth_deg` (0 = north, clockwise).
+/// The glazing bin (0 south, 1 east, 2 west, 3 north) of a facade facing `azimuth_deg` (0 = north,
+/// clockwise): the four orientations of the 3CL C1 table.
 int orientation_bin(double azimuth_deg) {
   double a = std::fmod(azimuth_deg, 360.0);
   if (a < 0.0) a += 360.0;
   if (a >= 135.0 && a <= 225.0) return 0;
-  if (a <= 45.0 || a >= 315.0) return 2;
-  return 1;
+  if (a <= 45.0 || a >= 315.0) return 3;
+  return a < 180.0 ? 1 : 2;
 }
 
 /// `value` to the nearest 1/parts (a division by an exact integer: the double nearest the decimal).
@@ -330,7 +331,7 @@ Stock generate(const StockParameters& p, std::uint64_t seed, std::vector<std::ui
         const double window_m2 = ap.window_area_per_floor_m2 * floor_m2;
         const double azimuth = layout.azimuth_deg[c] +
                                ap.orientation_jitter_deg * (2.0 * kd.uniform(dwelling_draw::azimuth) - 1.0);
-        std::array<double, 3> by_bin{};
+        std::array<double, 4> by_bin{};
         const double front_back = 0.5 * ap.window_front_back_share * window_m2;
         const double side = 0.5 * (1.0 - ap.window_front_back_share) * window_m2;
         by_bin[static_cast<std::size_t>(orientation_bin(azimuth))] += front_back;
@@ -338,12 +339,13 @@ Stock generate(const StockParameters& p, std::uint64_t seed, std::vector<std::ui
         by_bin[static_cast<std::size_t>(orientation_bin(azimuth + 90.0))] += side;
         by_bin[static_cast<std::size_t>(orientation_bin(azimuth + 270.0))] += side;
         s.window_south_m2[i] = round_to(by_bin[0], 100.0);
-        s.window_east_west_m2[i] = round_to(by_bin[1], 100.0);
-        s.window_north_m2[i] = round_to(by_bin[2], 100.0);
+        s.window_east_m2[i] = round_to(by_bin[1], 100.0);
+        s.window_west_m2[i] = round_to(by_bin[2], 100.0);
+        s.window_north_m2[i] = round_to(by_bin[3], 100.0);
       }
       const double envelope_m2 = s.wall_area_m2[i] + s.roof_area_m2[i] + s.ground_floor_area_m2[i] +
-                                 s.window_south_m2[i] + s.window_east_west_m2[i] + s.window_north_m2[i] +
-                                 s.door_area_m2[i];
+                                 s.window_south_m2[i] + s.window_east_m2[i] + s.window_west_m2[i] +
+                                 s.window_north_m2[i] + s.door_area_m2[i];
       s.thermal_bridges_w_per_k[i] = round_to(ap.thermal_bridge_w_per_m2k * envelope_m2, 100.0);
       s.b_roof[i] = ap.b_roof;
       s.b_floor[i] = ap.b_floor;

@@ -52,7 +52,8 @@ class EveryColumn {
     CORON_COLUMN(u_floor_w_per_m2k);
     CORON_COLUMN(b_floor);
     CORON_COLUMN(window_south_m2);
-    CORON_COLUMN(window_east_west_m2);
+    CORON_COLUMN(window_east_m2);
+    CORON_COLUMN(window_west_m2);
     CORON_COLUMN(window_north_m2);
     CORON_COLUMN(u_window_w_per_m2k);
     CORON_COLUMN(g_window);
@@ -99,7 +100,7 @@ TEST(Generator, EveryColumnFilled) {
     EXPECT_EQ(a.size(), s.size()) << name;
     ++sizes_checked;
   });
-  EXPECT_EQ(sizes_checked, 38u);  // every dwelling column of Stock
+  EXPECT_EQ(sizes_checked, 39u);  // every dwelling column of Stock
   const CiteTable& t = s.cites;
   for (const std::size_t n : {t.communes.size(), t.epci.size(), t.category.size(), t.dwellings.size(),
                               t.heritage_unesco.size(), t.qpv.size()})
@@ -113,7 +114,7 @@ TEST(Generator, EveryColumnFilled) {
     ASSERT_GT(s.floor_area_m2[i], 0.0);
     ASSERT_GT(s.wall_area_m2[i], 0.0);
     ASSERT_GT(s.u_wall_w_per_m2k[i], 0.0);
-    ASSERT_GT(s.window_south_m2[i] + s.window_east_west_m2[i] + s.window_north_m2[i], 0.0);
+    ASSERT_GT(s.window_south_m2[i] + s.window_east_m2[i] + s.window_west_m2[i] + s.window_north_m2[i], 0.0);
     ASSERT_GT(s.thermal_bridges_w_per_k[i], 0.0);
     ASSERT_GT(s.q4pa_conv_m3_per_h_m2[i], 0.0);
   }
@@ -240,7 +241,8 @@ TEST(Generator, FormsFollowTheirPeriodsAndTabulaEnvelopes) {
     ASSERT_GE(s.floor_area_m2[i], a.floor_area_m2.min - 0.05);
     ASSERT_LE(s.floor_area_m2[i], a.floor_area_m2.max + 0.05);
     ASSERT_NEAR(s.wall_area_m2[i], a.wall_area_per_floor_m2 * s.floor_area_m2[i], 0.01);
-    const double windows = s.window_south_m2[i] + s.window_east_west_m2[i] + s.window_north_m2[i];
+    const double windows =
+        s.window_south_m2[i] + s.window_east_m2[i] + s.window_west_m2[i] + s.window_north_m2[i];
     ASSERT_NEAR(windows, a.window_area_per_floor_m2 * s.floor_area_m2[i], 0.03);
   }
   for (std::size_t a = 0; a < count.size(); ++a) {

@@ -35,7 +35,8 @@ std::vector<std::uint8_t> initial_labels(const Stock& s) {
                          s.u_floor_w_per_m2k,
                          s.b_floor,
                          s.window_south_m2,
-                         s.window_east_west_m2,
+                         s.window_east_m2,
+                         s.window_west_m2,
                          s.window_north_m2,
                          s.u_window_w_per_m2k,
                          s.g_window,
@@ -61,9 +62,8 @@ const std::vector<std::uint8_t>& default_labels() {
   return labels;
 }
 
-TEST(InitialLabels, CloseToFortyPercentOfMaisonsEtCitesInEFG) {
-  const Stock& s = default_stock();
-  const std::vector<std::uint8_t>& label = default_labels();
+/// Share of each label among the Maisons et Cités dwellings of `s`.
+std::array<double, label_count> mc_label_shares(const Stock& s, const std::vector<std::uint8_t>& label) {
   std::array<std::size_t, label_count> count{};
   std::size_t mc = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -71,17 +71,31 @@ TEST(InitialLabels, CloseToFortyPercentOfMaisonsEtCitesInEFG) {
     ++mc;
     ++count[label[i]];
   }
-  const std::size_t efg = count[4] + count[5] + count[6];
-  const double share = static_cast<double>(efg) / static_cast<double>(mc);
-  std::printf("Maisons et Cités labels:");
+  std::array<double, label_count> share{};
   for (std::size_t k = 0; k < label_count; ++k)
-    std::printf(" %c %.1f %%", label_letters[k],
-                100.0 * static_cast<double>(count[k]) / static_cast<double>(mc));
-  std::printf("  -> E+F+G %.1f %%\n", 100.0 * share);
-  EXPECT_GE(share, 0.37);
-  EXPECT_LE(share, 0.43);
-  for (std::size_t k = 2; k < label_count; ++k)  // C to G all present
-    EXPECT_GT(count[k], mc / 100) << label_letters[k];
+    share[k] = static_cast<double>(count[k]) / static_cast<double>(mc);
+  return share;
+}
+
+// "Close to 40 %" read as 37-43 %, for the default seed and two others: the share must come
+// from the parameters, not from one lucky draw. data/stock/README.md reports these figures.
+TEST(InitialLabels, CloseToFortyPercentOfMaisonsEtCitesInEFGOverThreeSeeds) {
+  for (const std::uint64_t seed : {testing::default_seed, std::uint64_t{2017}, std::uint64_t{2019}}) {
+    const Stock other = seed == testing::default_seed ? Stock{} : generate_stock(testing::parameters(), seed);
+    const Stock& s = seed == testing::default_seed ? default_stock() : other;
+    const std::vector<std::uint8_t> label =
+        seed == testing::default_seed ? default_labels() : initial_labels(s);
+    const std::array<double, label_count> share = mc_label_shares(s, label);
+    const double efg = share[4] + share[5] + share[6];
+    std::printf("seed %llu, Maisons et Cités labels:", static_cast<unsigned long long>(seed));
+    for (std::size_t k = 0; k < label_count; ++k)
+      std::printf(" %c %.1f %%", label_letters[k], 100.0 * share[k]);
+    std::printf("  -> E+F+G %.1f %%\n", 100.0 * efg);
+    EXPECT_GE(efg, 0.37) << "seed " << seed;
+    EXPECT_LE(efg, 0.43) << "seed " << seed;
+    for (std::size_t k = 2; k < label_count; ++k)  // C to G all present
+      EXPECT_GT(share[k], 0.01) << label_letters[k] << " seed " << seed;
+  }
 }
 
 TEST(InitialLabels, SpreadSensiblyByFormAndWorks) {

@@ -90,7 +90,9 @@ TEST(StockCsv, FileRoundTripAndHeader) {
   std::filesystem::remove(path);
 }
 
-TEST(StockCsv, ColumnsInAnyOrder) {
+// A format-1 file (no format line, window_east_west_m2 pooled), written by an older coron:
+// it loads, each half of the pooled glazing going to east and west, with a notice per column.
+TEST(StockCsv, ColumnsInAnyOrderAndAnOlderFormatStillLoads) {
   const std::string text =
       "cite_name,dwelling_id,owner,archetype,year_built,heritage_unesco,qpv,structurally_unfit,floor_area_m2,"
       "ceiling_height_m,wall_area_m2,u_wall_w_per_m2k,roof_area_m2,u_roof_w_per_m2k,b_roof,ground_floor_area_"
@@ -110,8 +112,16 @@ TEST(StockCsv, ColumnsInAnyOrder) {
       "\"Cité des Fleurs, Lens\",9,maisons_et_cites,coron,1880,1,0,0,55,2.5,29,2.5,33,0.4,0.9,26,2.5,0.5,6,0,"
       "6,2.8,0.76,4,2,5.5,2,1,natural_vents,medium,gas_boiler_condensing,gas_boiler,1,0,35,0,4,17000,"
       "Lens,CA de Lens-Liévin,unnamed,1,0\n";
-  const Stock s = parse_stock_csv(text, "order.csv");
+  std::vector<Diagnostic> notices;
+  const Stock s = parse_stock_csv(text, "order.csv", &notices);
   ASSERT_EQ(s.size(), 3u);
+  EXPECT_EQ(s.window_east_m2, (std::vector<double>{0.0, 0.0, 0.0}));  // the file's window_east_west_m2 are 0
+  ASSERT_EQ(notices.size(), 2u);
+  EXPECT_EQ(notices[0].key, "window_east_m2");
+  EXPECT_EQ(notices[1].key, "window_west_m2");
+  EXPECT_THAT(notices[0].format(),
+              HasSubstr("order.csv:1: window_east_m2: stock CSV format 1 has no such column (format 2 added it): "
+                        "taken as 0.5 x window_east_west_m2"));
   ASSERT_EQ(s.cites.size(), 2u);
   EXPECT_EQ(s.cites.name[0], "Cité des Fleurs, Lens");
   EXPECT_EQ(s.cites.dwellings[0], 2);
@@ -120,6 +130,85 @@ TEST(StockCsv, ColumnsInAnyOrder) {
   EXPECT_EQ(s.cites.qpv[1], 1);
   EXPECT_EQ(s.dwelling_id[1], 3);
   EXPECT_EQ(s.heating_system[0], static_cast<std::uint8_t>(HeatingSystem::coal_stove));
+}
+
+// The same dwelling as format 1 (pooled east/west glazing) and as format 2 (split).
+TEST(StockCsv, FormatOneGlazingIsSplitEvenlyIntoEastAndWest) {
+  Stock s = default_stock();
+  s.resize(1);
+  s.cites.dwellings = {1};
+  s.cite_id = {0};
+  s.cites.name.resize(1);
+  s.cites.communes.resize(1);
+  s.cites.epci.resize(1);
+  s.cites.category.resize(1);
+  s.cites.heritage_unesco.resize(1);
+  s.cites.qpv.resize(1);
+  s.window_east_m2 = {1.5};
+  s.window_west_m2 = {1.5};
+  std::ostringstream out;
+  write_stock_csv(s, out);
+  std::string v2 = out.str();
+  // Rewrite it as format 1: no format line, one pooled column of 3 m2.
+  std::string v1 = v2.substr(v2.find('\n') + 1);
+  const auto replace = [&v1](const std::string& from, const std::string& to) {
+    const std::size_t at = v1.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    v1.replace(at, from.size(), to);
+  };
+  replace("window_east_m2,window_west_m2", "window_east_west_m2");
+  const std::size_t header_end = v1.find('\n');
+  // the two values follow window_south_m2's in the row; find them by column position
+  std::vector<std::string> fields;
+  std::stringstream row(v1.substr(header_end + 1));
+  std::string field;
+  while (std::getline(row, field, ',')) fields.push_back(field);
+  std::stringstream header(v1.substr(0, header_end));
+  std::size_t column = 0;
+  while (std::getline(header, field, ',') && field != "window_east_west_m2") ++column;
+  ASSERT_EQ(fields[column], "1.5");
+  ASSERT_EQ(fields[column + 1], "1.5");
+  fields[column] = "3";
+  fields.erase(fields.begin() + static_cast<std::ptrdiff_t>(column) + 1);
+  std::string rebuilt = v1.substr(0, header_end + 1);
+  for (std::size_t k = 0; k < fields.size(); ++k) rebuilt.append(k ? "," : "").append(fields[k]);
+  std::vector<Diagnostic> notices;
+  const Stock old = parse_stock_csv(rebuilt, "v1.csv", &notices);
+  EXPECT_EQ(notices.size(), 2u);
+  expect_identical(s, old);  // 0.5 x 3 = 1.5 each, every other column as written
+  std::vector<Diagnostic> none;
+  expect_identical(s, parse_stock_csv(v2, "v2.csv", &none));
+  EXPECT_TRUE(none.empty());
+}
+
+TEST(StockCsvErrors, AFormatNewerThanThisCoronIsRefused) {
+  std::ostringstream out;
+  write_stock_csv(default_stock(), out);
+  std::string text = out.str();
+  text.replace(0, text.find('\n'), "# coron stock, format 9");
+  try {
+    (void)parse_stock_csv(text, "future.csv");
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("future.csv:1:23: format: expected a stock CSV format within [1, 2]"));
+    EXPECT_EQ(e.diagnostics().size(), 1u);
+  }
+}
+
+TEST(StockCsvErrors, FormatTwoWithThePooledColumnIsAnUnknownColumn) {
+  std::ostringstream out;
+  write_stock_csv(default_stock(), out);
+  std::string text = out.str();
+  const std::size_t at = text.find("window_east_m2");
+  text.replace(at, std::string("window_east_m2").size(), "window_east_west_m2");
+  try {
+    (void)parse_stock_csv(text, "mixed.csv");
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("mixed.csv:2:"));
+    EXPECT_THAT(e.what(), HasSubstr("window_east_west_m2: unknown column"));
+    EXPECT_THAT(e.what(), HasSubstr("window_east_m2: missing column"));
+  }
 }
 
 std::string error_of(const std::string& fixture) {

@@ -1,3 +1,5 @@
+#include "io/thermal_data.hpp"
+#include "reference_3cl.hpp"
 #include "thermal_fixture.hpp"
 
 #include "coron/thermal.hpp"
@@ -5,51 +7,200 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
 
-// One unrenovated coron house worked by hand (values of thermal_fixture.hpp, zone H1a).
+// Hand cases of the 3CL method (zone H1a, 2025 factors: electricity 2.3), with the real
+// data/thermal parameters. The expected numbers come from tests/thermal/hand_cases.py, which
+// recomputes each case from first principles (Python standard library, the data values
+// copied, math.pow, calendar order) and prints these constants:
+//   python3 tests/thermal/hand_cases.py
+// ctest ThermalHandCasesScript runs `hand_cases.py --check` on this file: it fails when a
+// constant below no longer matches the script. Both the kernel and the independent scalar
+// reference (reference_3cl.cpp) must reproduce them.
 //
-// S_h 70 m2, H_sp 2.5 m; walls 60 m2 U 2.5; roof 40 m2 U 2.5 b 0.9; floor 40 m2 U 2.0 b 0.8;
-// windows 6 m2 south + 5 m2 north, Uw 4.9, g 0.85; door 2 m2 U 3.5; bridges 10 W/K;
-// Q4Pa_conv 3.3, several exposed facades; natural vents; heavy inertia (alpha 3.6);
-// standard gas boiler, gas hot water.
-//
-// GV parts (W/K): walls 60x2.5 = 150; roof 0.9x2.5x40 = 90; floor 0.8x2.0x40 = 64;
-//   windows 4.9x11 = 53.9; door 3.5x2 = 7; bridges 10; H_vent = 0.34x2.23x70 = 53.074;
-//   S_dep = 60 + 40 + 11 + 2 = 113 m2; Q4Pa = 3.3x113 + 0.45x4x70 = 498.9 m3/h;
-//   n50 = 498.9 / ((4/50)^(2/3) x 2.5 x 70) = 15.35496 /h;
-//   Q_vinf = 175 x 15.35496 x 0.07 / (1 + (15/0.07) x (-2.23/(2.5 x 15.35496))^2) = 109.15989 m3/h;
-//   H_perm = 0.34 x 109.15989 = 37.11436;  GV = 465.08836 W/K.
-// January: N_adeq = 1.75 (S_h = 70); A_i = (3.52x70 + 132/168x90x1.75) x 744 = 275391.6 Wh;
-//   A_s = 1000 x 0.85 x (6 x 38.36 + 5 x 38.36 x 0.31) = 246175.3 Wh;
-//   X = (246175.3 + 275391.6) / (465.08836 x 11712.4) = 0.0957478; F = (X - X^3.6)/(1 - X^3.6) = 0.0955535.
-// Summed over the 9 heating months: B_ch = sum GV (1 - F_j) DH19_j / 1000 = 22887.668 kWh.
-// G = GV/(S_h H_sp) = 2.657648; INT = 0.91 / (1 + 0.1 (G - 1)) = 0.780603;
-//   heating = 22887.668 x 0.780603 / (0.84 x 0.95 x 0.88 x 0.90) = 28268.577 kWh gas.
-// Hot water: need = sum 1.163 x 1.75 x 56 x (40 - T_efs,j) x days_j / 1000 = 1145.610 kWh; / 0.50 = 2291.219
-// kWh gas. Lighting 0.9 x 1.4 x 1500 / 1000 x 70 = 132.3 kWh; auxiliaries 0.002433 x 22887.668 + 318.6 =
-// 374.286 kWh. Final 31066.382 kWh. Cep = (28268.577 + 2291.219 + 2.3 x (132.3 + 374.286)) / 70 = 453.213
-// kWhEP/m2 -> G. EGES = (0.227 x (28268.577 + 2291.219) + 0.069 x 132.3 + 0.064 x 374.286) / 70 = 99.574
-// kg/m2 -> F. Label: worse of G and F = G. (Reference values computed independently with double-precision
-// pow.)
+// coron70: the unrenovated coron of thermal_fixture.hpp (Dwelling{}): S_h 70 m2, heavy brick,
+//   so ilpa = 1 (May and September shortened) and the heavy-inertia I0 row (0.93); GV =
+//   465.08836 W/K (walls 150, roof 90, floor 64, windows 53.9, door 7, bridges 10, H_vent 53.074,
+//   H_perm 37.11436); N_adeq 1.75; gas hot water R_g = 1/(1/0.8676 + (1790 x 288 + 6970 x 0.5 x
+//   120)/B) with B = 1145.61 kWh: 0.5082, x R_d 0.93 = 0.4726. Energy G, climate F -> G.
+// electric45: an electric 45 m2 house, one exposed facade (e = 0.02, f = 20) glazed east only,
+//   mechanical ventilation before 1982 (fan 569.4 kWh), medium inertia (ilpa 0), electric tank
+//   150 L; N_adeq in the 30-70 m2 branch: 1.75 - 0.01875 x 25 = 1.28125. Energy E, climate B.
+// coal_ghg: a heavy brick coal-stove house (ilpa 1, I0 0.86) glazed on four sides, electric tank;
+//   coal's 0.385 kg/kWh makes the climate class (F) worse than the energy class (E).
+// small28: a 28 m2 dwelling: N_adeq first branch (1), light inertia, glazing south and west,
+//   label limits of the 2024 table row 28: Cep 343.5 is E there (F with the general limits).
 
 namespace coron::test {
 namespace {
 
-void expect_rel(double actual, double expected, double tol = 1e-9) {
-  EXPECT_LE(std::fabs(actual - expected), tol * std::fmax(1.0, std::fabs(expected)))
-      << "actual " << actual << " expected " << expected;
+// --- printed by tests/thermal/hand_cases.py ---
+constexpr double coron70_need = 22063.151270366885;
+constexpr double coron70_final = 30747.288313682842;
+constexpr double coron70_cep = 448.05623364051263;
+constexpr double coron70_eges = 98.61396813911936;
+constexpr int coron70_energy_class = 6;
+constexpr int coron70_climate_class = 5;
+constexpr int coron70_label = 6;
+constexpr double electric45_need = 4451.132128709365;
+constexpr double electric45_final = 6108.759944973111;
+constexpr double electric45_cep = 312.2255082986257;
+constexpr double electric45_eges = 10.062068058110501;
+constexpr int electric45_energy_class = 4;
+constexpr int electric45_climate_class = 1;
+constexpr int electric45_label = 4;
+constexpr double coal_ghg_need = 12301.047641181285;
+constexpr double coal_ghg_final = 20434.858973659237;
+constexpr double coal_ghg_cep = 287.799666448563;
+constexpr double coal_ghg_eges = 90.38381314234798;
+constexpr int coal_ghg_energy_class = 4;
+constexpr int coal_ghg_climate_class = 5;
+constexpr int coal_ghg_label = 5;
+constexpr double small28_need = 4898.357963425516;
+constexpr double small28_final = 8948.186899126515;
+constexpr double small28_cep = 343.4794255546083;
+constexpr double small28_eges = 69.55682143567648;
+constexpr int small28_energy_class = 4;
+constexpr int small28_climate_class = 4;
+constexpr int small28_label = 4;
+// ---
+
+const ThermalParams& data_params() {
+  static const ThermalParams p = [] {
+    Diagnostics diag;
+    ThermalParams loaded = io::load_thermal_params(CORON_DATA_DIR, diag);
+    diag.throw_if_any();
+    return loaded;
+  }();
+  return p;
+}
+
+Dwelling electric45() {
+  Dwelling d;
+  d.floor_area_m2 = 45.0;
+  d.wall_area_m2 = 24.0;
+  d.u_wall_w_per_m2k = 0.9;
+  d.roof_area_m2 = 27.0;
+  d.u_roof_w_per_m2k = 0.5;
+  d.ground_floor_area_m2 = 22.0;
+  d.b_floor = 0.5;
+  d.window_south_m2 = 0.0;
+  d.window_east_m2 = 4.0;
+  d.window_north_m2 = 0.0;
+  d.u_window_w_per_m2k = 2.8;
+  d.g_window = 0.75;
+  d.u_door_w_per_m2k = 2.0;
+  d.thermal_bridges_w_per_k = 5.0;
+  d.q4pa_conv_m3_per_h_m2 = 2.0;
+  d.multiple_exposed_facades = 0;
+  d.ventilation = Ventilation::mechanical_pre1982;
+  d.inertia = Inertia::medium;
+  d.heating = HeatingSystem::electric_direct;
+  d.dhw = DhwSystem::electric_storage;
+  return d;
+}
+
+Dwelling coal_ghg() {
+  Dwelling d;
+  d.floor_area_m2 = 80.0;
+  d.wall_area_m2 = 90.0;
+  d.u_wall_w_per_m2k = 1.0;
+  d.roof_area_m2 = 55.0;
+  d.u_roof_w_per_m2k = 0.4;
+  d.ground_floor_area_m2 = 55.0;
+  d.u_floor_w_per_m2k = 1.6;
+  d.b_floor = 0.5;
+  d.window_south_m2 = 5.0;
+  d.window_east_m2 = 2.0;
+  d.window_west_m2 = 2.5;
+  d.window_north_m2 = 4.0;
+  d.u_window_w_per_m2k = 2.7;
+  d.g_window = 0.76;
+  d.u_door_w_per_m2k = 2.5;
+  d.thermal_bridges_w_per_k = 12.0;
+  d.q4pa_conv_m3_per_h_m2 = 2.0;
+  d.heating = HeatingSystem::coal_stove;
+  d.dhw = DhwSystem::electric_storage;
+  return d;
+}
+
+Dwelling small28() {
+  Dwelling d;
+  d.floor_area_m2 = 28.0;
+  d.ceiling_height_m = 2.4;
+  d.wall_area_m2 = 30.0;
+  d.u_wall_w_per_m2k = 1.4;
+  d.roof_area_m2 = 18.0;
+  d.u_roof_w_per_m2k = 0.8;
+  d.ground_floor_area_m2 = 16.0;
+  d.u_floor_w_per_m2k = 1.4;
+  d.b_floor = 0.5;
+  d.window_south_m2 = 2.0;
+  d.window_east_m2 = 0.0;
+  d.window_west_m2 = 2.5;
+  d.window_north_m2 = 0.0;
+  d.u_window_w_per_m2k = 2.6;
+  d.g_window = 0.76;
+  d.u_door_w_per_m2k = 3.0;
+  d.thermal_bridges_w_per_k = 4.0;
+  d.q4pa_conv_m3_per_h_m2 = 2.2;
+  d.ventilation = Ventilation::mechanical_hygro;
+  d.inertia = Inertia::light;
+  return d;
+}
+
+struct Expected {
+  double need, final_energy, cep, eges;
+  int energy_class, climate_class, label;
+};
+
+void expect_rel(double actual, double expected, const std::string& what) {
+  EXPECT_LE(std::fabs(actual - expected), 1e-12 * std::fmax(1.0, std::fabs(expected)))
+      << what << ": actual " << actual << " expected " << expected;
+}
+
+void check(const Dwelling& d, const Expected& x) {
+  const ThermalParams& p = data_params();
+  const Columns c = evaluate_one(d, p, factors_2025());
+  expect_rel(c.need[0], x.need, "kernel need");
+  expect_rel(c.final_energy[0], x.final_energy, "kernel final energy");
+  expect_rel(c.cep[0], x.cep, "kernel Cep");
+  expect_rel(c.eges[0], x.eges, "kernel EGES");
+  EXPECT_EQ(energy_class(p, c.cep[0], d.floor_area_m2), x.energy_class);
+  EXPECT_EQ(climate_class(p, c.eges[0], d.floor_area_m2), x.climate_class);
+  EXPECT_EQ(c.label[0], x.label);
+
+  const reference::Result r = reference::evaluate(c.inputs(), 0, p, factors_2025());
+  expect_rel(r.heating_need_kwh, x.need, "reference need");
+  expect_rel(r.final_energy_kwh, x.final_energy, "reference final energy");
+  expect_rel(r.primary_energy_kwh_m2, x.cep, "reference Cep");
+  expect_rel(r.ghg_kg_m2, x.eges, "reference EGES");
+  EXPECT_EQ(r.energy_class, x.energy_class);
+  EXPECT_EQ(r.climate_class, x.climate_class);
+  EXPECT_EQ(r.label, x.label);
 }
 
 TEST(ThermalHandCase, UnrenovatedCoronMatchesHandArithmetic) {
-  const ThermalParams p = h1a_params();
-  const Columns c = evaluate_one(Dwelling{}, p, factors_2025());
-  expect_rel(c.need[0], 22887.668395369306);
-  expect_rel(c.final_energy[0], 31066.381695558484);
-  expect_rel(c.cep[0], 453.21347288465995);
-  expect_rel(c.eges[0], 99.57366680353157);
-  EXPECT_EQ(energy_class(p, c.cep[0], 70.0), 6);    // G
-  EXPECT_EQ(climate_class(p, c.eges[0], 70.0), 5);  // F
-  EXPECT_EQ(c.label[0], 6);
+  check(Dwelling{}, {coron70_need, coron70_final, coron70_cep, coron70_eges, coron70_energy_class,
+                     coron70_climate_class, coron70_label});
+}
+
+TEST(ThermalHandCase, Electric45SingleFacadeMechanicalVentilation) {
+  check(electric45(), {electric45_need, electric45_final, electric45_cep, electric45_eges,
+                       electric45_energy_class, electric45_climate_class, electric45_label});
+}
+
+TEST(ThermalHandCase, CoalStoveClimateClassWorseThanEnergyClass) {
+  check(coal_ghg(), {coal_ghg_need, coal_ghg_final, coal_ghg_cep, coal_ghg_eges, coal_ghg_energy_class,
+                     coal_ghg_climate_class, coal_ghg_label});
+  EXPECT_GT(coal_ghg_climate_class, coal_ghg_energy_class);
+}
+
+TEST(ThermalHandCase, DwellingUnder40m2UsesItsOwnLimits) {
+  check(small28(), {small28_need, small28_final, small28_cep, small28_eges, small28_energy_class,
+                    small28_climate_class, small28_label});
+  // The same Cep would be F with the limits of 40 m2 and more.
+  EXPECT_EQ(energy_class(data_params(), small28_cep, 40.0), 5);
 }
 
 }  // namespace

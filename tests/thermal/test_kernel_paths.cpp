@@ -36,7 +36,8 @@ Columns varied_population(std::size_t n) {
     d.u_floor_w_per_m2k = u(0.2, 2.5);
     d.b_floor = u(0.5, 1.0);
     d.window_south_m2 = i % 13 == 0 ? 0.0 : d.floor_area_m2 * u(0.0, 0.4);
-    d.window_east_west_m2 = d.floor_area_m2 * u(0.0, 0.1);
+    d.window_east_m2 = d.floor_area_m2 * u(0.0, 0.1);
+    d.window_west_m2 = d.floor_area_m2 * u(0.0, 0.1);
     d.window_north_m2 = d.floor_area_m2 * u(0.0, 0.1);
     d.u_window_w_per_m2k = u(0.8, 5.5);
     d.g_window = u(0.3, 0.9);

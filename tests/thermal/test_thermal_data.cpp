@@ -52,11 +52,31 @@ TEST(ThermalData, RealDataLoadsCleanly) {
   Diagnostics diag;
   const ThermalParams p = io::load_thermal_params(CORON_DATA_DIR, diag);
   ASSERT_TRUE(diag.empty()) << all(diag);
-  EXPECT_DOUBLE_EQ(p.climate.dh19_kh[0], 11712.4);
-  EXPECT_DOUBLE_EQ(p.climate.dh19_kh[6], 0.0);
-  EXPECT_DOUBLE_EQ(p.climate.nref19_h[11], 744.0);
-  EXPECT_DOUBLE_EQ(p.climate.sun_east_west_kwh_m2[0], 38.36 * (0.5 * (0.40 + 0.43)));
-  EXPECT_DOUBLE_EQ(p.climate.sun_north_kwh_m2[0], 38.36 * 0.31);
+  const ClimateVariant& c0 = p.climate.variant[0];
+  const ClimateVariant& c1 = p.climate.variant[1];
+  EXPECT_DOUBLE_EQ(c0.dh19_kh[0], 11712.4);
+  EXPECT_DOUBLE_EQ(c0.dh19_kh[6], 0.0);
+  EXPECT_DOUBLE_EQ(c0.nref19_h[11], 744.0);
+  EXPECT_DOUBLE_EQ(c0.sun_east_kwh_m2[0], 38.36 * 0.40);
+  EXPECT_DOUBLE_EQ(c0.sun_west_kwh_m2[0], 38.36 * 0.43);
+  EXPECT_DOUBLE_EQ(c0.sun_north_kwh_m2[0], 38.36 * 0.31);
+  // ilpa = 1: the sums of reference §3.2, and the shorter May.
+  double dh19_sum = 0.0, nref19_sum = 0.0;
+  for (std::size_t j = 0; j < months; ++j) {
+    dh19_sum += c1.dh19_kh[j];
+    nref19_sum += c1.nref19_h[j];
+  }
+  EXPECT_NEAR(dh19_sum, 57369.5, 1e-9);
+  EXPECT_DOUBLE_EQ(nref19_sum, 5243.0);
+  EXPECT_DOUBLE_EQ(c1.sun_east_kwh_m2[4], 19.19 * 1.01);
+  EXPECT_EQ(p.ilpa_by_inertia, (std::array<std::uint8_t, inertia_count>{0, 0, 1}));
+  const auto& gas_i0 =
+      p.heating[static_cast<std::size_t>(HeatingSystem::gas_boiler_standard)].intermittence_i0;
+  EXPECT_EQ(gas_i0, (std::array<double, inertia_count>{0.91, 0.91, 0.93}));
+  const DhwSystemParams& boiler = p.dhw[static_cast<std::size_t>(DhwSystem::gas_boiler)];
+  EXPECT_EQ(boiler.generator, DhwGenerator::boiler);
+  EXPECT_DOUBLE_EQ(boiler.standby_loss_w, 288.0);
+  EXPECT_DOUBLE_EQ(p.dhw[static_cast<std::size_t>(DhwSystem::electric_storage)].storage_loss_cr, 0.23);
   EXPECT_DOUBLE_EQ(p.climate.cold_water_c[7], 17.8);
   EXPECT_DOUBLE_EQ(p.climate.days[11], 24.0);
   const auto& gas = p.heating[static_cast<std::size_t>(HeatingSystem::gas_boiler_standard)];
@@ -101,7 +121,7 @@ TEST(ThermalData, MissingKeyIsReported) {
 TEST(ThermalData, MisspelledKeyIsReportedWhereItIs) {
   Diagnostics diag;
   (void)io::load_thermal_params(DataWith("systems.yaml", "unknown_key_systems.yaml").dir.path(), diag);
-  EXPECT_TRUE(has(diag, "thermal/systems.yaml", 70, "regulaton_efficiency")) << all(diag);
+  EXPECT_TRUE(has(diag, "thermal/systems.yaml", 76, "regulaton_efficiency")) << all(diag);
   EXPECT_TRUE(has(diag, "thermal/systems.yaml", 0, "electric_direct.regulation_efficiency")) << all(diag);
 }
 
@@ -122,12 +142,12 @@ TEST(ThermalData, ListsReportTheElementAndItsPlace) {
         << where_and_what << "\n"
         << messages;
   };
-  expect("15:11: dh19.values: expected a list of 12 numbers, got a list of 13\n");
-  expect("30:10: c1_east: expected a list of 12 numbers, got a list of 11\n");
-  expect("31:29: c1_west[3]: expected a number in 0..5, got 'abc'\n");
-  expect("31:76: c1_west[11]: expected a number in 0..5, got '7.5'\n");
-  expect("36:5: c1_north[3]: expected a number in 0..5, got a list\n");
-  expect("53:7: days: expected a list of 12 numbers, got '31'\n");
+  expect("22:13: ilpa_0.dh19.values: expected a list of 12 numbers, got a list of 13\n");
+  expect("49:10: c1_east: expected a list of 12 numbers, got a list of 11\n");
+  expect("50:29: c1_west[3]: expected a number in 0..5, got 'abc'\n");
+  expect("50:76: c1_west[11]: expected a number in 0..5, got '7.5'\n");
+  expect("55:5: c1_north[3]: expected a number in 0..5, got a list\n");
+  expect("72:7: days: expected a list of 12 numbers, got '31'\n");
   EXPECT_EQ(diag.size(), 6u) << messages;
 }
 

@@ -13,8 +13,9 @@ namespace coron::test {
 
 inline ThermalParams h1a_params() {
   ThermalParams p;
-  p.climate.dh19_kh = {11712.4, 9966.8, 7922.7, 5877.4, 2762.0, 0, 0, 0, 2264.1, 3645.4, 6861.0, 9573.3};
-  p.climate.nref19_h = {744, 672, 738, 695, 438, 0, 0, 0, 402, 644, 715, 744};
+  p.climate.variant[0].dh19_kh = {11712.4, 9966.8, 7922.7, 5877.4, 2762.0, 0,
+                                  0,       0,      2264.1, 3645.4, 6861.0, 9573.3};
+  p.climate.variant[0].nref19_h = {744, 672, 738, 695, 438, 0, 0, 0, 402, 644, 715, 744};
   const std::array<double, months> e = {38.36, 37.47, 77.61, 86.79, 53.63, 0,
                                         0,     0,     54.18, 61.45, 43.04, 34.26};
   const std::array<double, months> c1e = {0.40, 0.51, 0.63, 0.84, 1.01, 1.16,
@@ -23,28 +24,42 @@ inline ThermalParams h1a_params() {
                                           1.13, 0.86, 0.76, 0.58, 0.42, 0.38};
   const std::array<double, months> c1n = {0.31, 0.32, 0.37, 0.50, 0.65, 0.75,
                                           0.70, 0.53, 0.41, 0.32, 0.36, 0.25};
+  // ilpa = 1 (heavy inertia, old walls): shorter May and September (tv.js dh19/nref19/e [1]).
+  ClimateVariant& h = p.climate.variant[1];
+  h.dh19_kh = {11712.4, 9966.8, 7922.7, 5877.4, 1069.9, 0, 0, 0, 740.6, 3645.4, 6861.0, 9573.3};
+  h.nref19_h = {744, 672, 738, 695, 172, 0, 0, 0, 119, 644, 715, 744};
+  const std::array<double, months> e1 = {38.36, 37.47, 77.61, 86.79, 19.19, 0,
+                                         0,     0,     16.11, 61.45, 43.04, 34.26};
   for (std::size_t j = 0; j < months; ++j) {
-    p.climate.sun_south_kwh_m2[j] = e[j];
-    p.climate.sun_east_west_kwh_m2[j] = e[j] * (0.5 * (c1e[j] + c1w[j]));
-    p.climate.sun_north_kwh_m2[j] = e[j] * c1n[j];
+    for (std::size_t v = 0; v < climate_variant_count; ++v) {
+      ClimateVariant& cv = p.climate.variant[v];
+      const double ej = v == 0 ? e[j] : e1[j];
+      cv.sun_south_kwh_m2[j] = ej;
+      cv.sun_east_kwh_m2[j] = ej * c1e[j];
+      cv.sun_west_kwh_m2[j] = ej * c1w[j];
+      cv.sun_north_kwh_m2[j] = ej * c1n[j];
+    }
   }
   p.climate.cold_water_c = {7.8, 5.5, 6.9, 9.1, 11.4, 15.1, 16.1, 17.8, 15.9, 14.7, 12.5, 9.2};
   p.climate.days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 24};
 
   auto& gas = p.heating[static_cast<std::size_t>(HeatingSystem::gas_boiler_standard)];
-  gas = {Carrier::natural_gas, 0.84, 0.95, 0.88, 0.90, 0.91, 0.0, 0.002433, 318.6};
+  gas = {Carrier::natural_gas, 0.84, 0.95, 0.88, 0.90, {0.91, 0.91, 0.93}, 0.0, 0.002433, 55.0};
   auto& cond = p.heating[static_cast<std::size_t>(HeatingSystem::gas_boiler_condensing)];
-  cond = {Carrier::natural_gas, 0.95, 0.95, 0.91, 0.95, 0.87, 0.0, 0.002433, 318.6};
+  cond = {Carrier::natural_gas, 0.95, 0.95, 0.91, 0.95, {0.87, 0.87, 0.89}, 0.0, 0.002433, 55.0};
   auto& coal = p.heating[static_cast<std::size_t>(HeatingSystem::coal_stove)];
-  coal = {Carrier::coal, 0.72, 0.95, 1.0, 0.80, 0.84, 0.0, 0.0, 0.0};
+  coal = {Carrier::coal, 0.72, 0.95, 1.0, 0.80, {0.84, 0.84, 0.86}, 0.0, 0.0, 0.0};
   auto& elec = p.heating[static_cast<std::size_t>(HeatingSystem::electric_direct)];
-  elec = {Carrier::electricity, 1.0, 0.95, 1.0, 0.99, 0.84, 0.0, 0.0, 0.0};
+  elec = {Carrier::electricity, 1.0, 0.95, 1.0, 0.99, {0.84, 0.84, 0.86}, 0.0, 0.0, 0.0};
   auto& hp = p.heating[static_cast<std::size_t>(HeatingSystem::heat_pump_air_water)];
-  hp = {Carrier::electricity, 2.8, 0.95, 0.91, 0.95, 0.87, 0.0, 0.0, 318.6};
+  hp = {Carrier::electricity, 2.8, 0.95, 0.91, 0.95, {0.87, 0.87, 0.89}, 0.0, 0.0, 55.0};
 
-  p.dhw[static_cast<std::size_t>(DhwSystem::gas_boiler)] = {Carrier::natural_gas, 0.50};
-  p.dhw[static_cast<std::size_t>(DhwSystem::electric_storage)] = {Carrier::electricity, 0.67};
-  p.dhw[static_cast<std::size_t>(DhwSystem::thermodynamic)] = {Carrier::electricity, 2.33};
+  p.dhw[static_cast<std::size_t>(DhwSystem::gas_boiler)] = {
+      Carrier::natural_gas, DhwGenerator::boiler, 0.8676, 288.0, 120.0, 0.0, 0.0, 0.93};
+  p.dhw[static_cast<std::size_t>(DhwSystem::electric_storage)] = {
+      Carrier::electricity, DhwGenerator::electric_tank, 1.0, 0.0, 0.0, 150.0, 0.23, 0.93};
+  p.dhw[static_cast<std::size_t>(DhwSystem::thermodynamic)] = {
+      Carrier::electricity, DhwGenerator::heat_pump, 2.5, 0.0, 0.0, 0.0, 0.0, 0.93};
 
   p.ventilation[static_cast<std::size_t>(Ventilation::window_opening)] = {1.2, 0.0, 0.0, 1.2, 0.0};
   p.ventilation[static_cast<std::size_t>(Ventilation::natural_vents)] = {2.23, 0.0, 0.0, 0.0, 4.0};
@@ -52,6 +67,7 @@ inline ThermalParams h1a_params() {
   p.ventilation[static_cast<std::size_t>(Ventilation::mechanical_hygro)] = {1.09, 0.0, 131.4, 0.0, 1.5};
 
   p.gain_exponent_alpha = {2.5, 2.9, 3.6};
+  p.ilpa_by_inertia = {0, 0, 1};
   p.internal_gain_w_per_m2 = 3.52;
   p.occupant_gain_wh = 132.0 / 168.0 * 90.0;
   p.dhw_litres_per_occupant_day = 56.0;
@@ -101,7 +117,7 @@ struct Dwelling {
   double wall_area_m2 = 60.0, u_wall_w_per_m2k = 2.5;
   double roof_area_m2 = 40.0, u_roof_w_per_m2k = 2.5, b_roof = 0.9;
   double ground_floor_area_m2 = 40.0, u_floor_w_per_m2k = 2.0, b_floor = 0.8;
-  double window_south_m2 = 6.0, window_east_west_m2 = 0.0, window_north_m2 = 5.0;
+  double window_south_m2 = 6.0, window_east_m2 = 0.0, window_west_m2 = 0.0, window_north_m2 = 5.0;
   double u_window_w_per_m2k = 4.9, g_window = 0.85;
   double door_area_m2 = 2.0, u_door_w_per_m2k = 3.5;
   double thermal_bridges_w_per_k = 10.0, q4pa_conv_m3_per_h_m2 = 3.3;
@@ -116,8 +132,8 @@ struct Dwelling {
 struct Columns {
   std::vector<double> floor_area_m2, ceiling_height_m, wall_area_m2, u_wall_w_per_m2k, roof_area_m2,
       u_roof_w_per_m2k, b_roof, ground_floor_area_m2, u_floor_w_per_m2k, b_floor, window_south_m2,
-      window_east_west_m2, window_north_m2, u_window_w_per_m2k, g_window, door_area_m2, u_door_w_per_m2k,
-      thermal_bridges_w_per_k, q4pa_conv_m3_per_h_m2;
+      window_east_m2, window_west_m2, window_north_m2, u_window_w_per_m2k, g_window, door_area_m2,
+      u_door_w_per_m2k, thermal_bridges_w_per_k, q4pa_conv_m3_per_h_m2;
   std::vector<std::uint8_t> multiple_exposed_facades, ventilation, inertia, heating_system, dhw_system;
   std::vector<double> need, final_energy, cep, eges;
   std::vector<std::uint8_t> label;
@@ -134,7 +150,8 @@ struct Columns {
     u_floor_w_per_m2k.push_back(d.u_floor_w_per_m2k);
     b_floor.push_back(d.b_floor);
     window_south_m2.push_back(d.window_south_m2);
-    window_east_west_m2.push_back(d.window_east_west_m2);
+    window_east_m2.push_back(d.window_east_m2);
+    window_west_m2.push_back(d.window_west_m2);
     window_north_m2.push_back(d.window_north_m2);
     u_window_w_per_m2k.push_back(d.u_window_w_per_m2k);
     g_window.push_back(d.g_window);
@@ -166,7 +183,8 @@ struct Columns {
             u_floor_w_per_m2k,
             b_floor,
             window_south_m2,
-            window_east_west_m2,
+            window_east_m2,
+            window_west_m2,
             window_north_m2,
             u_window_w_per_m2k,
             g_window,

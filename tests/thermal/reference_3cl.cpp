@@ -1,0 +1,197 @@
+#include "reference_3cl.hpp"
+
+#include "coron/thermal.hpp"
+
+#include <array>
+#include <cmath>
+#include <cstddef>
+
+// See reference_3cl.hpp. Equations, in the order of thermal-reference.md §4.3.
+
+namespace coron::reference {
+namespace {
+
+/// N_adeq of a house (§4.3).
+double adequate_occupants(double s_h, Trace& t) {
+  double n_max = 0.0;
+  if (s_h < 30.0) {
+    n_max = 1.0;
+    t.occupancy_branch = 0;
+  } else if (s_h < 70.0) {
+    n_max = 1.75 - 0.01875 * (70.0 - s_h);
+    t.occupancy_branch = 1;
+  } else {
+    n_max = 0.025 * s_h;
+    t.occupancy_branch = 2;
+  }
+  if (n_max < 1.75) return n_max;
+  t.occupancy_damped = true;
+  return 1.75 + 0.3 * (n_max - 1.75);
+}
+
+/// DPE class (0 = A .. 6 = G) of `value` against the six upper limits, strict "<".
+int class_against(const std::array<double, 6>& limits, double value) {
+  for (int k = 0; k < 6; ++k)
+    if (value < limits[static_cast<std::size_t>(k)]) return k;
+  return 6;
+}
+
+}  // namespace
+
+Result evaluate(const ThermalInputs& in, std::size_t i, const ThermalParams& p, const YearFactors& year,
+                Trace* trace) {
+  Trace local;
+  Trace& t = trace ? *trace : local;
+  t = Trace{};
+
+  const double s_h = in.floor_area_m2[i];
+  const double h_sp = in.ceiling_height_m[i];
+  const std::size_t inertia = in.inertia[i];
+  const HeatingSystemParams& heating = p.heating[in.heating_system[i]];
+  const DhwSystemParams& dhw = p.dhw[in.dhw_system[i]];
+  const VentilationParams& vent = p.ventilation[in.ventilation[i]];
+
+  // --- GV (W/K) = sum b.U.A + thermal bridges + H_vent + H_perm ---
+  const double window_m2 =
+      in.window_south_m2[i] + in.window_east_m2[i] + in.window_west_m2[i] + in.window_north_m2[i];
+  double dr = 0.0;
+  dr += 1.0 * in.u_wall_w_per_m2k[i] * in.wall_area_m2[i];
+  dr += in.b_roof[i] * in.u_roof_w_per_m2k[i] * in.roof_area_m2[i];
+  dr += in.b_floor[i] * in.u_floor_w_per_m2k[i] * in.ground_floor_area_m2[i];
+  dr += in.u_window_w_per_m2k[i] * window_m2;
+  dr += in.u_door_w_per_m2k[i] * in.door_area_m2[i];
+  dr += in.thermal_bridges_w_per_k[i];
+
+  const double h_vent = 0.34 * vent.q_varep_m3_per_h_m2 * s_h;
+
+  double s_dep = in.wall_area_m2[i] + window_m2 + in.door_area_m2[i];
+  if (in.b_roof[i] > 0.0) s_dep += in.roof_area_m2[i];
+  const double q4pa = in.q4pa_conv_m3_per_h_m2[i] * s_dep + 0.45 * vent.s_mea_m3_per_h_m2 * s_h;
+  double e = 0.02, f = 20.0;
+  if (in.multiple_exposed_facades[i] != 0) {
+    e = 0.07;
+    f = 15.0;
+    t.several_facades = true;
+  }
+  double h_perm = 0.0;
+  if (q4pa > 0.0) {
+    const double n50 = q4pa / (std::pow(4.0 / 50.0, 2.0 / 3.0) * h_sp * s_h);
+    const double ratio = (vent.q_vasouf_m3_per_h_m2 - vent.q_varep_m3_per_h_m2) / (h_sp * n50);
+    const double q_vinf = h_sp * s_h * n50 * e / (1.0 + (f / e) * std::pow(ratio, 2.0));
+    h_perm = 0.34 * q_vinf;
+  } else {
+    t.airtight = true;
+  }
+  const double gv = dr + h_vent + h_perm;
+
+  // --- Climate variant: ilpa = 1 for the inertia classes the method data name ---
+  const int ilpa = p.ilpa_by_inertia[inertia] != 0 ? 1 : 0;
+  t.ilpa = ilpa;
+  const ClimateVariant& climate = p.climate.variant[static_cast<std::size_t>(ilpa)];
+
+  // --- Monthly need: B_ch = sum_j GV (1 - F_j) DH19_j / 1000 ---
+  const double n_adeq = adequate_occupants(s_h, t);
+  const double alpha = p.gain_exponent_alpha[inertia];
+  const double g = in.g_window[i];
+  double need_wh = 0.0;
+  for (std::size_t j = 0; j < months; ++j) {
+    const double dh19 = climate.dh19_kh[j];
+    if (!(dh19 > 0.0)) continue;
+    const double a_i = (p.internal_gain_w_per_m2 * s_h + p.occupant_gain_wh * n_adeq) * climate.nref19_h[j];
+    // S_se,j = sum over glazing of A . S_w . F_e . C1 (C1 folded into the irradiation per orientation)
+    const double a_s =
+        1000.0 * (in.window_south_m2[i] * g * p.window_shading_factor * climate.sun_south_kwh_m2[j] +
+                  in.window_east_m2[i] * g * p.window_shading_factor * climate.sun_east_kwh_m2[j] +
+                  in.window_west_m2[i] * g * p.window_shading_factor * climate.sun_west_kwh_m2[j] +
+                  in.window_north_m2[i] * g * p.window_shading_factor * climate.sun_north_kwh_m2[j]);
+    const double x = (a_s + a_i) / (gv * dh19);
+    double f_j = 0.0;
+    if (x == 1.0) {
+      f_j = (alpha - 1.0) / alpha;  // the limit of (X - X^a)/(1 - X^a) at X = 1
+      t.gain_ratio_one = true;
+    } else {
+      f_j = (x - std::pow(x, alpha)) / (1.0 - std::pow(x, alpha));
+    }
+    const double bv = gv * (1.0 - f_j);
+    need_wh += bv * dh19;
+  }
+  const double need_kwh = need_wh / 1000.0;
+
+  // --- Heating: C_ch = B_ch . INT / (R_g R_e R_d R_r), INT = I0 / (1 + 0.1 (G - 1)) ---
+  const double g_vol = gv / (s_h * h_sp);
+  const double intermittence = heating.intermittence_i0[inertia] / (1.0 + 0.1 * (g_vol - 1.0));
+  const double heating_kwh = need_kwh * intermittence /
+                             (heating.generation_efficiency * heating.emission_efficiency *
+                              heating.distribution_efficiency * heating.regulation_efficiency);
+
+  // --- Hot water: need, then the generator's efficiency for that need ---
+  double dhw_need_kwh = 0.0;
+  for (std::size_t j = 0; j < months; ++j)
+    dhw_need_kwh += 1.163 * n_adeq * p.dhw_litres_per_occupant_day *
+                    (p.dhw_hot_water_c - p.climate.cold_water_c[j]) * p.climate.days[j] / 1000.0;
+  const double b_wh = dhw_need_kwh * 1000.0;
+  double generation = 1.0;
+  if (dhw.generator == DhwGenerator::boiler) {
+    double q_gw = 0.0;
+    if (dhw.storage_l > 0.0) q_gw = 67662.0 * std::pow(dhw.storage_l, 0.55);
+    generation = 1.0 / (1.0 / dhw.nominal_efficiency + (1790.0 * dhw.standby_loss_w + q_gw) / b_wh +
+                        6970.0 * 0.5 * dhw.pilot_w / b_wh);
+  } else if (dhw.generator == DhwGenerator::electric_tank) {
+    const double q_gw = 8592.0 * 45.0 / 24.0 * dhw.storage_l * dhw.storage_loss_cr;
+    generation = 1.0 / (1.0 + q_gw * dhw.distribution_efficiency / b_wh);
+  } else {
+    generation = dhw.nominal_efficiency;  // COP
+  }
+  const double dhw_kwh = dhw_need_kwh / (generation * dhw.distribution_efficiency);
+
+  // --- Lighting, auxiliaries (electricity) ---
+  const double lighting_kwh = p.lighting_kwh_per_m2 * s_h;
+  double heating_hours = 0.0;
+  for (std::size_t j = 0; j < months; ++j) heating_hours += climate.nref19_h[j];
+  const double auxiliary_kwh =
+      heating.auxiliary_kwh_per_kwh_need * need_kwh + heating.circulator_w * heating_hours / 1000.0 +
+      heating.auxiliary_kwh_per_m2 * s_h + vent.auxiliary_kwh_per_dwelling + vent.auxiliary_kwh_per_m2 * s_h;
+
+  // --- Primary energy and GHG per m2 ---
+  const auto heat_c = static_cast<std::size_t>(heating.carrier);
+  const auto dhw_c = static_cast<std::size_t>(dhw.carrier);
+  const double pef_elec = year.primary_energy_factor[static_cast<std::size_t>(Carrier::electricity)];
+  const double primary = heating_kwh * year.primary_energy_factor[heat_c] +
+                         dhw_kwh * year.primary_energy_factor[dhw_c] + lighting_kwh * pef_elec +
+                         auxiliary_kwh * pef_elec;
+  const double ghg = heating_kwh * p.ghg_heating_kg_per_kwh[heat_c] + dhw_kwh * p.ghg_dhw_kg_per_kwh[dhw_c] +
+                     lighting_kwh * p.ghg_electricity_lighting_kg_per_kwh +
+                     auxiliary_kwh * p.ghg_electricity_auxiliary_kg_per_kwh;
+
+  Result r;
+  r.heating_need_kwh = need_kwh;
+  r.final_energy_kwh = heating_kwh + dhw_kwh + lighting_kwh + auxiliary_kwh;
+  r.primary_energy_kwh_m2 = primary / s_h;
+  r.ghg_kg_m2 = ghg / s_h;
+
+  // --- Label: the 2024 row round(S) below 40 m2 (row 8 below 8 m2), else the general limits ---
+  std::array<double, 6> cep_limits = p.cep_limits_kwh_m2;
+  std::array<double, 6> eges_limits = p.eges_limits_kg_m2;
+  const double rounded = std::floor(s_h + 0.5);
+  if (rounded < 40.0) {
+    t.small_dwelling = true;
+    const double row_m2 = rounded < 8.0 ? 8.0 : rounded;
+    const auto row = static_cast<std::size_t>(row_m2 - 8.0);
+    cep_limits = p.small_cep_limits_kwh_m2[row];
+    eges_limits = p.small_eges_limits_kg_m2[row];
+  }
+  r.energy_class = class_against(cep_limits, r.primary_energy_kwh_m2);
+  r.climate_class = class_against(eges_limits, r.ghg_kg_m2);
+  if (r.climate_class > r.energy_class) {
+    r.label = r.climate_class;
+    t.worse_side = 1;
+  } else if (r.energy_class > r.climate_class) {
+    r.label = r.energy_class;
+    t.worse_side = -1;
+  } else {
+    r.label = r.energy_class;
+  }
+  return r;
+}
+
+}  // namespace coron::reference

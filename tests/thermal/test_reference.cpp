@@ -1,0 +1,164 @@
+#include "io/thermal_data.hpp"
+#include "reference_3cl.hpp"
+#include "thermal_fixture.hpp"
+
+#include "coron/thermal.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <random>
+
+// The kernel against the independent scalar reference (reference_3cl.cpp) over a varied,
+// deterministic population with the real data/thermal parameters: every heating, hot-water and
+// ventilation system, every inertia class (so both climate variants), the three occupancy
+// branches and the damped one, single and several facades, airtight houses, dwellings under
+// 40 m2 (and under 8 m2), both sides of the worse-of label rule. Each branch is counted, and
+// must be hit. Relative 1e-12 on each output, labels equal.
+
+namespace coron::test {
+namespace {
+
+const ThermalParams& data_params() {
+  static const ThermalParams p = [] {
+    Diagnostics diag;
+    ThermalParams loaded = io::load_thermal_params(CORON_DATA_DIR, diag);
+    diag.throw_if_any();
+    return loaded;
+  }();
+  return p;
+}
+
+Columns population(std::size_t n) {
+  std::mt19937_64 rng(2024);
+  auto u = [&](double lo, double hi) { return std::uniform_real_distribution<double>(lo, hi)(rng); };
+  Columns c;
+  for (std::size_t i = 0; i < n; ++i) {
+    Dwelling d;
+    switch (i % 8) {
+      case 0:
+        d.floor_area_m2 = u(4.0, 30.0);
+        break;  // N_max = 1, small-dwelling limits (row 8 below 8.5)
+      case 1:
+        d.floor_area_m2 = u(30.0, 40.0);
+        break;  // 30-70 branch, small limits up to 39.5
+      case 2:
+        d.floor_area_m2 = u(40.0, 70.0);
+        break;
+      default:
+        d.floor_area_m2 = u(70.0, 160.0);
+        break;  // 0.025 S_h, damped above 70
+    }
+    d.ceiling_height_m = u(2.2, 3.0);
+    d.wall_area_m2 = d.floor_area_m2 * u(0.3, 1.8);
+    d.u_wall_w_per_m2k = u(0.15, 3.0);
+    d.roof_area_m2 = d.floor_area_m2 * u(0.4, 0.8);
+    d.u_roof_w_per_m2k = u(0.1, 3.0);
+    d.b_roof = i % 11 == 0 ? 0.0 : u(0.5, 1.0);
+    d.ground_floor_area_m2 = d.floor_area_m2 * u(0.4, 0.7);
+    d.u_floor_w_per_m2k = u(0.2, 2.5);
+    d.b_floor = u(0.5, 1.0);
+    d.window_south_m2 = i % 13 == 0 ? 0.0 : d.floor_area_m2 * u(0.0, 0.3);
+    d.window_east_m2 = i % 5 == 0 ? 0.0 : d.floor_area_m2 * u(0.0, 0.12);
+    d.window_west_m2 = i % 7 == 0 ? 0.0 : d.floor_area_m2 * u(0.0, 0.12);
+    d.window_north_m2 = d.floor_area_m2 * u(0.0, 0.1);
+    d.u_window_w_per_m2k = u(0.8, 5.5);
+    d.g_window = u(0.3, 0.9);
+    d.door_area_m2 = u(1.5, 4.0);
+    d.u_door_w_per_m2k = u(1.0, 4.0);
+    d.thermal_bridges_w_per_k = u(0.0, 20.0);
+    d.q4pa_conv_m3_per_h_m2 = i % 19 == 0 ? 0.0 : u(0.3, 4.0);
+    d.multiple_exposed_facades = static_cast<std::uint8_t>((i / 8) % 2);
+    d.ventilation = static_cast<Ventilation>((i / 3) % ventilation_count);
+    d.inertia = static_cast<Inertia>((i / 5) % inertia_count);
+    d.heating = static_cast<HeatingSystem>((i / 2) % heating_system_count);
+    d.dhw = static_cast<DhwSystem>((i / 7) % dhw_system_count);
+    // Airtight with no inlet term: Q4Pa = 0 when S_mea is 0 too (window opening).
+    if (i % 19 == 0) d.ventilation = Ventilation::window_opening;
+    c.add(d);
+  }
+  return c;
+}
+
+double rel(double a, double b) { return std::fabs(a - b) / std::fmax(std::fabs(b), 1e-300); }
+
+TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
+  const ThermalParams& p = data_params();
+  for (const YearFactors& year : {factors_2025(), factors_2026()}) {
+    Columns c = population(4000);
+    c.evaluate(p, year);
+    const ThermalInputs in = c.inputs();
+
+    std::array<std::size_t, 3> occupancy{}, worse{};
+    std::array<std::size_t, heating_system_count> heating{};
+    std::array<std::size_t, dhw_system_count> dhw{};
+    std::array<std::size_t, ventilation_count> ventilation{};
+    std::array<std::size_t, inertia_count> inertia{};
+    std::array<std::size_t, climate_variant_count> ilpa{};
+    std::size_t damped = 0, several = 0, single = 0, airtight = 0, small = 0, below8 = 0;
+    std::array<double, 4> max_rel{};
+    std::size_t label_mismatch = 0;
+    for (std::size_t i = 0; i < c.size(); ++i) {
+      reference::Trace t;
+      const reference::Result r = reference::evaluate(in, i, p, year, &t);
+      const std::array<double, 4> e = {rel(c.need[i], r.heating_need_kwh),
+                                       rel(c.final_energy[i], r.final_energy_kwh),
+                                       rel(c.cep[i], r.primary_energy_kwh_m2), rel(c.eges[i], r.ghg_kg_m2)};
+      for (std::size_t k = 0; k < 4; ++k) max_rel[k] = std::max(max_rel[k], e[k]);
+      if (c.label[i] != r.label) {
+        ++label_mismatch;
+        ADD_FAILURE() << "dwelling " << i << ": kernel label " << int{c.label[i]} << ", reference " << r.label
+                      << " (Cep " << r.primary_energy_kwh_m2 << ", EGES " << r.ghg_kg_m2 << ")";
+      }
+      ++occupancy[static_cast<std::size_t>(t.occupancy_branch)];
+      ++worse[static_cast<std::size_t>(t.worse_side + 1)];
+      ++heating[in.heating_system[i]];
+      ++dhw[in.dhw_system[i]];
+      ++ventilation[in.ventilation[i]];
+      ++inertia[in.inertia[i]];
+      ++ilpa[static_cast<std::size_t>(t.ilpa)];
+      damped += t.occupancy_damped;
+      several += t.several_facades;
+      single += !t.several_facades;
+      airtight += t.airtight;
+      small += t.small_dwelling;
+      below8 += in.floor_area_m2[i] < 8.0;
+    }
+    std::printf("max relative difference kernel vs reference: need %.3g, final %.3g, Cep %.3g, EGES %.3g\n",
+                max_rel[0], max_rel[1], max_rel[2], max_rel[3]);
+    std::printf(
+        "branches: occupancy %zu/%zu/%zu damped %zu; facades several %zu single %zu; airtight %zu; "
+        "small %zu (below 8 m2 %zu); ilpa 0/1 %zu/%zu; label energy worse %zu, equal %zu, climate worse "
+        "%zu\n",
+        occupancy[0], occupancy[1], occupancy[2], damped, several, single, airtight, small, below8, ilpa[0],
+        ilpa[1], worse[0], worse[1], worse[2]);
+    EXPECT_LE(max_rel[0], 1e-12) << "heating need";
+    EXPECT_LE(max_rel[1], 1e-12) << "final energy";
+    EXPECT_LE(max_rel[2], 1e-12) << "Cep";
+    EXPECT_LE(max_rel[3], 1e-12) << "EGES";
+    EXPECT_EQ(label_mismatch, 0u);
+    // Every branch hit, several times.
+    constexpr std::size_t enough = 20;
+    for (const std::size_t n : occupancy) EXPECT_GE(n, enough);
+    for (const std::size_t n : worse) EXPECT_GE(n, enough);
+    for (const std::size_t n : heating) EXPECT_GE(n, enough);
+    for (const std::size_t n : dhw) EXPECT_GE(n, enough);
+    for (const std::size_t n : ventilation) EXPECT_GE(n, enough);
+    for (const std::size_t n : inertia) EXPECT_GE(n, enough);
+    for (const std::size_t n : ilpa) EXPECT_GE(n, enough);
+    EXPECT_GE(damped, enough);
+    EXPECT_GE(several, enough);
+    EXPECT_GE(single, enough);
+    EXPECT_GE(airtight, enough);
+    EXPECT_GE(small, enough);
+    EXPECT_GE(below8, enough);
+  }
+}
+
+}  // namespace
+}  // namespace coron::test
