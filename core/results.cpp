@@ -1,7 +1,6 @@
 #include "coron/results.hpp"
 
 #include "coron/error.hpp"
-#include "coron/units.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -41,14 +40,18 @@ std::vector<const ColumnInfo*> recorded_columns(std::span<const std::string> nam
   return out;
 }
 
-void ReplicateRecord::allocate(std::span<const ColumnInfo* const> chosen, std::size_t y, std::size_t n) {
+void ReplicateRecord::allocate(std::span<const ColumnInfo* const> chosen, std::size_t y, std::size_t n,
+                               std::size_t c) {
   years = y;
   dwellings = n;
+  cites = c;
+  by_cite.clear();
+  for (const AggregateInfo& a : aggregate_columns) by_cite.emplace_back(y * c * a.width(), 0.0);
   columns.assign(chosen.begin(), chosen.end());
   for (std::size_t k = 1; k < columns.size(); ++k)
     CORON_ASSERT(columns[k - 1] < columns[k]);  // registry order
   values.clear();
-  for (const ColumnInfo* c : columns) values.push_back(zeros_of(c->type, y * n));
+  for (const ColumnInfo* column : columns) values.push_back(zeros_of(column->type, y * n));
 }
 
 void ReplicateRecord::record(std::size_t y, const DwellingState& state) {
@@ -62,6 +65,12 @@ void ReplicateRecord::record(std::size_t y, const DwellingState& state) {
     ++k;
   });
   CORON_ASSERT(k == columns.size());
+  for (std::size_t a = 0; a < by_cite.size(); ++a) {
+    const std::vector<double>& year_totals = state.totals.by_cite[a];
+    CORON_ASSERT(year_totals.size() * years == by_cite[a].size());
+    std::copy(year_totals.begin(), year_totals.end(),
+              by_cite[a].begin() + static_cast<std::ptrdiff_t>(y * year_totals.size()));
+  }
 }
 
 const ColumnValues* ReplicateRecord::find(std::string_view name) const noexcept {
@@ -75,18 +84,38 @@ void Aggregates::allocate(std::size_t r, std::size_t y, int first_year) {
   years = y;
   year.resize(y);
   for (std::size_t i = 0; i < y; ++i) year[i] = first_year + static_cast<std::int32_t>(i);
-  label_count.assign(r * y * coron::label_count, 0);
-  final_energy_gwh.assign(r * y, 0.0);
-  ghg_kt.assign(r * y, 0.0);
+  values.clear();
+  for (const AggregateInfo& a : aggregate_columns) values.emplace_back(r * y * a.width(), 0.0);
 }
 
 void Aggregates::record(std::size_t r, std::size_t y, const YearTotals& totals) {
-  CORON_ASSERT(r < replicates && y < years);
-  const std::size_t cell = r * years + y;
-  std::copy(totals.per_label.begin(), totals.per_label.end(),
-            label_count.begin() + static_cast<std::ptrdiff_t>(cell * coron::label_count));
-  final_energy_gwh[cell] = totals.final_energy_kwh / units::kwh_per_gwh;
-  ghg_kt[cell] = totals.ghg_kg / units::kg_per_kt;
+  CORON_ASSERT(r < replicates && y < years && totals.stock.size() == values.size());
+  for (std::size_t a = 0; a < values.size(); ++a) {
+    const std::size_t width = aggregate_columns[a].width();
+    CORON_ASSERT(totals.stock[a].size() == width);
+    std::copy(totals.stock[a].begin(), totals.stock[a].end(),
+              values[a].begin() + static_cast<std::ptrdiff_t>((r * years + y) * width));
+  }
+}
+
+const std::vector<double>& Aggregates::of(std::string_view name) const {
+  const std::size_t a = aggregate_index(name);
+  CORON_ASSERT(a < values.size());
+  return values[a];
+}
+
+double Aggregates::quantile(std::string_view name, double q, std::size_t y, std::size_t b) const {
+  const std::size_t a = aggregate_index(name);
+  CORON_ASSERT(a < values.size() && replicates > 0 && y < years && q >= 0.0 && q <= 1.0);
+  const std::size_t width = aggregate_columns[a].width();
+  CORON_ASSERT(b < width);
+  std::vector<double> sample(replicates);
+  for (std::size_t r = 0; r < replicates; ++r) sample[r] = values[a][(r * years + y) * width + b];
+  std::sort(sample.begin(), sample.end());
+  const double h = q * static_cast<double>(replicates - 1);
+  const auto lo = static_cast<std::size_t>(h);
+  const std::size_t hi = std::min(lo + 1, replicates - 1);
+  return sample[lo] + (h - static_cast<double>(lo)) * (sample[hi] - sample[lo]);
 }
 
 }  // namespace coron

@@ -16,6 +16,10 @@ DwellingState initial_state(const Stock& stock) {
 #define CORON_ZERO(T, name, unit, spec, text) state.name.assign(n, T{});
   CORON_OUTPUT_COLUMNS(CORON_ZERO)
 #undef CORON_ZERO
+  for (const AggregateInfo& a : aggregate_columns) {
+    state.totals.stock.emplace_back(a.width(), 0.0);
+    state.totals.by_cite.emplace_back(a.width() * stock.cites.size(), 0.0);
+  }
   return state;
 }
 

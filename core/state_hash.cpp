@@ -35,12 +35,9 @@ std::uint64_t state_hash(const DwellingState& state) noexcept {
   for_each_column(state, [&h](const ColumnInfo& info, const auto& column) {
     h = absorb_column(absorb_name(h, info.name), column);
   });
-  for (const std::int64_t c : state.totals.per_label) h = detail::absorb(h, static_cast<std::uint64_t>(c));
-  std::uint64_t bits = 0;
-  std::memcpy(&bits, &state.totals.final_energy_kwh, sizeof bits);
-  h = detail::absorb(h, bits);
-  std::memcpy(&bits, &state.totals.ghg_kg, sizeof bits);
-  return detail::absorb(h, bits);
+  for (const std::vector<double>& totals : state.totals.stock) h = absorb_column(h, totals);
+  for (const std::vector<double>& totals : state.totals.by_cite) h = absorb_column(h, totals);
+  return h;
 }
 
 std::uint64_t state_hash(const ReplicateRecord& record) noexcept {
@@ -49,15 +46,15 @@ std::uint64_t state_hash(const ReplicateRecord& record) noexcept {
     h = absorb_name(h, record.columns[k]->name);
     h = std::visit([h](const auto& values) { return absorb_column(h, values); }, record.values[k]);
   }
+  for (const std::vector<double>& totals : record.by_cite) h = absorb_column(h, totals);
   return h;
 }
 
 std::uint64_t state_hash(const Aggregates& a) noexcept {
   std::uint64_t h = detail::mix64(a.replicates * 1000003u + a.years);
   h = absorb_column(h, a.year);
-  h = absorb_column(h, a.label_count);
-  h = absorb_column(h, a.final_energy_gwh);
-  return absorb_column(h, a.ghg_kt);
+  for (const std::vector<double>& values : a.values) h = absorb_column(h, values);
+  return h;
 }
 
 }  // namespace coron

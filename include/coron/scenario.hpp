@@ -29,6 +29,7 @@ struct YearStep {
 struct OutputSpec {
   std::filesystem::path file;                 ///< the .h5 to write
   std::vector<std::string> dwelling_columns;  ///< which /dwelling datasets to write
+  int dwelling_replicates = 1;                ///< for how many replicates (the first ones)
   int compression = 1;                        ///< deflate level 0..9 of /dwelling
 };
 

@@ -1,4 +1,5 @@
 #pragma once
+#include "coron/aggregates.hpp"
 #include "coron/columns.hpp"
 #include "coron/stock.hpp"
 #include "coron/thermal.hpp"
@@ -18,11 +19,12 @@
 
 namespace coron {
 
-/// Stock totals of the current year, written by the aggregation step.
+/// Totals of the current year, written by the aggregation step: for each entry of
+/// aggregate_columns (coron/aggregates.hpp), the stock total ([width]) and the total
+/// of each cité ([cites][width]).
 struct YearTotals {
-  std::array<std::int64_t, label_count> per_label{};
-  double final_energy_kwh = 0.0;
-  double ghg_kg = 0.0;
+  std::vector<std::vector<double>> stock;
+  std::vector<std::vector<double>> by_cite;
   friend bool operator==(const YearTotals&, const YearTotals&) = default;
 };
 
@@ -53,7 +55,7 @@ void for_each_column(S& state, F&& f) {
 }
 
 /// The state on 1 January of the first year: thermal and household columns
-/// copied from the stock, outputs zero. Allocates; call once per replicate.
+/// copied from the stock, outputs and totals zero. Allocates; call once per replicate.
 [[nodiscard]] DwellingState initial_state(const Stock& stock);
 
 /// Views on the columns the thermal kernel reads.

@@ -1,28 +1,78 @@
 #include "engine/aggregate_step.hpp"
 
-#include <vector>
+#include "coron/error.hpp"
+
+#include <algorithm>
+#include <type_traits>
 
 namespace coron::engine {
 
-void aggregate_step(DwellingState& state, const YearContext& context) {
-  const std::size_t n = state.size();
-  std::vector<YearTotals> partial(Blocks::count(n));
-  context.blocks.for_each(n, [&](std::size_t block, std::size_t begin, std::size_t end) {
-    YearTotals t;
-    for (std::size_t i = begin; i < end; ++i) {
-      t.final_energy_kwh += state.final_energy_kwh[i];
-      t.ghg_kg += state.ghg_kg_m2[i] * state.floor_area_m2[i];
-      ++t.per_label[state.label[i]];
-    }
-    partial[block] = t;
+namespace {
+
+/// A state column of doubles by name (weights are areas), or nullptr.
+const std::vector<double>* double_column(const DwellingState& state, std::string_view name) {
+  const std::vector<double>* out = nullptr;
+  for_each_column(state, [&](const ColumnInfo& info, const auto& values) {
+    if constexpr (std::is_same_v<std::decay_t<decltype(values)>, std::vector<double>>)
+      if (info.name == name) out = &values;
   });
-  YearTotals total;
-  for (const YearTotals& p : partial) {  // block order: the fixed reduction tree
-    total.final_energy_kwh += p.final_energy_kwh;
-    total.ghg_kg += p.ghg_kg;
-    for (std::size_t c = 0; c < label_count; ++c) total.per_label[c] += p.per_label[c];
+  return out;
+}
+
+/// Adds one aggregate's per-dwelling contributions into its cités' slots.
+template <class T>
+void accumulate(const AggregateInfo& a, const std::vector<T>& column, const std::vector<double>* weight,
+                const std::vector<std::int32_t>& cite_id, std::vector<double>& by_cite) {
+  const std::size_t n = column.size();
+  const std::size_t width = a.width();
+  switch (a.kind) {
+    case AggregateKind::sum:
+      for (std::size_t i = 0; i < n; ++i) {
+        const double v = static_cast<double>(column[i]);
+        by_cite[static_cast<std::size_t>(cite_id[i])] += weight ? v * (*weight)[i] : v;
+      }
+      break;
+    case AggregateKind::count:
+      for (std::size_t i = 0; i < n; ++i)
+        by_cite[static_cast<std::size_t>(cite_id[i])] += ((column[i] == T{}) == a.count_zero) ? 1.0 : 0.0;
+      break;
+    case AggregateKind::histogram:
+      for (std::size_t i = 0; i < n; ++i) {
+        const auto bin = static_cast<std::size_t>(column[i]);
+        CORON_ASSERT(bin < width);
+        by_cite[static_cast<std::size_t>(cite_id[i]) * width + bin] += 1.0;
+      }
+      break;
   }
-  state.totals = total;
+}
+
+}  // namespace
+
+void aggregate_step(DwellingState& state, const YearContext& context) {
+  const std::size_t cites = context.stock.cites.size();
+  for (std::size_t k = 0; k < aggregate_columns.size(); ++k) {
+    const AggregateInfo& a = aggregate_columns[k];
+    const std::size_t width = a.width();
+    std::vector<double>& by_cite = state.totals.by_cite[k];
+    std::vector<double>& stock = state.totals.stock[k];
+    std::fill(by_cite.begin(), by_cite.end(), 0.0);
+    const std::vector<double>* weight = a.weight.empty() ? nullptr : double_column(state, a.weight);
+    CORON_ASSERT(a.weight.empty() || weight != nullptr);
+    bool found = false;
+    for_each_column(state, [&](const ColumnInfo& info, const auto& values) {
+      if (info.name != a.column) return;
+      found = true;
+      accumulate(a, values, weight, context.stock.cite_id, by_cite);
+    });
+    CORON_ASSERT(found);
+    std::fill(stock.begin(), stock.end(), 0.0);
+    for (std::size_t c = 0; c < cites; ++c)
+      for (std::size_t b = 0; b < width; ++b) stock[b] += by_cite[c * width + b];
+    if (a.kind == AggregateKind::sum) {
+      for (double& v : by_cite) v *= a.scale;
+      for (double& v : stock) v *= a.scale;
+    }
+  }
 }
 
 }  // namespace coron::engine

@@ -4,7 +4,16 @@
 #include "coron/engine.hpp"
 #include "coron/error.hpp"
 
+#include <tbb/concurrent_queue.h>
+#include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
+
+#include <memory>
+
+// Replicates run side by side (a TBB pipeline: at most one replicate per thread
+// in flight, each stepping its years over dwelling blocks), and are handed to the
+// sink one at a time, in replicate order. A replicate's results depend only on
+// (scenario, stock, seed, replicate), never on which thread ran it or when.
 
 namespace coron {
 
@@ -20,6 +29,46 @@ YearFactors factors_for(const Scenario& scenario, int year) {
   return f;
 }
 
+/// One replicate in flight: its index and what it has recorded.
+struct Slot {
+  std::size_t replicate = 0;
+  ReplicateRecord record;
+};
+
+/// Everything a replicate needs, the same for all of them.
+struct RunPlan {
+  const Scenario& scenario;
+  const Stock& stock;
+  const ThermalParams& params;
+  std::vector<YearFactors> factors;                 ///< per year
+  std::vector<const ColumnInfo*> dwelling_columns;  ///< recorded for the first replicates
+  std::size_t dwelling_replicates = 0;              ///< how many replicates record them
+};
+
+/// Steps every year of replicate `slot.replicate` from the initial state, recording
+/// into slot.record and the replicate's rows of `aggregates` (its own slice).
+void run_replicate(const RunPlan& plan, const engine::Blocks& blocks, Slot& slot, Aggregates& aggregates) {
+  const std::size_t rep = slot.replicate;
+  const std::size_t years = plan.factors.size();
+  const std::vector<const ColumnInfo*> none;
+  slot.record.allocate(rep < plan.dwelling_replicates ? plan.dwelling_columns : none, years,
+                       plan.stock.size(), plan.stock.cites.size());
+  DwellingState state = initial_state(plan.stock);
+  for (std::size_t y = 0; y < years; ++y) {
+    const int year = aggregates.year[y];
+    const engine::YearContext context{
+        plan.stock,
+        plan.params,
+        plan.factors[y],
+        year,
+        RngKey{plan.scenario.seed, static_cast<std::uint32_t>(rep), year, 0, Stream::demography},
+        blocks};
+    for (const engine::Step& step : engine::year_steps()) step.run(state, context);
+    slot.record.record(y, state);
+    aggregates.record(rep, y, state.totals);
+  }
+}
+
 }  // namespace
 
 Aggregates run_simulation(const Scenario& scenario, const Stock& stock, const ThermalParams& params,
@@ -28,34 +77,64 @@ Aggregates run_simulation(const Scenario& scenario, const Stock& stock, const Th
   const auto years = static_cast<std::size_t>(scenario.years);
   Aggregates aggregates;
   aggregates.allocate(replicates, years, scenario.start_year);
-  const std::vector<const ColumnInfo*> chosen = recorded_columns(scenario.output.dwelling_columns);
+  RunPlan plan{
+      scenario,
+      stock,
+      params,
+      {},
+      recorded_columns(scenario.output.dwelling_columns),
+      std::min(replicates, static_cast<std::size_t>(std::max(0, scenario.output.dwelling_replicates)))};
+  for (std::size_t y = 0; y < years; ++y) plan.factors.push_back(factors_for(scenario, aggregates.year[y]));
 
-  const engine::Blocks blocks(options.execution == Execution::parallel);
-  tbb::task_arena arena(options.threads > 0 ? options.threads : tbb::task_arena::automatic);
-  ReplicateRecord record;
-  const double total_steps = static_cast<double>(replicates * years);
-  for (std::size_t rep = 0; rep < replicates; ++rep) {
-    DwellingState state = initial_state(stock);
-    record.allocate(chosen, years, stock.size());
-    for (std::size_t y = 0; y < years; ++y) {
-      const int year = aggregates.year[y];
-      const YearFactors factors = factors_for(scenario, year);
-      const engine::YearContext context{
-          stock,
-          params,
-          factors,
-          year,
-          RngKey{scenario.seed, static_cast<std::uint32_t>(rep), year, 0, Stream::demography},
-          blocks};
-      arena.execute([&] {
-        for (const engine::Step& step : engine::year_steps()) step.run(state, context);
-      });
-      record.record(y, state);
-      aggregates.record(rep, y, state.totals);
-      if (options.progress) options.progress(static_cast<double>(rep * years + y + 1) / total_steps);
+  const auto hand_over = [&](Slot& slot) {
+    if (sink) sink(slot.replicate, slot.record);
+    if (options.progress)
+      options.progress(static_cast<double>(slot.replicate + 1) / static_cast<double>(replicates));
+  };
+
+  if (options.execution == Execution::serial) {
+    const engine::Blocks blocks(false);
+    Slot slot;
+    for (std::size_t rep = 0; rep < replicates; ++rep) {
+      slot.replicate = rep;
+      run_replicate(plan, blocks, slot, aggregates);
+      hand_over(slot);
     }
-    if (sink) sink(rep, record);
+    return aggregates;
   }
+
+  const engine::Blocks blocks(true);
+  tbb::task_arena arena(options.threads > 0 ? options.threads : tbb::task_arena::automatic);
+  // Slots are reused: memory is (replicates in flight) x (one replicate's record),
+  // whatever the number of replicates.
+  tbb::concurrent_queue<std::unique_ptr<Slot>> free_slots;
+  arena.execute([&] {
+    const auto in_flight = static_cast<std::size_t>(std::max(1, arena.max_concurrency()));
+    std::size_t next = 0;
+    tbb::parallel_pipeline(
+        in_flight, tbb::make_filter<void, Slot*>(tbb::filter_mode::serial_in_order,
+                                                 [&](tbb::flow_control& control) -> Slot* {
+                                                   if (next == replicates) {
+                                                     control.stop();
+                                                     return nullptr;
+                                                   }
+                                                   std::unique_ptr<Slot> slot;
+                                                   if (!free_slots.try_pop(slot))
+                                                     slot = std::make_unique<Slot>();
+                                                   slot->replicate = next++;
+                                                   return slot.release();
+                                                 }) &
+                       tbb::make_filter<Slot*, Slot*>(tbb::filter_mode::parallel,
+                                                      [&](Slot* slot) {
+                                                        run_replicate(plan, blocks, *slot, aggregates);
+                                                        return slot;
+                                                      }) &
+                       tbb::make_filter<Slot*, void>(tbb::filter_mode::serial_in_order, [&](Slot* slot) {
+                         std::unique_ptr<Slot> owned(slot);
+                         hand_over(*owned);
+                         free_slots.push(std::move(owned));
+                       }));
+  });
   return aggregates;
 }
 

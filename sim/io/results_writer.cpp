@@ -3,8 +3,11 @@
 #include "coron/error.hpp"
 #include "coron/vocabulary.hpp"
 
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 #include <span>
 #include <string_view>
 #include <variant>
@@ -139,27 +142,71 @@ DataSet create_column(Group& group, const ColumnInfo& column, std::span<const st
   return create_typed<std::uint8_t>(group, column.name, shape, options);
 }
 
-void write_aggregate(File& file, const Aggregates& a) {
-  Group group = file.create_group("aggregate");
-  const std::array<std::size_t, 3> per_label{a.replicates, a.years, label_count};
-  const std::array<std::size_t, 2> per_year{a.replicates, a.years};
-  const auto info = [](std::string_view name) {
-    const auto* it = std::find_if(aggregate_columns.begin(), aggregate_columns.end(),
-                                  [&](const AggregateInfo& c) { return c.name == name; });
-    CORON_ASSERT(it != aggregate_columns.end());
-    return Describe{it->unit, it->dimensions, it->description};
-  };
-  DataSet counts = write_array(group, "label_count", per_label, a.label_count, info("label_count"));
-  set_names(counts, label_names);
-  write_array(group, "final_energy_gwh", per_year, a.final_energy_gwh, info("final_energy_gwh"));
-  write_array(group, "ghg_kt", per_year, a.ghg_kt, info("ghg_kt"));
+/// Shape of an aggregate: `lead` extents, then the aggregate's bins when it has them.
+std::vector<std::size_t> aggregate_shape(std::initializer_list<std::size_t> lead, const AggregateInfo& a) {
+  std::vector<std::size_t> shape(lead);
+  if (a.kind == AggregateKind::histogram) shape.push_back(a.bins);
+  return shape;
+}
+
+std::string aggregate_dims(std::string_view lead, const AggregateInfo& a) {
+  std::string dims(lead);
+  if (a.kind == AggregateKind::histogram) dims.append(",").append(a.bin_axis);
+  return dims;
+}
+
+void name_bins(Object& object, const AggregateInfo& a) {
+  if (a.kind == AggregateKind::histogram && a.bin_axis == "label") set_names(object, label_names);
+}
+
+/// An aggregate's values as stored: counts as int64 (exact in the doubles they are
+/// summed in), sums as float64.
+DataSet write_aggregate_values(Group& group, const AggregateInfo& a, std::span<const std::size_t> shape,
+                               const std::vector<double>& values, std::string_view dims) {
+  DataSet dataset = [&] {
+    if (!a.is_count()) return write_array(group, a.name, shape, values, {a.unit, dims, a.description});
+    std::vector<std::int64_t> counts(values.size());
+    std::transform(values.begin(), values.end(), counts.begin(),
+                   [](double v) { return static_cast<std::int64_t>(v); });
+    return write_array(group, a.name, shape, counts, {a.unit, dims, a.description});
+  }();
+  name_bins(dataset, a);
+  return dataset;
+}
+
+void write_aggregate(Group& group, const Aggregates& aggregates) {
+  for (std::size_t k = 0; k < aggregate_columns.size(); ++k) {
+    const AggregateInfo& a = aggregate_columns[k];
+    const std::vector<std::size_t> shape = aggregate_shape({aggregates.replicates, aggregates.years}, a);
+    write_aggregate_values(group, a, shape, aggregates.values[k], aggregate_dims("replicate,year", a));
+  }
+  // Quantiles across replicates, for report tools that want the spread without the draws.
+  Group quantiles = group.create_group("quantiles");
+  quantiles.set_attribute("quantiles", fmt::format("{}, {}, {}", aggregate_quantiles[0],
+                                                   aggregate_quantiles[1], aggregate_quantiles[2]));
+  for (const AggregateInfo& a : aggregate_columns) {
+    const std::size_t width = a.width();
+    std::vector<double> q(aggregate_quantiles.size() * aggregates.years * width, 0.0);
+    if (aggregates.replicates > 0)
+      for (std::size_t i = 0; i < aggregate_quantiles.size(); ++i)
+        for (std::size_t y = 0; y < aggregates.years; ++y)
+          for (std::size_t b = 0; b < width; ++b)
+            q[(i * aggregates.years + y) * width + b] =
+                aggregates.quantile(a.name, aggregate_quantiles[i], y, b);
+    const std::vector<std::size_t> shape = aggregate_shape({aggregate_quantiles.size(), aggregates.years}, a);
+    const std::string description = fmt::format(
+        "P10, P50 and P90 across replicates (linear between order statistics) of: {}", a.description);
+    DataSet dataset =
+        write_array(quantiles, a.name, shape, q, {a.unit, aggregate_dims("quantile,year", a), description});
+    name_bins(dataset, a);
+  }
 }
 
 }  // namespace
 
 ResultsWriter::ResultsWriter(const std::filesystem::path& file, const RunMetadata& meta, const Stock& stock,
                              const ResultsLayout& layout, const detail::DwellingChunk& chunk)
-    : file_(file), layout_(layout), dwellings_(stock.size()) {
+    : file_(file), layout_(layout), dwellings_(stock.size()), cites_(stock.cites.size()) {
   CORON_ASSERT(layout.compression >= 0 && layout.compression <= 9);
   if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
   partial_ = file;
@@ -175,10 +222,11 @@ ResultsWriter::ResultsWriter(const std::filesystem::path& file, const RunMetadat
 
     Group group = out_->create_group("dwelling");
     const std::size_t years = layout.years.size();
-    const std::array<std::size_t, 3> shape{layout.replicates, years, dwellings_};
+    const std::size_t recorded = std::min(layout.replicates, layout.dwelling_replicates);
+    const std::array<std::size_t, 3> shape{recorded, years, dwellings_};
     DataSetOptions options;
     // HDF5 cannot chunk an empty extent; an empty dataset needs no filter either.
-    if (layout.replicates * years * dwellings_ > 0) {
+    if (recorded * years * dwellings_ > 0) {
       options.chunk = {1, balanced_chunk(years, chunk.years), balanced_chunk(dwellings_, chunk.dwellings)};
       options.deflate = layout.compression;
     }
@@ -188,7 +236,27 @@ ResultsWriter::ResultsWriter(const std::filesystem::path& file, const RunMetadat
       set_names(dataset, *column);
       dwelling_.push_back(std::move(dataset));
     }
+
+    // Per cité, written replicate by replicate like /dwelling; /aggregate's own
+    // datasets (small: R x Y) are written by commit().
+    Group aggregate = out_->create_group("aggregate");
+    Group by_cite = aggregate.create_group("by_cite");
+    for (const AggregateInfo& a : aggregate_columns) {
+      const std::vector<std::size_t> cite_shape = aggregate_shape({layout.replicates, years, cites_}, a);
+      DataSetOptions cite_options;
+      if (layout.replicates * years * cites_ > 0) {
+        cite_options.chunk = cite_shape;
+        cite_options.chunk[0] = 1;
+        cite_options.deflate = layout.compression;
+      }
+      DataSet dataset = a.is_count() ? by_cite.create_dataset<std::int64_t>(a.name, cite_shape, cite_options)
+                                     : by_cite.create_dataset<double>(a.name, cite_shape, cite_options);
+      describe(dataset, {a.unit, aggregate_dims("replicate,year,cite", a), a.description});
+      name_bins(dataset, a);
+      by_cite_.push_back(std::move(dataset));
+    }
   } catch (...) {
+    by_cite_.clear();
     dwelling_.clear();
     out_.reset();
     std::error_code ignored;
@@ -199,6 +267,7 @@ ResultsWriter::ResultsWriter(const std::filesystem::path& file, const RunMetadat
 
 ResultsWriter::~ResultsWriter() {
   if (committed_) return;
+  by_cite_.clear();
   dwelling_.clear();
   out_.reset();  // closes, swallowing errors: the file is being discarded
   std::error_code ignored;
@@ -207,24 +276,50 @@ ResultsWriter::~ResultsWriter() {
 
 void ResultsWriter::write_replicate(std::size_t r, const ReplicateRecord& record) {
   CORON_ASSERT(!committed_ && r < layout_.replicates);
-  CORON_ASSERT(record.years == layout_.years.size() && record.dwellings == dwellings_);
-  CORON_ASSERT(record.columns == layout_.columns);
-  const std::array<std::size_t, 3> offset{r, 0, 0};
-  const std::array<std::size_t, 3> count{1, record.years, record.dwellings};
-  for (std::size_t k = 0; k < dwelling_.size(); ++k) {
-    std::visit(
-        [&](const auto& values) {
-          using T = typename std::decay_t<decltype(values)>::value_type;
-          dwelling_[k].write_slab<T>(offset, count, std::span<const T>(values));
-        },
-        record.values[k]);
+  CORON_ASSERT(record.years == layout_.years.size() && record.dwellings == dwellings_ &&
+               record.cites == cites_);
+  if (r < std::min(layout_.replicates, layout_.dwelling_replicates)) {
+    CORON_ASSERT(record.columns == layout_.columns);
+    const std::array<std::size_t, 3> offset{r, 0, 0};
+    const std::array<std::size_t, 3> count{1, record.years, record.dwellings};
+    for (std::size_t k = 0; k < dwelling_.size(); ++k) {
+      std::visit(
+          [&](const auto& values) {
+            using T = typename std::decay_t<decltype(values)>::value_type;
+            dwelling_[k].write_slab<T>(offset, count, std::span<const T>(values));
+          },
+          record.values[k]);
+    }
+  }
+  CORON_ASSERT(record.by_cite.size() == by_cite_.size());
+  for (std::size_t k = 0; k < by_cite_.size(); ++k) {
+    const AggregateInfo& a = aggregate_columns[k];
+    std::vector<std::size_t> offset{r, 0, 0};
+    std::vector<std::size_t> count{1, record.years, cites_};
+    if (a.kind == AggregateKind::histogram) {
+      offset.push_back(0);
+      count.push_back(a.bins);
+    }
+    const std::vector<double>& values = record.by_cite[k];
+    if (a.is_count()) {
+      std::vector<std::int64_t> counts(values.size());
+      std::transform(values.begin(), values.end(), counts.begin(),
+                     [](double v) { return static_cast<std::int64_t>(v); });
+      by_cite_[k].write_slab<std::int64_t>(offset, count, counts);
+    } else {
+      by_cite_[k].write_slab<double>(offset, count, values);
+    }
   }
 }
 
 void ResultsWriter::commit(const Aggregates& aggregates) {
   CORON_ASSERT(!committed_);
   CORON_ASSERT(aggregates.replicates == layout_.replicates && aggregates.years == layout_.years.size());
-  write_aggregate(*out_, aggregates);
+  {
+    Group group = out_->open_group("aggregate");
+    write_aggregate(group, aggregates);
+  }
+  by_cite_.clear();
   dwelling_.clear();
   // Closed before the rename: only a complete, closed file carries the final name.
   out_->close();
@@ -239,6 +334,7 @@ void write_results(const std::filesystem::path& file, const RunMetadata& meta, c
   layout.replicates = results.aggregates.replicates;
   layout.years = results.aggregates.year;
   layout.columns = recorded_columns(spec.dwelling_columns);
+  layout.dwelling_replicates = static_cast<std::size_t>(std::max(0, spec.dwelling_replicates));
   layout.compression = spec.compression;
   CORON_ASSERT(results.replicates.size() == layout.replicates);
   ResultsWriter writer(file, meta, stock, layout, chunk);

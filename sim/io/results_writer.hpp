@@ -39,6 +39,7 @@ struct ResultsLayout {
   std::size_t replicates = 0;
   std::vector<std::int32_t> years;         ///< calendar years, [Y]
   std::vector<const ColumnInfo*> columns;  ///< recorded state columns (/dwelling)
+  std::size_t dwelling_replicates = 1;     ///< how many replicates /dwelling holds (the first ones)
   int compression = 1;                     ///< deflate level of /dwelling and /stock, 0 = none
 };
 
@@ -73,16 +74,19 @@ struct DwellingChunk {
 class ResultsWriter {
  public:
   /// Creates FILE.partial (and FILE's folder) and writes /meta, /years, /stock,
-  /// /cites and the empty /dwelling datasets [R, Y, N].
+  /// /cites, the empty /dwelling datasets [R_d, Y, N] (R_d = dwelling_replicates)
+  /// and the empty /aggregate/by_cite datasets [R, Y, C(, bins)].
   ResultsWriter(const std::filesystem::path& file, const RunMetadata& meta, const Stock& stock,
                 const ResultsLayout& layout, const detail::DwellingChunk& chunk = {});
   ResultsWriter(const ResultsWriter&) = delete;
   ResultsWriter& operator=(const ResultsWriter&) = delete;
   ~ResultsWriter();
 
-  /// Writes replicate r's recorded columns (its record must match the layout).
+  /// Writes replicate r's recorded columns (when r < dwelling_replicates) and its
+  /// cités' totals; its record must match the layout.
   void write_replicate(std::size_t r, const ReplicateRecord& record);
-  /// Writes /aggregate, closes the file and renames it to FILE.
+  /// Writes /aggregate (per replicate, and quantiles across replicates), closes the
+  /// file and renames it to FILE.
   void commit(const Aggregates& aggregates);
 
  private:
@@ -91,7 +95,9 @@ class ResultsWriter {
   ResultsLayout layout_;
   std::size_t dwellings_ = 0;
   std::optional<File> out_;
+  std::size_t cites_ = 0;
   std::vector<DataSet> dwelling_;  ///< one per layout column
+  std::vector<DataSet> by_cite_;   ///< one per aggregate_columns entry
   bool committed_ = false;
 };
 

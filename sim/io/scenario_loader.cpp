@@ -153,6 +153,9 @@ void read_output(MapReader& root, Scenario& s) {
     }
     if (ok) s.output.dwelling_columns = *columns;
   }
+  if (output.has("dwelling_replicates"))
+    if (const auto count = output.required_in_range<int>("dwelling_replicates", 0, 1000000))
+      s.output.dwelling_replicates = *count;
   if (output.has("compression"))
     if (const auto level = output.required_in_range<int>("compression", 0, 9)) s.output.compression = *level;
   output.finish();

@@ -62,7 +62,7 @@ Results tiny_results(const std::vector<std::string>& names = known_dwelling_colu
   r.aggregates.allocate(2, 3, 2018);
   for (std::size_t rep = 0; rep < 2; ++rep) {
     ReplicateRecord record;
-    record.allocate(recorded_columns(names), 3, 4);
+    record.allocate(recorded_columns(names), 3, 4, 2);
     for (std::size_t k = 0; k < record.values.size(); ++k)
       std::visit(
           [&](auto& values) {
@@ -74,14 +74,18 @@ Results tiny_results(const std::vector<std::string>& names = known_dwelling_colu
                                                              : static_cast<double>((i + k + rep) % 7));
           },
           record.values[k]);
+    for (std::size_t a = 0; a < record.by_cite.size(); ++a)
+      for (std::size_t i = 0; i < record.by_cite[a].size(); ++i)
+        record.by_cite[a][i] = aggregate_columns[a].is_count()
+                                   ? static_cast<double>(i + 3 * rep)
+                                   : 0.25 * static_cast<double>(i) + 0.1 * static_cast<double>(rep);
     r.replicates.push_back(std::move(record));
   }
-  Aggregates& a = r.aggregates;
-  for (std::size_t i = 0; i < a.label_count.size(); ++i) a.label_count[i] = static_cast<std::int64_t>(i);
-  for (std::size_t i = 0; i < a.final_energy_gwh.size(); ++i) {
-    a.final_energy_gwh[i] = 0.056 + 0.001 * static_cast<double>(i);
-    a.ghg_kt[i] = 0.0123 * static_cast<double>(i + 1);
-  }
+  for (std::size_t a = 0; a < r.aggregates.values.size(); ++a)
+    for (std::size_t i = 0; i < r.aggregates.values[a].size(); ++i)
+      r.aggregates.values[a][i] = aggregate_columns[a].is_count()
+                                      ? static_cast<double>(i * 7 % 11)
+                                      : 0.056 + 0.001 * static_cast<double>(i * 5 % 6);
   return r;
 }
 
@@ -130,6 +134,7 @@ RunMetadata tiny_meta() {
 OutputSpec all_columns(int compression = 1) {
   OutputSpec spec;
   spec.dwelling_columns = known_dwelling_columns();
+  spec.dwelling_replicates = 2;  // both replicates of tiny_results
   spec.compression = compression;
   return spec;
 }
@@ -177,12 +182,34 @@ TEST_F(H5Results, ShapesAndValuesReadBackExactly) {
   }
 
   const Aggregates& a = results_.aggregates;
-  EXPECT_THAT(in.shape("/aggregate/label_count"), ElementsAre(2, 3, 7));
-  EXPECT_EQ(in.read_int64("/aggregate/label_count"), a.label_count);
-  EXPECT_THAT(in.shape("/aggregate/final_energy_gwh"), ElementsAre(2, 3));
-  EXPECT_EQ(in.read_double("/aggregate/final_energy_gwh"), a.final_energy_gwh);
-  EXPECT_THAT(in.shape("/aggregate/ghg_kt"), ElementsAre(2, 3));
-  EXPECT_EQ(in.read_double("/aggregate/ghg_kt"), a.ghg_kt);
+  for (const AggregateInfo& info : aggregate_columns) {
+    const std::string name(info.name);
+    const bool binned = info.kind == AggregateKind::histogram;
+    const std::vector<std::size_t> per_replicate =
+        binned ? std::vector<std::size_t>{2, 3, info.bins} : std::vector<std::size_t>{2, 3};
+    std::vector<std::size_t> per_cite =
+        binned ? std::vector<std::size_t>{2, 3, 2, info.bins} : std::vector<std::size_t>{2, 3, 2};
+    std::vector<std::size_t> quantiles =
+        binned ? std::vector<std::size_t>{3, 3, info.bins} : std::vector<std::size_t>{3, 3};
+    EXPECT_EQ(in.shape("/aggregate/" + name), per_replicate) << name;
+    EXPECT_EQ(in.shape("/aggregate/by_cite/" + name), per_cite) << name;
+    EXPECT_EQ(in.shape("/aggregate/quantiles/" + name), quantiles) << name;
+    // Counts are stored as integers, sums as doubles; both read back as the values kept.
+    EXPECT_EQ(in.type_name("/aggregate/" + name), info.is_count() ? "int64" : "float64") << name;
+    EXPECT_EQ(in.read_double("/aggregate/" + name), a.of(name)) << name;
+    std::vector<double> cites;
+    for (const ReplicateRecord& record : results_.replicates) {
+      const auto& v = record.by_cite[aggregate_index(name)];
+      cites.insert(cites.end(), v.begin(), v.end());
+    }
+    EXPECT_EQ(in.read_double("/aggregate/by_cite/" + name), cites) << name;
+    const std::vector<double> q = in.read_double("/aggregate/quantiles/" + name);
+    const std::size_t width = info.width();
+    for (std::size_t k = 0; k < 3; ++k)
+      for (std::size_t y = 0; y < 3; ++y)
+        for (std::size_t b = 0; b < width; ++b)
+          EXPECT_EQ(q[(k * 3 + y) * width + b], a.quantile(name, aggregate_quantiles[k], y, b)) << name;
+  }
 }
 
 TEST_F(H5Results, TheFileHoldsTheRegistryAndNothingElse) {
@@ -196,12 +223,15 @@ TEST_F(H5Results, TheFileHoldsTheRegistryAndNothingElse) {
                                                                {"/cites/category", "uint8"},
                                                                {"/cites/dwellings", "int32"},
                                                                {"/cites/heritage_unesco", "uint8"},
-                                                               {"/cites/qpv", "uint8"},
-                                                               {"/aggregate/label_count", "int64"},
-                                                               {"/aggregate/final_energy_gwh", "float64"},
-                                                               {"/aggregate/ghg_kt", "float64"}};
+                                                               {"/cites/qpv", "uint8"}};
   for (const ColumnInfo& c : stock_columns())
     expected.emplace_back("/stock/" + std::string(c.name), std::string(h5_type(c.type)));
+  for (const AggregateInfo& a : aggregate_columns) {
+    const std::string type = a.is_count() ? "int64" : "float64";
+    expected.emplace_back("/aggregate/" + std::string(a.name), type);
+    expected.emplace_back("/aggregate/by_cite/" + std::string(a.name), type);
+    expected.emplace_back("/aggregate/quantiles/" + std::string(a.name), "float64");
+  }
   for (const ColumnInfo& c : state_columns())
     expected.emplace_back("/dwelling/" + std::string(c.name), std::string(h5_type(c.type)));
   std::vector<std::string> names;
@@ -240,7 +270,12 @@ TEST_F(H5Results, EveryDatasetCarriesUnitsDescriptionAndDimensions) {
   for (const AggregateInfo& a : aggregate_columns) {
     const std::string path = "/aggregate/" + std::string(a.name);
     EXPECT_EQ(in.string_attribute(path, "units"), a.unit) << path;
-    EXPECT_EQ(in.string_attribute(path, "dimensions"), a.dimensions) << path;
+    const std::string bins = a.kind == AggregateKind::histogram ? ",label" : "";
+    EXPECT_EQ(in.string_attribute(path, "dimensions"), "replicate,year" + bins) << path;
+    EXPECT_EQ(in.string_attribute("/aggregate/by_cite/" + std::string(a.name), "dimensions"),
+              "replicate,year,cite" + bins);
+    EXPECT_EQ(in.string_attribute("/aggregate/quantiles/" + std::string(a.name), "dimensions"),
+              "quantile,year" + bins);
   }
   // A few spelled out, as docs/hdf5-schema.md gives them.
   EXPECT_EQ(in.string_attribute("/dwelling/heating_need_kwh", "units"), "kWh/yr");
@@ -359,7 +394,7 @@ TEST_F(H5Results, ZeroDwellingsStillWritesAValidFile) {
   Results none;
   none.aggregates.allocate(1, 3, 2018);
   none.replicates.resize(1);
-  none.replicates[0].allocate(recorded_columns(known_dwelling_columns()), 3, 0);
+  none.replicates[0].allocate(recorded_columns(known_dwelling_columns()), 3, 0, 2);
   const fs::path file = dir_ / "empty.h5";
   write_results(file, meta_, empty, none, all_columns(4));
   const ResultsReader in(file);
@@ -397,6 +432,39 @@ TEST_F(H5Results, FailedRenameRemovesThePartialFile) {
   EXPECT_FALSE(fs::exists(fs::path(file) += ".partial"));
 }
 
+TEST(AggregateQuantiles, AreNumpysDefaultPercentiles) {
+  // numpy.percentile([3, 1, 4, 1, 5], [10, 50, 90]) = [1.0, 3.0, 4.6]: sorted 1 1 3 4 5,
+  // P90 at rank 0.9 x 4 = 3.6, between 4 and 5.
+  Aggregates a;
+  a.allocate(5, 1, 2018);
+  const std::size_t k = aggregate_index("final_energy_gwh");
+  a.values[k] = {3.0, 1.0, 4.0, 1.0, 5.0};
+  EXPECT_DOUBLE_EQ(a.quantile("final_energy_gwh", 0.1, 0), 1.0);
+  EXPECT_DOUBLE_EQ(a.quantile("final_energy_gwh", 0.5, 0), 3.0);
+  EXPECT_DOUBLE_EQ(a.quantile("final_energy_gwh", 0.9, 0), 4.6);
+  EXPECT_DOUBLE_EQ(a.quantile("final_energy_gwh", 0.0, 0), 1.0);
+  EXPECT_DOUBLE_EQ(a.quantile("final_energy_gwh", 1.0, 0), 5.0);
+  Aggregates one;
+  one.allocate(1, 1, 2018);
+  one.values[k] = {7.5};
+  EXPECT_DOUBLE_EQ(one.quantile("final_energy_gwh", 0.1, 0), 7.5);
+}
+
+TEST_F(H5Results, OnlyTheFirstReplicatesKeepTheirDwellingRows) {
+  const fs::path file = dir_ / "out.h5";
+  OutputSpec spec = all_columns();
+  spec.dwelling_replicates = 1;
+  write_results(file, meta_, stock_, results_, spec);
+  const ResultsReader in(file);
+  EXPECT_THAT(in.shape("/dwelling/label"), ElementsAre(1, 3, 4));
+  EXPECT_EQ(in.read_uint8("/dwelling/label"),
+            std::get<std::vector<std::uint8_t>>(*results_.replicates[0].find("label")));
+  EXPECT_THAT(in.shape("/aggregate/by_cite/label_count"), ElementsAre(2, 3, 2, 7));  // every replicate
+  spec.dwelling_replicates = 0;
+  write_results(file, meta_, stock_, results_, spec);
+  EXPECT_THAT(ResultsReader(file).shape("/dwelling/label"), ElementsAre(0, 3, 4));
+}
+
 TEST_F(H5Results, FailureMidRunKeepsTheOldFileAndRemovesThePartial) {
   const fs::path file = dir_ / "baseline.h5";
   write_results(file, meta_, stock_, results_, all_columns());
@@ -408,6 +476,7 @@ TEST_F(H5Results, FailureMidRunKeepsTheOldFileAndRemovesThePartial) {
   layout.replicates = 2;
   layout.years = results_.aggregates.year;
   layout.columns = recorded_columns(known_dwelling_columns());
+  layout.dwelling_replicates = 2;
   const fs::path partial = fs::path(file) += ".partial";
   {
     ResultsWriter writer(file, other, stock_, layout);
@@ -426,6 +495,7 @@ TEST_F(H5Results, ReplicatesWrittenInAnyOrderGiveTheSameFile) {
   layout.replicates = 2;
   layout.years = results_.aggregates.year;
   layout.columns = recorded_columns(known_dwelling_columns());
+  layout.dwelling_replicates = 2;
   {
     ResultsWriter writer(forward, meta_, stock_, layout);
     writer.write_replicate(0, results_.replicates[0]);

@@ -1,0 +1,74 @@
+#pragma once
+#include <array>
+#include <cstddef>
+#include <string_view>
+
+// The aggregate registry: every stock total the run records per replicate and
+// year (/aggregate/NAME, [R, Y(, bins)]), per cité (/aggregate/by_cite/NAME,
+// [R, Y, C(, bins)]) and as quantiles across replicates
+// (/aggregate/quantiles/NAME, [3, Y(, bins)]). Each is a sum, a count or a
+// histogram of one state column (coron/columns.hpp): the aggregation step, the
+// HDF5 writer and the tests iterate over this list, so an aggregate is added here
+// and nowhere else.
+
+namespace coron {
+
+enum class AggregateKind : unsigned char {
+  sum,        ///< scale x sum over dwellings of column (x weight column)
+  count,      ///< dwellings whose column is not 0 (or is 0, with count_zero)
+  histogram,  ///< dwellings per value 0 .. bins-1 of the column
+};
+
+struct AggregateInfo {
+  std::string_view name;  ///< dataset name under /aggregate
+  std::string_view unit;
+  std::string_view description;
+  AggregateKind kind = AggregateKind::sum;
+  std::string_view column;         ///< the state column summed, counted or binned
+  std::string_view weight = {};    ///< sum: multiplied by this state column
+  double scale = 1.0;              ///< sum: unit conversion of the total
+  bool count_zero = false;         ///< count: dwellings where the column is 0
+  std::size_t bins = 1;            ///< histogram: values 0 .. bins-1
+  std::string_view bin_axis = {};  ///< histogram: the name of the last dimension
+
+  /// Values per (replicate, year): 1, or the number of bins.
+  [[nodiscard]] constexpr std::size_t width() const noexcept {
+    return kind == AggregateKind::histogram ? bins : 1;
+  }
+  /// Counts are integers (stored int64), sums reals (float64).
+  [[nodiscard]] constexpr bool is_count() const noexcept { return kind != AggregateKind::sum; }
+};
+
+inline constexpr std::array<AggregateInfo, 3> aggregate_columns = {{
+    {"label_count",
+     "1",
+     "Number of dwellings holding each DPE label (A ... G).",
+     AggregateKind::histogram,
+     "label",
+     {},
+     1.0,
+     false,
+     7,
+     "label"},
+    {"final_energy_gwh",
+     "GWh/yr",
+     "Final energy consumed by the whole stock over the year.",
+     AggregateKind::sum,
+     "final_energy_kwh",
+     {},
+     1e-6},
+    {"ghg_kt", "ktCO2e/yr", "Greenhouse-gas emissions of the whole stock over the year.", AggregateKind::sum,
+     "ghg_kg_m2", "floor_area_m2", 1e-6},
+}};
+
+/// Index of the aggregate named `name` in aggregate_columns, or aggregate_columns.size().
+[[nodiscard]] constexpr std::size_t aggregate_index(std::string_view name) noexcept {
+  std::size_t k = 0;
+  while (k < aggregate_columns.size() && aggregate_columns[k].name != name) ++k;
+  return k;
+}
+
+/// The quantiles /aggregate/quantiles holds, in order (P10, P50, P90).
+inline constexpr std::array<double, 3> aggregate_quantiles = {0.1, 0.5, 0.9};
+
+}  // namespace coron
