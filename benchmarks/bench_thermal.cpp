@@ -2,6 +2,7 @@
 // on 1 and 2 threads, over synthetic stocks and the generated mining stock.
 #include "engine/blocks.hpp"
 #include "engine/thermal_step.hpp"
+#include "fixtures/data_params.hpp"
 #include "fixtures/synthetic_stock.hpp"
 #include "io/thermal_data.hpp"
 #include "stock/generator.hpp"
@@ -16,15 +17,7 @@ namespace {
 
 using namespace coron;
 
-const ThermalParams& params() {
-  static const ThermalParams p = [] {
-    Diagnostics diag;
-    ThermalParams loaded = io::load_thermal_params(CORON_DATA_DIR, diag);
-    diag.throw_if_any();
-    return loaded;
-  }();
-  return p;
-}
+const ThermalParams& params() { return fixtures::data_thermal_params(); }
 
 YearFactors factors_2018() {
   YearFactors f;

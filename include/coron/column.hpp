@@ -33,6 +33,23 @@ template <class T>
   }
 }
 
+/// The HDF5-style name of a column type: "float64", "int64", "int32", "int16", "uint8".
+[[nodiscard]] constexpr std::string_view column_type_name(ColumnType type) noexcept {
+  switch (type) {
+    case ColumnType::f64:
+      return "float64";
+    case ColumnType::i64:
+      return "int64";
+    case ColumnType::i32:
+      return "int32";
+    case ColumnType::i16:
+      return "int16";
+    case ColumnType::u8:
+      break;
+  }
+  return "uint8";
+}
+
 /// How a column's text values are read and which are accepted.
 enum class ValueKind : std::uint8_t { real, integer, flag, enumeration };
 

@@ -4,26 +4,6 @@
 
 namespace coron::app {
 
-namespace {
-
-std::string_view type_name(ColumnType type) {
-  switch (type) {
-    case ColumnType::f64:
-      return "float64";
-    case ColumnType::i64:
-      return "int64";
-    case ColumnType::i32:
-      return "int32";
-    case ColumnType::i16:
-      return "int16";
-    case ColumnType::u8:
-      break;
-  }
-  return "uint8";
-}
-
-}  // namespace
-
 std::string column_table(std::span<const ColumnInfo> columns) {
   std::string out = "| column | type | units | content |\n|---|---|---|---|\n";
   for (const ColumnInfo& c : columns) {
@@ -35,7 +15,7 @@ std::string column_table(std::span<const ColumnInfo> columns) {
       content += ".";
     }
     if (!c.spec.in_csv && c.group != ColumnGroup::output) content += " Not in the stock CSV.";
-    out += fmt::format("| `{}` | {} | {} | {} |\n", c.name, type_name(c.type), c.unit, content);
+    out += fmt::format("| `{}` | {} | {} | {} |\n", c.name, column_type_name(c.type), c.unit, content);
   }
   return out;
 }

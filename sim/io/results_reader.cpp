@@ -71,26 +71,6 @@ std::uint64_t ResultsReader::uint64_attribute(std::string_view object, std::stri
   return with_object(object, [name](const Object& o) { return o.attribute<std::uint64_t>(name); });
 }
 
-namespace {
-
-std::string_view type_name_of(ColumnType type) {
-  switch (type) {
-    case ColumnType::f64:
-      return "float64";
-    case ColumnType::i64:
-      return "int64";
-    case ColumnType::i32:
-      return "int32";
-    case ColumnType::i16:
-      return "int16";
-    case ColumnType::u8:
-      break;
-  }
-  return "uint8";
-}
-
-}  // namespace
-
 Stock read_stock(const ResultsReader& in) {
   Stock stock;
   for_each_column(stock, [&in](const ColumnInfo& column, auto& values) {
@@ -98,9 +78,9 @@ Stock read_stock(const ResultsReader& in) {
     const std::string path = "/stock/" + std::string(column.name);
     const DataSet dataset = in.file().open_dataset(path);
     // HDF5 would convert silently; a column stored in another type is another schema.
-    if (dataset.type_name() != type_name_of(column.type))
+    if (dataset.type_name() != column_type_name(column.type))
       throw H5Error(path + " in " + in.file().file_name().string() + ": expected " +
-                    std::string(type_name_of(column.type)) + ", stored as " + dataset.type_name());
+                    std::string(column_type_name(column.type)) + ", stored as " + dataset.type_name());
     values = dataset.read<T>();
   });
   CiteTable& c = stock.cites;

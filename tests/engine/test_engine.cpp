@@ -3,6 +3,7 @@
 // factors reach the kernel; the state is built from the stock by the registry.
 #include "engine/steps.hpp"
 #include "fixtures/collect.hpp"
+#include "fixtures/data_params.hpp"
 #include "fixtures/results_data.hpp"
 #include "fixtures/synthetic_stock.hpp"
 #include "io/thermal_data.hpp"
@@ -19,12 +20,7 @@ namespace {
 
 using fixtures::column_of;
 
-ThermalParams real_params() {
-  Diagnostics diag;
-  ThermalParams p = io::load_thermal_params(CORON_DATA_DIR, diag);
-  EXPECT_TRUE(diag.empty()) << (diag.empty() ? "" : diag.items().front().format());
-  return p;
-}
+const ThermalParams& real_params() { return fixtures::data_thermal_params(); }
 
 Scenario small_scenario(int years, int replicates) {
   Scenario s;

@@ -100,22 +100,6 @@ std::vector<T> all_replicates(const Results& r, std::string_view name) {
   return out;
 }
 
-std::string_view h5_type(ColumnType type) {
-  switch (type) {
-    case ColumnType::f64:
-      return "float64";
-    case ColumnType::i64:
-      return "int64";
-    case ColumnType::i32:
-      return "int32";
-    case ColumnType::i16:
-      return "int16";
-    case ColumnType::u8:
-      break;
-  }
-  return "uint8";
-}
-
 RunMetadata tiny_meta() {
   RunMetadata m;
   m.coron_version = "0.1.0";
@@ -225,7 +209,7 @@ TEST_F(H5Results, TheFileHoldsTheRegistryAndNothingElse) {
                                                                {"/cites/heritage_unesco", "uint8"},
                                                                {"/cites/qpv", "uint8"}};
   for (const ColumnInfo& c : stock_columns())
-    expected.emplace_back("/stock/" + std::string(c.name), std::string(h5_type(c.type)));
+    expected.emplace_back("/stock/" + std::string(c.name), std::string(column_type_name(c.type)));
   for (const AggregateInfo& a : aggregate_columns) {
     const std::string type = a.is_count() ? "int64" : "float64";
     expected.emplace_back("/aggregate/" + std::string(a.name), type);
@@ -233,7 +217,7 @@ TEST_F(H5Results, TheFileHoldsTheRegistryAndNothingElse) {
     expected.emplace_back("/aggregate/quantiles/" + std::string(a.name), "float64");
   }
   for (const ColumnInfo& c : state_columns())
-    expected.emplace_back("/dwelling/" + std::string(c.name), std::string(h5_type(c.type)));
+    expected.emplace_back("/dwelling/" + std::string(c.name), std::string(column_type_name(c.type)));
   std::vector<std::string> names;
   for (const auto& [path, type] : expected) {
     EXPECT_EQ(in.type_name(path), type) << path;

@@ -1,3 +1,4 @@
+#include "fixtures/data_params.hpp"
 #include "io/thermal_data.hpp"
 #include "reference_3cl.hpp"
 #include "thermal_fixture.hpp"
@@ -65,15 +66,7 @@ constexpr int small28_climate_class = 4;
 constexpr int small28_label = 4;
 // ---
 
-const ThermalParams& data_params() {
-  static const ThermalParams p = [] {
-    Diagnostics diag;
-    ThermalParams loaded = io::load_thermal_params(CORON_DATA_DIR, diag);
-    diag.throw_if_any();
-    return loaded;
-  }();
-  return p;
-}
+const ThermalParams& data_params() { return fixtures::data_thermal_params(); }
 
 Dwelling electric45() {
   Dwelling d;

@@ -1,3 +1,4 @@
+#include "fixtures/data_params.hpp"
 #include "io/thermal_data.hpp"
 #include "reference_3cl.hpp"
 #include "thermal_fixture.hpp"
@@ -24,15 +25,7 @@
 namespace coron::test {
 namespace {
 
-const ThermalParams& data_params() {
-  static const ThermalParams p = [] {
-    Diagnostics diag;
-    ThermalParams loaded = io::load_thermal_params(CORON_DATA_DIR, diag);
-    diag.throw_if_any();
-    return loaded;
-  }();
-  return p;
-}
+const ThermalParams& data_params() { return fixtures::data_thermal_params(); }
 
 Columns population(std::size_t n) {
   std::mt19937_64 rng(2024);
