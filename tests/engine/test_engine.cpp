@@ -85,6 +85,9 @@ TEST(Engine, ReplicatesAreHandedOverOneAtATimeInOrder) {
                                       });
   EXPECT_EQ(seen, (std::vector<std::size_t>{0, 1, 2, 3}));
   EXPECT_EQ(a.replicates, 4u);
+  // Every replicate's totals were recorded in its own rows.
+  for (std::size_t r = 0; r < 4; ++r)
+    for (std::size_t y = 0; y < 3; ++y) EXPECT_GT(a.of("final_energy_gwh")[r * 3 + y], 0.0) << r << "," << y;
   // No randomness yet: every replicate is the same run.
   for (const std::uint64_t h : hashes) EXPECT_EQ(h, hashes.front());
 }
