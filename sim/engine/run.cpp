@@ -22,13 +22,18 @@ YearFactors factors_for(const Scenario& scenario, int year) {
 
 }  // namespace
 
-Aggregates run_simulation(const Scenario& scenario, const Stock& stock, const ThermalParams& params,
+Aggregates run_simulation(const Scenario& scenario, const Stock& stock, const ModelParams& params,
                           const RunOptions& options, const ReplicateSink& sink) {
   const auto replicates = static_cast<std::size_t>(scenario.replicates);
   const auto years = static_cast<std::size_t>(scenario.years);
   Aggregates aggregates;
   aggregates.allocate(replicates, years, scenario.start_year);
   const std::vector<const ColumnInfo*> chosen = recorded_columns(scenario.output.dwelling_columns);
+
+  DemographyParams demography = params.demography;
+  demography.enabled = demography.enabled && scenario.demography.enabled;
+  if (scenario.demography.mortality_multiplier)
+    demography.mortality_multiplier = *scenario.demography.mortality_multiplier;
 
   const engine::Blocks blocks(options.execution == Execution::parallel);
   tbb::task_arena arena(options.threads > 0 ? options.threads : tbb::task_arena::automatic);
@@ -41,11 +46,9 @@ Aggregates run_simulation(const Scenario& scenario, const Stock& stock, const Th
       const int year = aggregates.year[y];
       const YearFactors factors = factors_for(scenario, year);
       const engine::YearContext context{
-          stock,
-          params,
-          factors,
-          year,
-          RngKey{scenario.seed, static_cast<std::uint32_t>(rep), year, 0, Stream::demography},
+          stock,      params.thermal,
+          demography, factors,
+          year,       RngKey{scenario.seed, static_cast<std::uint32_t>(rep), year, 0, Stream::demography},
           blocks};
       arena.execute([&] {
         for (const engine::Step& step : engine::year_steps()) step.run(state, context);
