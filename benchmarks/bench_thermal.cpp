@@ -30,7 +30,8 @@ void run_kernel(benchmark::State& state, const Stock& stock, int threads, bool s
   DwellingState dwellings = initial_state(stock);
   const YearFactors f = factors_2018();
   const engine::Blocks blocks(!serial);
-  const engine::YearContext context{stock, params(), f, 2018, RngKey{}, blocks};
+  const DemographyParams unused_demography;  // the thermal step does not read it
+  const engine::YearContext context{stock, params(), unused_demography, f, 2018, RngKey{}, blocks};
   tbb::task_arena arena(threads);
   for (auto _ : state) {
     arena.execute([&] { engine::thermal_step(dwellings, context); });

@@ -22,8 +22,8 @@
 namespace coron {
 
 /// The stock CSV format this build writes. 1: until window_east_west_m2 was split;
-/// 2: window_east_m2 and window_west_m2.
-inline constexpr int stock_csv_format = 2;
+/// 2: window_east_m2 and window_west_m2; 3: spouse_age, entry_year, vacant_years.
+inline constexpr int stock_csv_format = 3;
 
 // clang-format off
 #define CORON_IDENTITY_COLUMNS(X)                                                                       \
@@ -112,7 +112,16 @@ inline constexpr int stock_csv_format = 2;
     ColumnSpec::integer(0, 20, "a number of persons within [0, 20] (0 when vacant)"),                   \
     "Persons in the household; 0 when vacant.")                                                         \
   X(double, income_per_cu_eur, "EUR/yr", ColumnSpec::real(0, 1e7, "a non-negative income in EUR per consumption unit"), \
-    "Yearly disposable income per OECD consumption unit.")
+    "Yearly disposable income per OECD consumption unit.")                                            \
+  X(std::int16_t, spouse_age, "year",                                                                   \
+    ColumnSpec::integer(0, 120, "an age in years within [0, 120] (0: no spouse)").since(3, 0.0),        \
+    "Age of the head's spouse or partner (of the other sex); 0 when there is none or when vacant.")    \
+  X(std::int32_t, entry_year, "year",                                                                   \
+    ColumnSpec::integer(0, 2100, "a year within [0, 2100] (0: unknown or vacant)").since(3, 0.0), \
+    "Year the household moved in; 0 when vacant or unknown (then taken as a long tenure).")            \
+  X(std::int16_t, vacant_years, "year",                                                                 \
+    ColumnSpec::integer(0, 1000, "a number of years within [0, 1000] (0 when occupied)").since(3, 0.0), \
+    "Year-ends the dwelling has stood vacant in a row; 0 when occupied.")
 
 // Computed every year by the steps; what /dwelling records.
 #define CORON_OUTPUT_COLUMNS(X)                                                                         \
@@ -125,7 +134,13 @@ inline constexpr int stock_csv_format = 2;
   X(double, ghg_kg_m2, "kgCO2e/(m2.yr)", ColumnSpec::real(0, 1e6, "").not_in_csv(),                     \
     "Greenhouse-gas emissions per m2 of floor area over the year.")                                    \
   X(std::uint8_t, label, "1", ColumnSpec::enumeration(label_names).not_in_csv(),                       \
-    "DPE energy label, 0 = A ... 6 = G (names attribute).")
+    "DPE energy label, 0 = A ... 6 = G (names attribute).")                                            \
+  X(std::uint8_t, moved_in, "1", ColumnSpec::flag().not_in_csv(),                                       \
+    "1 if a new household moved into the dwelling this year, else 0.")                                 \
+  X(std::uint8_t, died, "1", ColumnSpec::flag().not_in_csv(),                                           \
+    "1 if the head of household died this year (the spouse, if alive, carries on), else 0.")           \
+  X(std::uint8_t, moved_out, "1", ColumnSpec::flag().not_in_csv(),                                      \
+    "1 if the household left this year (moved away or into a care home), else 0.")
 // clang-format on
 
 namespace detail {

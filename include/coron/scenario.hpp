@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,12 @@ struct OutputSpec {
   int compression = 1;                        ///< deflate level 0..9 of /dwelling
 };
 
+/// The scenario's `demography:` section (docs/scenarios.md).
+struct DemographyOptions {
+  bool enabled = true;                         ///< false: households stay as the stock has them
+  std::optional<double> mortality_multiplier;  ///< replaces data/demography's when given
+};
+
 struct Scenario {
   int schema_version = scenario_schema_version;
   std::filesystem::path source_file;  ///< as given on the command line
@@ -48,6 +55,7 @@ struct Scenario {
   /// Primary energy factor of electricity by year (others are 1).
   std::vector<YearStep> electricity_primary_factor;
   OutputSpec output;
+  DemographyOptions demography;
 
   [[nodiscard]] int end_year() const noexcept { return start_year + years - 1; }
   /// The factor in force in `year` (the last step whose from_year <= year).

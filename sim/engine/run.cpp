@@ -39,7 +39,8 @@ struct Slot {
 struct RunPlan {
   const Scenario& scenario;
   const Stock& stock;
-  const ThermalParams& params;
+  const ModelParams& params;
+  DemographyParams demography;                      ///< the data's, as the scenario amends them
   std::vector<YearFactors> factors;                 ///< per year
   std::vector<const ColumnInfo*> dwelling_columns;  ///< recorded for the first replicates
   std::size_t dwelling_replicates = 0;              ///< how many replicates record them
@@ -58,7 +59,8 @@ void run_replicate(const RunPlan& plan, const engine::Blocks& blocks, Slot& slot
     const int year = aggregates.year[y];
     const engine::YearContext context{
         plan.stock,
-        plan.params,
+        plan.params.thermal,
+        plan.demography,
         plan.factors[y],
         year,
         RngKey{plan.scenario.seed, static_cast<std::uint32_t>(rep), year, 0, Stream::demography},
@@ -71,7 +73,7 @@ void run_replicate(const RunPlan& plan, const engine::Blocks& blocks, Slot& slot
 
 }  // namespace
 
-Aggregates run_simulation(const Scenario& scenario, const Stock& stock, const ThermalParams& params,
+Aggregates run_simulation(const Scenario& scenario, const Stock& stock, const ModelParams& params,
                           const RunOptions& options, const ReplicateSink& sink) {
   const auto replicates = static_cast<std::size_t>(scenario.replicates);
   const auto years = static_cast<std::size_t>(scenario.years);
@@ -81,10 +83,14 @@ Aggregates run_simulation(const Scenario& scenario, const Stock& stock, const Th
       scenario,
       stock,
       params,
+      params.demography,
       {},
       recorded_columns(scenario.output.dwelling_columns),
       std::min(replicates, static_cast<std::size_t>(std::max(0, scenario.output.dwelling_replicates)))};
   for (std::size_t y = 0; y < years; ++y) plan.factors.push_back(factors_for(scenario, aggregates.year[y]));
+  plan.demography.enabled = plan.demography.enabled && scenario.demography.enabled;
+  if (scenario.demography.mortality_multiplier)
+    plan.demography.mortality_multiplier = *scenario.demography.mortality_multiplier;
 
   const auto hand_over = [&](Slot& slot) {
     if (sink) sink(slot.replicate, slot.record);

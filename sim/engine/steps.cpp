@@ -1,6 +1,7 @@
 #include "engine/steps.hpp"
 
 #include "engine/aggregate_step.hpp"
+#include "engine/demography_step.hpp"
 #include "engine/thermal_step.hpp"
 
 #include <array>
@@ -9,9 +10,10 @@ namespace coron::engine {
 
 namespace {
 
-// The year, in order. Households (demography) will come before the thermal
-// evaluation, bills and works after it; aggregation stays last.
-constexpr std::array<Step, 2> steps = {{
+// The year, in order. Households (demography) come before the thermal
+// evaluation, bills and works will come after it; aggregation stays last.
+constexpr std::array<Step, 3> steps = {{
+    {"demography", demography_step},
     {"thermal", thermal_step},
     {"aggregate", aggregate_step},
 }};

@@ -161,6 +161,20 @@ void read_output(MapReader& root, Scenario& s) {
   output.finish();
 }
 
+/// The optional `demography:` section: whether households change, and the basin's
+/// mortality multiplier when it should differ from data/demography's.
+void read_demography(MapReader& root, Scenario& s) {
+  if (!root.has("demography")) return;
+  MapReader d = root.map("demography");
+  if (!d.valid()) return;
+  if (d.has("enabled"))
+    if (const auto enabled = d.required<bool>("enabled")) s.demography.enabled = *enabled;
+  if (d.has("mortality_multiplier"))
+    if (const auto k = d.required_in_range<double>("mortality_multiplier", 0.0, 10.0))
+      s.demography.mortality_multiplier = *k;
+  d.finish();
+}
+
 }  // namespace
 
 std::optional<Scenario> read_scenario(const YamlFile& file, Diagnostics& diag) {
@@ -199,6 +213,7 @@ std::optional<Scenario> read_scenario(const YamlFile& file, Diagnostics& diag) {
   read_stock(root, s);
   read_energy(root, s, start_year);
   read_output(root, s);
+  read_demography(root, s);
   root.finish();
 
   if (diag.size() != problems_before) return std::nullopt;

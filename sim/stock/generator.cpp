@@ -38,7 +38,8 @@ namespace system_draw {
 constexpr std::uint32_t heating = 0, dhw = 1, ventilation = 2;
 }
 namespace household_draw {
-constexpr std::uint32_t occupied = 0, rights_holder = 1, age = 2, sex = 3, size = 4, income = 5;
+constexpr std::uint32_t occupied = 0, rights_holder = 1, age = 2, sex = 3, size = 4, income = 5, spouse = 6,
+                        spouse_age = 7, entry = 8;
 }
 namespace flag_draw {
 constexpr std::uint32_t unfit = 0;
@@ -109,6 +110,20 @@ double truncated_normal(double mean, double sd, double lo, double hi, double u) 
   const double b = detail::normal_cdf((hi - mean) / sd);
   const double p = std::clamp(a + u * (b - a), 1e-12, 1.0 - 1e-12);
   return mean + sd * detail::normal_quantile(p);
+}
+
+/// The spouse's age for a head of `sex` and `age`: a uniform gap of the given mean and sd
+/// (half-width sd.sqrt(3)), the man older; at least 18.
+std::int16_t spouse_age_for(const HouseholdParameters& h, std::uint8_t sex, std::int32_t age, double u) {
+  const double gap = h.spouse_age_gap_mean + h.spouse_age_gap_sd * std::sqrt(12.0) * (u - 0.5);
+  const std::int32_t spouse = age + static_cast<std::int32_t>(std::lround(sex == 0 ? -gap : gap));
+  return static_cast<std::int16_t>(std::clamp(spouse, 18, 120));
+}
+
+/// Share of households of `size` persons living with a spouse.
+double spouse_share(const std::vector<double>& by_size, std::size_t size) {
+  if (by_size.empty() || size < 2) return 0.0;
+  return by_size[std::min(size, by_size.size()) - 1];
 }
 
 /// A head age from bands: the band by its share, the age uniformly within it (one draw).
@@ -406,7 +421,10 @@ Stock generate(const StockParameters& p, std::uint64_t seed, std::vector<std::ui
       // household on 1 January
       const RngKey kh = key(seed, id, Stream::stock_household);
       s.occupied[i] = kh.uniform(household_draw::occupied) >= h.vacancy_share ? 1 : 0;
-      if (!s.occupied[i]) continue;  // every household column stays 0
+      if (!s.occupied[i]) {
+        s.vacant_years[i] = 1;  // vacant at the last year-end; every household column stays 0
+        continue;
+      }
       const bool rights_holder = kh.uniform(household_draw::rights_holder) < h.rights_holder_share;
       s.rights_holder[i] = rights_holder ? 1 : 0;
       const double z_income = detail::normal_quantile(open_uniform(kh, household_draw::income));
@@ -424,6 +442,11 @@ Stock generate(const StockParameters& p, std::uint64_t seed, std::vector<std::ui
         s.head_sex[i] = kh.uniform(household_draw::sex) < woman_p ? 1 : 0;
         s.income_per_cu_eur[i] =
             std::round(h.rights_holder_income_median_eur * std::exp(h.rights_holder_income_sigma * z_income));
+        // Entered between the year the head turned entry_age_min and the end of recruitment.
+        const std::int32_t first = h.stock_year - s.head_age[i] + h.rights_holder_entry_age_min;
+        const std::int32_t last = std::max(first, std::min(h.rights_holder_entered_before, h.stock_year - 1));
+        s.entry_year[i] = first + static_cast<std::int32_t>(kh.uniform(household_draw::entry) *
+                                                            static_cast<double>(last - first + 1));
       } else {
         s.head_age[i] = age_from_bands(h, kh.uniform(household_draw::age));
         s.household_size[i] =
@@ -431,7 +454,29 @@ Stock generate(const StockParameters& p, std::uint64_t seed, std::vector<std::ui
         s.head_sex[i] = kh.uniform(household_draw::sex) < h.tenant_woman_share ? 1 : 0;
         s.income_per_cu_eur[i] =
             std::round(h.tenant_income_median_eur * std::exp(h.tenant_income_sigma * z_income));
+        // Completed years in the dwelling: a band by its share, uniformly within it (one
+        // draw), no earlier than the head's 18th year.
+        const double u = kh.uniform(household_draw::entry);
+        const std::size_t band = categorical(h.tenant_tenure_share, u);
+        double total = 0.0, before = 0.0;
+        for (std::size_t b = 0; b < h.tenant_tenure_share.size(); ++b) {
+          if (b < band) before += h.tenant_tenure_share[b];
+          total += h.tenant_tenure_share[b];
+        }
+        const double within =
+            std::clamp((u * total - before) / h.tenant_tenure_share[band], 0.0, 1.0 - 1e-12);
+        const std::int32_t lo = h.tenant_tenure_lower[band];
+        const std::int32_t years =
+            std::min(lo + static_cast<std::int32_t>(within * (h.tenant_tenure_upper[band] - lo + 1)),
+                     std::max(0, s.head_age[i] - 18));
+        s.entry_year[i] = h.stock_year - 1 - years;
       }
+      const double with_spouse =
+          spouse_share(rights_holder ? h.rights_holder_spouse_share_by_size : h.tenant_spouse_share_by_size,
+                       s.household_size[i]);
+      if (kh.uniform(household_draw::spouse) < with_spouse)
+        s.spouse_age[i] =
+            spouse_age_for(h, s.head_sex[i], s.head_age[i], kh.uniform(household_draw::spouse_age));
     }
   }
   return s;

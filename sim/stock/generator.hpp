@@ -86,7 +86,11 @@ struct PriorWorksParameters {
 using SizeShares = std::vector<double>;
 
 struct HouseholdParameters {
+  std::int32_t stock_year = 2018;  ///< the stock describes 1 January of this year
   double vacancy_share = 0.02;
+  /// Spouse age = head age -/+ gap (the man older): uniform gap of this mean and sd, years.
+  double spouse_age_gap_mean = 2.0;
+  double spouse_age_gap_sd = 4.0;
   double rights_holder_share = 0.30;  ///< of occupied dwellings
   // rights holders ("ayants droit"): truncated normal head age, mostly widows
   double rights_holder_age_mean = 79.0;
@@ -98,6 +102,9 @@ struct HouseholdParameters {
   double rights_holder_couple_woman_share = 0.1;  ///< head of a two-person household
   double rights_holder_income_median_eur = 15000.0;
   double rights_holder_income_sigma = 0.25;
+  std::vector<double> rights_holder_spouse_share_by_size;  ///< index 0 = 1 person
+  std::int32_t rights_holder_entered_before = 1990;        ///< last year of entry
+  std::int32_t rights_holder_entry_age_min = 20;           ///< entered at this age or later
   // other tenants: age by bands, sizes, lognormal income per consumption unit
   std::vector<std::int32_t> tenant_age_band_lower;  ///< first age of each band
   std::vector<std::int32_t> tenant_age_band_upper;  ///< last age of each band
@@ -107,7 +114,12 @@ struct HouseholdParameters {
   double tenant_income_median_eur = 16800.0;
   double tenant_poverty_threshold_eur = 14600.0;
   double tenant_poor_share = 0.34;
-  double tenant_income_sigma = 0.0;  ///< derived: ln(median / threshold) / -Phi^-1(poor share)
+  double tenant_income_sigma = 0.0;                 ///< derived: ln(median / threshold) / -Phi^-1(poor share)
+  std::vector<double> tenant_spouse_share_by_size;  ///< index 0 = 1 person
+  /// Completed years in the dwelling on 1 January, by bands (uniform within a band).
+  std::vector<std::int32_t> tenant_tenure_lower;
+  std::vector<std::int32_t> tenant_tenure_upper;
+  std::vector<double> tenant_tenure_share;
 };
 
 struct StockParameters {

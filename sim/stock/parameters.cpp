@@ -166,7 +166,17 @@ void read_prior_works(MapReader& m, PriorWorksParameters& w) {
 void read_households(MapReader& r, HouseholdParameters& h) {
   MapReader m = r.map("households");
   if (!m.valid()) return;
+  h.stock_year = m.required_in_range<int>("stock_year", 1900, 2100).value_or(2018);
   h.vacancy_share = m.required_quantity("vacancy_share", Dimension::dimensionless, 0.0, 1.0).value_or(0.0);
+  h.spouse_age_gap_mean = m.required_in_range<double>("spouse_age_gap_mean", -20.0, 20.0).value_or(0.0);
+  h.spouse_age_gap_sd = m.required_in_range<double>("spouse_age_gap_sd", 0.0, 20.0).value_or(0.0);
+  const auto spouse_shares = [](MapReader& r2, const SizeShares& sizes) {
+    std::vector<double> v = read_list<double>(r2, "spouse_share_by_size", 0.0, 1.0);
+    if (v.size() != sizes.size() || (!v.empty() && v[0] != 0.0))
+      r2.report(r2.node("spouse_share_by_size"), "spouse_share_by_size",
+                fmt::format("expected {} values, one per size of size_share, 0 first", sizes.size()));
+    return v;
+  };
   h.rights_holder_share =
       m.required_quantity("rights_holder_share", Dimension::dimensionless, 0.0, 1.0).value_or(0.0);
   {
@@ -185,6 +195,9 @@ void read_households(MapReader& r, HouseholdParameters& h) {
       h.rights_holder_income_median_eur =
           rh.required_in_range<double>("income_median", 1.0, 1e6).value_or(1.0);
       h.rights_holder_income_sigma = rh.required_in_range<double>("income_sigma", 0.0, 3.0).value_or(0.0);
+      h.rights_holder_spouse_share_by_size = spouse_shares(rh, h.rights_holder_size_share);
+      h.rights_holder_entered_before = rh.required_in_range<int>("entered_before", 1900, 2100).value_or(1990);
+      h.rights_holder_entry_age_min = rh.required_in_range<int>("entry_age_min", 14, 60).value_or(20);
       rh.finish();
     }
   }
@@ -209,6 +222,17 @@ void read_households(MapReader& r, HouseholdParameters& h) {
           t.required_in_range<double>("poverty_threshold", 1.0, 1e6).value_or(1.0);
       h.tenant_poor_share =
           t.required_quantity("poor_share", Dimension::dimensionless, 0.0, 1.0).value_or(0.5);
+      h.tenant_spouse_share_by_size = spouse_shares(t, h.tenant_size_share);
+      h.tenant_tenure_lower = read_list<int>(t, "tenure_lower", 0, 100);
+      h.tenant_tenure_upper = read_list<int>(t, "tenure_upper", 0, 100);
+      h.tenant_tenure_share = read_list<double>(t, "tenure_share", 0.0, 1.0);
+      bool tenure_ok = !h.tenant_tenure_lower.empty() &&
+                       h.tenant_tenure_upper.size() == h.tenant_tenure_lower.size() &&
+                       h.tenant_tenure_share.size() == h.tenant_tenure_lower.size();
+      for (std::size_t i = 0; tenure_ok && i < h.tenant_tenure_lower.size(); ++i)
+        tenure_ok = h.tenant_tenure_lower[i] <= h.tenant_tenure_upper[i];
+      if (!tenure_ok)
+        t.report_here("expected tenure_lower, tenure_upper and tenure_share of equal length, lower <= upper");
       // The lognormal's sigma follows from the median and one quantile:
       // P(X < threshold) = Phi(ln(threshold / median) / sigma) = poor share.
       const double z = detail::normal_quantile(h.tenant_poor_share);

@@ -6,6 +6,7 @@
 #include "fixtures/data_params.hpp"
 #include "fixtures/results_data.hpp"
 #include "fixtures/synthetic_stock.hpp"
+#include "io/demography_data.hpp"
 #include "io/thermal_data.hpp"
 
 #include "coron/engine.hpp"
@@ -20,7 +21,7 @@ namespace {
 
 using fixtures::column_of;
 
-const ThermalParams& real_params() { return fixtures::data_thermal_params(); }
+const ModelParams& real_params() { return fixtures::data_model_params(); }
 
 Scenario small_scenario(int years, int replicates) {
   Scenario s;
@@ -45,7 +46,7 @@ class ThreadSweep : public ::testing::TestWithParam<int> {};
 TEST_P(ThreadSweep, ParallelStepsMatchSerialStepsBitForBit) {
   // 10,007 dwellings: not a multiple of the block size, so the last block is partial.
   const Stock stock = fixtures::synthetic_stock(10'007);
-  const ThermalParams params = real_params();
+  const ModelParams params = real_params();
   const Scenario scenario = small_scenario(6, 2);
   RunOptions serial;
   serial.execution = Execution::serial;
@@ -63,13 +64,13 @@ INSTANTIATE_TEST_SUITE_P(Threads, ThreadSweep, ::testing::Values(1, 2, 3, 4, 7, 
 TEST(Engine, TheYearIsTheDocumentedSequenceOfSteps) {
   std::vector<std::string_view> names;
   for (const engine::Step& step : engine::year_steps()) names.push_back(step.name);
-  EXPECT_EQ(names, (std::vector<std::string_view>{"thermal", "aggregate"}));
+  EXPECT_EQ(names, (std::vector<std::string_view>{"demography", "thermal", "aggregate"}));
 }
 
 TEST(Engine, ReplicatesAreHandedOverOneAtATimeInOrder) {
   const Stock stock = fixtures::synthetic_stock(300);
   Scenario scenario = small_scenario(3, 4);
-  scenario.output.dwelling_columns = {"label", "final_energy_kwh"};
+  scenario.output.dwelling_columns = {"label", "final_energy_kwh", "occupied", "head_age"};
   std::vector<std::size_t> seen;
   std::vector<std::uint64_t> hashes;
   const Aggregates a = run_simulation(scenario, stock, real_params(), RunOptions{},
@@ -78,18 +79,36 @@ TEST(Engine, ReplicatesAreHandedOverOneAtATimeInOrder) {
                                         hashes.push_back(state_hash(record));
                                         EXPECT_EQ(record.years, 3u);
                                         EXPECT_EQ(record.dwellings, 300u);
-                                        ASSERT_EQ(record.columns.size(), 2u);
+                                        ASSERT_EQ(record.columns.size(), 4u);
                                         // registry order, whatever the scenario's order
-                                        EXPECT_EQ(record.columns[0]->name, "final_energy_kwh");
-                                        EXPECT_EQ(record.columns[1]->name, "label");
+                                        EXPECT_EQ(record.columns[0]->name, "occupied");
+                                        EXPECT_EQ(record.columns[1]->name, "head_age");
+                                        EXPECT_EQ(record.columns[2]->name, "final_energy_kwh");
+                                        EXPECT_EQ(record.columns[3]->name, "label");
                                       });
   EXPECT_EQ(seen, (std::vector<std::size_t>{0, 1, 2, 3}));
   EXPECT_EQ(a.replicates, 4u);
   // Every replicate's totals were recorded in its own rows.
   for (std::size_t r = 0; r < 4; ++r)
     for (std::size_t y = 0; y < 3; ++y) EXPECT_GT(a.of("final_energy_gwh")[r * 3 + y], 0.0) << r << "," << y;
-  // No randomness yet: every replicate is the same run.
-  for (const std::uint64_t h : hashes) EXPECT_EQ(h, hashes.front());
+  // The households draw from (seed, replicate, year, dwelling): replicates differ...
+  for (std::size_t r = 1; r < hashes.size(); ++r) EXPECT_NE(hashes[r], hashes.front()) << "replicate " << r;
+  // ...and the same seed gives the same replicates again.
+  std::vector<std::uint64_t> again;
+  (void)run_simulation(
+      scenario, stock, real_params(), RunOptions{},
+      [&](std::size_t, const ReplicateRecord& record) { again.push_back(state_hash(record)); });
+  EXPECT_EQ(again, hashes);
+}
+
+TEST(Engine, DemographyCanBeSwitchedOffByTheScenario) {
+  const Stock stock = fixtures::synthetic_stock(300);
+  Scenario scenario = small_scenario(3, 2);
+  scenario.demography.enabled = false;
+  const Results r = fixtures::run_collect(scenario, stock, real_params(), RunOptions{});
+  const auto& age = column_of<std::int16_t>(r.replicates.at(1), "head_age");
+  for (std::size_t y = 0; y < 3; ++y)
+    for (std::size_t i = 0; i < stock.size(); ++i) ASSERT_EQ(age[y * stock.size() + i], stock.head_age[i]);
 }
 
 TEST(Engine, TotalsAreTheSumsOfTheRows) {

@@ -68,6 +68,18 @@ TEST(ScenarioLoader, BaselineLoadsWithItsValues) {
   EXPECT_EQ(s.text, read_text(file));
 }
 
+TEST(ScenarioLoader, TheDemographySectionIsOptional) {
+  const std::filesystem::path file = std::filesystem::path(CORON_SOURCE_DIR) / "scenarios" / "baseline.yaml";
+  const Scenario plain = load_scenario(file);
+  EXPECT_TRUE(plain.demography.enabled);
+  EXPECT_FALSE(plain.demography.mortality_multiplier.has_value()) << "data/demography's value";
+  const Scenario s =
+      parse_scenario(read_text(file) + "demography:\n  enabled: false\n  mortality_multiplier: 1.4\n",
+                     "with_demography.yaml", file.parent_path());
+  EXPECT_FALSE(s.demography.enabled);
+  EXPECT_EQ(s.demography.mortality_multiplier, 1.4);
+}
+
 TEST(ScenarioLoader, MinimalUsesDefaultsAndSortsSteps) {
   const Scenario s = load_scenario(data_dir / "good_minimal.yaml");
   EXPECT_EQ(s.description, "");
@@ -177,7 +189,12 @@ INSTANTIATE_TEST_SUITE_P(
                 "expected an HDF5 file name ending in .h5, got 'results/bad_output_extension.csv'"},
         BadCase{"bad_duplicate_key.yaml",
                 "bad_duplicate_key.yaml:6:1: years: ", "duplicate key (first given on line 5)"},
-        BadCase{"bad_not_a_mapping.yaml", "bad_not_a_mapping.yaml:1:1: ", "expected a mapping, got a list"}));
+        BadCase{"bad_not_a_mapping.yaml", "bad_not_a_mapping.yaml:1:1: ", "expected a mapping, got a list"},
+        BadCase{"bad_demography_key.yaml", "bad_demography_key.yaml:18:3: demography.mortality_multiplyer: ",
+                "unknown key; did you mean 'mortality_multiplier'?"},
+        BadCase{"bad_demography_value.yaml",
+                "bad_demography_value.yaml:17:25: demography.mortality_multiplier: ",
+                "expected a number in 0..10, got '13'"}));
 
 TEST(ScenarioLoader, SeveralErrorsAreAllReportedInFileOrder) {
   try {

@@ -357,6 +357,51 @@ TEST(Generator, Households) {
       100.0 * static_cast<double>(tenants_poor) / static_cast<double>(tenants));
 }
 
+// Spouses, entry years and vacancy lengths (docs/model-demography.md): tenants' time in
+// place follows [socio] §4.2 (20 % under 2 years, 31 % over 10), rights holders entered
+// by 1990, a spouse only in households of 2 or more, every rights-holder couple has one.
+TEST(Generator, SpousesEntryYearsAndVacancies) {
+  const Stock& s = default_stock();
+  const std::int32_t year = parameters().households.stock_year;
+  double tenants = 0, recent = 0, long_stay = 0, couples = 0, with_spouse = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (!s.occupied[i]) {
+      ASSERT_EQ(s.vacant_years[i], 1);
+      ASSERT_EQ(s.spouse_age[i], 0);
+      ASSERT_EQ(s.entry_year[i], 0);
+      continue;
+    }
+    ASSERT_EQ(s.vacant_years[i], 0);
+    ASSERT_LT(s.entry_year[i], year);
+    // completed years in place at most head age - 18
+    ASSERT_GE(s.entry_year[i], year - 1 - (s.head_age[i] - 18)) << "moved in before 18, dwelling " << i;
+    if (s.household_size[i] == 1) {
+      ASSERT_EQ(s.spouse_age[i], 0);
+    }
+    if (s.spouse_age[i] > 0) {
+      ASSERT_GE(s.spouse_age[i], 18);
+    }
+    if (s.rights_holder[i]) {
+      ASSERT_LE(s.entry_year[i], 1990);
+      if (s.household_size[i] == 2) {
+        ASSERT_GT(s.spouse_age[i], 0);
+      }
+      continue;
+    }
+    tenants += 1;
+    const std::int32_t completed = year - 1 - s.entry_year[i];
+    recent += completed < 2 ? 1 : 0;
+    long_stay += completed > 10 ? 1 : 0;
+    if (s.household_size[i] >= 2) {
+      couples += 1;
+      with_spouse += s.spouse_age[i] > 0 ? 1 : 0;
+    }
+  }
+  EXPECT_NEAR(recent / tenants, 0.20, 0.01);
+  EXPECT_NEAR(long_stay / tenants, 0.31, 0.015);  // a few long tenures are cut at age 18
+  EXPECT_NEAR(with_spouse / couples, 0.64, 0.03);
+}
+
 TEST(Generator, SameSeedSameStockBitwise) {
   const Stock& a = default_stock();
   const Stock b = generate_stock(parameters(), testing::default_seed);
