@@ -120,6 +120,12 @@ inline constexpr int stock_csv_format = 2;
     "Space-heating need of the dwelling over the year (3CL method).")                                  \
   X(double, final_energy_kwh, "kWh/yr", ColumnSpec::real(0, 1e9, "").not_in_csv(),                      \
     "Final energy consumed by the dwelling over the year.")                                            \
+  X(double, heating_final_kwh, "kWh/yr", ColumnSpec::real(0, 1e9, "").not_in_csv(),                     \
+    "Conventional final energy of space heating, in the carrier of the heating system (3CL).")         \
+  X(double, dhw_final_kwh, "kWh/yr", ColumnSpec::real(0, 1e9, "").not_in_csv(),                         \
+    "Conventional final energy of hot water, in the carrier of the hot-water system (3CL).")           \
+  X(double, electricity_other_kwh, "kWh/yr", ColumnSpec::real(0, 1e9, "").not_in_csv(),                 \
+    "Conventional electricity of lighting and auxiliaries (3CL); with heating and hot water, the final energy.") \
   X(double, primary_energy_kwh_m2, "kWh/(m2.yr)", ColumnSpec::real(0, 1e6, "").not_in_csv(),            \
     "Primary energy use per m2 of floor area over the year, as rated by the DPE.")                     \
   X(double, ghg_kg_m2, "kgCO2e/(m2.yr)", ColumnSpec::real(0, 1e6, "").not_in_csv(),                     \
