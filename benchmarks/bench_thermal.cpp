@@ -37,7 +37,8 @@ void run_kernel(benchmark::State& state, const Stock& stock, int threads, bool s
   DwellingState dwellings = initial_state(stock);
   const YearFactors f = factors_2018();
   const engine::Blocks blocks(!serial);
-  const engine::YearContext context{stock, params(), f, 2018, RngKey{}, blocks};
+  const EconomicsParams economics;  // unused by the thermal step
+  const engine::YearContext context{stock, params(), economics, f, 2018, RngKey{}, blocks};
   tbb::task_arena arena(threads);
   for (auto _ : state) {
     arena.execute([&] { engine::thermal_step(dwellings, context); });

@@ -131,7 +131,19 @@ inline constexpr int stock_csv_format = 2;
   X(double, ghg_kg_m2, "kgCO2e/(m2.yr)", ColumnSpec::real(0, 1e6, "").not_in_csv(),                     \
     "Greenhouse-gas emissions per m2 of floor area over the year.")                                    \
   X(std::uint8_t, label, "1", ColumnSpec::enumeration(label_names).not_in_csv(),                       \
-    "DPE energy label, 0 = A ... 6 = G (names attribute).")
+    "DPE energy label, 0 = A ... 6 = G (names attribute).")                                       \
+  X(double, actual_final_energy_kwh, "kWh/yr", ColumnSpec::real(0, 1e9, "").not_in_csv(),               \
+    "Final energy the household actually uses: heating by the Res-IRF intensity, hot water by its size; 0 when vacant.") \
+  X(double, energy_bill_eur, "EUR/yr", ColumnSpec::real(0, 1e9, "").not_in_csv(),                       \
+    "Energy bill of the household, subscriptions included; 0 when vacant.")                            \
+  X(double, rent_eur, "EUR/yr", ColumnSpec::real(0, 1e9, "").not_in_csv(),                              \
+    "Rent paid over the year: none for rights holders, 0 when vacant.")                                \
+  X(double, energy_effort_rate, "1", ColumnSpec::real(0, 1e9, "").not_in_csv(),                         \
+    "Energy bill over the household's disposable income; 0 when vacant.")                              \
+  X(std::uint8_t, fuel_poor, "1", ColumnSpec::flag().not_in_csv(),                                     \
+    "1 if the effort rate exceeds 8 % and income per CU is in the three lowest national deciles (ONPE TEE_3D).") \
+  X(std::uint8_t, fuel_poor_lihc, "1", ColumnSpec::flag().not_in_csv(),                                \
+    "1 if low income after rent and energy spending per m2 above the national median (ONPE BRDE per m2).")
 // clang-format on
 
 namespace detail {

@@ -1,4 +1,5 @@
 #pragma once
+#include "coron/economics.hpp"
 #include "coron/results.hpp"
 #include "coron/scenario.hpp"
 #include "coron/stock.hpp"
@@ -12,6 +13,12 @@ namespace coron {
 /// How the steps run their per-dwelling work: TBB over fixed blocks, or the same
 /// blocks one after another on the calling thread. Both give the same bits.
 enum class Execution { parallel, serial };
+
+/// The parameters of every model, read from the data folder.
+struct ModelParams {
+  ThermalParams thermal;
+  EconomicsParams economics;
+};
 
 struct RunOptions {
   int threads = 0;  ///< 0: all cores
@@ -32,7 +39,7 @@ using ReplicateSink = std::function<void(std::size_t replicate, const ReplicateR
 /// not grow with the number of replicates. Bit-identical results for any thread
 /// count and either execution.
 [[nodiscard]] Aggregates run_simulation(const Scenario& scenario, const Stock& stock,
-                                        const ThermalParams& params, const RunOptions& options,
+                                        const ModelParams& params, const RunOptions& options,
                                         const ReplicateSink& sink = {});
 
 }  // namespace coron

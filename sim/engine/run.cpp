@@ -39,7 +39,7 @@ struct Slot {
 struct RunPlan {
   const Scenario& scenario;
   const Stock& stock;
-  const ThermalParams& params;
+  const ModelParams& params;
   std::vector<YearFactors> factors;                 ///< per year
   std::vector<const ColumnInfo*> dwelling_columns;  ///< recorded for the first replicates
   std::size_t dwelling_replicates = 0;              ///< how many replicates record them
@@ -58,7 +58,8 @@ void run_replicate(const RunPlan& plan, const engine::Blocks& blocks, Slot& slot
     const int year = aggregates.year[y];
     const engine::YearContext context{
         plan.stock,
-        plan.params,
+        plan.params.thermal,
+        plan.params.economics,
         plan.factors[y],
         year,
         RngKey{plan.scenario.seed, static_cast<std::uint32_t>(rep), year, 0, Stream::demography},
@@ -71,7 +72,7 @@ void run_replicate(const RunPlan& plan, const engine::Blocks& blocks, Slot& slot
 
 }  // namespace
 
-Aggregates run_simulation(const Scenario& scenario, const Stock& stock, const ThermalParams& params,
+Aggregates run_simulation(const Scenario& scenario, const Stock& stock, const ModelParams& params,
                           const RunOptions& options, const ReplicateSink& sink) {
   const auto replicates = static_cast<std::size_t>(scenario.replicates);
   const auto years = static_cast<std::size_t>(scenario.years);

@@ -1,6 +1,7 @@
 #include "engine/steps.hpp"
 
 #include "engine/aggregate_step.hpp"
+#include "engine/economics_step.hpp"
 #include "engine/thermal_step.hpp"
 
 #include <array>
@@ -10,9 +11,10 @@ namespace coron::engine {
 namespace {
 
 // The year, in order. Households (demography) will come before the thermal
-// evaluation, bills and works after it; aggregation stays last.
-constexpr std::array<Step, 2> steps = {{
+// evaluation, works after the bills; aggregation stays last.
+constexpr std::array<Step, 3> steps = {{
     {"thermal", thermal_step},
+    {"economics", economics_step},
     {"aggregate", aggregate_step},
 }};
 

@@ -1,6 +1,7 @@
 #pragma once
 #include "engine/blocks.hpp"
 
+#include "coron/economics.hpp"
 #include "coron/rng.hpp"
 #include "coron/state.hpp"
 #include "coron/stock.hpp"
@@ -21,6 +22,7 @@ namespace coron::engine {
 struct YearContext {
   const Stock& stock;
   const ThermalParams& thermal;
+  const EconomicsParams& economics;
   const YearFactors& factors;  ///< conversion factors in force this year
   int year;                    ///< calendar year
   /// seed, replicate and year set; a step sets the dwelling id and its own stream.

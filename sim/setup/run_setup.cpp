@@ -1,5 +1,6 @@
 #include "setup/run_setup.hpp"
 
+#include "io/economics_data.hpp"
 #include "io/scenario_loader.hpp"
 #include "io/thermal_data.hpp"
 #include "stock/generator.hpp"
@@ -29,7 +30,8 @@ RunSetup prepare_run(const std::filesystem::path& scenario_file, std::vector<Dia
   // The data folder and the stock are checked together so that one run of
   // `coron validate` reports the problems of both.
   Diagnostics diag;
-  setup.params = io::load_thermal_params(setup.scenario.data_dir, diag);
+  setup.params.thermal = io::load_thermal_params(setup.scenario.data_dir, diag);
+  setup.params.economics = io::load_economics_params(setup.scenario.data_dir, diag);
   setup.stock = load_stock(setup.scenario.stock, setup.scenario.data_dir, diag, notices);
   diag.throw_if_any();
   return setup;

@@ -1,4 +1,5 @@
 #pragma once
+#include "coron/engine.hpp"
 #include "coron/error.hpp"
 #include "coron/scenario.hpp"
 #include "coron/stock.hpp"
@@ -11,7 +12,7 @@ namespace coron::setup {
 /// Everything a run needs, read and checked.
 struct RunSetup {
   Scenario scenario;
-  ThermalParams params;
+  ModelParams params;
   Stock stock;
 };
 

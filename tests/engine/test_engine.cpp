@@ -5,6 +5,7 @@
 #include "fixtures/collect.hpp"
 #include "fixtures/results_data.hpp"
 #include "fixtures/synthetic_stock.hpp"
+#include "io/economics_data.hpp"
 #include "io/thermal_data.hpp"
 
 #include "coron/engine.hpp"
@@ -19,9 +20,10 @@ namespace {
 
 using fixtures::column_of;
 
-ThermalParams real_params() {
+ModelParams real_params() {
   Diagnostics diag;
-  ThermalParams p = io::load_thermal_params(CORON_DATA_DIR, diag);
+  ModelParams p{io::load_thermal_params(CORON_DATA_DIR, diag),
+                io::load_economics_params(CORON_DATA_DIR, diag)};
   EXPECT_TRUE(diag.empty()) << (diag.empty() ? "" : diag.items().front().format());
   return p;
 }
@@ -49,7 +51,7 @@ class ThreadSweep : public ::testing::TestWithParam<int> {};
 TEST_P(ThreadSweep, ParallelStepsMatchSerialStepsBitForBit) {
   // 10,007 dwellings: not a multiple of the block size, so the last block is partial.
   const Stock stock = fixtures::synthetic_stock(10'007);
-  const ThermalParams params = real_params();
+  const ModelParams params = real_params();
   const Scenario scenario = small_scenario(6, 2);
   RunOptions serial;
   serial.execution = Execution::serial;
@@ -67,7 +69,7 @@ INSTANTIATE_TEST_SUITE_P(Threads, ThreadSweep, ::testing::Values(1, 2, 3, 4, 7, 
 TEST(Engine, TheYearIsTheDocumentedSequenceOfSteps) {
   std::vector<std::string_view> names;
   for (const engine::Step& step : engine::year_steps()) names.push_back(step.name);
-  EXPECT_EQ(names, (std::vector<std::string_view>{"thermal", "aggregate"}));
+  EXPECT_EQ(names, (std::vector<std::string_view>{"thermal", "economics", "aggregate"}));
 }
 
 TEST(Engine, ReplicatesAreHandedOverOneAtATimeInOrder) {
