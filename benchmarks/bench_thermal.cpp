@@ -30,8 +30,9 @@ void run_kernel(benchmark::State& state, const Stock& stock, int threads, bool s
   DwellingState dwellings = initial_state(stock);
   const YearFactors f = factors_2018();
   const engine::Blocks blocks(!serial);
-  const DemographyParams unused_demography;  // the thermal step does not read it
-  const engine::YearContext context{stock, params(), unused_demography, f, 2018, RngKey{}, blocks};
+  const DemographyParams demography;  // the thermal step reads neither
+  const EconomicsParams economics;
+  const engine::YearContext context{stock, params(), demography, economics, f, 2018, RngKey{}, blocks};
   tbb::task_arena arena(threads);
   for (auto _ : state) {
     arena.execute([&] { engine::thermal_step(dwellings, context); });

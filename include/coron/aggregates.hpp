@@ -39,7 +39,7 @@ struct AggregateInfo {
   [[nodiscard]] constexpr bool is_count() const noexcept { return kind != AggregateKind::sum; }
 };
 
-inline constexpr std::array<AggregateInfo, 3> aggregate_columns = {{
+inline constexpr std::array<AggregateInfo, 8> aggregate_columns = {{
     {"label_count",
      "1",
      "Number of dwellings holding each DPE label (A ... G).",
@@ -59,6 +59,31 @@ inline constexpr std::array<AggregateInfo, 3> aggregate_columns = {{
      1e-6},
     {"ghg_kt", "ktCO2e/yr", "Greenhouse-gas emissions of the whole stock over the year.", AggregateKind::sum,
      "ghg_kg_m2", "floor_area_m2", 1e-6},
+    {"actual_final_energy_gwh",
+     "GWh/yr",
+     "Final energy the households actually use over the year.",
+     AggregateKind::sum,
+     "actual_final_energy_kwh",
+     {},
+     1e-6},
+    {"energy_bill_meur",
+     "MEUR/yr",
+     "Energy bills of the households, subscriptions included.",
+     AggregateKind::sum,
+     "energy_bill_eur",
+     {},
+     1e-6},
+    {"rent_meur",
+     "MEUR/yr",
+     "Rents paid by the households over the year.",
+     AggregateKind::sum,
+     "rent_eur",
+     {},
+     1e-6},
+    {"fuel_poor", "1", "Households in fuel poverty by effort rate (ONPE TEE_3D).", AggregateKind::count,
+     "fuel_poor"},
+    {"fuel_poor_lihc", "1", "Households in fuel poverty by low income, high cost (ONPE BRDE per m2).",
+     AggregateKind::count, "fuel_poor_lihc"},
 }};
 
 /// Index of the aggregate named `name` in aggregate_columns, or aggregate_columns.size().

@@ -129,6 +129,12 @@ inline constexpr int stock_csv_format = 3;
     "Space-heating need of the dwelling over the year (3CL method).")                                  \
   X(double, final_energy_kwh, "kWh/yr", ColumnSpec::real(0, 1e9, "").not_in_csv(),                      \
     "Final energy consumed by the dwelling over the year.")                                            \
+  X(double, heating_final_kwh, "kWh/yr", ColumnSpec::real(0, 1e9, "").not_in_csv(),                     \
+    "Conventional final energy of space heating, in the carrier of the heating system (3CL).")         \
+  X(double, dhw_final_kwh, "kWh/yr", ColumnSpec::real(0, 1e9, "").not_in_csv(),                         \
+    "Conventional final energy of hot water, in the carrier of the hot-water system (3CL).")           \
+  X(double, electricity_other_kwh, "kWh/yr", ColumnSpec::real(0, 1e9, "").not_in_csv(),                 \
+    "Conventional electricity of lighting and auxiliaries (3CL); with heating and hot water, the final energy.") \
   X(double, primary_energy_kwh_m2, "kWh/(m2.yr)", ColumnSpec::real(0, 1e6, "").not_in_csv(),            \
     "Primary energy use per m2 of floor area over the year, as rated by the DPE.")                     \
   X(double, ghg_kg_m2, "kgCO2e/(m2.yr)", ColumnSpec::real(0, 1e6, "").not_in_csv(),                     \
@@ -140,7 +146,19 @@ inline constexpr int stock_csv_format = 3;
   X(std::uint8_t, died, "1", ColumnSpec::flag().not_in_csv(),                                           \
     "1 if the head of household died this year (the spouse, if alive, carries on), else 0.")           \
   X(std::uint8_t, moved_out, "1", ColumnSpec::flag().not_in_csv(),                                      \
-    "1 if the household left this year (moved away or into a care home), else 0.")
+    "1 if the household left this year (moved away or into a care home), else 0.") \
+  X(double, actual_final_energy_kwh, "kWh/yr", ColumnSpec::real(0, 1e9, "").not_in_csv(),               \
+    "Final energy the household actually uses: heating by the Res-IRF intensity, hot water by its size; 0 when vacant.") \
+  X(double, energy_bill_eur, "EUR/yr", ColumnSpec::real(0, 1e9, "").not_in_csv(),                       \
+    "Energy bill of the household, subscriptions included; 0 when vacant.")                            \
+  X(double, rent_eur, "EUR/yr", ColumnSpec::real(0, 1e9, "").not_in_csv(),                              \
+    "Rent paid over the year: none for rights holders, 0 when vacant.")                                \
+  X(double, energy_effort_rate, "1", ColumnSpec::real(0, 1e9, "").not_in_csv(),                         \
+    "Energy bill over the household's disposable income; 0 when vacant.")                              \
+  X(std::uint8_t, fuel_poor, "1", ColumnSpec::flag().not_in_csv(),                                     \
+    "1 if the effort rate exceeds 8 % and income per CU is in the three lowest national deciles (ONPE TEE_3D).") \
+  X(std::uint8_t, fuel_poor_lihc, "1", ColumnSpec::flag().not_in_csv(),                                \
+    "1 if low income after rent and energy spending per m2 above the national median (ONPE BRDE per m2).")
 // clang-format on
 
 namespace detail {

@@ -1,5 +1,6 @@
 #pragma once
 #include "coron/demography.hpp"
+#include "coron/economics.hpp"
 #include "coron/results.hpp"
 #include "coron/scenario.hpp"
 #include "coron/stock.hpp"
@@ -14,10 +15,11 @@ namespace coron {
 /// blocks one after another on the calling thread. Both give the same bits.
 enum class Execution { parallel, serial };
 
-/// The parameters of every model a year runs.
+/// The parameters of every model a year runs, read from the data folder.
 struct ModelParams {
   ThermalParams thermal;
   DemographyParams demography;
+  EconomicsParams economics;
 };
 
 struct RunOptions {

@@ -135,6 +135,9 @@ struct ThermalInputs {
 struct ThermalOutputs {
   std::span<double> heating_need_kwh;       ///< conventional heating need B_ch
   std::span<double> final_energy_kwh;       ///< five uses, all carriers
+  std::span<double> heating_final_kwh;      ///< heating, carrier of the heating system
+  std::span<double> dhw_final_kwh;          ///< hot water, carrier of the hot-water system
+  std::span<double> electricity_other_kwh;  ///< lighting and auxiliaries (electricity)
   std::span<double> primary_energy_kwh_m2;  ///< Cep
   std::span<double> ghg_kg_m2;              ///< EGES
   std::span<std::uint8_t> label;            ///< 0 = A ... 6 = G

@@ -19,14 +19,14 @@
 // Layout for speed: everything that does not depend on the dwelling (packed climate,
 // efficiency products, hot-water need per occupant, primary and GHG factors per system)
 // is folded once per call. The range is then taken in chunks of `chunk` dwellings, each
-// in five passes over small stack arrays (structure of arrays, 16 KiB, in L1):
+// in five passes over small stack arrays (structure of arrays, 18 KiB, in L1):
 //   0. the system constants of each dwelling, looked up by its ids;
 //   1. per-dwelling invariants: GV and 1/GV, solar collecting areas, internal gains,
 //      N_adeq, intermittence, alpha and 1/alpha;
 //   2. the heating months, over the chunk's dwellings grouped by climate variant (ilpa 0,
 //      then 1, each group padded to a multiple of 4 lanes) so that each group's loop has its
 //      variant's month constants as invariants;
-//   3. final, primary energy and GHG, written to the output columns;
+//   3. final energy by use and in all, primary energy and GHG, written to the output columns;
 //   4. the labels.
 // Passes 1-3 are straight-line code over contiguous arrays of doubles (selects, no branch, no call,
 // fast_math's log and expm1), which the compiler runs 2 (SSE2) or 4 (AVX2) dwellings at
@@ -39,7 +39,7 @@ namespace coron::detail {
 namespace {
 
 /// Dwellings per chunk: large enough to amortise each loop's set-up, small enough for the
-/// chunk's 32 arrays (16 KiB) to stay in L1 next to the input rows.
+/// chunk's 35 arrays (18 KiB) to stay in L1 next to the input rows.
 constexpr std::size_t chunk = 64;
 
 /// Heating months evaluated side by side in pass 2: all 9 of H1a at once. Fewer (3) leave
@@ -111,7 +111,8 @@ struct ChunkArrays {
       heat_aux_per_m2, vent_aux_per_dwelling, vent_aux_per_m2, dhw_inv_nominal, dhw_fixed_loss_kwh,
       dhw_inv_distribution, dhw_pef, dhw_ghg;
   Column gv_w_per_k, inv_gv, solar_south_m2, solar_east_m2, solar_west_m2, solar_north_m2, internal_w, n_adeq,
-      intermittence, need_wh, need_kwh, final_kwh, cep, eges, label;
+      intermittence, need_wh, need_kwh, final_kwh, heating_final_kwh, dhw_final_kwh, electricity_kwh, cep,
+      eges, label;
   /// The slot of each dwelling in the month columns (MonthColumns): ilpa 0 dwellings in
   /// [0, ordinary), ilpa 1 dwellings from the next multiple of lane_pad, each in row order.
   std::array<std::uint8_t, chunk> slot;
@@ -360,11 +361,17 @@ struct MonthColumns {
                             lighting_kwh * ghg_lighting + auxiliary_kwh * ghg_auxiliary;
       a.need_kwh[i] = need_kwh;
       a.final_kwh[i] = heating_kwh + dhw_kwh + electricity_kwh;
+      a.heating_final_kwh[i] = heating_kwh;
+      a.dhw_final_kwh[i] = dhw_kwh;
+      a.electricity_kwh[i] = electricity_kwh;
       a.cep[i] = primary_kwh / s_h;
       a.eges[i] = ghg_kg / s_h;
     }
     std::copy_n(a.need_kwh.data(), n, out.heating_need_kwh.data() + c0);
     std::copy_n(a.final_kwh.data(), n, out.final_energy_kwh.data() + c0);
+    std::copy_n(a.heating_final_kwh.data(), n, out.heating_final_kwh.data() + c0);
+    std::copy_n(a.dhw_final_kwh.data(), n, out.dhw_final_kwh.data() + c0);
+    std::copy_n(a.electricity_kwh.data(), n, out.electricity_other_kwh.data() + c0);
     std::copy_n(a.cep.data(), n, out.primary_energy_kwh_m2.data() + c0);
     std::copy_n(a.eges.data(), n, out.ghg_kg_m2.data() + c0);
 

@@ -61,6 +61,7 @@ void run_replicate(const RunPlan& plan, const engine::Blocks& blocks, Slot& slot
         plan.stock,
         plan.params.thermal,
         plan.demography,
+        plan.params.economics,
         plan.factors[y],
         year,
         RngKey{plan.scenario.seed, static_cast<std::uint32_t>(rep), year, 0, Stream::demography},

@@ -2,6 +2,7 @@
 #include "engine/blocks.hpp"
 
 #include "coron/demography.hpp"
+#include "coron/economics.hpp"
 #include "coron/rng.hpp"
 #include "coron/state.hpp"
 #include "coron/stock.hpp"
@@ -23,6 +24,7 @@ struct YearContext {
   const Stock& stock;
   const ThermalParams& thermal;
   const DemographyParams& demography;
+  const EconomicsParams& economics;
   const YearFactors& factors;  ///< conversion factors in force this year
   int year;                    ///< calendar year
   /// seed, replicate and year set; a step sets the dwelling id and its own stream.

@@ -1,6 +1,7 @@
 #include "setup/run_setup.hpp"
 
 #include "io/demography_data.hpp"
+#include "io/economics_data.hpp"
 #include "io/scenario_loader.hpp"
 #include "io/thermal_data.hpp"
 #include "stock/generator.hpp"
@@ -32,6 +33,7 @@ RunSetup prepare_run(const std::filesystem::path& scenario_file, std::vector<Dia
   Diagnostics diag;
   setup.params.thermal = io::load_thermal_params(setup.scenario.data_dir, diag);
   setup.params.demography = io::load_demography_params(setup.scenario.data_dir, diag);
+  setup.params.economics = io::load_economics_params(setup.scenario.data_dir, diag);
   setup.stock = load_stock(setup.scenario.stock, setup.scenario.data_dir, diag, notices);
   diag.throw_if_any();
   return setup;

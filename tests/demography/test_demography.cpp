@@ -281,6 +281,7 @@ TEST(Demography, SerialAndParallelBlocksGiveTheSameBits) {
   const Stock& stock = generated_stock();
   const ThermalParams thermal{};
   const YearFactors factors{};
+  const EconomicsParams economics{};  // the demography step reads neither thermal nor economics
   DwellingState serial = initial_state(stock);
   DwellingState parallel = initial_state(stock);
   const engine::Blocks one_by_one(false);
@@ -288,9 +289,9 @@ TEST(Demography, SerialAndParallelBlocksGiveTheSameBits) {
   for (int year = first_year; year < first_year + 5; ++year) {
     const RngKey key{99, 3, year, 0, Stream::demography};
     engine::demography_step(
-        serial, engine::YearContext{stock, thermal, data_params(), factors, year, key, one_by_one});
+        serial, engine::YearContext{stock, thermal, data_params(), economics, factors, year, key, one_by_one});
     engine::demography_step(parallel,
-                            engine::YearContext{stock, thermal, data_params(), factors, year, key, tbb});
+                            engine::YearContext{stock, thermal, data_params(), economics, factors, year, key, tbb});
   }
   EXPECT_EQ(state_hash(serial), state_hash(parallel));
   EXPECT_TRUE(serial == parallel);

@@ -7,6 +7,7 @@
 #include "fixtures/results_data.hpp"
 #include "fixtures/synthetic_stock.hpp"
 #include "io/demography_data.hpp"
+#include "io/economics_data.hpp"
 #include "io/thermal_data.hpp"
 
 #include "coron/engine.hpp"
@@ -64,7 +65,7 @@ INSTANTIATE_TEST_SUITE_P(Threads, ThreadSweep, ::testing::Values(1, 2, 3, 4, 7, 
 TEST(Engine, TheYearIsTheDocumentedSequenceOfSteps) {
   std::vector<std::string_view> names;
   for (const engine::Step& step : engine::year_steps()) names.push_back(step.name);
-  EXPECT_EQ(names, (std::vector<std::string_view>{"demography", "thermal", "aggregate"}));
+  EXPECT_EQ(names, (std::vector<std::string_view>{"demography", "thermal", "economics", "aggregate"}));
 }
 
 TEST(Engine, ReplicatesAreHandedOverOneAtATimeInOrder) {

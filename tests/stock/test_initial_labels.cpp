@@ -50,9 +50,9 @@ std::vector<std::uint8_t> initial_labels(const Stock& s) {
                          s.heating_system,
                          s.dhw_system};
   const std::size_t n = s.size();
-  std::vector<double> need(n), final_energy(n), cep(n), eges(n);
+  std::vector<double> need(n), final_energy(n), heating(n), dhw(n), electricity(n), cep(n), eges(n);
   std::vector<std::uint8_t> label(n);
-  const ThermalOutputs out{need, final_energy, cep, eges, label};
+  const ThermalOutputs out{need, final_energy, heating, dhw, electricity, cep, eges, label};
   evaluate_thermal(in, params, year, out, 0, n);
   return label;
 }

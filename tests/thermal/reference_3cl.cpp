@@ -166,6 +166,9 @@ Result evaluate(const ThermalInputs& in, std::size_t i, const ThermalParams& p, 
   Result r;
   r.heating_need_kwh = need_kwh;
   r.final_energy_kwh = heating_kwh + dhw_kwh + lighting_kwh + auxiliary_kwh;
+  r.heating_final_kwh = heating_kwh;
+  r.dhw_final_kwh = dhw_kwh;
+  r.electricity_other_kwh = lighting_kwh + auxiliary_kwh;
   r.primary_energy_kwh_m2 = primary / s_h;
   r.ghg_kg_m2 = ghg / s_h;
 

@@ -59,8 +59,9 @@ bool same_bits(const Columns& a, const Columns& b) {
   const auto eq = [](const std::vector<double>& x, const std::vector<double>& y) {
     return x.size() == y.size() && std::memcmp(x.data(), y.data(), x.size() * sizeof(double)) == 0;
   };
-  return eq(a.need, b.need) && eq(a.final_energy, b.final_energy) && eq(a.cep, b.cep) && eq(a.eges, b.eges) &&
-         a.label == b.label;
+  return eq(a.need, b.need) && eq(a.final_energy, b.final_energy) && eq(a.heating_final, b.heating_final) &&
+         eq(a.dhw_final, b.dhw_final) && eq(a.electricity_other, b.electricity_other) && eq(a.cep, b.cep) &&
+         eq(a.eges, b.eges) && a.label == b.label;
 }
 
 void evaluate_path(detail::KernelPath path, Columns& c, std::size_t block) {

@@ -22,6 +22,9 @@ TEST(ThermalRange, WritesOnlyItsRows) {
   for (std::size_t i : {0u, 1u, 4u, 5u}) {
     EXPECT_EQ(c.need[i], -1.0) << i;
     EXPECT_EQ(c.final_energy[i], -1.0) << i;
+    EXPECT_EQ(c.heating_final[i], -1.0) << i;
+    EXPECT_EQ(c.dhw_final[i], -1.0) << i;
+    EXPECT_EQ(c.electricity_other[i], -1.0) << i;
     EXPECT_EQ(c.cep[i], -1.0) << i;
     EXPECT_EQ(c.eges[i], -1.0) << i;
     EXPECT_EQ(c.label[i], 255) << i;

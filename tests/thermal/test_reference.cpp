@@ -94,15 +94,25 @@ TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
     std::array<std::size_t, inertia_count> inertia{};
     std::array<std::size_t, climate_variant_count> ilpa{};
     std::size_t damped = 0, several = 0, single = 0, airtight = 0, small = 0, below8 = 0;
-    std::array<double, 4> max_rel{};
+    std::array<double, 7> max_rel{};
+    double max_sum_rel = 0.0;  // heating + hot water + other electricity against final energy
     std::size_t label_mismatch = 0;
     for (std::size_t i = 0; i < c.size(); ++i) {
       reference::Trace t;
       const reference::Result r = reference::evaluate(in, i, p, year, &t);
-      const std::array<double, 4> e = {rel(c.need[i], r.heating_need_kwh),
+      const std::array<double, 7> e = {rel(c.need[i], r.heating_need_kwh),
                                        rel(c.final_energy[i], r.final_energy_kwh),
-                                       rel(c.cep[i], r.primary_energy_kwh_m2), rel(c.eges[i], r.ghg_kg_m2)};
-      for (std::size_t k = 0; k < 4; ++k) max_rel[k] = std::max(max_rel[k], e[k]);
+                                       rel(c.cep[i], r.primary_energy_kwh_m2),
+                                       rel(c.eges[i], r.ghg_kg_m2),
+                                       rel(c.heating_final[i], r.heating_final_kwh),
+                                       rel(c.dhw_final[i], r.dhw_final_kwh),
+                                       rel(c.electricity_other[i], r.electricity_other_kwh)};
+      for (std::size_t k = 0; k < e.size(); ++k) max_rel[k] = std::max(max_rel[k], e[k]);
+      max_sum_rel = std::max(
+          max_sum_rel, rel(c.heating_final[i] + c.dhw_final[i] + c.electricity_other[i], c.final_energy[i]));
+      EXPECT_GT(c.heating_final[i], 0.0) << i;
+      EXPECT_GT(c.dhw_final[i], 0.0) << i;
+      EXPECT_GT(c.electricity_other[i], 0.0) << i;
       if (c.label[i] != r.label) {
         ++label_mismatch;
         ADD_FAILURE() << "dwelling " << i << ": kernel label " << int{c.label[i]} << ", reference " << r.label
@@ -122,8 +132,10 @@ TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
       small += t.small_dwelling;
       below8 += in.floor_area_m2[i] < 8.0;
     }
-    std::printf("max relative difference kernel vs reference: need %.3g, final %.3g, Cep %.3g, EGES %.3g\n",
-                max_rel[0], max_rel[1], max_rel[2], max_rel[3]);
+    std::printf(
+        "max relative difference kernel vs reference: need %.3g, final %.3g, Cep %.3g, EGES %.3g, heating "
+        "%.3g, hot water %.3g, other electricity %.3g; uses vs final %.3g\n",
+        max_rel[0], max_rel[1], max_rel[2], max_rel[3], max_rel[4], max_rel[5], max_rel[6], max_sum_rel);
     std::printf(
         "branches: occupancy %zu/%zu/%zu damped %zu; facades several %zu single %zu; airtight %zu; "
         "small %zu (below 8 m2 %zu); ilpa 0/1 %zu/%zu; label energy worse %zu, equal %zu, climate worse "
@@ -134,6 +146,11 @@ TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
     EXPECT_LE(max_rel[1], 1e-12) << "final energy";
     EXPECT_LE(max_rel[2], 1e-12) << "Cep";
     EXPECT_LE(max_rel[3], 1e-12) << "EGES";
+    EXPECT_LE(max_rel[4], 1e-12) << "heating final energy";
+    EXPECT_LE(max_rel[5], 1e-12) << "hot-water final energy";
+    EXPECT_LE(max_rel[6], 1e-12) << "lighting and auxiliaries";
+    // The kernel adds the three uses into the final energy: the sum is the total, bit for bit.
+    EXPECT_EQ(max_sum_rel, 0.0) << "heating + hot water + other electricity vs final energy";
     EXPECT_EQ(label_mismatch, 0u);
     // Every branch hit, several times.
     constexpr std::size_t enough = 20;

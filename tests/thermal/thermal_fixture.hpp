@@ -135,7 +135,7 @@ struct Columns {
       window_east_m2, window_west_m2, window_north_m2, u_window_w_per_m2k, g_window, door_area_m2,
       u_door_w_per_m2k, thermal_bridges_w_per_k, q4pa_conv_m3_per_h_m2;
   std::vector<std::uint8_t> multiple_exposed_facades, ventilation, inertia, heating_system, dhw_system;
-  std::vector<double> need, final_energy, cep, eges;
+  std::vector<double> need, final_energy, heating_final, dhw_final, electricity_other, cep, eges;
   std::vector<std::uint8_t> label;
 
   void add(const Dwelling& d) {
@@ -166,6 +166,9 @@ struct Columns {
     dhw_system.push_back(static_cast<std::uint8_t>(d.dhw));
     need.push_back(-1.0);
     final_energy.push_back(-1.0);
+    heating_final.push_back(-1.0);
+    dhw_final.push_back(-1.0);
+    electricity_other.push_back(-1.0);
     cep.push_back(-1.0);
     eges.push_back(-1.0);
     label.push_back(255);
@@ -198,7 +201,9 @@ struct Columns {
             heating_system,
             dhw_system};
   }
-  [[nodiscard]] ThermalOutputs outputs() { return {need, final_energy, cep, eges, label}; }
+  [[nodiscard]] ThermalOutputs outputs() {
+    return {need, final_energy, heating_final, dhw_final, electricity_other, cep, eges, label};
+  }
   [[nodiscard]] std::size_t size() const { return floor_area_m2.size(); }
 
   void evaluate(const ThermalParams& p, const YearFactors& y) {
