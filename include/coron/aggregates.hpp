@@ -39,7 +39,7 @@ struct AggregateInfo {
   [[nodiscard]] constexpr bool is_count() const noexcept { return kind != AggregateKind::sum; }
 };
 
-inline constexpr std::array<AggregateInfo, 8> aggregate_columns = {{
+inline constexpr std::array<AggregateInfo, 13> aggregate_columns = {{
     {"label_count",
      "1",
      "Number of dwellings holding each DPE label (A ... G).",
@@ -84,6 +84,19 @@ inline constexpr std::array<AggregateInfo, 8> aggregate_columns = {{
      "fuel_poor"},
     {"fuel_poor_lihc", "1", "Households in fuel poverty by low income, high cost (ONPE BRDE per m2).",
      AggregateKind::count, "fuel_poor_lihc"},
+    {"households", "1", "Occupied dwellings at the end of the year.", AggregateKind::count, "occupied"},
+    {"rights_holders", "1", "Households holding the miners' housing right at the end of the year.",
+     AggregateKind::count, "rights_holder"},
+    {"vacant",
+     "1",
+     "Vacant dwellings at the end of the year.",
+     AggregateKind::count,
+     "occupied",
+     {},
+     1.0,
+     true},
+    {"moves_in", "1", "New households that moved in during the year.", AggregateKind::count, "moved_in"},
+    {"deaths", "1", "Heads of household who died during the year.", AggregateKind::count, "died"},
 }};
 
 /// Index of the aggregate named `name` in aggregate_columns, or aggregate_columns.size().

@@ -16,13 +16,16 @@ std::string format_run_summary(const Scenario& scenario, std::size_t dwellings, 
     return r.of(name)[y * aggregate_columns[aggregate_index(name)].width() + b];
   };
   out += fmt::format("{:>6}", "year");
-  for (char letter : label_letters) out += fmt::format(" {:>7}", letter);
-  out += fmt::format(" {:>11} {:>9}\n", "final GWh", "CO2 kt");
+  for (char letter : label_letters) out += fmt::format(" {:>6}", letter);
+  out += fmt::format(" {:>11} {:>9} {:>10} {:>7} {:>10}\n", "final GWh", "CO2 kt", "households", "rights",
+                     "fuel-poor");
   for (std::size_t y = 0; y < r.years; ++y) {
     if (y % 5 != 0 && y + 1 != r.years) continue;
     out += fmt::format("{:>6}", r.year[y]);
-    for (std::size_t c = 0; c < label_count; ++c) out += fmt::format(" {:>7.0f}", value("label_count", y, c));
-    out += fmt::format(" {:>11.1f} {:>9.1f}\n", value("final_energy_gwh", y), value("ghg_kt", y));
+    for (std::size_t c = 0; c < label_count; ++c) out += fmt::format(" {:>6.0f}", value("label_count", y, c));
+    out += fmt::format(" {:>11.1f} {:>9.1f} {:>10.0f} {:>7.0f} {:>10.0f}\n", value("final_energy_gwh", y),
+                       value("ghg_kt", y), value("households", y), value("rights_holders", y),
+                       value("fuel_poor", y));
   }
   double energy = 0.0;
   double ghg = 0.0;

@@ -428,6 +428,13 @@ void DataSet::write_slab(std::span<const std::size_t> offset, std::span<const st
         "H5Dwrite", where());
 }
 
+void DataSet::write_chunk(std::span<const std::size_t> offset, std::span<const std::byte> stored) {
+  const std::vector<hsize_t> start = to_hsize(offset);
+  // Filter mask 0: every filter of the pipeline was applied.
+  check(H5Dwrite_chunk(id(), H5P_DEFAULT, 0, start.data(), stored.size(), stored.data()), "H5Dwrite_chunk",
+        where());
+}
+
 void DataSet::write_strings(std::span<const std::string> data) {
   CORON_ASSERT(data.size() == size());
   if (data.empty()) return;

@@ -158,6 +158,9 @@ class DataSet : public Object {
   requires detail::is_h5_scalar<T>
   void write_slab(std::span<const std::size_t> offset, std::span<const std::size_t> count,
                   std::span<const T> data);
+  /// Writes one chunk's bytes as they are stored, already through the dataset's
+  /// filters (shuffle then deflate): `offset` is the chunk's first element.
+  void write_chunk(std::span<const std::size_t> offset, std::span<const std::byte> stored);
   /// Writes the whole one-dimensional string dataset.
   void write_strings(std::span<const std::string> data);
 

@@ -5,6 +5,7 @@
 #include "coron/scenario.hpp"
 #include "coron/stock.hpp"
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -90,14 +91,19 @@ class ResultsWriter {
   void commit(const Aggregates& aggregates);
 
  private:
+  /// Replicate r's rows of one /dwelling dataset, chunks compressed in parallel.
+  template <class T>
+  void write_dwelling_rows(DataSet& dataset, std::size_t r, const std::vector<T>& values);
+
   std::filesystem::path file_;
   std::filesystem::path partial_;
   ResultsLayout layout_;
   std::size_t dwellings_ = 0;
   std::optional<File> out_;
   std::size_t cites_ = 0;
-  std::vector<DataSet> dwelling_;  ///< one per layout column
-  std::vector<DataSet> by_cite_;   ///< one per aggregate_columns entry
+  std::array<std::size_t, 3> dwelling_chunk_{};  ///< chunk shape of /dwelling
+  std::vector<DataSet> dwelling_;                ///< one per layout column
+  std::vector<DataSet> by_cite_;                 ///< one per aggregate_columns entry
   bool committed_ = false;
 };
 

@@ -61,8 +61,12 @@ TEST(ScenarioLoader, BaselineLoadsWithItsValues) {
   EXPECT_EQ(s.electricity_primary_factor_in(2026), 1.9);
   EXPECT_EQ(s.output.file, std::filesystem::path("results/baseline.h5"))
       << "relative to the working directory";
-  EXPECT_THAT(s.output.dwelling_columns, ElementsAre("heating_need_kwh", "final_energy_kwh",
-                                                     "primary_energy_kwh_m2", "ghg_kg_m2", "label"));
+  EXPECT_THAT(
+      s.output.dwelling_columns,
+      ElementsAre("heating_need_kwh", "final_energy_kwh", "primary_energy_kwh_m2", "ghg_kg_m2", "label",
+                  "occupied", "rights_holder", "head_age", "household_size", "income_per_cu_eur",
+                  "actual_final_energy_kwh", "energy_bill_eur", "rent_eur", "fuel_poor"));
+  EXPECT_EQ(s.output.dwelling_replicates, 1);
   EXPECT_EQ(s.output.compression, 1);
   EXPECT_EQ(s.source_file, file);
   EXPECT_EQ(s.text, read_text(file));
