@@ -62,6 +62,26 @@ struct Scenario {
   [[nodiscard]] double electricity_primary_factor_in(int year) const noexcept;
 };
 
+/// The /dwelling columns recorded when a scenario names none: the label and its
+/// energy, who lives there, and what they actually use and pay.
+inline const std::vector<std::string>& default_dwelling_columns() {
+  static const std::vector<std::string> names = {"heating_need_kwh",
+                                                 "final_energy_kwh",
+                                                 "primary_energy_kwh_m2",
+                                                 "ghg_kg_m2",
+                                                 "label",
+                                                 "occupied",
+                                                 "rights_holder",
+                                                 "head_age",
+                                                 "household_size",
+                                                 "income_per_cu_eur",
+                                                 "actual_final_energy_kwh",
+                                                 "energy_bill_eur",
+                                                 "rent_eur",
+                                                 "fuel_poor"};
+  return names;
+}
+
 /// The /dwelling columns a scenario may ask for: every column of the state
 /// (coron/columns.hpp), recorded once a year.
 inline const std::vector<std::string>& known_dwelling_columns() {

@@ -129,7 +129,9 @@ void read_output(MapReader& root, Scenario& s) {
     else
       s.output.file = path;  // relative to the working directory, like a compiler's -o
   }
-  if (const auto columns = output.required_strings("dwelling_columns")) {
+  if (!output.has("dwelling_columns")) {
+    s.output.dwelling_columns = default_dwelling_columns();
+  } else if (const auto columns = output.required_strings("dwelling_columns")) {
     const YAML::Node list = output.node("dwelling_columns");
     const std::vector<std::string>& known = known_dwelling_columns();
     std::set<std::string> seen;

@@ -38,6 +38,19 @@ std::string load_error(const std::filesystem::path& file) {
   return "";
 }
 
+TEST(ScenarioLoader, WithoutDwellingColumnsTheDefaultsAreRecordedForReplicateZero) {
+  fixtures::TempDir dir("default_columns");
+  const std::filesystem::path file = dir.path() / "no_columns.yaml";
+  std::ofstream(file) << "coron: 1\nname: no_columns\nseed: 1\nstart_year: 2018\nyears: 2\nreplicates: 3\n"
+                      << "data: " << CORON_DATA_DIR << "\nstock:\n  generate: {seed: 1}\n"
+                      << "energy:\n  electricity_primary_factor: {2018: 2.3}\noutput:\n  file: out.h5\n";
+  const Scenario s = io::load_scenario(file);
+  EXPECT_EQ(s.output.dwelling_columns, default_dwelling_columns());
+  EXPECT_EQ(s.output.dwelling_replicates, 1);
+  for (const std::string& name : default_dwelling_columns())
+    EXPECT_NE(find_column(state_columns(), name), nullptr) << name;
+}
+
 TEST(ScenarioLoader, BaselineLoadsWithItsValues) {
   const std::filesystem::path file = std::filesystem::path(CORON_SOURCE_DIR) / "scenarios" / "baseline.yaml";
   const Scenario s = load_scenario(file);
