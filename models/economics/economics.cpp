@@ -87,7 +87,9 @@ void evaluate_economics(const EconomicsInputs& in, const EconomicsYear& y, const
     const std::size_t h = in.heating_system[i], w = in.dhw_system[i];
     const double persons = in.household_size[i] > 0 ? static_cast<double>(in.household_size[i]) : 1.0;
     const double cu = y.cu_first_person + y.cu_other_person * (persons - 1.0);
-    const double income_per_cu = in.income_per_cu_eur[i] * y.income_index;
+    // The state's income is this year's: the demography step indexes it (and draws
+    // entrants at this year's level). Indexing it again here would count growth twice.
+    const double income_per_cu = in.income_per_cu_eur[i];
     const double income = income_per_cu * cu;
 
     // Heating: HI(s) with s the share of income the conventional heating bill would take.

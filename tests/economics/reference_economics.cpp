@@ -47,7 +47,7 @@ Economics household_year(const Household& h, const EconomicsParams& p, const The
   const Carrier dhw_carrier = t.dhw[static_cast<std::size_t>(h.dhw_system)].carrier;
   const double index = std::pow(1.0 + p.income_growth_per_yr, static_cast<double>(year - p.income_base_year));
   const double cu = p.cu_first_person + p.cu_other_person * (h.persons - 1);
-  const double income = h.income_per_cu_eur * index * cu;
+  const double income = h.income_per_cu_eur * cu;  // the state's income is already this year's
 
   const double s = h.heating_kwh * price(p, heat_carrier, year) / income;
   const double intensity = p.intensity_coefficient * std::pow(s, p.intensity_exponent);
@@ -70,7 +70,7 @@ Economics household_year(const Household& h, const EconomicsParams& p, const The
   }
   e.effort = e.bill_eur / income;
   e.fuel_poor =
-      e.effort > p.effort_rate_threshold && h.income_per_cu_eur * index < p.decile3_income_per_cu_eur * index;
+      e.effort > p.effort_rate_threshold && h.income_per_cu_eur < p.decile3_income_per_cu_eur * index;
   e.lihc = (income - e.rent_eur) / cu < p.poverty_line_per_cu_eur * index &&
            e.bill_eur / h.floor_area_m2 > p.median_energy_spending_eur_per_m2 * index;
   return e;
