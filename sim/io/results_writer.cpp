@@ -162,16 +162,21 @@ void name_bins(Object& object, const AggregateInfo& a) {
   if (a.kind == AggregateKind::histogram && a.bin_axis == "label") set_names(object, label_names);
 }
 
+/// Counts summed in doubles (exact below 2^53), stored as the integers they are.
+std::vector<std::int64_t> as_counts(const std::vector<double>& values) {
+  std::vector<std::int64_t> counts(values.size());
+  std::transform(values.begin(), values.end(), counts.begin(),
+                 [](double v) { return static_cast<std::int64_t>(v); });
+  return counts;
+}
+
 /// An aggregate's values as stored: counts as int64 (exact in the doubles they are
 /// summed in), sums as float64.
 DataSet write_aggregate_values(Group& group, const AggregateInfo& a, std::span<const std::size_t> shape,
                                const std::vector<double>& values, std::string_view dims) {
   DataSet dataset = [&] {
     if (!a.is_count()) return write_array(group, a.name, shape, values, {a.unit, dims, a.description});
-    std::vector<std::int64_t> counts(values.size());
-    std::transform(values.begin(), values.end(), counts.begin(),
-                   [](double v) { return static_cast<std::int64_t>(v); });
-    return write_array(group, a.name, shape, counts, {a.unit, dims, a.description});
+    return write_array(group, a.name, shape, as_counts(values), {a.unit, dims, a.description});
   }();
   name_bins(dataset, a);
   return dataset;
@@ -298,10 +303,7 @@ void ResultsWriter::write_replicate(std::size_t r, const ReplicateRecord& record
     }
     const std::vector<double>& values = record.by_cite[k];
     if (a.is_count()) {
-      std::vector<std::int64_t> counts(values.size());
-      std::transform(values.begin(), values.end(), counts.begin(),
-                     [](double v) { return static_cast<std::int64_t>(v); });
-      by_cite_[k].write_slab<std::int64_t>(offset, count, counts);
+      by_cite_[k].write_slab<std::int64_t>(offset, count, as_counts(values));
     } else {
       by_cite_[k].write_slab<double>(offset, count, values);
     }

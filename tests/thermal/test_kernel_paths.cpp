@@ -17,44 +17,6 @@
 namespace coron::test {
 namespace {
 
-/// A varied population: every system, inertia and exposure, small and large houses,
-/// airtight ones, no glazing, and gain ratios from ~0 to well above 1.
-Columns varied_population(std::size_t n) {
-  std::mt19937_64 rng(99);
-  auto u = [&](double lo, double hi) { return std::uniform_real_distribution<double>(lo, hi)(rng); };
-  Columns c;
-  for (std::size_t i = 0; i < n; ++i) {
-    Dwelling d;
-    d.floor_area_m2 = i % 17 == 0 ? u(5.0, 45.0) : u(25.0, 140.0);
-    d.ceiling_height_m = u(2.2, 3.0);
-    d.wall_area_m2 = d.floor_area_m2 * u(0.3, 1.6);
-    d.u_wall_w_per_m2k = u(0.15, 3.0);
-    d.roof_area_m2 = d.floor_area_m2 * u(0.4, 0.8);
-    d.u_roof_w_per_m2k = u(0.1, 3.0);
-    d.b_roof = i % 11 == 0 ? 0.0 : u(0.5, 1.0);
-    d.ground_floor_area_m2 = d.floor_area_m2 * u(0.4, 0.7);
-    d.u_floor_w_per_m2k = u(0.2, 2.5);
-    d.b_floor = u(0.5, 1.0);
-    d.window_south_m2 = i % 13 == 0 ? 0.0 : d.floor_area_m2 * u(0.0, 0.4);
-    d.window_east_m2 = d.floor_area_m2 * u(0.0, 0.1);
-    d.window_west_m2 = d.floor_area_m2 * u(0.0, 0.1);
-    d.window_north_m2 = d.floor_area_m2 * u(0.0, 0.1);
-    d.u_window_w_per_m2k = u(0.8, 5.5);
-    d.g_window = u(0.3, 0.9);
-    d.door_area_m2 = u(1.5, 2.5);
-    d.u_door_w_per_m2k = u(1.0, 4.0);
-    d.thermal_bridges_w_per_k = u(0.0, 20.0);
-    d.q4pa_conv_m3_per_h_m2 = i % 19 == 0 ? 0.0 : u(0.3, 4.0);
-    d.multiple_exposed_facades = static_cast<std::uint8_t>(i % 2);
-    d.ventilation = static_cast<Ventilation>(i % ventilation_count);
-    d.inertia = static_cast<Inertia>((i / 2) % inertia_count);
-    d.heating = static_cast<HeatingSystem>((i / 3) % 5);  // the five systems of the fixture
-    d.dhw = static_cast<DhwSystem>((i / 5) % dhw_system_count);
-    c.add(d);
-  }
-  return c;
-}
-
 bool same_bits(const Columns& a, const Columns& b) {
   const auto eq = [](const std::vector<double>& x, const std::vector<double>& y) {
     return x.size() == y.size() && std::memcmp(x.data(), y.data(), x.size() * sizeof(double)) == 0;

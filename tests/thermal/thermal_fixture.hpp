@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <random>
 #include <vector>
 
 // Shared by the thermal tests: the H1a parameters written out (same numbers as
@@ -216,6 +217,61 @@ inline Columns evaluate_one(const Dwelling& d, const ThermalParams& p, const Yea
   Columns c;
   c.add(d);
   c.evaluate(p, y);
+  return c;
+}
+
+/// A varied, deterministic population for comparing kernels: every heating, hot-water and
+/// ventilation system, every inertia class (both climate variants), the three occupancy
+/// branches and the damped one, single and several facades, airtight houses, dwellings under
+/// 40 m2 (and under 8 m2), windows missing on some sides. test_reference counts each branch.
+inline Columns varied_population(std::size_t n) {
+  std::mt19937_64 rng(2024);
+  auto u = [&](double lo, double hi) { return std::uniform_real_distribution<double>(lo, hi)(rng); };
+  Columns c;
+  for (std::size_t i = 0; i < n; ++i) {
+    Dwelling d;
+    switch (i % 8) {
+      case 0:
+        d.floor_area_m2 = u(4.0, 30.0);
+        break;  // N_max = 1, small-dwelling limits (row 8 below 8.5)
+      case 1:
+        d.floor_area_m2 = u(30.0, 40.0);
+        break;  // 30-70 branch, small limits up to 39.5
+      case 2:
+        d.floor_area_m2 = u(40.0, 70.0);
+        break;
+      default:
+        d.floor_area_m2 = u(70.0, 160.0);
+        break;  // 0.025 S_h, damped above 70
+    }
+    d.ceiling_height_m = u(2.2, 3.0);
+    d.wall_area_m2 = d.floor_area_m2 * u(0.3, 1.8);
+    d.u_wall_w_per_m2k = u(0.15, 3.0);
+    d.roof_area_m2 = d.floor_area_m2 * u(0.4, 0.8);
+    d.u_roof_w_per_m2k = u(0.1, 3.0);
+    d.b_roof = i % 11 == 0 ? 0.0 : u(0.5, 1.0);
+    d.ground_floor_area_m2 = d.floor_area_m2 * u(0.4, 0.7);
+    d.u_floor_w_per_m2k = u(0.2, 2.5);
+    d.b_floor = u(0.5, 1.0);
+    d.window_south_m2 = i % 13 == 0 ? 0.0 : d.floor_area_m2 * u(0.0, 0.3);
+    d.window_east_m2 = i % 5 == 0 ? 0.0 : d.floor_area_m2 * u(0.0, 0.12);
+    d.window_west_m2 = i % 7 == 0 ? 0.0 : d.floor_area_m2 * u(0.0, 0.12);
+    d.window_north_m2 = d.floor_area_m2 * u(0.0, 0.1);
+    d.u_window_w_per_m2k = u(0.8, 5.5);
+    d.g_window = u(0.3, 0.9);
+    d.door_area_m2 = u(1.5, 4.0);
+    d.u_door_w_per_m2k = u(1.0, 4.0);
+    d.thermal_bridges_w_per_k = u(0.0, 20.0);
+    d.q4pa_conv_m3_per_h_m2 = i % 19 == 0 ? 0.0 : u(0.3, 4.0);
+    d.multiple_exposed_facades = static_cast<std::uint8_t>((i / 8) % 2);
+    d.ventilation = static_cast<Ventilation>((i / 3) % ventilation_count);
+    d.inertia = static_cast<Inertia>((i / 5) % inertia_count);
+    d.heating = static_cast<HeatingSystem>((i / 2) % heating_system_count);
+    d.dhw = static_cast<DhwSystem>((i / 7) % dhw_system_count);
+    // Airtight with no inlet term: Q4Pa = 0 when S_mea is 0 too (window opening).
+    if (i % 19 == 0) d.ventilation = Ventilation::window_opening;
+    c.add(d);
+  }
   return c;
 }
 
