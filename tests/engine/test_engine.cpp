@@ -208,6 +208,41 @@ TEST(Engine, CiteTotalsAreTheirDwellingsAndAddUpToTheStock) {
   }
 }
 
+TEST(Engine, HouseholdCountsAreTheirRows) {
+  // Counted from the recorded rows here, one by one, for every year of two replicates.
+  Stock stock = fixtures::synthetic_stock(3'000);
+  for (std::size_t i = 0; i < stock.size(); i += 4) stock.rights_holder[i] = 1;
+  const Results r = fixtures::run_collect(small_scenario(5, 2), stock, real_params(), RunOptions{});
+  const std::size_t n = stock.size();
+  for (std::size_t rep = 0; rep < 2; ++rep) {
+    const ReplicateRecord& record = r.replicates.at(rep);
+    const auto& occupied = column_of<std::uint8_t>(record, "occupied");
+    const auto& rights = column_of<std::uint8_t>(record, "rights_holder");
+    const auto& moved_in = column_of<std::uint8_t>(record, "moved_in");
+    const auto& died = column_of<std::uint8_t>(record, "died");
+    const auto& poor = column_of<std::uint8_t>(record, "fuel_poor");
+    for (std::size_t y = 0; y < 5; ++y) {
+      double households = 0, vacant = 0, holders = 0, moves = 0, deaths = 0, fuel_poor = 0;
+      for (std::size_t i = y * n; i < (y + 1) * n; ++i) {
+        (occupied[i] ? households : vacant) += 1;
+        holders += rights[i];
+        moves += moved_in[i];
+        deaths += died[i];
+        fuel_poor += poor[i];
+      }
+      const std::size_t cell = rep * 5 + y;
+      const Aggregates& a = r.aggregates;
+      EXPECT_EQ(a.of("households")[cell], households);
+      EXPECT_EQ(a.of("vacant")[cell], vacant);
+      EXPECT_EQ(a.of("rights_holders")[cell], holders);
+      EXPECT_EQ(a.of("moves_in")[cell], moves);
+      EXPECT_EQ(a.of("deaths")[cell], deaths);
+      EXPECT_EQ(a.of("fuel_poor")[cell], fuel_poor);
+      EXPECT_GT(vacant + moves + deaths, 0.0) << "the households changed";
+    }
+  }
+}
+
 TEST(Engine, ElectricityFactorOfTheYearReachesTheKernel) {
   // Even rows all-electric, odd rows gas for heating and hot water.
   Stock stock = fixtures::synthetic_stock(200);
