@@ -14,6 +14,7 @@ DwellingState initial_state(const Stock& stock) {
 #undef CORON_COPY
   const std::size_t n = stock.size();
 #define CORON_ZERO(T, name, unit, spec, text) state.name.assign(n, T{});
+  CORON_WORKS_COLUMNS(CORON_ZERO)
   CORON_OUTPUT_COLUMNS(CORON_ZERO)
 #undef CORON_ZERO
   for (const AggregateInfo& a : aggregate_columns) {

@@ -56,7 +56,7 @@ enum class ValueKind : std::uint8_t { real, integer, flag, enumeration };
 /// Which tables hold a column: the stock only (identity), the stock and each
 /// replicate's state (thermal, household: the stock gives their initial value),
 /// or the state only (output: computed every year, recorded in /dwelling).
-enum class ColumnGroup : std::uint8_t { identity, thermal, household, output };
+enum class ColumnGroup : std::uint8_t { identity, thermal, household, works, output };
 
 /// The values a column accepts, and how it appears in the stock CSV. Built with
 /// the constexpr factories below, e.g. `ColumnSpec::real(0, 1e4, "an area in m2")`.

@@ -123,6 +123,51 @@ inline constexpr int stock_csv_format = 3;
     ColumnSpec::integer(0, 1000, "a number of years within [0, 1000] (0 when occupied)").since(3, 0.0), \
     "Year-ends the dwelling has stood vacant in a row; 0 when occupied.")
 
+// What works did to the dwelling: the year of each component's last works (the
+// component's state is its thermal columns), and the works of the current year,
+// their cost and who paid. State only: a stock starts with none of them.
+#define CORON_WORKS_COLUMNS(X)                                                                          \
+  X(std::int16_t, wall_works_year, "year", ColumnSpec::integer(0, 3000, "").not_in_csv(),                \
+    "Year the walls were last insulated; 0 when untouched since the stock's picture.")                 \
+  X(std::int16_t, roof_works_year, "year", ColumnSpec::integer(0, 3000, "").not_in_csv(),                \
+    "Year the roof or attic was last insulated; 0 when untouched.")                                    \
+  X(std::int16_t, floor_works_year, "year", ColumnSpec::integer(0, 3000, "").not_in_csv(),               \
+    "Year the lowest floor was last insulated; 0 when untouched.")                                     \
+  X(std::int16_t, windows_works_year, "year", ColumnSpec::integer(0, 3000, "").not_in_csv(),             \
+    "Year the windows were last replaced; 0 when untouched.")                                          \
+  X(std::int16_t, ventilation_works_year, "year", ColumnSpec::integer(0, 3000, "").not_in_csv(),         \
+    "Year the ventilation was last replaced; 0 when untouched.")                                       \
+  X(std::int16_t, heating_works_year, "year", ColumnSpec::integer(0, 3000, "").not_in_csv(),             \
+    "Year the heating system was last replaced; 0 when untouched.")                                    \
+  X(std::int16_t, dhw_works_year, "year", ColumnSpec::integer(0, 3000, "").not_in_csv(),                 \
+    "Year the hot-water system was last replaced; 0 when untouched.")                                  \
+  X(std::int16_t, structure_works_year, "year", ColumnSpec::integer(0, 3000, "").not_in_csv(),           \
+    "Year of heavy structural works or of the rebuilding; 0 when none.")                               \
+  X(std::int16_t, renovated_year, "year", ColumnSpec::integer(0, 3000, "").not_in_csv(),                 \
+    "Year the dwelling's last renovation started; 0 when never renovated in the run.")                 \
+  X(std::int32_t, package, "1", ColumnSpec::integer(0, 2147483647.0, "").not_in_csv(),                  \
+    "Measures of the last renovation, bit k set for measure k of the catalog (/works attribute measures); 0 when none.") \
+  X(std::uint8_t, works_started, "1", ColumnSpec::flag().not_in_csv(),                                  \
+    "1 if a renovation started in the dwelling this year, else 0.")                                    \
+  X(std::uint8_t, in_works, "1", ColumnSpec::flag().not_in_csv(),                                       \
+    "1 if the dwelling is under works this year (vacant, or its occupants rehoused), else 0.")         \
+  X(std::uint8_t, target_missed, "1", ColumnSpec::flag().not_in_csv(),                                  \
+    "1 if this year's works could not reach the package's target with the allowed measures, else 0.") \
+  X(double, works_cost_eur, "EUR", ColumnSpec::real(0, 1e12, "").not_in_csv(),                          \
+    "Cost of the works started this year, outdoor spaces and rehousing included.")                     \
+  X(double, grants_eur, "EUR", ColumnSpec::real(0, 1e12, "").not_in_csv(),                              \
+    "Grants received for the works started this year (all funders).")                                 \
+  X(double, loans_eur, "EUR", ColumnSpec::real(0, 1e12, "").not_in_csv(),                               \
+    "Loans taken by the landlord for the works started this year (all lenders).")                      \
+  X(double, landlord_eur, "EUR", ColumnSpec::real(0, 1e12, "").not_in_csv(),                            \
+    "The landlord's own money in the works started this year: cost less grants and loans.")            \
+  X(double, tenant_contribution_eur, "EUR/yr", ColumnSpec::real(0, 1e9, "").not_in_csv(),               \
+    "Tenant's contribution after works paid this year (third line of the rent receipt); 0 when none.") \
+  X(std::int16_t, contribution_until, "year", ColumnSpec::integer(0, 3000, "").not_in_csv(),            \
+    "Last year the tenant's contribution after works is due; 0 when none.")                            \
+  X(std::uint8_t, banned_from_letting, "1", ColumnSpec::flag().not_in_csv(),                            \
+    "1 if the dwelling's label forbids a new lease this year (rental bans), else 0.")
+
 // Computed every year by the steps; what /dwelling records.
 #define CORON_OUTPUT_COLUMNS(X)                                                                         \
   X(double, heating_need_kwh, "kWh/yr", ColumnSpec::real(0, 1e9, "").not_in_csv(),                      \
@@ -168,6 +213,8 @@ namespace detail {
   ColumnInfo{#name, column_type_of<T>(), unit, spec, text, ColumnGroup::thermal},
 #define CORON_HOUSEHOLD_INFO(T, name, unit, spec, text) \
   ColumnInfo{#name, column_type_of<T>(), unit, spec, text, ColumnGroup::household},
+#define CORON_WORKS_INFO(T, name, unit, spec, text) \
+  ColumnInfo{#name, column_type_of<T>(), unit, spec, text, ColumnGroup::works},
 #define CORON_OUTPUT_INFO(T, name, unit, spec, text) \
   ColumnInfo{#name, column_type_of<T>(), unit, spec, text, ColumnGroup::output},
 
@@ -176,10 +223,12 @@ inline constexpr ColumnInfo stock_column_infos[] = {CORON_IDENTITY_COLUMNS(CORON
                                                             CORON_HOUSEHOLD_COLUMNS(CORON_HOUSEHOLD_INFO)};
 inline constexpr ColumnInfo state_column_infos[] = {CORON_THERMAL_COLUMNS(CORON_THERMAL_INFO)
                                                         CORON_HOUSEHOLD_COLUMNS(CORON_HOUSEHOLD_INFO)
-                                                            CORON_OUTPUT_COLUMNS(CORON_OUTPUT_INFO)};
+                                                            CORON_WORKS_COLUMNS(CORON_WORKS_INFO)
+                                                                CORON_OUTPUT_COLUMNS(CORON_OUTPUT_INFO)};
 #undef CORON_IDENTITY_INFO
 #undef CORON_THERMAL_INFO
 #undef CORON_HOUSEHOLD_INFO
+#undef CORON_WORKS_INFO
 #undef CORON_OUTPUT_INFO
 }  // namespace detail
 
@@ -187,7 +236,7 @@ inline constexpr ColumnInfo state_column_infos[] = {CORON_THERMAL_COLUMNS(CORON_
 [[nodiscard]] constexpr std::span<const ColumnInfo> stock_columns() noexcept {
   return detail::stock_column_infos;
 }
-/// Every column of a replicate's state: thermal, household, then outputs.
+/// Every column of a replicate's state: thermal, household, works, then outputs.
 [[nodiscard]] constexpr std::span<const ColumnInfo> state_columns() noexcept {
   return detail::state_column_infos;
 }

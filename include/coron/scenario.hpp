@@ -40,6 +40,47 @@ struct DemographyOptions {
   std::optional<double> mortality_multiplier;  ///< replaces data/demography's when given
 };
 
+/// What a renovation does: an explicit list of measures, or a target reached by the
+/// cheapest combination of allowed measures (docs/scenarios.md, `renovation.package`).
+struct PackageSpec {
+  std::vector<std::string> measures;  ///< explicit list; empty when `reach` is given
+  std::string reach;                  ///< "A" ... "G" or a named level ("BBC"); empty with a list
+};
+
+/// A cité renovated as one operation (the 2017 mission's integrated operations):
+/// its dwellings started in equal shares over `years` years from `start_year`.
+struct OperationSpec {
+  std::vector<std::string> cites;  ///< names (data/stock cités); or, with category, all of that category
+  std::optional<std::uint8_t> category;  ///< CiteCategory
+  int start_year = 0;
+  int years = 1;
+  double outdoor_eur_per_dwelling = 0.0;  ///< outdoor spaces of the integrated operation
+  std::vector<std::int32_t> cite_ids;     ///< resolved by setup, sorted
+};
+
+/// Renovation of a house when it falls vacant (the landlord's practice since 2018).
+struct AtVacancySpec {
+  bool enabled = false;
+  std::uint8_t label_min = 4;  ///< E: houses labelled this or worse
+  int from_year = 0;
+  int to_year = 9999;
+};
+
+/// The scenario's `renovation:` section. Absent: no works.
+struct RenovationOptions {
+  bool enabled = false;
+  PackageSpec package;
+  bool heritage_strict = true;  ///< no outside wall insulation on UNESCO-listed facades
+  enum class Unfit : std::uint8_t { heavy, rebuild };
+  Unfit unfit = Unfit::heavy;  ///< what structurally unfit dwellings get with their package
+  int capacity_per_year = 0;   ///< dwellings started per year; 0: no limit
+  std::vector<OperationSpec> operations;
+  AtVacancySpec at_vacancy;
+  std::filesystem::path funders_file;  ///< replaces data/economics/funders.yaml when set
+  bool tenant_contribution = false;    ///< tenants pay the contribution after works
+  double rent_increase_eur_per_m2_month = 0.0;
+};
+
 struct Scenario {
   int schema_version = scenario_schema_version;
   std::filesystem::path source_file;  ///< as given on the command line
@@ -56,6 +97,8 @@ struct Scenario {
   std::vector<YearStep> electricity_primary_factor;
   OutputSpec output;
   DemographyOptions demography;
+  RenovationOptions renovation;
+  bool rental_bans = true;  ///< the labels' rental bans of data/economics/rental-bans.yaml apply
 
   [[nodiscard]] int end_year() const noexcept { return start_year + years - 1; }
   /// The factor in force in `year` (the last step whose from_year <= year).

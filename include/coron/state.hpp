@@ -32,6 +32,7 @@ struct DwellingState {
 #define CORON_MEMBER(T, name, unit, spec, text) std::vector<T> name;
   CORON_THERMAL_COLUMNS(CORON_MEMBER)
   CORON_HOUSEHOLD_COLUMNS(CORON_MEMBER)
+  CORON_WORKS_COLUMNS(CORON_MEMBER)
   CORON_OUTPUT_COLUMNS(CORON_MEMBER)
 #undef CORON_MEMBER
 
@@ -50,6 +51,7 @@ void for_each_column(S& state, F&& f) {
 #define CORON_VISIT(T, name, unit, spec, text) f(*info++, state.name);
   CORON_THERMAL_COLUMNS(CORON_VISIT)
   CORON_HOUSEHOLD_COLUMNS(CORON_VISIT)
+  CORON_WORKS_COLUMNS(CORON_VISIT)
   CORON_OUTPUT_COLUMNS(CORON_VISIT)
 #undef CORON_VISIT
 }

@@ -282,8 +282,8 @@ TEST(State, InitialStateCopiesEveryThermalAndHouseholdColumnOfTheStock) {
   std::size_t copied = 0;
   for_each_column(state, [&](const ColumnInfo& column, const auto& values) {
     using Vector = std::decay_t<decltype(values)>;
-    if (column.group == ColumnGroup::output) {
-      EXPECT_EQ(values, Vector(stock.size())) << column.name << ": outputs start at zero";
+    if (column.group == ColumnGroup::output || column.group == ColumnGroup::works) {
+      EXPECT_EQ(values, Vector(stock.size())) << column.name << ": outputs and works start at zero";
       return;
     }
     bool found = false;
