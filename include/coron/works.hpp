@@ -108,8 +108,8 @@ struct WorksParams {
   [[nodiscard]] std::optional<std::size_t> find(std::string_view name) const noexcept;
   /// The target `name` means: "A" ... "G" or a named level; nothing if unknown.
   [[nodiscard]] std::optional<PackageTarget> target(std::string_view name) const;
-  /// The worst label that may still be let in `year` (label_count - 1 when no ban applies).
-  [[nodiscard]] std::uint8_t worst_lettable_label(int year) const noexcept;
+  /// False when a rental ban in force in `year` covers `label` (a new lease is forbidden).
+  [[nodiscard]] bool may_let(std::uint8_t label, int year) const noexcept;
 };
 
 /// One dwelling's thermal columns by value: what a measure changes.
