@@ -40,11 +40,20 @@ struct DemographyOptions {
   std::optional<double> mortality_multiplier;  ///< replaces data/demography's when given
 };
 
+/// Where a value was written in the scenario file (1-based; 0 when unknown), for the
+/// checks that need the data or the stock and so run after loading.
+struct SourceMark {
+  int line = 0;
+  int column = 0;
+};
+
 /// What a renovation does: an explicit list of measures, or a target reached by the
 /// cheapest combination of allowed measures (docs/scenarios.md, `renovation.package`).
 struct PackageSpec {
   std::vector<std::string> measures;  ///< explicit list; empty when `reach` is given
   std::string reach;                  ///< "A" ... "G" or a named level ("BBC"); empty with a list
+  std::vector<SourceMark> measure_marks;  ///< where each measure name was written
+  SourceMark reach_mark;
 };
 
 /// A cité renovated as one operation (the 2017 mission's integrated operations):
@@ -56,6 +65,7 @@ struct OperationSpec {
   int years = 1;
   double outdoor_eur_per_dwelling = 0.0;  ///< outdoor spaces of the integrated operation
   std::vector<std::int32_t> cite_ids;     ///< resolved by setup, sorted
+  std::vector<SourceMark> cite_marks;     ///< where each name of `cites` was written
 };
 
 /// Renovation of a house when it falls vacant (the landlord's practice since 2018).
