@@ -82,6 +82,19 @@ TEST(RenovationSection, NamesAreCheckedOnlyWhenTheDataReads) {
   EXPECT_THAT(s.renovation.package.measures, ElementsAre("atic"));
 }
 
+TEST(RenovationSection, AnEmptyAtVacancyRenovatesEveryEfgHouseEveryYear) {
+  const std::string text =
+      std::string("coron: 1\nname: r\nseed: 1\nstart_year: 2018\nyears: 2\nreplicates: 1\n") +
+      "data: ../works/data\nstock: {generate: {seed: 1}}\n" +
+      "energy: {electricity_primary_factor: {2018: 2.3}}\noutput: {file: out.h5}\n" +
+      "renovation:\n  package: {reach: C}\n  at_vacancy: {}\n";
+  const AtVacancySpec v = parse_scenario(text, "inline.yaml", renovation_dir).renovation.at_vacancy;
+  EXPECT_TRUE(v.enabled);
+  EXPECT_EQ(v.label_min, 4) << "E";
+  EXPECT_EQ(v.from_year, 0);
+  EXPECT_EQ(v.to_year, 9999);
+}
+
 struct BadCase {
   std::string file;
   std::string where;    ///< "FILE:LINE:COL: key.path: "
