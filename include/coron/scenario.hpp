@@ -52,8 +52,6 @@ struct SourceMark {
 struct PackageSpec {
   std::vector<std::string> measures;  ///< explicit list; empty when `reach` is given
   std::string reach;                  ///< "A" ... "G" or a named level ("BBC"); empty with a list
-  std::vector<SourceMark> measure_marks;  ///< where each measure name was written
-  SourceMark reach_mark;
 };
 
 /// A cité renovated as one operation (the 2017 mission's integrated operations):

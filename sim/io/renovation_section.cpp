@@ -107,6 +107,12 @@ OperationSpec read_operation(MapReader& o, std::size_t index, const SimulatedYea
                      : fmt::format("cité '{}' is already in operations[{}]", name, it->second));
     }
     op.cites = *cites;
+    // The names are matched against the stock's cités by setup, which reports
+    // an unknown one here.
+    for (std::size_t i = 0; i < cites->size(); ++i) {
+      const YAML::Mark mark = list[i].Mark();
+      op.cite_marks.push_back({mark.line + 1, mark.column + 1});
+    }
   }
   // An operation starts within the simulated years; it may run past the last one.
   const int first = years.first.value_or(min_year);

@@ -21,29 +21,6 @@ SourceMark mark_at(const std::vector<SourceMark>& marks, std::size_t k) {
   return k < marks.size() ? marks[k] : SourceMark{};
 }
 
-void check_package(const Scenario& scenario, const WorksParams& works, Diagnostics& diag) {
-  const PackageSpec& package = scenario.renovation.package;
-  const std::string file = scenario.source_file.string();
-  std::vector<std::string> names;
-  for (const Measure& m : works.measures) names.push_back(m.name);
-  for (std::size_t k = 0; k < package.measures.size(); ++k) {
-    const std::string& name = package.measures[k];
-    if (works.find(name)) continue;
-    const SourceMark at = mark_at(package.measure_marks, k);
-    diag.add(file, at.line, at.column, "renovation.package.measures",
-             fmt::format("unknown measure \"{}\": expected a measure of data/measures.yaml{}", name,
-                         suggestion(name, names)));
-  }
-  if (!package.reach.empty() && !works.target(package.reach)) {
-    std::vector<std::string> targets(label_names.begin(), label_names.end());
-    for (const PackageTarget& t : works.named_targets) targets.push_back(t.name);
-    diag.add(file, package.reach_mark.line, package.reach_mark.column, "renovation.package.reach",
-             fmt::format("unknown target \"{}\": expected a label A ... G or a level of data/measures.yaml "
-                         "targets{}",
-                         package.reach, suggestion(package.reach, targets)));
-  }
-}
-
 /// Index of each cité name of the stock.
 std::vector<std::string> cite_names(const Stock& stock) {
   return {stock.cites.name.begin(), stock.cites.name.end()};
@@ -103,10 +80,9 @@ void resolve_renovation(Scenario& scenario, ModelParams& params, const Stock& st
   const std::filesystem::path funders_file = scenario.renovation.funders_file.empty()
                                                  ? scenario.data_dir / "economics" / "funders.yaml"
                                                  : scenario.renovation.funders_file;
+  // The funders file's cité names carry no position once loaded: the key names the funder.
   resolve_funders(params.funding, stock, funders_file.string(), diag);
-  if (!scenario.renovation.enabled) return;
-  check_package(scenario, params.works, diag);
-  resolve_operations(scenario, stock, diag);
+  if (scenario.renovation.enabled) resolve_operations(scenario, stock, diag);
 }
 
 }  // namespace coron::setup
