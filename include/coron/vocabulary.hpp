@@ -52,11 +52,13 @@ enum class HeatingSystem : std::uint8_t {
   heat_pump_air_water = 5,
   wood_stove = 6,
   district_heat = 7,
+  pellet_boiler = 8,  ///< wood pellet boiler (what renovations install)
 };
-inline constexpr std::size_t heating_system_count = 8;
+inline constexpr std::size_t heating_system_count = 9;
 inline constexpr std::array<std::string_view, heating_system_count> heating_system_names = {
-    "gas_boiler_standard", "gas_boiler_condensing", "coal_stove", "oil_boiler",
-    "electric_direct",     "heat_pump_air_water",   "wood_stove", "district_heat"};
+    "gas_boiler_standard", "gas_boiler_condensing", "coal_stove",
+    "oil_boiler",          "electric_direct",       "heat_pump_air_water",
+    "wood_stove",          "district_heat",         "pellet_boiler"};
 
 enum class DhwSystem : std::uint8_t { gas_boiler = 0, electric_storage = 1, thermodynamic = 2 };
 inline constexpr std::size_t dhw_system_count = 3;
@@ -64,14 +66,15 @@ inline constexpr std::array<std::string_view, dhw_system_count> dhw_system_names
     "gas_boiler", "electric_storage", "thermodynamic"};
 
 enum class Ventilation : std::uint8_t {
-  window_opening = 0,      ///< no vents, by opening windows (3CL Q_varep 1.2)
-  natural_vents = 1,       ///< high and low air inlets (2.23)
-  mechanical_pre1982 = 2,  ///< single-flow self-regulating, before 1982 (1.97)
-  mechanical_hygro = 3,    ///< single-flow humidity-controlled (see data/thermal)
+  window_opening = 0,          ///< no vents, by opening windows (3CL Q_varep 1.2)
+  natural_vents = 1,           ///< high and low air inlets (2.23)
+  mechanical_pre1982 = 2,      ///< single-flow self-regulating, before 1982 (1.97)
+  mechanical_hygro = 3,        ///< single-flow humidity-controlled (see data/thermal)
+  mechanical_double_flow = 4,  ///< double-flow with heat exchanger (see data/thermal)
 };
-inline constexpr std::size_t ventilation_count = 4;
+inline constexpr std::size_t ventilation_count = 5;
 inline constexpr std::array<std::string_view, ventilation_count> ventilation_names = {
-    "window_opening", "natural_vents", "mechanical_pre1982", "mechanical_hygro"};
+    "window_opening", "natural_vents", "mechanical_pre1982", "mechanical_hygro", "mechanical_double_flow"};
 
 enum class Inertia : std::uint8_t { light = 0, medium = 1, heavy = 2 };
 inline constexpr std::size_t inertia_count = 3;

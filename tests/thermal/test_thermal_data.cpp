@@ -87,6 +87,16 @@ TEST(ThermalData, RealDataLoadsCleanly) {
                    2.23);
   EXPECT_DOUBLE_EQ(p.ventilation[static_cast<std::size_t>(Ventilation::natural_vents)].s_mea_m3_per_h_m2,
                    4.0);
+  // Double flow: the exchanger is in Q_varep (tv.js debits_ventilation row 20), balanced flows.
+  const auto& double_flow = p.ventilation[static_cast<std::size_t>(Ventilation::mechanical_double_flow)];
+  EXPECT_DOUBLE_EQ(double_flow.q_varep_m3_per_h_m2, 0.26);
+  EXPECT_DOUBLE_EQ(double_flow.q_vasouf_m3_per_h_m2, 0.26);
+  EXPECT_DOUBLE_EQ(double_flow.s_mea_m3_per_h_m2, 0.0);
+  EXPECT_DOUBLE_EQ(double_flow.auxiliary_kwh_per_dwelling, 35.0 * 8.76);
+  const auto& pellet = p.heating[static_cast<std::size_t>(HeatingSystem::pellet_boiler)];
+  EXPECT_EQ(pellet.carrier, Carrier::wood);
+  EXPECT_DOUBLE_EQ(pellet.generation_efficiency, 0.918);
+  EXPECT_NEAR(pellet.auxiliary_kwh_per_kwh_need, (73.3 + 10.5 * 24.0) / 24000.0, 1e-6);
   EXPECT_DOUBLE_EQ(p.gain_exponent_alpha[static_cast<std::size_t>(Inertia::heavy)], 3.6);
   EXPECT_DOUBLE_EQ(p.internal_gain_w_per_m2, 3.52);
   EXPECT_DOUBLE_EQ(p.occupant_gain_wh, 132.0 / 168.0 * 90.0);

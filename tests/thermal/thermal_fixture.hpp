@@ -54,6 +54,8 @@ inline ThermalParams h1a_params() {
   elec = {Carrier::electricity, 1.0, 0.95, 1.0, 0.99, {0.84, 0.84, 0.86}, 0.0, 0.0, 0.0};
   auto& hp = p.heating[static_cast<std::size_t>(HeatingSystem::heat_pump_air_water)];
   hp = {Carrier::electricity, 2.8, 0.95, 0.91, 0.95, {0.87, 0.87, 0.89}, 0.0, 0.0, 55.0};
+  auto& pellet = p.heating[static_cast<std::size_t>(HeatingSystem::pellet_boiler)];
+  pellet = {Carrier::wood, 0.918, 0.95, 0.88, 0.95, {0.87, 0.87, 0.89}, 0.0, 0.013554, 55.0};
 
   p.dhw[static_cast<std::size_t>(DhwSystem::gas_boiler)] = {
       Carrier::natural_gas, DhwGenerator::boiler, 0.8676, 288.0, 120.0, 0.0, 0.0, 0.93};
@@ -66,6 +68,8 @@ inline ThermalParams h1a_params() {
   p.ventilation[static_cast<std::size_t>(Ventilation::natural_vents)] = {2.23, 0.0, 0.0, 0.0, 4.0};
   p.ventilation[static_cast<std::size_t>(Ventilation::mechanical_pre1982)] = {1.97, 0.0, 569.4, 0.0, 2.0};
   p.ventilation[static_cast<std::size_t>(Ventilation::mechanical_hygro)] = {1.09, 0.0, 131.4, 0.0, 1.5};
+  p.ventilation[static_cast<std::size_t>(Ventilation::mechanical_double_flow)] = {0.26, 0.0, 306.6, 0.26,
+                                                                                  0.0};
 
   p.gain_exponent_alpha = {2.5, 2.9, 3.6};
   p.ilpa_by_inertia = {0, 0, 1};

@@ -1,0 +1,320 @@
+#include "fixtures/data_params.hpp"
+#include "fixtures/works_catalog.hpp"
+#include "policy/package_search.hpp"
+#include "reference_works.hpp"
+#include "thermal/thermal_fixture.hpp"
+
+#include "coron/thermal.hpp"
+#include "coron/works.hpp"
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <random>
+#include <vector>
+
+// The cheapest-package search against brute force: every subset of the catalog with at
+// most one measure per component, each applied by the reference (reference_works.cpp) and
+// evaluated, the cheapest reaching the target kept (ties: lower Cep, then lower bit set),
+// or the lowest Cep when none does. Then the rules, one by one.
+
+namespace coron {
+namespace {
+
+const ThermalParams& params() { return fixtures::data_thermal_params(); }
+
+YearFactors factors(double electricity) {
+  YearFactors y;
+  y.primary_energy_factor.fill(1.0);
+  y.primary_energy_factor[static_cast<std::size_t>(Carrier::electricity)] = electricity;
+  return y;
+}
+
+struct Evaluated {
+  double cep = 0.0, eges = 0.0;
+  std::uint8_t label = 0;
+};
+
+Evaluated evaluate_row(const ThermalRow& row, const YearFactors& y) {
+  ThermalInputs in;
+#define CORON_ONE_ROW(T, name, unit, spec, text) in.name = std::span<const T>(&row.name, 1);
+  CORON_THERMAL_COLUMNS(CORON_ONE_ROW)
+#undef CORON_ONE_ROW
+  double need = 0, final_kwh = 0, heating = 0, dhw = 0, other = 0;
+  Evaluated e;
+  evaluate_thermal(in, params(), y,
+                   {{&need, 1},
+                    {&final_kwh, 1},
+                    {&heating, 1},
+                    {&dhw, 1},
+                    {&other, 1},
+                    {&e.cep, 1},
+                    {&e.eges, 1},
+                    {&e.label, 1}},
+                   0, 1);
+  return e;
+}
+
+struct BruteChoice {
+  bool reached = false;
+  std::int32_t measures = 0;
+  double cost = 0.0, cep = std::numeric_limits<double>::infinity();
+  ThermalRow after;
+};
+
+/// Every valid subset, evaluated.
+BruteChoice brute_force(const WorksParams& w, const ThermalRow& row, const PackageRules& rules,
+                        std::int32_t allowed, const PackageTarget& target, const YearFactors& y,
+                        const std::vector<double>& factor) {
+  const std::size_t n = w.measures.size();
+  std::optional<std::size_t> heavy, rebuild;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (w.measures[k].component != Component::structure) continue;
+    if (w.measures[k].rebuild && !rebuild) rebuild = k;
+    if (!w.measures[k].rebuild && !heavy) heavy = k;
+  }
+  std::vector<std::int32_t> subsets;
+  if (rules.unfit && rules.unfit_works == RenovationOptions::Unfit::rebuild) {
+    subsets.push_back(std::int32_t{1} << *rebuild);
+  } else {
+    for (std::int32_t s = 0; s < (std::int32_t{1} << n); ++s) {
+      bool valid = true;
+      std::array<int, component_count> per_component{};
+      for (std::size_t k = 0; k < n && valid; ++k) {
+        if ((s >> k & 1) == 0) continue;
+        const Measure& m = w.measures[k];
+        valid = m.component != Component::structure && (allowed >> k & 1) != 0 &&
+                !(rules.listed_facade && m.component == Component::wall && m.from_outside) &&
+                reference_works::improves(m, row) &&
+                ++per_component[static_cast<std::size_t>(m.component)] == 1;
+      }
+      if (!valid) continue;
+      subsets.push_back(rules.unfit ? s | std::int32_t{1} << *heavy : s);
+    }
+  }
+  BruteChoice best;
+  bool any = false;
+  for (const std::int32_t s : subsets) {
+    ThermalRow after = row;
+    for (std::size_t k = 0; k < n; ++k)
+      if ((s >> k & 1) != 0) after = reference_works::apply(w.measures[k], w.rebuilt, after);
+    double cost = 0.0;  // component by component, structure last
+    for (std::size_t c = 0; c < component_count; ++c)
+      for (std::size_t k = 0; k < n; ++k)
+        if ((s >> k & 1) != 0 && static_cast<std::size_t>(w.measures[k].component) == c)
+          cost += reference_works::cost(w.measures[k], row) * factor[k];
+    const Evaluated e = evaluate_row(after, y);
+    const bool reached = e.label <= target.label_max && e.cep <= target.primary_energy_max_kwh_m2;
+    bool better;
+    if (!any) {
+      better = true;
+    } else if (reached != best.reached) {
+      better = reached;
+    } else if (reached) {
+      better = cost < best.cost ||
+               (cost == best.cost && (e.cep < best.cep || (e.cep == best.cep && s < best.measures)));
+    } else {
+      better = e.cep < best.cep ||
+               (e.cep == best.cep && (cost < best.cost || (cost == best.cost && s < best.measures)));
+    }
+    if (better) best = {reached, s, cost, e.cep, after};
+    any = true;
+  }
+  return best;
+}
+
+PackageTarget label_target(std::uint8_t label, double cep_max = std::numeric_limits<double>::infinity()) {
+  PackageTarget t;
+  t.label_max = label;
+  t.primary_energy_max_kwh_m2 = cep_max;
+  return t;
+}
+
+std::int32_t bit_of(const WorksParams& w, const char* name) { return std::int32_t{1} << *w.find(name); }
+
+bool close(double a, double b) { return std::fabs(a - b) <= 1e-12 * std::fmax(1.0, std::fabs(b)); }
+
+TEST(PackageSearch, CheapestMatchesBruteForceOnRandomCases) {
+  const WorksParams works = fixtures::small_catalog();
+  const PackageSearch search(works, params());
+  const test::Columns population = test::varied_population(600);
+  const ThermalInputs in = population.inputs();
+  std::mt19937_64 rng(7);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  std::size_t reached = 0, unreachable = 0, listed = 0, unfit = 0, non_empty = 0, ties = 0;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const ThermalRow row = thermal_row(in, i);
+    std::vector<double> factor(works.measures.size());
+    for (double& f : factor) f = 0.7 + 0.7 * unit(rng);
+    // A few exact ties between two measures of a component, so the tie rules are exercised.
+    if (i % 10 == 0) factor[*works.find("wall_inside")] = factor[*works.find("wall_outside")] = 0.0;
+    std::int32_t allowed = 0;
+    for (std::size_t k = 0; k < works.measures.size(); ++k)
+      if (unit(rng) < 0.85) allowed |= std::int32_t{1} << k;
+    PackageRules rules;
+    rules.listed_facade = unit(rng) < 0.3;
+    rules.unfit = unit(rng) < 0.15;
+    rules.unfit_works = unit(rng) < 0.5 ? RenovationOptions::Unfit::heavy : RenovationOptions::Unfit::rebuild;
+    const auto label = static_cast<std::uint8_t>(rng() % 5);
+    const PackageTarget target =
+        unit(rng) < 0.3 ? label_target(label, 60.0 + 200.0 * unit(rng)) : label_target(label);
+    const YearFactors y = factors(unit(rng) < 0.5 ? 2.3 : 1.9);
+
+    const PackageChoice got = search.cheapest(row, rules, allowed, target, y, factor);
+    const BruteChoice want = brute_force(works, row, rules, allowed, target, y, factor);
+    ASSERT_EQ(got.reached, want.reached) << "dwelling " << i;
+    ASSERT_EQ(got.measures, want.measures)
+        << "dwelling " << i << ", cost " << got.cost_eur << " vs " << want.cost;
+    EXPECT_TRUE(close(got.cost_eur, want.cost)) << "dwelling " << i;
+    EXPECT_TRUE(close(got.primary_after_kwh_m2, want.cep)) << "dwelling " << i;
+    const Evaluated after = evaluate_row(want.after, y);
+    EXPECT_EQ(got.label_after, after.label);
+    EXPECT_TRUE(close(got.ghg_after_kg_m2, after.eges));
+    EXPECT_TRUE(close(got.after.floor_area_m2, want.after.floor_area_m2));
+    EXPECT_EQ(got.after.heating_system, want.after.heating_system);
+    (want.reached ? reached : unreachable) += 1;
+    listed += rules.listed_facade;
+    unfit += rules.unfit;
+    non_empty += want.measures != 0;
+    ties += i % 10 == 0 && want.reached;
+  }
+  EXPECT_GE(reached, 100u);
+  EXPECT_GE(unreachable, 50u);
+  EXPECT_GE(listed, 100u);
+  EXPECT_GE(unfit, 50u);
+  EXPECT_GE(non_empty, 400u);
+  EXPECT_GE(ties, 20u);
+}
+
+TEST(PackageSearch, ListedFacadeNeverGetsOutsideInsulation) {
+  const WorksParams works = fixtures::realistic_catalog();
+  const PackageSearch search(works, params());
+  const test::Columns population = test::varied_population(400);
+  const ThermalInputs in = population.inputs();
+  const std::vector<double> factor(works.measures.size(), 1.0);
+  const std::int32_t outside = bit_of(works, "wall_outside");
+  // Outside insulation made cheap: chosen whenever the facade is free, never when it is listed.
+  WorksParams cheap_outside = works;
+  cheap_outside.measures[*works.find("wall_outside")].cost = {0.0, 1.0, CostBasis::wall_area, 1.0, 1.0};
+  const PackageSearch cheap_search(cheap_outside, params());
+  std::size_t free_outside = 0, lined_instead = 0;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const ThermalRow row = thermal_row(in, i);
+    PackageRules free_rules, listed_rules;
+    listed_rules.listed_facade = true;
+    const PackageTarget target = label_target(2);
+    const PackageChoice free =
+        cheap_search.cheapest(row, free_rules, fixtures::all_measures(works), target, factors(1.9), factor);
+    const PackageChoice listed =
+        cheap_search.cheapest(row, listed_rules, fixtures::all_measures(works), target, factors(1.9), factor);
+    EXPECT_EQ(listed.measures & outside, 0) << "dwelling " << i;
+    free_outside += (free.measures & outside) != 0;
+    lined_instead += (free.measures & outside) != 0 && (listed.measures & bit_of(works, "wall_inside")) != 0;
+    // The explicit list on a listed facade: the outside insulation becomes the inside lining.
+    const PackageChoice explicit_list =
+        search.listed(row, listed_rules, outside | bit_of(works, "attic"), factors(1.9), factor);
+    EXPECT_EQ(explicit_list.measures & outside, 0);
+    if (row.u_wall_w_per_m2k > 0.30) {
+      EXPECT_NE(explicit_list.measures & bit_of(works, "wall_inside"), 0);
+    }
+  }
+  EXPECT_GE(free_outside, 100u);
+  EXPECT_GE(lined_instead, 50u);
+}
+
+TEST(PackageSearch, UnfitDwellingsAlwaysCarryTheStructureMeasure) {
+  const WorksParams works = fixtures::realistic_catalog();
+  const PackageSearch search(works, params());
+  const test::Columns population = test::varied_population(200);
+  const ThermalInputs in = population.inputs();
+  const std::vector<double> factor(works.measures.size(), 1.1);
+  const std::int32_t heavy = bit_of(works, "heavy_structure"), rebuild = bit_of(works, "rebuild");
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const ThermalRow row = thermal_row(in, i);
+    PackageRules rules;
+    rules.unfit = true;
+    rules.unfit_works = RenovationOptions::Unfit::heavy;
+    // Even when the dwelling is already at the target: the heavy works come anyway.
+    for (const std::uint8_t label : {std::uint8_t{6}, std::uint8_t{2}}) {
+      const PackageChoice got = search.cheapest(row, rules, fixtures::all_measures(works),
+                                                label_target(label), factors(2.3), factor);
+      EXPECT_NE(got.measures & heavy, 0) << "dwelling " << i;
+      EXPECT_EQ(got.measures & rebuild, 0);
+      EXPECT_GE(got.cost_eur, measure_cost_eur(works.measures[*works.find("heavy_structure")], row) * 1.1);
+    }
+    const PackageChoice listed = search.listed(row, rules, bit_of(works, "attic"), factors(2.3), factor);
+    EXPECT_NE(listed.measures & heavy, 0);
+    // Rebuilding replaces every other measure.
+    rules.unfit_works = RenovationOptions::Unfit::rebuild;
+    const PackageChoice rebuilt =
+        search.cheapest(row, rules, fixtures::all_measures(works), label_target(2), factors(2.3), factor);
+    EXPECT_EQ(rebuilt.measures, rebuild);
+    EXPECT_DOUBLE_EQ(rebuilt.after.u_wall_w_per_m2k, works.rebuilt.u_wall_w_per_m2k);
+    EXPECT_NEAR(rebuilt.cost_eur, measure_cost_eur(works.measures[*works.find("rebuild")], row) * 1.1, 1e-9);
+    EXPECT_EQ(search.listed(row, rules, bit_of(works, "attic"), factors(2.3), factor).measures, rebuild);
+  }
+}
+
+TEST(PackageSearch, UnreachableTargetGivesTheLowestCep) {
+  const WorksParams works = fixtures::small_catalog();
+  const PackageSearch search(works, params());
+  const test::Columns population = test::varied_population(60);
+  const ThermalInputs in = population.inputs();
+  const std::vector<double> factor(works.measures.size(), 1.0);
+  const PackageTarget impossible = label_target(0, 1.0);  // A and 1 kWh/m2: no house gets there
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const ThermalRow row = thermal_row(in, i);
+    const PackageRules rules;
+    const PackageChoice got =
+        search.cheapest(row, rules, fixtures::all_measures(works), impossible, factors(2.3), factor);
+    EXPECT_FALSE(got.reached);
+    // Lowest over every combination, by brute force.
+    const BruteChoice want =
+        brute_force(works, row, rules, fixtures::all_measures(works), impossible, factors(2.3), factor);
+    EXPECT_EQ(got.measures, want.measures);
+    EXPECT_TRUE(close(got.primary_after_kwh_m2, want.cep));
+    EXPECT_LT(got.primary_after_kwh_m2, evaluate_row(row, factors(2.3)).cep);
+  }
+}
+
+TEST(PackageSearch, ADwellingAlreadyAtTheTargetGetsNothing) {
+  const WorksParams works = fixtures::realistic_catalog();
+  const PackageSearch search(works, params());
+  const test::Columns population = test::varied_population(50);
+  const ThermalInputs in = population.inputs();
+  const std::vector<double> factor(works.measures.size(), 1.0);
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const ThermalRow row = thermal_row(in, i);
+    const Evaluated now = evaluate_row(row, factors(2.3));
+    const PackageChoice got = search.cheapest(row, PackageRules{}, fixtures::all_measures(works),
+                                              label_target(now.label), factors(2.3), factor);
+    EXPECT_TRUE(got.reached);
+    EXPECT_EQ(got.measures, 0);
+    EXPECT_EQ(got.cost_eur, 0.0);
+    EXPECT_DOUBLE_EQ(got.primary_after_kwh_m2, now.cep);
+  }
+}
+
+TEST(PackageSearch, ListedKeepsOnlyWhatImproves) {
+  const WorksParams works = fixtures::realistic_catalog();
+  const PackageSearch search(works, params());
+  ThermalRow row = thermal_row(test::varied_population(1).inputs(), 0);
+  row.u_roof_w_per_m2k = 0.1;  // better than the attic insulation
+  row.u_wall_w_per_m2k = 2.0;
+  const std::vector<double> factor(works.measures.size(), 2.0);
+  const std::int32_t asked = bit_of(works, "attic") | bit_of(works, "wall_outside");
+  const PackageChoice got = search.listed(row, PackageRules{}, asked, factors(1.9), factor);
+  EXPECT_EQ(got.measures, bit_of(works, "wall_outside"));
+  EXPECT_TRUE(got.reached);
+  EXPECT_DOUBLE_EQ(got.cost_eur, 2.0 * measure_cost_eur(works.measures[*works.find("wall_outside")], row));
+  EXPECT_DOUBLE_EQ(got.after.u_wall_w_per_m2k, 0.22);
+  EXPECT_DOUBLE_EQ(got.primary_after_kwh_m2, evaluate_row(got.after, factors(1.9)).cep);
+}
+
+}  // namespace
+}  // namespace coron
