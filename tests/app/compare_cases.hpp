@@ -28,6 +28,8 @@ inline HandRun programme_run() {
   run.counts("renovated", {{10, 30, 60}, {12, 30, 60}, {8, 30, 55}});
   run.sums("works_cost_meur", {{1.0, 2.0, 3.0}, {1.2, 1.8, 3.0}, {0.8, 2.2, 2.6}});
   run.sums("grants_meur", {{0.5, 1.0, 1.5}, {0.6, 0.9, 1.5}, {0.4, 1.1, 1.25}});
+  run.sums("loans_meur", {{0.2, 0.4, 0.6}, {0.2, 0.4, 0.6}, {0.1, 0.4, 0.5}});
+  run.sums("landlord_meur", {{0.3, 0.6, 0.9}, {0.4, 0.5, 0.9}, {0.3, 0.7, 0.85}});
   run.aggregates["spend_by_funder"] =
       HandDataset{{3, 3, 2},
                   {0.3, 0.1, 0.6, 0.2, 0.9, 0.3,   // r0: (anah, region) by year
@@ -46,6 +48,7 @@ inline HandRun programme_run() {
               {0, 4, 16, 20, 26, 19, 15}});  // E-G 60, 61, 60
   run.counts("banned_from_letting", {{5, 5, 3}, {6, 6, 4}, {5, 5, 2}});
   run.counts("households_in_banned", {{4, 4, 2}, {5, 5, 3}, {4, 4, 1}});
+  run.counts("relettable", {{95, 95, 97}, {94, 94, 96}, {95, 95, 98}});
   return run;
 }
 

@@ -72,6 +72,9 @@ const Expected hand_figures_2020[] = {
     {"works_cost|prog|2020|p10", 5.68},              // {6.0, 6.0, 5.6} MEUR
     {"works_cost|prog|2020|p50", 6.0},
     {"grants|prog|2020|p10", 2.8},                 // {3.0, 3.0, 2.75}
+    {"loans|prog|2020|p10", 1.04},                 // {1.2, 1.2, 1.0}
+    {"landlord|prog|2020|p90", 1.84},              // {1.8, 1.8, 1.85}
+    {"relettable|prog|2020|p10", 96.2},            // {97, 96, 98}
     {"spend_by_funder/anah|prog|2020|p10", 1.72},  // {1.8, 1.8, 1.7}
     {"spend_by_funder/anah|prog|2020|p50", 1.8},
     {"spend_by_funder/region|prog|2020|p10", 0.52},  // {0.6, 0.6, 0.5}
