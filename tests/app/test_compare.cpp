@@ -197,6 +197,21 @@ TEST(Comparison, MissingDataGivesMissingCellsAndRowsNoFileHasAreDropped) {
   for (const ComparisonRow& row : alone.rows) EXPECT_FALSE(row.indicator.relative) << row.indicator.id;
 }
 
+TEST(Comparison, AYearAFileDidNotSimulateIsMissingInItsColumn) {
+  ComparedRun reference = run_of("ref", 1, 1, {2018, 2019});
+  ComparedRun shorter = run_of("short", 1, 1, {2018});
+  put(reference, "fuel_poor", {5, 6});
+  put(shorter, "fuel_poor", {4});
+  const std::vector<ComparedRun> runs = {reference, shorter};
+  const Comparison c = compare_runs(runs, std::vector<int>{2018, 2019});
+  ASSERT_EQ(c.rows.size(), 3u);  // fuel_poor_avoided 2018, fuel_poor 2018, fuel_poor 2019
+  EXPECT_EQ(c.rows[0].indicator.id, "fuel_poor_avoided");
+  EXPECT_EQ(c.rows[0].cells[1].spread.p50, 1.0);
+  EXPECT_EQ(c.rows[2].year, 2019);
+  EXPECT_EQ(c.rows[2].cells[0].spread.p50, 6.0);
+  EXPECT_EQ(c.rows[2].cells[1].kind, Cell::Kind::missing);
+}
+
 TEST(Comparison, OneRowPerFunderOfAnyFileAndMissingWhereAFileLacksIt) {
   ComparedRun a = run_of("a", 1, 1, {2018});
   ComparedRun b = run_of("b", 1, 1, {2018});
