@@ -127,7 +127,8 @@ const ColumnValues* ReplicateRecord::find(std::string_view name) const noexcept 
   return nullptr;
 }
 
-void Aggregates::allocate(std::size_t r, std::size_t y, int first_year, std::vector<std::string> funder_names) {
+void Aggregates::allocate(std::size_t r, std::size_t y, int first_year,
+                          std::vector<std::string> funder_names) {
   funders = std::move(funder_names);
   spend_by_funder.assign(r * y * funders.size(), 0.0);
   replicates = r;
@@ -161,8 +162,9 @@ const std::vector<double>& Aggregates::of(std::string_view name) const {
 namespace {
 
 /// Type-7 quantile q of values[(r * years + y) * width + b] over the replicates r.
-double quantile_across_replicates(const std::vector<double>& values, std::size_t replicates, std::size_t years,
-                                  std::size_t width, double q, std::size_t y, std::size_t b) {
+double quantile_across_replicates(const std::vector<double>& values, std::size_t replicates,
+                                  std::size_t years, std::size_t width, double q, std::size_t y,
+                                  std::size_t b) {
   CORON_ASSERT(replicates > 0 && y < years && b < width && q >= 0.0 && q <= 1.0);
   std::vector<double> sample(replicates);
   for (std::size_t r = 0; r < replicates; ++r) sample[r] = values[(r * years + y) * width + b];

@@ -30,12 +30,12 @@ using ColumnValues = std::variant<std::vector<double>, std::vector<std::int64_t>
 struct WorksTable {
   std::size_t funders = 0;
   std::vector<std::int32_t> year;
-  std::vector<std::int64_t> row;          ///< the dwelling's row in the stock
-  std::vector<std::int32_t> package;      ///< bit k: measure k of the catalog
-  std::vector<double> cost_eur;           ///< works, outdoor spaces and rehousing
-  std::vector<double> grant_eur;          ///< [rows][funders]
-  std::vector<double> loan_eur;           ///< [rows][funders]
-  std::vector<double> landlord_eur;       ///< cost less grants and loans
+  std::vector<std::int64_t> row;      ///< the dwelling's row in the stock
+  std::vector<std::int32_t> package;  ///< bit k: measure k of the catalog
+  std::vector<double> cost_eur;       ///< works, outdoor spaces and rehousing
+  std::vector<double> grant_eur;      ///< [rows][funders]
+  std::vector<double> loan_eur;       ///< [rows][funders]
+  std::vector<double> landlord_eur;   ///< cost less grants and loans
   std::vector<std::uint8_t> label_before, label_after;
   std::vector<double> primary_before_kwh_m2, primary_after_kwh_m2;
   std::vector<std::uint8_t> target_reached;
@@ -54,9 +54,9 @@ struct ReplicateRecord {
   std::size_t years = 0;
   std::size_t dwellings = 0;
   std::size_t cites = 0;
-  std::vector<const ColumnInfo*> columns;    ///< entries of state_columns(), registry order
-  std::vector<ColumnValues> values;          ///< one per column, years x dwellings
-  std::vector<std::vector<double>> by_cite;  ///< one per aggregate_columns entry
+  std::vector<const ColumnInfo*> columns;       ///< entries of state_columns(), registry order
+  std::vector<ColumnValues> values;             ///< one per column, years x dwellings
+  std::vector<std::vector<double>> by_cite;     ///< one per aggregate_columns entry
   std::vector<double> spend_by_funder_by_cite;  ///< [year][cité][funder], euros
   std::size_t funders = 0;
   WorksTable works;  ///< every year's works, when the replicate records its dwellings

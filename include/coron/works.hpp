@@ -29,12 +29,12 @@ inline constexpr std::array<std::string_view, component_count> component_names =
 
 /// What the per-m2 part of a measure's cost is counted on.
 enum class CostBasis : std::uint8_t {
-  none,          ///< a fixed cost per dwelling only
-  wall_area,     ///< the opaque walls to the outside (party walls are not counted)
-  roof_area,     ///< the top floor or roof
-  floor_area,    ///< the lowest floor
-  window_area,   ///< all glazed openings
-  living_area,   ///< the living area S_h
+  none,         ///< a fixed cost per dwelling only
+  wall_area,    ///< the opaque walls to the outside (party walls are not counted)
+  roof_area,    ///< the top floor or roof
+  floor_area,   ///< the lowest floor
+  window_area,  ///< all glazed openings
+  living_area,  ///< the living area S_h
 };
 inline constexpr std::size_t cost_basis_count = 6;
 inline constexpr std::array<std::string_view, cost_basis_count> cost_basis_names = {
@@ -54,13 +54,14 @@ struct Measure {
   std::string name;
   Component component = Component::wall;
   // What the component becomes (only the fields of the measure's component apply):
-  double u_w_per_m2k = 0.0;           ///< wall, roof, floor, windows: U after works
-  double g_window = 0.0;              ///< windows: solar factor after works
-  double q4pa_conv_m3_per_h_m2 = 0.0; ///< windows, ventilation: air leakage after works if lower; 0 unchanged
-  bool from_outside = false;          ///< wall: insulation on the facade (forbidden on listed facades)
-  double lining_thickness_m = 0.0;    ///< wall from inside: depth lost along the outside walls
-  std::uint8_t system = 0;            ///< ventilation, heating, dhw: the system installed (index into its names)
-  bool rebuild = false;               ///< structure: demolition and rebuilding to the catalog's rebuilt envelope
+  double u_w_per_m2k = 0.0;  ///< wall, roof, floor, windows: U after works
+  double g_window = 0.0;     ///< windows: solar factor after works
+  double q4pa_conv_m3_per_h_m2 =
+      0.0;                          ///< windows, ventilation: air leakage after works if lower; 0 unchanged
+  bool from_outside = false;        ///< wall: insulation on the facade (forbidden on listed facades)
+  double lining_thickness_m = 0.0;  ///< wall from inside: depth lost along the outside walls
+  std::uint8_t system = 0;  ///< ventilation, heating, dhw: the system installed (index into its names)
+  bool rebuild = false;     ///< structure: demolition and rebuilding to the catalog's rebuilt envelope
   MeasureCost cost;
   int lifetime_years = 0;
   double duration_months = 0.0;  ///< on site

@@ -184,8 +184,9 @@ void step_departures(const DemographyParams& p, const HouseholdColumns& h, RngKe
   }
 }
 
-void step_lettings(const DemographyParams& p, const HouseholdColumns& h, std::span<const std::uint8_t> blocked,
-                   RngKey key, int year, std::size_t begin, std::size_t end) noexcept {
+void step_lettings(const DemographyParams& p, const HouseholdColumns& h,
+                   std::span<const std::uint8_t> blocked, RngKey key, int year, std::size_t begin,
+                   std::size_t end) noexcept {
   if (!p.enabled) return;
   const double median_eur =
       p.entrant_income_median_eur * std::pow(1.0 + p.income_growth, year - p.income_base_year);
@@ -208,8 +209,8 @@ void step_lettings(const DemographyParams& p, const HouseholdColumns& h, std::sp
     if (let && (blocked.empty() || blocked[i] == 0))
       draw_entrant(p, h, i, key, year, median_eur);
     else
-      h.vacant_years[i] = left_this_year ? std::int16_t{1}
-                                         : static_cast<std::int16_t>(std::min<std::size_t>(d + 1, 1000));
+      h.vacant_years[i] =
+          left_this_year ? std::int16_t{1} : static_cast<std::int16_t>(std::min<std::size_t>(d + 1, 1000));
   }
 }
 

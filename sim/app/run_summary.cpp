@@ -38,16 +38,16 @@ std::string format_run_summary(const Scenario& scenario, std::size_t dwellings, 
   out += fmt::format("total over {} years: final energy {:.0f} GWh, CO2 {:.0f} kt\n", r.years, energy, ghg);
   if (!works) return out;
 
-  out += fmt::format("\n{:>6} {:>8} {:>10} {:>11} {:>10} {:>10} {:>12} {:>8}\n", "year", "started", "renovated",
-                     "works MEUR", "grants", "loans", "landlord", "banned");
+  out += fmt::format("\n{:>6} {:>8} {:>10} {:>11} {:>10} {:>10} {:>12} {:>8}\n", "year", "started",
+                     "renovated", "works MEUR", "grants", "loans", "landlord", "banned");
   double cost = 0.0, grants = 0.0, loans = 0.0, landlord = 0.0;
   for (std::size_t y = 0; y < r.years; ++y) {
     cost += value("works_cost_meur", y);
     grants += value("grants_meur", y);
     loans += value("loans_meur", y);
     landlord += value("landlord_meur", y);
-    out += fmt::format("{:>6} {:>8.0f} {:>10.0f} {:>11.1f} {:>10.1f} {:>10.1f} {:>12.1f} {:>8.0f}\n", r.year[y],
-                       value("started", y), value("renovated", y), value("works_cost_meur", y),
+    out += fmt::format("{:>6} {:>8.0f} {:>10.0f} {:>11.1f} {:>10.1f} {:>10.1f} {:>12.1f} {:>8.0f}\n",
+                       r.year[y], value("started", y), value("renovated", y), value("works_cost_meur", y),
                        value("grants_meur", y), value("loans_meur", y), value("landlord_meur", y),
                        value("banned_from_letting", y));
   }

@@ -12,19 +12,21 @@ namespace coron::engine {
 
 namespace {
 
-// The year, in order: households end (departures), the dwellings are evaluated by
-// convention (thermal: this year's labels), works start where their turn has come or a
-// house fell vacant and the rental bans are applied (works), vacant dwellings are let
-// where allowed (lettings), the households' actual use and bills follow (economics),
-// the year is totalled (aggregate), and the works take effect for next year.
+// The year, in order: last year's works take effect (works_completion), households end
+// (departures), the dwellings are evaluated by convention (thermal: this year's labels),
+// works start where their turn has come or a house fell vacant and the rental bans are
+// applied (works), vacant dwellings are let where allowed (lettings), the households'
+// actual use and bills follow (economics), and the year is totalled (aggregate). A
+// year's /dwelling row is thus the dwelling as it was evaluated that year, with the
+// works that started in it.
 constexpr std::array<Step, 7> steps = {{
+    {"works_completion", works_completion_step},
     {"departures", departures_step},
     {"thermal", thermal_step},
     {"works", works_step},
     {"lettings", lettings_step},
     {"economics", economics_step},
     {"aggregate", aggregate_step},
-    {"works_completion", works_completion_step},
 }};
 
 }  // namespace

@@ -59,8 +59,8 @@ WorksPlan::WorksPlan(const Scenario& scenario, const Stock& stock, const ModelPa
     const std::size_t n = members.size();
     for (std::size_t j = 0; j < n; ++j) {
       operation[members[j]] = static_cast<std::int16_t>(o);
-      due_year[members[j]] =
-          static_cast<std::int16_t>(op.start_year + static_cast<int>(j * static_cast<std::size_t>(op.years) / n));
+      due_year[members[j]] = static_cast<std::int16_t>(
+          op.start_year + static_cast<int>(j * static_cast<std::size_t>(op.years) / n));
     }
   }
 }
@@ -76,7 +76,8 @@ ReplicateBooks::ReplicateBooks(const WorksPlan& plan, const Stock& stock, std::u
     const RngKey key{seed, replicate, 0, static_cast<std::uint64_t>(c), Stream::works_cost};
     for (std::size_t k = 0; k < measures; ++k) {
       const MeasureCost& cost = plan.works.measures[k].cost;
-      cost_factor[c * measures + k] = cost.low + key.uniform(static_cast<std::uint32_t>(k)) * (cost.high - cost.low);
+      cost_factor[c * measures + k] =
+          cost.low + key.uniform(static_cast<std::uint32_t>(k)) * (cost.high - cost.low);
     }
   }
   operation_done.assign(stock.size(), 0);

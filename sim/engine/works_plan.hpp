@@ -1,10 +1,10 @@
 #pragma once
+#include "policy/package_search.hpp"
+
 #include "coron/engine.hpp"
 #include "coron/results.hpp"
 #include "coron/scenario.hpp"
 #include "coron/stock.hpp"
-
-#include "policy/package_search.hpp"
 
 #include <cstddef>
 #include <cstdint>

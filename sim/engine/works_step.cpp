@@ -107,8 +107,8 @@ void fund_works(DwellingState& state, const YearContext& context) {
   for (std::size_t c = 0; c < books.candidates.size(); ++c) {
     const std::size_t i = books.candidates[c];
     const PackageChoice& choice = books.choices[c];
-    const bool in_operation = !plan.operation.empty() && plan.operation[i] >= 0 && books.operation_done[i] == 0 &&
-                              plan.due_year[i] <= context.year;
+    const bool in_operation = !plan.operation.empty() && plan.operation[i] >= 0 &&
+                              books.operation_done[i] == 0 && plan.due_year[i] <= context.year;
     if (in_operation) books.operation_done[i] = 1;
     if (choice.measures == 0) continue;  // nothing to do: already at the target
 
@@ -199,34 +199,53 @@ void works_step(DwellingState& state, const YearContext& context) {
 }
 
 void works_completion_step(DwellingState& state, const YearContext& context) {
-  // The works of the year take effect at its end: this year's bills were those of the
-  // old dwelling, next year's label comes from the kernel on the new one.
-  CORON_ASSERT(context.works != nullptr && context.books != nullptr);
+  // Last year's works take effect on 1 January: last year's bills and label were those of
+  // the old dwelling; this year's label comes from the kernel on the new one. The
+  // dwellings are those whose works_started is still set from last year.
+  CORON_ASSERT(context.works != nullptr);
   const WorksParams& works = context.works->works;
-  const WorksTable& table = context.books->year_works;
   const ThermalInputs in = thermal_inputs(state);
-  for (std::size_t r = 0; r < table.size(); ++r) {
-    const auto i = static_cast<std::size_t>(table.row[r]);
-    const std::int32_t bits = table.package[r];
-    const ThermalRow after = apply_package(works, thermal_row(in, i), bits);
+  context.blocks.for_each(state.size(), [&](std::size_t, std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      if (state.works_started[i] == 0) continue;
+      const std::int32_t bits = state.package[i];
+      const ThermalRow after = apply_package(works, thermal_row(in, i), bits);
 #define CORON_STORE(T, name, unit, spec, text) state.name[i] = after.name;
-    CORON_THERMAL_COLUMNS(CORON_STORE)
+      CORON_THERMAL_COLUMNS(CORON_STORE)
 #undef CORON_STORE
-    const auto year = static_cast<std::int16_t>(context.year);
-    for (std::size_t k = 0; k < works.measures.size(); ++k) {
-      if ((bits >> k & 1) == 0) continue;
-      switch (works.measures[k].component) {
-        case Component::wall: state.wall_works_year[i] = year; break;
-        case Component::roof: state.roof_works_year[i] = year; break;
-        case Component::floor: state.floor_works_year[i] = year; break;
-        case Component::windows: state.windows_works_year[i] = year; break;
-        case Component::ventilation: state.ventilation_works_year[i] = year; break;
-        case Component::heating: state.heating_works_year[i] = year; break;
-        case Component::dhw: state.dhw_works_year[i] = year; break;
-        case Component::structure: state.structure_works_year[i] = year; break;
+      const std::int16_t year = state.renovated_year[i];
+      for (std::size_t k = 0; k < works.measures.size(); ++k) {
+        if ((bits >> k & 1) == 0) continue;
+        switch (works.measures[k].component) {
+          case Component::wall:
+            state.wall_works_year[i] = year;
+            break;
+          case Component::roof:
+            state.roof_works_year[i] = year;
+            break;
+          case Component::floor:
+            state.floor_works_year[i] = year;
+            break;
+          case Component::windows:
+            state.windows_works_year[i] = year;
+            break;
+          case Component::ventilation:
+            state.ventilation_works_year[i] = year;
+            break;
+          case Component::heating:
+            state.heating_works_year[i] = year;
+            break;
+          case Component::dhw:
+            state.dhw_works_year[i] = year;
+            break;
+          case Component::structure:
+            state.structure_works_year[i] = year;
+            break;
+        }
       }
+      state.works_started[i] = 0;
     }
-  }
+  });
 }
 
 }  // namespace coron::engine

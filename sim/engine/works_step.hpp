@@ -9,8 +9,9 @@ namespace coron::engine {
 /// Records the year's rows in context.books.year_works.
 void works_step(DwellingState& state, const YearContext& context);
 
-/// The works started this year take effect at its end: the dwellings' thermal columns
-/// become those after the package, and each treated component records the year.
+/// Last year's works take effect on 1 January: the thermal columns of the dwellings
+/// whose works started last year become those after their package, each treated
+/// component records the works' year, and works_started is cleared.
 void works_completion_step(DwellingState& state, const YearContext& context);
 
 }  // namespace coron::engine

@@ -47,9 +47,10 @@ void WorksBuffer::write(File& file, const Stock& stock, std::span<const std::str
   const std::vector<std::string_view> measure_names = views(measures);
   group.set_attribute("funders", std::span<const std::string_view>(funder_names));
   group.set_attribute("measures", std::span<const std::string_view>(measure_names));
-  group.set_attribute("description",
-                      "One row per renovation started, for the replicates /dwelling holds "
-                      "(output.dwelling_replicates): where, when, which measures, what they cost and who paid.");
+  group.set_attribute(
+      "description",
+      "One row per renovation started, for the replicates /dwelling holds "
+      "(output.dwelling_replicates): where, when, which measures, what they cost and who paid.");
   const std::size_t n = rows_.size();
   const std::size_t f = funders.size();
   CORON_ASSERT(!started_ || rows_.funders == f);
@@ -97,7 +98,8 @@ DataSet create_spend_by_cite(Group& by_cite, std::size_t replicates, std::size_t
   DataSet dataset = by_cite.create_dataset<double>("spend_by_funder", shape, options);
   dataset.set_attribute("units", "MEUR");
   dataset.set_attribute("dimensions", "replicate,year,cite,funder");
-  dataset.set_attribute("description", "Grants and loans to the works started in the year, per cité and funder.");
+  dataset.set_attribute("description",
+                        "Grants and loans to the works started in the year, per cité and funder.");
   const std::vector<std::string_view> names = views(funders);
   dataset.set_attribute("funders", std::span<const std::string_view>(names));
   return dataset;
@@ -139,9 +141,10 @@ void write_spend_by_funder(Group& aggregate, const Aggregates& aggregates) {
   qset.write(std::span<const double>(q));
   qset.set_attribute("units", "MEUR");
   qset.set_attribute("dimensions", "quantile,year,funder");
-  qset.set_attribute("description",
-                     fmt::format("P10, P50 and P90 across replicates (linear between order statistics) of: {}",
-                                 description));
+  qset.set_attribute(
+      "description",
+      fmt::format("P10, P50 and P90 across replicates (linear between order statistics) of: {}",
+                  description));
   qset.set_attribute("funders", std::span<const std::string_view>(names));
 }
 

@@ -32,7 +32,8 @@ Measure envelope_measure(std::string name, Component component, double u, double
 /// bit 2 outside insulation.
 WorksParams hand_catalog() {
   WorksParams w;
-  Measure inside = envelope_measure("wall_inside", Component::wall, 0.25, 1000.0, 100.0, CostBasis::wall_area);
+  Measure inside =
+      envelope_measure("wall_inside", Component::wall, 0.25, 1000.0, 100.0, CostBasis::wall_area);
   inside.lining_thickness_m = 0.10;
   inside.occupants_leave = true;
   w.measures.push_back(inside);
@@ -42,7 +43,8 @@ WorksParams hand_catalog() {
   pump.system = static_cast<std::uint8_t>(HeatingSystem::heat_pump_air_water);
   pump.cost = {10000.0, 0.0, CostBasis::none, 1.0, 1.0};
   w.measures.push_back(pump);
-  Measure outside = envelope_measure("wall_outside", Component::wall, 0.24, 2000.0, 150.0, CostBasis::wall_area);
+  Measure outside =
+      envelope_measure("wall_outside", Component::wall, 0.24, 2000.0, 150.0, CostBasis::wall_area);
   outside.from_outside = true;
   w.measures.push_back(outside);
   w.rehousing_eur_per_household = 3000.0;

@@ -218,6 +218,16 @@ TEST_F(H5Results, TheFileHoldsTheRegistryAndNothingElse) {
   }
   for (const ColumnInfo& c : state_columns())
     expected.emplace_back("/dwelling/" + std::string(c.name), std::string(column_type_name(c.type)));
+  // The funders' spending and the /works table.
+  for (const char* path : {"/aggregate/spend_by_funder", "/aggregate/by_cite/spend_by_funder",
+                           "/aggregate/quantiles/spend_by_funder", "/works/cost_eur", "/works/grant_eur",
+                           "/works/loan_eur", "/works/landlord_eur", "/works/primary_before_kwh_m2",
+                           "/works/primary_after_kwh_m2"})
+    expected.emplace_back(path, "float64");
+  for (const char* path : {"/works/replicate", "/works/year", "/works/package"}) expected.emplace_back(path, "int32");
+  for (const char* path : {"/works/dwelling", "/works/dwelling_id"}) expected.emplace_back(path, "int64");
+  for (const char* path : {"/works/label_before", "/works/label_after", "/works/target_reached"})
+    expected.emplace_back(path, "uint8");
   std::vector<std::string> names;
   for (const auto& [path, type] : expected) {
     EXPECT_EQ(in.type_name(path), type) << path;
@@ -302,7 +312,7 @@ TEST_F(H5Results, MetaAttributesRoundTrip) {
   EXPECT_EQ(in.int_attribute("/meta", "replicates"), 2);
   EXPECT_EQ(in.int_attribute("/meta", "start_year"), 2018);
   EXPECT_EQ(in.int_attribute("/meta", "end_year"), 2020);
-  EXPECT_EQ(in.int_attribute("/meta", "schema_version"), 2);
+  EXPECT_EQ(in.int_attribute("/meta", "schema_version"), 3);
   EXPECT_EQ(in.string_attribute("/meta", "created_utc"), "2024-05-01T12:34:56Z");
   EXPECT_EQ(in.string_attribute("/meta", "data_dir"), "/opt/coron/data");
 }
