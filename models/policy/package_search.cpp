@@ -189,6 +189,7 @@ Options gather_options(const WorksParams& works, const ThermalRow& row, const Pa
     if (!improves(m, row)) continue;
     const auto c = static_cast<std::size_t>(m.component);
     const Option option{cents(measure_cost_eur(m, row) * cost_factor[k]), static_cast<std::int32_t>(k)};
+    CORON_ASSERT(option.cost_cents >= 0);  // the walk needs costs that only add up
     // Insertion by cost; equal costs keep catalog order.
     std::size_t i = o.count[c]++;
     for (; i > 1 && o.of[c][i - 1].cost_cents > option.cost_cents; --i) o.of[c][i] = o.of[c][i - 1];
