@@ -42,7 +42,10 @@ void BM_demography_year(benchmark::State& state) {
                                       year,
                                       RngKey{1, 0, year, 0, Stream::demography},
                                       blocks};
-    arena.execute([&] { engine::demography_step(dwellings, context); });
+    arena.execute([&] {
+      engine::departures_step(dwellings, context);
+      engine::lettings_step(dwellings, context);
+    });
     ++year;
     benchmark::DoNotOptimize(dwellings.head_age.data());
   }

@@ -40,8 +40,44 @@ std::vector<const ColumnInfo*> recorded_columns(std::span<const std::string> nam
   return out;
 }
 
+void WorksTable::clear(std::size_t f) {
+  funders = f;
+  year.clear();
+  row.clear();
+  package.clear();
+  cost_eur.clear();
+  grant_eur.clear();
+  loan_eur.clear();
+  landlord_eur.clear();
+  label_before.clear();
+  label_after.clear();
+  primary_before_kwh_m2.clear();
+  primary_after_kwh_m2.clear();
+  target_reached.clear();
+}
+
+void WorksTable::append(const WorksTable& other) {
+  CORON_ASSERT(other.funders == funders);
+  const auto add = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+  add(year, other.year);
+  add(row, other.row);
+  add(package, other.package);
+  add(cost_eur, other.cost_eur);
+  add(grant_eur, other.grant_eur);
+  add(loan_eur, other.loan_eur);
+  add(landlord_eur, other.landlord_eur);
+  add(label_before, other.label_before);
+  add(label_after, other.label_after);
+  add(primary_before_kwh_m2, other.primary_before_kwh_m2);
+  add(primary_after_kwh_m2, other.primary_after_kwh_m2);
+  add(target_reached, other.target_reached);
+}
+
 void ReplicateRecord::allocate(std::span<const ColumnInfo* const> chosen, std::size_t y, std::size_t n,
-                               std::size_t c) {
+                               std::size_t c, std::size_t f) {
+  works.clear(f);
+  funders = f;
+  spend_by_funder_by_cite.assign(y * c * f, 0.0);
   // The same shape again (the next replicate in a reused slot): keep the buffers,
   // zeroed, rather than give 100 MB back and fault it in again.
   if (years == y && dwellings == n && cites == c &&
@@ -79,6 +115,10 @@ void ReplicateRecord::record(std::size_t y, const DwellingState& state) {
     std::copy(year_totals.begin(), year_totals.end(),
               by_cite[a].begin() + static_cast<std::ptrdiff_t>(y * year_totals.size()));
   }
+  const std::vector<double>& spend = state.totals.spend_by_funder_by_cite;
+  CORON_ASSERT(spend.size() * years == spend_by_funder_by_cite.size());
+  std::copy(spend.begin(), spend.end(),
+            spend_by_funder_by_cite.begin() + static_cast<std::ptrdiff_t>(y * spend.size()));
 }
 
 const ColumnValues* ReplicateRecord::find(std::string_view name) const noexcept {
@@ -87,7 +127,9 @@ const ColumnValues* ReplicateRecord::find(std::string_view name) const noexcept 
   return nullptr;
 }
 
-void Aggregates::allocate(std::size_t r, std::size_t y, int first_year) {
+void Aggregates::allocate(std::size_t r, std::size_t y, int first_year, std::vector<std::string> funder_names) {
+  funders = std::move(funder_names);
+  spend_by_funder.assign(r * y * funders.size(), 0.0);
   replicates = r;
   years = y;
   year.resize(y);
@@ -104,6 +146,10 @@ void Aggregates::record(std::size_t r, std::size_t y, const YearTotals& totals) 
     std::copy(totals.stock[a].begin(), totals.stock[a].end(),
               values[a].begin() + static_cast<std::ptrdiff_t>((r * years + y) * width));
   }
+  const std::size_t f = funders.size();
+  CORON_ASSERT(totals.spend_by_funder.size() == f);
+  std::copy(totals.spend_by_funder.begin(), totals.spend_by_funder.end(),
+            spend_by_funder.begin() + static_cast<std::ptrdiff_t>((r * years + y) * f));
 }
 
 const std::vector<double>& Aggregates::of(std::string_view name) const {
@@ -112,18 +158,31 @@ const std::vector<double>& Aggregates::of(std::string_view name) const {
   return values[a];
 }
 
-double Aggregates::quantile(std::string_view name, double q, std::size_t y, std::size_t b) const {
-  const std::size_t a = aggregate_index(name);
-  CORON_ASSERT(a < values.size() && replicates > 0 && y < years && q >= 0.0 && q <= 1.0);
-  const std::size_t width = aggregate_columns[a].width();
-  CORON_ASSERT(b < width);
+namespace {
+
+/// Type-7 quantile q of values[(r * years + y) * width + b] over the replicates r.
+double quantile_across_replicates(const std::vector<double>& values, std::size_t replicates, std::size_t years,
+                                  std::size_t width, double q, std::size_t y, std::size_t b) {
+  CORON_ASSERT(replicates > 0 && y < years && b < width && q >= 0.0 && q <= 1.0);
   std::vector<double> sample(replicates);
-  for (std::size_t r = 0; r < replicates; ++r) sample[r] = values[a][(r * years + y) * width + b];
+  for (std::size_t r = 0; r < replicates; ++r) sample[r] = values[(r * years + y) * width + b];
   std::sort(sample.begin(), sample.end());
   const double h = q * static_cast<double>(replicates - 1);
   const auto lo = static_cast<std::size_t>(h);
   const std::size_t hi = std::min(lo + 1, replicates - 1);
   return sample[lo] + (h - static_cast<double>(lo)) * (sample[hi] - sample[lo]);
+}
+
+}  // namespace
+
+double Aggregates::quantile(std::string_view name, double q, std::size_t y, std::size_t b) const {
+  const std::size_t a = aggregate_index(name);
+  CORON_ASSERT(a < values.size());
+  return quantile_across_replicates(values[a], replicates, years, aggregate_columns[a].width(), q, y, b);
+}
+
+double Aggregates::spend_quantile(double q, std::size_t y, std::size_t f) const {
+  return quantile_across_replicates(spend_by_funder, replicates, years, funders.size(), q, y, f);
 }
 
 }  // namespace coron

@@ -47,6 +47,15 @@ std::uint64_t state_hash(const ReplicateRecord& record) noexcept {
     h = std::visit([h](const auto& values) { return absorb_column(h, values); }, record.values[k]);
   }
   for (const std::vector<double>& totals : record.by_cite) h = absorb_column(h, totals);
+  h = absorb_column(h, record.spend_by_funder_by_cite);
+  const WorksTable& w = record.works;
+  h = absorb_column(h, w.year);
+  h = absorb_column(h, w.row);
+  h = absorb_column(h, w.package);
+  h = absorb_column(h, w.cost_eur);
+  h = absorb_column(h, w.grant_eur);
+  h = absorb_column(h, w.loan_eur);
+  h = absorb_column(h, w.landlord_eur);
   return h;
 }
 
@@ -54,7 +63,7 @@ std::uint64_t state_hash(const Aggregates& a) noexcept {
   std::uint64_t h = detail::mix64(a.replicates * 1000003u + a.years);
   h = absorb_column(h, a.year);
   for (const std::vector<double>& values : a.values) h = absorb_column(h, values);
-  return h;
+  return absorb_column(h, a.spend_by_funder);
 }
 
 }  // namespace coron

@@ -25,7 +25,7 @@ struct AggregateInfo {
   std::string_view description;
   AggregateKind kind = AggregateKind::sum;
   std::string_view column;         ///< the state column summed, counted or binned
-  std::string_view weight = {};    ///< sum: multiplied by this state column
+  std::string_view weight = {};    ///< sum: multiplied by this state column; count: and this one non-zero
   double scale = 1.0;              ///< sum: unit conversion of the total
   bool count_zero = false;         ///< count: dwellings where the column is 0
   std::size_t bins = 1;            ///< histogram: values 0 .. bins-1
@@ -39,7 +39,7 @@ struct AggregateInfo {
   [[nodiscard]] constexpr bool is_count() const noexcept { return kind != AggregateKind::sum; }
 };
 
-inline constexpr std::array<AggregateInfo, 13> aggregate_columns = {{
+inline constexpr std::array<AggregateInfo, 25> aggregate_columns = {{
     {"label_count",
      "1",
      "Number of dwellings holding each DPE label (A ... G).",
@@ -97,6 +97,36 @@ inline constexpr std::array<AggregateInfo, 13> aggregate_columns = {{
      true},
     {"moves_in", "1", "New households that moved in during the year.", AggregateKind::count, "moved_in"},
     {"deaths", "1", "Heads of household who died during the year.", AggregateKind::count, "died"},
+    {"started", "1", "Dwellings whose renovation started during the year.", AggregateKind::count,
+     "works_started"},
+    {"renovated", "1", "Dwellings renovated since the start of the run (each counted once).",
+     AggregateKind::count, "renovated_year"},
+    {"in_works", "1", "Dwellings under works during the year (vacant, or their occupants rehoused).",
+     AggregateKind::count, "in_works"},
+    {"target_missed", "1", "Renovations started this year that could not reach the package's target.",
+     AggregateKind::count, "target_missed"},
+    {"works_cost_meur", "MEUR", "Cost of the works started during the year, outdoor spaces and rehousing included.",
+     AggregateKind::sum, "works_cost_eur", {}, 1e-6},
+    {"grants_meur", "MEUR", "Grants to the works started during the year, all funders.", AggregateKind::sum,
+     "grants_eur", {}, 1e-6},
+    {"loans_meur", "MEUR", "Loans for the works started during the year, all lenders.", AggregateKind::sum,
+     "loans_eur", {}, 1e-6},
+    {"landlord_meur", "MEUR", "The landlords' own money in the works started during the year.",
+     AggregateKind::sum, "landlord_eur", {}, 1e-6},
+    {"tenant_contribution_meur", "MEUR/yr", "Tenants' contributions after works due over the year.",
+     AggregateKind::sum, "tenant_contribution_eur", {}, 1e-6},
+    {"banned_from_letting", "1", "Dwellings whose label forbids a new lease this year (rental bans).",
+     AggregateKind::count, "banned_from_letting"},
+    {"households_in_banned", "1", "Households living in a dwelling whose label forbids a new lease this year.",
+     AggregateKind::count, "banned_from_letting", "occupied"},
+    {"relettable",
+     "1",
+     "Dwellings that may take a new lease this year (no rental ban, not under works).",
+     AggregateKind::count,
+     "letting_blocked",
+     {},
+     1.0,
+     true},
 }};
 
 /// Index of the aggregate named `name` in aggregate_columns, or aggregate_columns.size().

@@ -166,7 +166,9 @@ inline constexpr int stock_csv_format = 3;
   X(std::int16_t, contribution_until, "year", ColumnSpec::integer(0, 3000, "").not_in_csv(),            \
     "Last year the tenant's contribution after works is due; 0 when none.")                            \
   X(std::uint8_t, banned_from_letting, "1", ColumnSpec::flag().not_in_csv(),                            \
-    "1 if the dwelling's label forbids a new lease this year (rental bans), else 0.")
+    "1 if the dwelling's label forbids a new lease this year (rental bans), else 0.")                  \
+  X(std::uint8_t, letting_blocked, "1", ColumnSpec::flag().not_in_csv(),                                \
+    "1 if the dwelling may not take a new lease this year (a rental ban, or works), else 0.")
 
 // Computed every year by the steps; what /dwelling records.
 #define CORON_OUTPUT_COLUMNS(X)                                                                         \

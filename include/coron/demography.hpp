@@ -96,8 +96,20 @@ struct HouseholdColumns {
 /// Takes the households of rows [begin, end) through `year`: the key carries seed,
 /// replicate and year; the draws use key.dwelling_id = dwelling_id[i] and
 /// Stream::demography. Writes only rows [begin, end): thread-safe across disjoint ranges.
-/// No allocation.
+/// No allocation. The same as step_departures then step_lettings with nothing blocked.
 void step_households(const DemographyParams& params, const HouseholdColumns& columns, RngKey key, int year,
                      std::size_t begin, std::size_t end) noexcept;
+
+/// The first half of the year: deaths, moves out and ageing. A household that ends
+/// leaves its dwelling vacant (occupied 0, moved_out or died set) for step_lettings.
+void step_departures(const DemographyParams& params, const HouseholdColumns& columns, RngKey key, int year,
+                     std::size_t begin, std::size_t end) noexcept;
+
+/// The second half: vacant dwellings are let to new households with the probability of
+/// their vacancy length (or of a departure this year), except where `blocked` is non-zero
+/// (works, a rental ban): those stay vacant. An empty `blocked` blocks nothing.
+void step_lettings(const DemographyParams& params, const HouseholdColumns& columns,
+                   std::span<const std::uint8_t> blocked, RngKey key, int year, std::size_t begin,
+                   std::size_t end) noexcept;
 
 }  // namespace coron

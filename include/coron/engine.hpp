@@ -1,10 +1,12 @@
 #pragma once
 #include "coron/demography.hpp"
 #include "coron/economics.hpp"
+#include "coron/funding.hpp"
 #include "coron/results.hpp"
 #include "coron/scenario.hpp"
 #include "coron/stock.hpp"
 #include "coron/thermal.hpp"
+#include "coron/works.hpp"
 
 #include <cstddef>
 #include <functional>
@@ -20,6 +22,8 @@ struct ModelParams {
   ThermalParams thermal;
   DemographyParams demography;
   EconomicsParams economics;
+  WorksParams works;      ///< measures, rebuilt envelope, targets, rental bans
+  FundingParams funding;  ///< funders (data/economics/funders.yaml or the scenario's file)
 };
 
 struct RunOptions {

@@ -36,14 +36,15 @@ struct Funder {
   std::vector<std::string> cite_names;        ///< named cités; empty: any (resolved to cite_ids by setup)
   std::vector<std::int32_t> cite_ids;         ///< sorted; filled from cite_names
   bool qpv_only = false;
-  std::vector<std::uint8_t> owners;  ///< Owner values; empty: any
+  std::vector<std::uint8_t> owners;   ///< Owner values; empty: any
   std::uint8_t label_before_min = 0;  ///< label before works at least this (0 = A: any)
   double primary_energy_before_min_kwh_m2 = 0.0;
-  double primary_saving_min = 0.0;    ///< relative primary energy saving, 0..1
+  double primary_saving_min = 0.0;  ///< relative primary energy saving, 0..1
   std::uint8_t label_after_max = label_count - 1;
 
   // Amount for one dwelling: the least of these, of the envelope left and of the cost
-  // not yet covered.
+  // not yet covered, rounded down to a whole euro (docs/model-funding.md: whole euros
+  // make grants + loans + landlord == cost hold exactly, in any order of addition).
   double max_share = 1.0;  ///< of the works' cost
   double max_eur_per_dwelling = std::numeric_limits<double>::infinity();
   double eur_per_kwh_saved = 0.0;  ///< if > 0: at most this per kWh/yr of conventional final energy saved
@@ -86,8 +87,9 @@ class FundingLedger {
  public:
   explicit FundingLedger(const FundingParams& params);
 
-  /// Opens `year`: each funder's envelope of the year, plus what is left of the
-  /// previous year if it carries over.
+  /// Opens `year`: each funder's envelope of the year (0 outside [first_year,
+  /// last_year]), plus, if it carries over, is active in `year` and the previous call
+  /// opened `year - 1`, what was left of that year. Anything else left is lost.
   void begin_year(int year);
   /// Splits `works.cost_eur` between the funders (grant_eur, loan_eur: one entry per
   /// funder, overwritten) and returns the landlord's own part. Never exceeds an
@@ -101,6 +103,12 @@ class FundingLedger {
   int year_ = 0;
   std::vector<double> left_;
 };
+
+/// The tenant's contribution after works, EUR per year: `saving_share` of the estimated
+/// saving on the energy bill (bill before works - bill after), never negative; 0 when not
+/// enabled. The caller stops it after `years`. Pure, thread-safe.
+[[nodiscard]] double tenant_contribution_eur_per_yr(const TenantContribution& contribution,
+                                                    double bill_before_eur, double bill_after_eur) noexcept;
 
 /// Yearly repayment of a loan of `principal` at `rate` over `years` (annuity; rate 0: linear).
 [[nodiscard]] double loan_annuity_eur(double principal, double rate, int years) noexcept;

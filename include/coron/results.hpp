@@ -24,6 +24,30 @@ namespace coron {
 using ColumnValues = std::variant<std::vector<double>, std::vector<std::int64_t>, std::vector<std::int32_t>,
                                   std::vector<std::int16_t>, std::vector<std::uint8_t>>;
 
+/// The works started in a run, one row each (the /works table): where, when, which
+/// measures, what they cost and who paid. Appended year by year, rows in the order
+/// the works step funded them.
+struct WorksTable {
+  std::size_t funders = 0;
+  std::vector<std::int32_t> year;
+  std::vector<std::int64_t> row;          ///< the dwelling's row in the stock
+  std::vector<std::int32_t> package;      ///< bit k: measure k of the catalog
+  std::vector<double> cost_eur;           ///< works, outdoor spaces and rehousing
+  std::vector<double> grant_eur;          ///< [rows][funders]
+  std::vector<double> loan_eur;           ///< [rows][funders]
+  std::vector<double> landlord_eur;       ///< cost less grants and loans
+  std::vector<std::uint8_t> label_before, label_after;
+  std::vector<double> primary_before_kwh_m2, primary_after_kwh_m2;
+  std::vector<std::uint8_t> target_reached;
+
+  [[nodiscard]] std::size_t size() const noexcept { return year.size(); }
+  /// Empties the table, keeping its memory, for `f` funders.
+  void clear(std::size_t f);
+  /// Appends every row of `other` (same funders).
+  void append(const WorksTable& other);
+  friend bool operator==(const WorksTable&, const WorksTable&) = default;
+};
+
 /// What one replicate records: the chosen state columns, each [year][dwelling]
 /// row-major, and the totals of every cité, [year][cité][width] per aggregate.
 struct ReplicateRecord {
@@ -33,10 +57,14 @@ struct ReplicateRecord {
   std::vector<const ColumnInfo*> columns;    ///< entries of state_columns(), registry order
   std::vector<ColumnValues> values;          ///< one per column, years x dwellings
   std::vector<std::vector<double>> by_cite;  ///< one per aggregate_columns entry
+  std::vector<double> spend_by_funder_by_cite;  ///< [year][cité][funder], euros
+  std::size_t funders = 0;
+  WorksTable works;  ///< every year's works, when the replicate records its dwellings
 
   /// Sizes the record for `chosen` columns (entries of state_columns(), in
   /// registry order), y years, n dwellings and c cités, and zeroes it.
-  void allocate(std::span<const ColumnInfo* const> chosen, std::size_t y, std::size_t n, std::size_t c);
+  void allocate(std::span<const ColumnInfo* const> chosen, std::size_t y, std::size_t n, std::size_t c,
+                std::size_t funders = 0);
   /// Copies the chosen columns and the cités' totals of `state` into year row `y`.
   void record(std::size_t y, const DwellingState& state);
   /// The values of the column named `name`, or nullptr if it is not recorded.
@@ -51,9 +79,11 @@ struct Aggregates {
   std::size_t years = 0;
   std::vector<std::int32_t> year;           ///< [Y] calendar years
   std::vector<std::vector<double>> values;  ///< per aggregate, [R][Y][width]
+  std::vector<std::string> funders;         ///< names, in the order of the funding rules
+  std::vector<double> spend_by_funder;      ///< [R][Y][funders], euros of grants and loans
 
-  /// Allocates every array for R x Y; years numbered from `first_year`.
-  void allocate(std::size_t r, std::size_t y, int first_year);
+  /// Allocates every array for R x Y (and the funders); years numbered from `first_year`.
+  void allocate(std::size_t r, std::size_t y, int first_year, std::vector<std::string> funder_names = {});
   /// Stores the stock totals of (replicate r, year index y). Thread-safe for distinct r.
   void record(std::size_t r, std::size_t y, const YearTotals& totals);
   /// The [R][Y][width] values of the aggregate named `name` (which must exist).
@@ -61,6 +91,8 @@ struct Aggregates {
   /// Quantile q (0..1) across replicates of aggregate `name` at (year y, bin b):
   /// linear interpolation between order statistics (R's type 7, numpy's default).
   [[nodiscard]] double quantile(std::string_view name, double q, std::size_t y, std::size_t b = 0) const;
+  /// The same for spend_by_funder at (year y, funder f).
+  [[nodiscard]] double spend_quantile(double q, std::size_t y, std::size_t f) const;
   friend bool operator==(const Aggregates&, const Aggregates&) = default;
 };
 
@@ -69,6 +101,7 @@ struct Aggregates {
 struct Results {
   Aggregates aggregates;
   std::vector<ReplicateRecord> replicates;
+  std::vector<std::string> measures;  ///< the catalog's measure names (/works package bits)
   friend bool operator==(const Results&, const Results&) = default;
 };
 

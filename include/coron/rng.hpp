@@ -19,6 +19,7 @@ enum class Stream : std::uint32_t {
   stock_flags = 6,
   demography = 16,
   economics = 32,
+  works_cost = 40,
   policy = 48,
 };
 

@@ -40,6 +40,13 @@ struct DemographyOptions {
   std::optional<double> mortality_multiplier;  ///< replaces data/demography's when given
 };
 
+/// Where a value was written in the scenario file (1-based; 0 when unknown), for the
+/// checks that need the data or the stock and so run after loading.
+struct SourceMark {
+  int line = 0;
+  int column = 0;
+};
+
 /// What a renovation does: an explicit list of measures, or a target reached by the
 /// cheapest combination of allowed measures (docs/scenarios.md, `renovation.package`).
 struct PackageSpec {
@@ -56,6 +63,7 @@ struct OperationSpec {
   int years = 1;
   double outdoor_eur_per_dwelling = 0.0;  ///< outdoor spaces of the integrated operation
   std::vector<std::int32_t> cite_ids;     ///< resolved by setup, sorted
+  std::vector<SourceMark> cite_marks;     ///< where each name of `cites` was written
 };
 
 /// Renovation of a house when it falls vacant (the landlord's practice since 2018).

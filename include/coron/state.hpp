@@ -25,6 +25,10 @@ namespace coron {
 struct YearTotals {
   std::vector<std::vector<double>> stock;
   std::vector<std::vector<double>> by_cite;
+  /// Grants and loans of the works started this year, euros per funder ([funders]) and
+  /// per cité and funder ([cites][funders]); empty without funders.
+  std::vector<double> spend_by_funder;
+  std::vector<double> spend_by_funder_by_cite;
   friend bool operator==(const YearTotals&, const YearTotals&) = default;
 };
 

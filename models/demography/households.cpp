@@ -121,29 +121,21 @@ void vacate(const HouseholdColumns& h, std::size_t i) noexcept {
 
 void step_households(const DemographyParams& p, const HouseholdColumns& h, RngKey key, int year,
                      std::size_t begin, std::size_t end) noexcept {
+  step_departures(p, h, key, year, begin, end);
+  step_lettings(p, h, {}, key, year, begin, end);
+}
+
+void step_departures(const DemographyParams& p, const HouseholdColumns& h, RngKey key, int year,
+                     std::size_t begin, std::size_t end) noexcept {
   const double growth = 1.0 + p.income_growth;
-  const double median_eur = p.entrant_income_median_eur * std::pow(growth, year - p.income_base_year);
   key.stream = Stream::demography;
   key.year = year;
   for (std::size_t i = begin; i < end; ++i) {
     h.moved_in[i] = 0;
     h.died[i] = 0;
     h.moved_out[i] = 0;
-    if (!p.enabled) continue;
+    if (!p.enabled || h.occupied[i] == 0) continue;
     key.dwelling_id = static_cast<std::uint64_t>(h.dwelling_id[i]);
-
-    if (h.occupied[i] == 0) {
-      // Vacant since an earlier year: let with the probability of its vacancy length.
-      const std::size_t d = static_cast<std::size_t>(std::max<std::int16_t>(h.vacant_years[i], 1));
-      const double p_let = p.relet_after_years.empty()
-                               ? 1.0
-                               : p.relet_after_years[std::min(d, p.relet_after_years.size()) - 1];
-      if (key.uniform(draw::relet) < p_let)
-        draw_entrant(p, h, i, key, year, median_eur);
-      else
-        h.vacant_years[i] = static_cast<std::int16_t>(std::min<std::size_t>(d + 1, 1000));
-      continue;
-    }
 
     // Deaths over the year, at the ages of 1 January. The spouse is of the other sex.
     const std::uint8_t sex = h.head_sex[i];
@@ -189,10 +181,35 @@ void step_households(const DemographyParams& p, const HouseholdColumns& h, RngKe
       continue;
     }
     vacate(h, i);
-    if (key.uniform(draw::relet) < p.relet_same_year)
+  }
+}
+
+void step_lettings(const DemographyParams& p, const HouseholdColumns& h, std::span<const std::uint8_t> blocked,
+                   RngKey key, int year, std::size_t begin, std::size_t end) noexcept {
+  if (!p.enabled) return;
+  const double median_eur =
+      p.entrant_income_median_eur * std::pow(1.0 + p.income_growth, year - p.income_base_year);
+  key.stream = Stream::demography;
+  key.year = year;
+  for (std::size_t i = begin; i < end; ++i) {
+    if (h.occupied[i] != 0) continue;
+    key.dwelling_id = static_cast<std::uint64_t>(h.dwelling_id[i]);
+    // Left this year (the household ended), or vacant since an earlier year: let with
+    // the probability of a fresh vacancy, or of the vacancy's length.
+    const bool left_this_year = h.moved_out[i] != 0 || h.died[i] != 0;
+    const std::size_t d = static_cast<std::size_t>(std::max<std::int16_t>(h.vacant_years[i], 1));
+    const double p_let = left_this_year ? p.relet_same_year
+                         : p.relet_after_years.empty()
+                             ? 1.0
+                             : p.relet_after_years[std::min(d, p.relet_after_years.size()) - 1];
+    // The draw is taken even when a new lease is forbidden, so forbidding one dwelling never
+    // shifts another's numbers (each has its own key anyway).
+    const bool let = key.uniform(draw::relet) < p_let;
+    if (let && (blocked.empty() || blocked[i] == 0))
       draw_entrant(p, h, i, key, year, median_eur);
     else
-      h.vacant_years[i] = 1;
+      h.vacant_years[i] = left_this_year ? std::int16_t{1}
+                                         : static_cast<std::int16_t>(std::min<std::size_t>(d + 1, 1000));
   }
 }
 

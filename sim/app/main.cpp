@@ -1,5 +1,6 @@
-// The `coron` command: run, validate, columns, stock generate|summary.
+// The `coron` command: run, validate, compare, columns, stock generate|summary.
 #include "app/commands.hpp"
+#include "app/compare_command.hpp"
 
 #include "coron/error.hpp"
 
@@ -37,6 +38,20 @@ int main(int argc, char** argv) {
   CLI::App* validate_cmd =
       app.add_subcommand("validate", "Check a scenario, its data and its stock, run nothing");
   validate_cmd->add_option("scenario", validate_file, "Scenario YAML file")->required();
+
+  CompareCommand compare;
+  CLI::App* compare_cmd = app.add_subcommand(
+      "compare", "Compare results files side by side; the first is the reference (docs/compare.md)");
+  compare_cmd->add_option("files", compare.files, "Results files (HDF5) of runs on the same stock")
+      ->required();
+  compare_cmd
+      ->add_option("--years", compare.years,
+                   "Years to show, comma-separated (default: the first year + 10 and the last year)")
+      ->delimiter(',');
+  compare_cmd->add_option("--csv", compare.csv,
+                          "Also write every figure as long CSV to FILE (-: standard output)");
+  compare_cmd->add_option("--json", compare.json,
+                          "Also write every figure as JSON to FILE (-: standard output)");
 
   std::string columns_of = "all";
   CLI::App* columns_cmd = app.add_subcommand(
@@ -76,6 +91,7 @@ int main(int argc, char** argv) {
   try {
     if (*run_cmd) return run_command(run);
     if (*validate_cmd) return validate_command(validate_file);
+    if (*compare_cmd) return compare_command(compare);
     if (*columns_cmd) return columns_command(columns_of);
     if (*generate_cmd) return stock_generate_command(stock);
     if (*summary_cmd) return stock_summary_command(stock);

@@ -9,14 +9,46 @@ namespace coron::engine {
 
 namespace {
 
-/// A state column of doubles by name (weights are areas), or nullptr.
-const std::vector<double>* double_column(const DwellingState& state, std::string_view name) {
+/// A state column by name as doubles (weights: areas, or the flag a count also needs).
+/// Copies into `scratch` unless the column is of doubles. Empty optional when unknown.
+const std::vector<double>* double_column(const DwellingState& state, std::string_view name,
+                                         std::vector<double>& scratch) {
   const std::vector<double>* out = nullptr;
   for_each_column(state, [&](const ColumnInfo& info, const auto& values) {
-    if constexpr (std::is_same_v<std::decay_t<decltype(values)>, std::vector<double>>)
-      if (info.name == name) out = &values;
+    if (info.name != name) return;
+    if constexpr (std::is_same_v<std::decay_t<decltype(values)>, std::vector<double>>) {
+      out = &values;
+    } else {
+      scratch.assign(values.begin(), values.end());
+      out = &scratch;
+    }
   });
   return out;
+}
+
+/// Grants and loans of this year's works, per funder and per cité and funder.
+void total_spending(DwellingState& state, const YearContext& context) {
+  YearTotals& totals = state.totals;
+  if (context.books == nullptr) {
+    totals.spend_by_funder.clear();
+    totals.spend_by_funder_by_cite.clear();
+    return;
+  }
+  const WorksTable& works = context.books->year_works;
+  const std::size_t funders = works.funders;
+  totals.spend_by_funder.assign(funders, 0.0);
+  totals.spend_by_funder_by_cite.assign(context.stock.cites.size() * funders, 0.0);
+  for (std::size_t r = 0; r < works.size(); ++r) {
+    const auto cite = static_cast<std::size_t>(context.stock.cite_id[static_cast<std::size_t>(works.row[r])]);
+    for (std::size_t f = 0; f < funders; ++f) {
+      const double spent = works.grant_eur[r * funders + f] + works.loan_eur[r * funders + f];
+      totals.spend_by_funder_by_cite[cite * funders + f] += spent;
+    }
+  }
+  // Per cité first, then cités in order: the same sums whatever the works' order.
+  for (std::size_t c = 0; c < context.stock.cites.size(); ++c)
+    for (std::size_t f = 0; f < funders; ++f)
+      totals.spend_by_funder[f] += totals.spend_by_funder_by_cite[c * funders + f];
 }
 
 /// Adds one aggregate's per-dwelling contributions into its cités' slots.
@@ -33,8 +65,10 @@ void accumulate(const AggregateInfo& a, const std::vector<T>& column, const std:
       }
       break;
     case AggregateKind::count:
-      for (std::size_t i = 0; i < n; ++i)
-        by_cite[static_cast<std::size_t>(cite_id[i])] += ((column[i] == T{}) == a.count_zero) ? 1.0 : 0.0;
+      for (std::size_t i = 0; i < n; ++i) {
+        const bool counted = ((column[i] == T{}) == a.count_zero) && (weight == nullptr || (*weight)[i] != 0.0);
+        by_cite[static_cast<std::size_t>(cite_id[i])] += counted ? 1.0 : 0.0;
+      }
       break;
     case AggregateKind::histogram:
       for (std::size_t i = 0; i < n; ++i) {
@@ -56,7 +90,8 @@ void aggregate_step(DwellingState& state, const YearContext& context) {
     std::vector<double>& by_cite = state.totals.by_cite[k];
     std::vector<double>& stock = state.totals.stock[k];
     std::fill(by_cite.begin(), by_cite.end(), 0.0);
-    const std::vector<double>* weight = a.weight.empty() ? nullptr : double_column(state, a.weight);
+    std::vector<double> scratch;
+    const std::vector<double>* weight = a.weight.empty() ? nullptr : double_column(state, a.weight, scratch);
     CORON_ASSERT(a.weight.empty() || weight != nullptr);
     bool found = false;
     for_each_column(state, [&](const ColumnInfo& info, const auto& values) {
@@ -73,6 +108,7 @@ void aggregate_step(DwellingState& state, const YearContext& context) {
       for (double& v : stock) v *= a.scale;
     }
   }
+  total_spending(state, context);
 }
 
 }  // namespace coron::engine

@@ -3,8 +3,12 @@
 
 namespace coron::engine {
 
-/// The households through the year (models/demography): deaths, moves, vacancy and
-/// re-letting; sets the moved_in, died and moved_out flags of the year.
-void demography_step(DwellingState& state, const YearContext& context);
+/// The households' first half of the year (models/demography): deaths, moves out,
+/// ageing; sets the died and moved_out flags and leaves ended households' dwellings vacant.
+void departures_step(DwellingState& state, const YearContext& context);
+
+/// The second half: vacant dwellings let to new households where a new lease is
+/// allowed (relettable, set by the works step); sets moved_in.
+void lettings_step(DwellingState& state, const YearContext& context);
 
 }  // namespace coron::engine

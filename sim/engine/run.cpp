@@ -43,7 +43,8 @@ struct RunPlan {
   DemographyParams demography;                      ///< the data's, as the scenario amends them
   std::vector<YearFactors> factors;                 ///< per year
   std::vector<const ColumnInfo*> dwelling_columns;  ///< recorded for the first replicates
-  std::size_t dwelling_replicates = 0;              ///< how many replicates record them
+  std::size_t dwelling_replicates = 0;              ///< how many replicates record them (and their works)
+  engine::WorksPlan works;
 };
 
 /// Steps every year of replicate `slot.replicate` from the initial state, recording
@@ -52,9 +53,11 @@ void run_replicate(const RunPlan& plan, const engine::Blocks& blocks, Slot& slot
   const std::size_t rep = slot.replicate;
   const std::size_t years = plan.factors.size();
   const std::vector<const ColumnInfo*> none;
-  slot.record.allocate(rep < plan.dwelling_replicates ? plan.dwelling_columns : none, years,
-                       plan.stock.size(), plan.stock.cites.size());
+  const bool records_dwellings = rep < plan.dwelling_replicates;
+  slot.record.allocate(records_dwellings ? plan.dwelling_columns : none, years, plan.stock.size(),
+                       plan.stock.cites.size(), plan.params.funding.funders.size());
   DwellingState state = initial_state(plan.stock);
+  engine::ReplicateBooks books(plan.works, plan.stock, plan.scenario.seed, static_cast<std::uint32_t>(rep));
   for (std::size_t y = 0; y < years; ++y) {
     const int year = aggregates.year[y];
     const engine::YearContext context{
@@ -65,9 +68,13 @@ void run_replicate(const RunPlan& plan, const engine::Blocks& blocks, Slot& slot
         plan.factors[y],
         year,
         RngKey{plan.scenario.seed, static_cast<std::uint32_t>(rep), year, 0, Stream::demography},
-        blocks};
+        blocks,
+        &plan.works,
+        &books};
+    books.ledger.begin_year(year);
     for (const engine::Step& step : engine::year_steps()) step.run(state, context);
     slot.record.record(y, state);
+    if (records_dwellings) slot.record.works.append(books.year_works);
     aggregates.record(rep, y, state.totals);
   }
 }
@@ -79,7 +86,9 @@ Aggregates run_simulation(const Scenario& scenario, const Stock& stock, const Mo
   const auto replicates = static_cast<std::size_t>(scenario.replicates);
   const auto years = static_cast<std::size_t>(scenario.years);
   Aggregates aggregates;
-  aggregates.allocate(replicates, years, scenario.start_year);
+  std::vector<std::string> funders;
+  for (const Funder& f : params.funding.funders) funders.push_back(f.name);
+  aggregates.allocate(replicates, years, scenario.start_year, std::move(funders));
   RunPlan plan{
       scenario,
       stock,
@@ -87,7 +96,8 @@ Aggregates run_simulation(const Scenario& scenario, const Stock& stock, const Mo
       params.demography,
       {},
       recorded_columns(scenario.output.dwelling_columns),
-      std::min(replicates, static_cast<std::size_t>(std::max(0, scenario.output.dwelling_replicates)))};
+      std::min(replicates, static_cast<std::size_t>(std::max(0, scenario.output.dwelling_replicates))),
+      engine::WorksPlan(scenario, stock, params)};
   for (std::size_t y = 0; y < years; ++y) plan.factors.push_back(factors_for(scenario, aggregates.year[y]));
   plan.demography.enabled = plan.demography.enabled && scenario.demography.enabled;
   if (scenario.demography.mortality_multiplier)

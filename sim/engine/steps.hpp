@@ -1,5 +1,6 @@
 #pragma once
 #include "engine/blocks.hpp"
+#include "engine/works_plan.hpp"
 
 #include "coron/demography.hpp"
 #include "coron/economics.hpp"
@@ -30,6 +31,11 @@ struct YearContext {
   /// seed, replicate and year set; a step sets the dwelling id and its own stream.
   RngKey key;
   const Blocks& blocks;
+  /// The renovation section turned into per-dwelling facts, and this replicate's money
+  /// left and works of the year. Null in runs of single steps (tests, benchmarks) that
+  /// take no works step.
+  const WorksPlan* works = nullptr;
+  ReplicateBooks* books = nullptr;
 };
 
 using StepFunction = void (*)(DwellingState& state, const YearContext& context);

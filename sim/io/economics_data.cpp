@@ -1,14 +1,13 @@
 #include "io/economics_data.hpp"
 
 #include "io/yaml_reader.hpp"
-#include "util/parse_number.hpp"
+#include "io/year_steps.hpp"
 
 #include "coron/vocabulary.hpp"
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,65 +18,16 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr int min_year = 2000;
-constexpr int max_year = 2100;
-
-std::string show(const YAML::Node& node) {
-  if (node.IsScalar()) return fmt::format("'{}'", node.Scalar());
-  if (node.IsSequence()) return "a list";
-  if (node.IsMap()) return "a mapping";
-  return "nothing";
-}
-
-/// A step function of the year written as a mapping {year: value, ...}, values in [lo, hi];
-/// sorted by year whatever the order written. Each bad year or value is reported at its place.
-std::vector<YearStep> year_steps(MapReader& r, std::string_view key, double lo, double hi) {
-  const YAML::Node steps = r.node(key);
-  const std::string expected =
-      fmt::format("a mapping of year to a number in {}..{} such as {{2024: {}}}", lo, hi, lo);
-  if (!steps.IsDefined()) {
-    r.report(steps, key, fmt::format("missing required key (expected {})", expected));
-    return {};
-  }
-  if (!steps.IsMap() || steps.size() == 0) {
-    r.report(steps, key, fmt::format("expected {}, got {}", expected, show(steps)));
-    return {};
-  }
-  std::map<int, double> by_year;
-  for (const auto& item : steps) {
-    const std::optional<int> year =
-        item.first.IsScalar() ? util::parse_integer<int>(item.first.Scalar()).optional() : std::nullopt;
-    if (!year || *year < min_year || *year > max_year) {
-      r.report(item.first, key,
-               fmt::format("expected a year in {}..{}, got {}", min_year, max_year, show(item.first)));
-      continue;
-    }
-    const std::string year_key = fmt::format("{}.{}", key, *year);
-    if (by_year.count(*year) != 0) {
-      r.report(item.first, year_key, "duplicate year");
-      continue;
-    }
-    const std::optional<double> value =
-        item.second.IsScalar() ? util::parse_double(item.second.Scalar()).optional() : std::nullopt;
-    if (!value || *value < lo || *value > hi) {
-      r.report(item.second, year_key,
-               fmt::format("expected a number in {}..{}, got {}", lo, hi, show(item.second)));
-      continue;
-    }
-    by_year.emplace(*year, *value);
-  }
-  std::vector<YearStep> out;
-  for (const auto& [year, value] : by_year) out.push_back({year, value});
-  return out;
-}
+constexpr int min_year = data_min_year;
+constexpr int max_year = data_max_year;
 
 void read_prices(MapReader& r, EconomicsParams& p) {
   (void)r.optional<std::string>("source");
   r.each_map("carriers", carrier_names, [&](MapReader& m, std::size_t c) {
     (void)m.optional<std::string>("source");
     CarrierPrices& cp = p.prices[c];
-    cp.eur_per_kwh = year_steps(m, "eur_per_kwh", 0.0, 5.0);
-    cp.subscription_eur_per_yr = year_steps(m, "subscription_eur_per_yr", 0.0, 10000.0);
+    cp.eur_per_kwh = read_year_steps(m, "eur_per_kwh", 0.0, 5.0);
+    cp.subscription_eur_per_yr = read_year_steps(m, "subscription_eur_per_yr", 0.0, 10000.0);
     cp.trend_per_yr = m.required_in_range<double>("trend_per_yr", -0.2, 0.2).value_or(0.0);
   });
   // Every carrier must be priced: a missing one would silently cost nothing.
@@ -99,7 +49,7 @@ void read_households(MapReader& r, EconomicsParams& p) {
   }
   p.dhw_litres_per_person_day =
       r.required_in_range<double>("dhw_litres_per_person_day", 0.0, 500.0).value_or(0.0);
-  p.rent_eur_per_m2_month = year_steps(r, "rent_eur_per_m2_month", 0.0, 100.0);
+  p.rent_eur_per_m2_month = read_year_steps(r, "rent_eur_per_m2_month", 0.0, 100.0);
   MapReader cu = r.map("consumption_units");
   if (cu.valid()) {
     p.cu_first_person = cu.required_in_range<double>("first_person", 0.1, 2.0).value_or(1.0);

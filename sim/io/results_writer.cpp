@@ -1,6 +1,7 @@
 #include "io/results_writer.hpp"
 
 #include "io/chunk_deflate.hpp"
+#include "io/works_writer.hpp"
 
 #include "coron/error.hpp"
 #include "coron/vocabulary.hpp"
@@ -19,7 +20,7 @@
 namespace coron::io {
 namespace {
 
-constexpr int schema_version = 2;
+constexpr int schema_version = 3;
 
 // What every dataset says about itself: report tools and h5dump users read
 // these rather than the source.
@@ -214,7 +215,7 @@ void write_aggregate(Group& group, const Aggregates& aggregates) {
 
 ResultsWriter::ResultsWriter(const std::filesystem::path& file, const RunMetadata& meta, const Stock& stock,
                              const ResultsLayout& layout, const detail::DwellingChunk& chunk)
-    : file_(file), layout_(layout), dwellings_(stock.size()), cites_(stock.cites.size()) {
+    : file_(file), layout_(layout), dwellings_(stock.size()), stock_(&stock), cites_(stock.cites.size()) {
   CORON_ASSERT(layout.compression >= 0 && layout.compression <= 9);
   if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
   partial_ = file;
@@ -264,7 +265,10 @@ ResultsWriter::ResultsWriter(const std::filesystem::path& file, const RunMetadat
       name_bins(dataset, a);
       by_cite_.push_back(std::move(dataset));
     }
+    spend_by_cite_.emplace(
+        create_spend_by_cite(by_cite, layout.replicates, years, cites_, layout.funders, layout.compression));
   } catch (...) {
+    spend_by_cite_.reset();
     by_cite_.clear();
     dwelling_.clear();
     out_.reset();
@@ -276,6 +280,7 @@ ResultsWriter::ResultsWriter(const std::filesystem::path& file, const RunMetadat
 
 ResultsWriter::~ResultsWriter() {
   if (committed_) return;
+  spend_by_cite_.reset();
   by_cite_.clear();
   dwelling_.clear();
   out_.reset();  // closes, swallowing errors: the file is being discarded
@@ -291,7 +296,10 @@ void ResultsWriter::write_replicate(std::size_t r, const ReplicateRecord& record
     CORON_ASSERT(record.columns == layout_.columns);
     for (std::size_t k = 0; k < dwelling_.size(); ++k)
       std::visit([&](const auto& values) { write_dwelling_rows(dwelling_[k], r, values); }, record.values[k]);
+    works_.add(r, record.works);
   }
+  CORON_ASSERT(record.funders == layout_.funders.size());
+  write_spend_by_cite(*spend_by_cite_, r, record);
   CORON_ASSERT(record.by_cite.size() == by_cite_.size());
   for (std::size_t k = 0; k < by_cite_.size(); ++k) {
     const AggregateInfo& a = aggregate_columns[k];
@@ -353,7 +361,10 @@ void ResultsWriter::commit(const Aggregates& aggregates) {
   {
     Group group = out_->open_group("aggregate");
     write_aggregate(group, aggregates);
+    write_spend_by_funder(group, aggregates);
   }
+  works_.write(*out_, *stock_, layout_.funders, layout_.measures);
+  spend_by_cite_.reset();
   by_cite_.clear();
   dwelling_.clear();
   // Closed before the rename: only a complete, closed file carries the final name.
@@ -371,6 +382,8 @@ void write_results(const std::filesystem::path& file, const RunMetadata& meta, c
   layout.columns = recorded_columns(spec.dwelling_columns);
   layout.dwelling_replicates = static_cast<std::size_t>(std::max(0, spec.dwelling_replicates));
   layout.compression = spec.compression;
+  layout.funders = results.aggregates.funders;
+  layout.measures = results.measures;
   CORON_ASSERT(results.replicates.size() == layout.replicates);
   ResultsWriter writer(file, meta, stock, layout, chunk);
   for (std::size_t r = 0; r < results.replicates.size(); ++r)

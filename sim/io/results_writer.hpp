@@ -1,5 +1,6 @@
 #pragma once
 #include "io/h5_file.hpp"
+#include "io/works_writer.hpp"
 
 #include "coron/results.hpp"
 #include "coron/scenario.hpp"
@@ -42,6 +43,8 @@ struct ResultsLayout {
   std::vector<const ColumnInfo*> columns;  ///< recorded state columns (/dwelling)
   std::size_t dwelling_replicates = 1;     ///< how many replicates /dwelling holds (the first ones)
   int compression = 1;                     ///< deflate level of /dwelling and /stock, 0 = none
+  std::vector<std::string> funders;        ///< names, in the funding rules' order
+  std::vector<std::string> measures;       ///< the catalog's measure names (/works package bits)
 };
 
 namespace detail {
@@ -74,7 +77,7 @@ struct DwellingChunk {
 /// thread only; not from inside a TBB region.
 class ResultsWriter {
  public:
-  /// Creates FILE.partial (and FILE's folder) and writes /meta, /years, /stock,
+  /// `stock` must outlive the writer. Creates FILE.partial (and FILE's folder) and writes /meta, /years, /stock,
   /// /cites, the empty /dwelling datasets [R_d, Y, N] (R_d = dwelling_replicates)
   /// and the empty /aggregate/by_cite datasets [R, Y, C(, bins)].
   ResultsWriter(const std::filesystem::path& file, const RunMetadata& meta, const Stock& stock,
@@ -99,11 +102,14 @@ class ResultsWriter {
   std::filesystem::path partial_;
   ResultsLayout layout_;
   std::size_t dwellings_ = 0;
+  const Stock* stock_ = nullptr;  ///< outlives the writer (the run's stock)
   std::optional<File> out_;
   std::size_t cites_ = 0;
   std::array<std::size_t, 3> dwelling_chunk_{};  ///< chunk shape of /dwelling
   std::vector<DataSet> dwelling_;                ///< one per layout column
   std::vector<DataSet> by_cite_;                 ///< one per aggregate_columns entry
+  std::optional<DataSet> spend_by_cite_;         ///< /aggregate/by_cite/spend_by_funder
+  WorksBuffer works_;                            ///< /works rows of the recorded replicates
   bool committed_ = false;
 };
 

@@ -1,5 +1,6 @@
 #include "io/scenario_loader.hpp"
 
+#include "io/renovation_section.hpp"
 #include "util/nearest_name.hpp"
 #include "util/parse_number.hpp"
 
@@ -203,7 +204,8 @@ std::optional<Scenario> read_scenario(const YamlFile& file, Diagnostics& diag) {
   if (const auto seed = root.required<std::uint64_t>("seed")) s.seed = *seed;
   const std::optional<int> start_year = root.required_in_range<int>("start_year", min_year, max_year);
   if (start_year) s.start_year = *start_year;
-  if (const auto years = root.required_in_range<int>("years", 1, 100)) s.years = *years;
+  const std::optional<int> years = root.required_in_range<int>("years", 1, 100);
+  if (years) s.years = *years;
   if (const auto replicates = root.required_in_range<int>("replicates", 1, 1000)) s.replicates = *replicates;
   if (const auto data = root.required_path("data", true)) {
     if (!std::filesystem::is_directory(*data))
@@ -216,6 +218,10 @@ std::optional<Scenario> read_scenario(const YamlFile& file, Diagnostics& diag) {
   read_energy(root, s, start_year);
   read_output(root, s);
   read_demography(root, s);
+  SimulatedYears simulated;
+  if (start_year && years) simulated = {*start_year, *start_year + *years - 1};
+  read_renovation(root, s, simulated);
+  if (root.has("rental_bans")) s.rental_bans = root.required<bool>("rental_bans").value_or(true);
   root.finish();
 
   if (diag.size() != problems_before) return std::nullopt;

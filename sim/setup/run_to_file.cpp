@@ -1,5 +1,6 @@
 #include "setup/run_to_file.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 
@@ -42,6 +43,9 @@ Aggregates run_to_file(const RunSetup& setup, const RunOptions& options, const s
   for (int y = 0; y < scenario.years; ++y) layout.years.push_back(scenario.start_year + y);
   layout.columns = recorded_columns(scenario.output.dwelling_columns);
   layout.compression = scenario.output.compression;
+  layout.dwelling_replicates = static_cast<std::size_t>(std::max(0, scenario.output.dwelling_replicates));
+  for (const Funder& funder : setup.params.funding.funders) layout.funders.push_back(funder.name);
+  for (const Measure& measure : setup.params.works.measures) layout.measures.push_back(measure.name);
 
   io::ResultsWriter writer(file, meta, setup.stock, layout);
   const Aggregates aggregates = run_simulation(

@@ -288,10 +288,12 @@ TEST(Demography, SerialAndParallelBlocksGiveTheSameBits) {
   const engine::Blocks tbb(true);
   for (int year = first_year; year < first_year + 5; ++year) {
     const RngKey key{99, 3, year, 0, Stream::demography};
-    engine::demography_step(
-        serial, engine::YearContext{stock, thermal, data_params(), economics, factors, year, key, one_by_one});
-    engine::demography_step(parallel,
-                            engine::YearContext{stock, thermal, data_params(), economics, factors, year, key, tbb});
+    const engine::YearContext serial_year{stock, thermal, data_params(), economics, factors, year, key, one_by_one};
+    const engine::YearContext parallel_year{stock, thermal, data_params(), economics, factors, year, key, tbb};
+    engine::departures_step(serial, serial_year);
+    engine::lettings_step(serial, serial_year);
+    engine::departures_step(parallel, parallel_year);
+    engine::lettings_step(parallel, parallel_year);
   }
   EXPECT_EQ(state_hash(serial), state_hash(parallel));
   EXPECT_TRUE(serial == parallel);

@@ -1,0 +1,86 @@
+#include "engine/works_plan.hpp"
+
+#include "coron/error.hpp"
+
+#include <algorithm>
+
+namespace coron::engine {
+
+namespace {
+
+/// Bit set of the measures named in `names` (the setup has checked they exist).
+std::int32_t measure_bits(const WorksParams& works, const std::vector<std::string>& names) {
+  std::int32_t bits = 0;
+  for (const std::string& name : names) {
+    const auto k = works.find(name);
+    CORON_ASSERT(k.has_value());
+    bits |= std::int32_t{1} << *k;
+  }
+  return bits;
+}
+
+/// Every measure a `reach:` search may combine: the thermal ones (structure measures
+/// come with the unfit rule, never by choice).
+std::int32_t thermal_measures(const WorksParams& works) {
+  std::int32_t bits = 0;
+  for (std::size_t k = 0; k < works.measures.size(); ++k)
+    if (works.measures[k].component != Component::structure) bits |= std::int32_t{1} << k;
+  return bits;
+}
+
+}  // namespace
+
+WorksPlan::WorksPlan(const Scenario& scenario, const Stock& stock, const ModelParams& params)
+    : options(scenario.renovation),
+      works(params.works),
+      funding(params.funding),
+      economics(params.economics),
+      rental_bans(scenario.rental_bans),
+      search(params.works, params.thermal) {
+  CORON_ASSERT(params.works.measures.size() <= max_measures);
+  if (!options.enabled) return;
+  if (!options.package.reach.empty()) {
+    target = params.works.target(options.package.reach);
+    CORON_ASSERT(target.has_value());
+  }
+  listed_measures = measure_bits(params.works, options.package.measures);
+  allowed = thermal_measures(params.works);
+
+  // An operation's dwellings (stock order) take their turn in equal shares over its years:
+  // dwelling j of n in year start + floor(j * years / n).
+  operation.assign(stock.size(), -1);
+  due_year.assign(stock.size(), 0);
+  for (std::size_t o = 0; o < options.operations.size(); ++o) {
+    const OperationSpec& op = options.operations[o];
+    std::vector<std::size_t> members;
+    for (std::size_t i = 0; i < stock.size(); ++i)
+      if (operation[i] < 0 && std::binary_search(op.cite_ids.begin(), op.cite_ids.end(), stock.cite_id[i]))
+        members.push_back(i);
+    const std::size_t n = members.size();
+    for (std::size_t j = 0; j < n; ++j) {
+      operation[members[j]] = static_cast<std::int16_t>(o);
+      due_year[members[j]] =
+          static_cast<std::int16_t>(op.start_year + static_cast<int>(j * static_cast<std::size_t>(op.years) / n));
+    }
+  }
+}
+
+ReplicateBooks::ReplicateBooks(const WorksPlan& plan, const Stock& stock, std::uint64_t seed,
+                               std::uint32_t replicate)
+    : ledger(plan.funding) {
+  const std::size_t measures = plan.works.measures.size();
+  cost_factor.resize(stock.cites.size() * measures);
+  for (std::size_t c = 0; c < stock.cites.size(); ++c) {
+    // One key per (replicate, cité), one draw per measure: the same cité gets the same
+    // prices in a scenario with works and in one without, and in any other scenario.
+    const RngKey key{seed, replicate, 0, static_cast<std::uint64_t>(c), Stream::works_cost};
+    for (std::size_t k = 0; k < measures; ++k) {
+      const MeasureCost& cost = plan.works.measures[k].cost;
+      cost_factor[c * measures + k] = cost.low + key.uniform(static_cast<std::uint32_t>(k)) * (cost.high - cost.low);
+    }
+  }
+  operation_done.assign(stock.size(), 0);
+  year_works.clear(plan.funding.funders.size());
+}
+
+}  // namespace coron::engine

@@ -1,0 +1,54 @@
+#pragma once
+#include "coron/engine.hpp"
+#include "coron/results.hpp"
+#include "coron/scenario.hpp"
+#include "coron/stock.hpp"
+
+#include "policy/package_search.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+// What the works steps need for a whole run (WorksPlan, the same for every
+// replicate) and for one replicate (ReplicateBooks: the funders' money left, the
+// cost draws, the year's works). The plan turns the scenario's renovation section
+// into per-dwelling facts once: which operation a dwelling belongs to and in which
+// year its turn comes.
+
+namespace coron::engine {
+
+struct WorksPlan {
+  WorksPlan(const Scenario& scenario, const Stock& stock, const ModelParams& params);
+
+  const RenovationOptions& options;
+  const WorksParams& works;
+  const FundingParams& funding;
+  const EconomicsParams& economics;
+  bool rental_bans = true;
+  PackageSearch search;
+  std::optional<PackageTarget> target;  ///< `reach:` packages
+  std::int32_t listed_measures = 0;     ///< explicit packages: their measures
+  std::int32_t allowed = 0;             ///< measures a `reach:` search may combine
+  /// Per dwelling: the operation it belongs to (-1: none) and the year its works are due.
+  std::vector<std::int16_t> operation;
+  std::vector<std::int16_t> due_year;
+};
+
+/// One replicate's running accounts. Built at the replicate's start; the works step
+/// fills `year_works` each year and the ledger carries money from year to year.
+struct ReplicateBooks {
+  ReplicateBooks(const WorksPlan& plan, const Stock& stock, std::uint64_t seed, std::uint32_t replicate);
+
+  FundingLedger ledger;
+  /// Cost uncertainty factor of measure k in cité c: [c * measures + k], drawn once per replicate.
+  std::vector<double> cost_factor;
+  std::vector<std::uint8_t> operation_done;  ///< per dwelling: its operation's turn has been taken
+  WorksTable year_works;                     ///< this year's rows
+  // Scratch reused from year to year.
+  std::vector<std::size_t> candidates;
+  std::vector<PackageChoice> choices;
+};
+
+}  // namespace coron::engine

@@ -1,0 +1,200 @@
+#include "io/renovation_section.hpp"
+
+#include "io/works_data.hpp"
+
+#include "coron/vocabulary.hpp"
+#include "coron/works.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <array>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace coron::io {
+namespace {
+
+constexpr int min_year = 2000;
+constexpr int max_year = 2100;
+constexpr std::array<std::string_view, 2> heritage_names = {"strict", "relaxed"};
+constexpr std::array<std::string_view, 2> unfit_names = {"heavy", "rebuild"};
+
+/// The works data of the scenario's data folder, if it reads without a problem. Its own
+/// problems are not the scenario's: setup reports them when it loads the data.
+std::optional<WorksParams> works_at_hand(const Scenario& s) {
+  if (s.data_dir.empty()) return std::nullopt;
+  Diagnostics diag;
+  WorksParams works = load_works_params(s.data_dir, diag);
+  if (!diag.empty()) return std::nullopt;
+  return works;
+}
+
+void read_package(MapReader& r, PackageSpec& package, const std::optional<WorksParams>& works) {
+  MapReader p = r.map("package");
+  if (!p.valid()) return;
+  const bool has_reach = p.has("reach");
+  const bool has_measures = p.has("measures");
+  if (has_reach && has_measures) {
+    p.report(p.node("measures"), "measures", "expected exactly one of 'reach' or 'measures', got both");
+  } else if (!has_reach && !has_measures) {
+    p.report_here(
+        "expected exactly one of 'reach' (a label or a named level) or 'measures' (a list), got neither");
+  } else if (has_reach) {
+    if (const auto reach = p.required<std::string>("reach")) {
+      if (reach->empty())
+        p.report(p.node("reach"), "reach", "expected a label A..G or a named level such as BBC, got ''");
+      else if (const auto problem = works ? target_name_problem(*reach, *works) : std::nullopt)
+        p.report(p.node("reach"), "reach", *problem);
+      else
+        package.reach = *reach;
+    }
+  } else if (const auto measures = p.required_strings("measures")) {
+    const YAML::Node list = p.node("measures");
+    bool ok = !measures->empty();
+    if (!ok) p.report(list, "measures", "expected a non-empty list of measure names");
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < measures->size(); ++i) {
+      const std::string& name = (*measures)[i];
+      const std::string key = fmt::format("measures[{}]", i);
+      std::optional<std::string> problem;
+      if (!seen.insert(name).second)
+        problem = fmt::format("measure '{}' is listed twice", name);
+      else if (works)
+        problem = measure_name_problem(name, *works);
+      if (problem) {
+        p.report(list[i], key, *problem);
+        ok = false;
+      }
+    }
+    if (ok) package.measures = *measures;
+  }
+  p.finish();
+}
+
+/// One `operations[i]`: the cités (by name, or every cité of a category), when they start
+/// and over how many years. `claimed` maps a named cité to the operation that took it.
+OperationSpec read_operation(MapReader& o, std::size_t index, const SimulatedYears& years,
+                             std::map<std::string, std::size_t>& claimed) {
+  OperationSpec op;
+  const bool has_cites = o.has("cites");
+  const bool has_category = o.has("category");
+  if (has_cites && has_category) {
+    o.report(o.node("category"), "category", "expected exactly one of 'cites' or 'category', got both");
+  } else if (!has_cites && !has_category) {
+    o.report_here("expected exactly one of 'cites' (a list of names) or 'category', got neither");
+  } else if (has_category) {
+    op.category = o.required_enum("category", cite_category_names);
+  } else if (const auto cites = o.required_strings("cites")) {
+    const YAML::Node list = o.node("cites");
+    if (cites->empty()) o.report(list, "cites", "expected a non-empty list of cité names");
+    for (std::size_t i = 0; i < cites->size(); ++i) {
+      const std::string& name = (*cites)[i];
+      const std::string key = fmt::format("cites[{}]", i);
+      if (name.empty()) {
+        o.report(list[i], key, "expected a cité name, got ''");
+        continue;
+      }
+      const auto [it, inserted] = claimed.emplace(name, index);
+      if (!inserted)
+        o.report(list[i], key,
+                 it->second == index
+                     ? fmt::format("cité '{}' is listed twice", name)
+                     : fmt::format("cité '{}' is already in operations[{}]", name, it->second));
+    }
+    op.cites = *cites;
+    // The names are matched against the stock's cités by setup, which reports
+    // an unknown one here.
+    for (std::size_t i = 0; i < cites->size(); ++i) {
+      const YAML::Mark mark = list[i].Mark();
+      op.cite_marks.push_back({mark.line + 1, mark.column + 1});
+    }
+  }
+  // An operation starts within the simulated years; it may run past the last one.
+  const int first = years.first.value_or(min_year);
+  const int last = years.last.value_or(max_year);
+  if (const auto start = o.required_in_range<int>("start", first, last)) op.start_year = *start;
+  if (const auto n = o.required_in_range<int>("years", 1, 50)) op.years = *n;
+  if (o.has("outdoor_eur_per_dwelling"))
+    op.outdoor_eur_per_dwelling =
+        o.required_in_range<double>("outdoor_eur_per_dwelling", 0.0, 1e6).value_or(0.0);
+  return op;
+}
+
+void read_operations(MapReader& r, std::vector<OperationSpec>& out, const SimulatedYears& years) {
+  if (!r.has("operations")) return;
+  const YAML::Node list = r.node("operations");
+  if (!list.IsSequence()) {
+    r.report(list, "operations",
+             "expected a list of operations such as [{category: priority, start: 2019, years: 10}]");
+    return;
+  }
+  std::map<std::string, std::size_t> claimed;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    MapReader o(r.file(), list[i], fmt::format("{}.operations[{}]", r.key_path(), i), r.diagnostics());
+    if (!o.valid()) continue;
+    OperationSpec op = read_operation(o, i, years, claimed);
+    o.finish();
+    out.push_back(std::move(op));
+  }
+}
+
+/// `at_vacancy: {from_label: E, from: 2018, to: 2030}`: houses labelled from_label or worse
+/// are renovated when they fall vacant, between the two years (both included; each
+/// defaults to the run's own end).
+void read_at_vacancy(MapReader& r, AtVacancySpec& v) {
+  if (!r.has("at_vacancy")) return;
+  MapReader a = r.map("at_vacancy");
+  if (!a.valid()) return;
+  v.enabled = true;
+  if (a.has("from_label")) v.label_min = a.required_enum("from_label", label_names).value_or(v.label_min);
+  std::optional<int> from, to;
+  if (a.has("from")) from = a.required_in_range<int>("from", min_year, max_year);
+  if (a.has("to")) to = a.required_in_range<int>("to", min_year, max_year);
+  if (from) v.from_year = *from;
+  if (to) v.to_year = *to;
+  if (from && to && *to < *from)
+    a.report(a.node("to"), "to", fmt::format("expected a year at least 'from' ({}), got {}", *from, *to));
+  a.finish();
+}
+
+}  // namespace
+
+void read_renovation(MapReader& root, Scenario& s, const SimulatedYears& years) {
+  if (!root.has("renovation")) return;
+  MapReader r = root.map("renovation");
+  if (!r.valid()) return;
+  RenovationOptions& out = s.renovation;
+  out.enabled = true;
+  read_package(r, out.package, r.has("package") ? works_at_hand(s) : std::nullopt);
+  if (r.has("heritage"))
+    if (const auto h = r.required_enum("heritage", heritage_names)) out.heritage_strict = *h == 0;
+  if (r.has("unfit"))
+    if (const auto u = r.required_enum("unfit", unfit_names))
+      out.unfit = static_cast<RenovationOptions::Unfit>(*u);
+  if (r.has("capacity_per_year"))
+    out.capacity_per_year = r.required_in_range<int>("capacity_per_year", 0, 1000000).value_or(0);
+  read_operations(r, out.operations, years);
+  read_at_vacancy(r, out.at_vacancy);
+  if (r.has("funders")) {
+    if (const auto path = r.required_path("funders", true)) {
+      if (std::filesystem::is_directory(*path))
+        r.report(r.node("funders"), "funders",
+                 fmt::format("expected a funders YAML file, got the folder '{}'", path->string()));
+      else
+        out.funders_file = *path;
+    }
+  }
+  if (r.has("tenant_contribution"))
+    out.tenant_contribution = r.required<bool>("tenant_contribution").value_or(false);
+  if (r.has("rent_increase_eur_per_m2_month"))
+    out.rent_increase_eur_per_m2_month =
+        r.required_in_range<double>("rent_increase_eur_per_m2_month", 0.0, 50.0).value_or(0.0);
+  r.finish();
+}
+
+}  // namespace coron::io
