@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -13,18 +14,25 @@
 
 // The cheapest package, searched in order of cost.
 //
+// Money is counted in whole cents: each measure's cost (with its uncertainty factor) is
+// rounded to the cent once, and a package's cost is the exact integer sum of its measures'.
+// Sums are then the same in any order and ties are exact, which the walk below relies on.
+//
 // A combination takes at most one option per component (wall ... hot water), "none"
-// included. Within a component the options are sorted by cost, "none" (0 EUR) first, and a
-// combination's cost is the sum of its options' costs in component order, then the
-// imposed structure measure: raising one component's option never lowers the sum (IEEE
-// addition is monotone in each term when the order is fixed). So the combinations can be
-// walked cheapest first without listing them all: each combination has one parent (the
-// same with its last non-"none" component one option lower), its children cost at least
-// as much as it does, and a heap of the frontier gives them in order of cost. The first
-// combination that reaches the target bounds the search: the walk goes on only through the
-// combinations of exactly that cost (ties go to the lower Cep, then the lower bit set) and
-// stops. Only when no combination reaches the target is every one evaluated (then the
-// lowest Cep wins). Rows are evaluated by the 3CL kernel, batch_rows at a time.
+// included; the components with a real choice are the walk's dimensions. Within a
+// dimension the options are sorted by cost, "none" (0) first; the dimensions are sorted by
+// the cost of their cheapest option. Every combination other than "nothing" then has one
+// parent, cheaper or as cheap (p is its last dimension with an option other than "none"):
+//   option k >= 2 in p:                           the same with option k - 1 in p;
+//   option 1 in p, an option in p - 1:            the same without p;
+//   option 1 in p, "none" in p - 1 (p > 0):       option 1 in p - 1 instead of in p.
+// So from each combination taken off a heap of the frontier at most three children are
+// pushed (one option more in p; option 1 in p + 1 added; if option 1 in p, moved to p + 1),
+// and the combinations come off the heap in order of cost (then of bit set) without being
+// listed first. The first that reaches the target bounds the walk: it goes on through the
+// combinations of exactly that cost (ties: lower Cep, then lower bit set) and stops. Only
+// when none reaches the target is every combination evaluated (the lowest Cep wins). Rows
+// are evaluated by the 3CL kernel, batch_rows at a time.
 //
 // The frontier lives in a buffer of the calling thread, reused from one dwelling to the
 // next: it grows to the largest frontier a thread has seen and is not allocated again.
@@ -36,30 +44,91 @@ namespace {
 constexpr std::size_t chosen_components = 7;
 constexpr std::size_t max_options = max_measures + 1;  // the measures of a component and "none"
 
-struct Option {
-  double cost_eur = 0.0;
-  std::int32_t measure = -1;  ///< -1: none
+std::int64_t cents(double eur) noexcept { return std::llround(eur * 100.0); }
+
+std::int32_t bit(std::size_t k) noexcept { return std::int32_t{1} << k; }
+
+struct Option {  // no default values: the search writes what it reads, and nothing else
+  std::int64_t cost_cents;
+  std::int32_t measure;  ///< -1: none
 };
 
-/// One dwelling's options: components with more than one option ("active"), in component order.
+/// One dwelling's options by component, and the walk's dimensions: the components with
+/// more than one option, cheapest first option first.
 struct Options {
-  std::array<std::array<Option, max_options>, chosen_components> of{};
-  std::array<std::size_t, chosen_components> count{};  ///< options of each active component, "none" included
-  std::size_t active = 0;
+  std::array<std::array<Option, max_options>, chosen_components> of;  // [component][option], cheapest first
+  std::array<std::size_t, chosen_components> count;                   // "none" included
+  std::array<std::size_t, chosen_components> component;               // of each dimension
+  std::size_t dimensions = 0;
+
+  [[nodiscard]] const Option& option(std::size_t d, std::size_t i) const noexcept {
+    return of[component[d]][i];
+  }
+  [[nodiscard]] std::size_t options(std::size_t d) const noexcept { return count[component[d]]; }
 };
 
-/// A combination: an option index per active component. 24 bytes.
+/// A combination: an option per dimension, and its heap key. 16 bytes.
 struct Node {
-  double cost_eur;
-  std::int32_t measures;
+  /// Cost in cents above the 31 bits of the measures: one integer orders by cost, then by
+  /// bit set (distinct combinations have distinct bit sets, so keys never tie).
+  std::uint64_t key;
   std::array<std::uint8_t, chosen_components> choice;
-  std::uint8_t last;  ///< the last active component with an option other than "none" (0 for none)
-};
+  std::uint8_t last;  ///< the last dimension with an option other than "none"; `nothing` for none
 
-/// Heap order for std::push_heap (a max-heap): the cheapest, then the lowest bit set, on top.
-bool after(const Node& a, const Node& b) noexcept {
-  return a.cost_eur > b.cost_eur || (a.cost_eur == b.cost_eur && a.measures > b.measures);
-}
+  [[nodiscard]] std::int64_t cost_cents() const noexcept { return static_cast<std::int64_t>(key >> 31); }
+  [[nodiscard]] std::int32_t measures() const noexcept { return static_cast<std::int32_t>(key & 0x7fffffff); }
+  void set(std::int64_t cents, std::int32_t bits) noexcept {
+    key = static_cast<std::uint64_t>(cents) << 31 | static_cast<std::uint32_t>(bits);
+  }
+};
+constexpr std::uint8_t nothing = 0xff;
+/// Packages up to 2^32 cents (43 MEUR) fit the key.
+constexpr std::int64_t max_cents = std::int64_t{1} << 32;
+
+/// The frontier: a binary min-heap on Node::key. Its own, so that taking the top and
+/// pushing its first child is one sift instead of two.
+class Frontier {
+ public:
+  explicit Frontier(std::vector<Node>& heap) noexcept : heap_(heap) { heap_.clear(); }
+  [[nodiscard]] bool empty() const noexcept { return heap_.empty(); }
+  [[nodiscard]] const Node& top() const noexcept { return heap_.front(); }
+
+  void push(const Node& n) {
+    heap_.push_back(n);
+    std::size_t i = heap_.size() - 1;
+    while (i > 0) {
+      const std::size_t parent = (i - 1) / 2;
+      if (heap_[parent].key <= n.key) break;
+      heap_[i] = heap_[parent];
+      i = parent;
+    }
+    heap_[i] = n;
+  }
+
+  /// Replaces the top by `n`.
+  void replace_top(const Node& n) noexcept {
+    const std::size_t size = heap_.size();
+    std::size_t i = 0;
+    for (;;) {
+      std::size_t child = 2 * i + 1;
+      if (child >= size) break;
+      if (child + 1 < size && heap_[child + 1].key < heap_[child].key) ++child;
+      if (n.key <= heap_[child].key) break;
+      heap_[i] = heap_[child];
+      i = child;
+    }
+    heap_[i] = n;
+  }
+
+  void pop() noexcept {
+    const Node last = heap_.back();
+    heap_.pop_back();
+    if (!heap_.empty()) replace_top(last);
+  }
+
+ private:
+  std::vector<Node>& heap_;
+};
 
 std::vector<Node>& frontier_buffer() {
   thread_local std::vector<Node> buffer;
@@ -82,8 +151,6 @@ StructureMeasures structure_measures(const WorksParams& works) noexcept {
   return s;
 }
 
-std::int32_t bit(std::size_t k) noexcept { return std::int32_t{1} << k; }
-
 /// What the rules add to every package of an unfit dwelling: the heavy measure, or the
 /// rebuilding which replaces every other measure.
 struct Imposed {
@@ -98,43 +165,43 @@ Imposed imposed(const PackageRules& rules, const StructureMeasures& s) noexcept 
   return {};
 }
 
-/// Sum of the measures' costs: component by component in order (structure last), the
-/// order the search adds them in.
-double package_cost(const WorksParams& works, const ThermalRow& row, std::int32_t measures,
-                    std::span<const double> cost_factor) noexcept {
-  double cost = 0.0;
-  for (std::size_t c = 0; c < component_count; ++c)
-    for (std::size_t k = 0; k < works.measures.size(); ++k)
-      if ((measures >> k & 1) != 0 && static_cast<std::size_t>(works.measures[k].component) == c)
-        cost += measure_cost_eur(works.measures[k], row) * cost_factor[k];
-  return cost;
+/// Sum of the measures' costs (each with its factor, in cents) in the dwelling's state `row`.
+std::int64_t package_cents(const WorksParams& works, const ThermalRow& row, std::int32_t measures,
+                           std::span<const double> cost_factor) noexcept {
+  std::int64_t total = 0;
+  for (std::size_t k = 0; k < works.measures.size(); ++k)
+    if ((measures >> k & 1) != 0) total += cents(measure_cost_eur(works.measures[k], row) * cost_factor[k]);
+  return total;
 }
 
 /// The dwelling's options: allowed, permitted by the rules, and improving it.
 Options gather_options(const WorksParams& works, const ThermalRow& row, const PackageRules& rules,
                        std::int32_t allowed, std::span<const double> cost_factor) noexcept {
-  std::array<std::array<Option, max_options>, chosen_components> by_component{};
-  std::array<std::size_t, chosen_components> count{};
-  count.fill(1);  // "none"
+  Options o;
+  for (std::size_t c = 0; c < chosen_components; ++c) {
+    o.of[c][0] = {0, -1};
+    o.count[c] = 1;
+  }
   for (std::size_t k = 0; k < works.measures.size(); ++k) {
     const Measure& m = works.measures[k];
     if (m.component == Component::structure || (allowed >> k & 1) == 0) continue;
     if (rules.listed_facade && m.component == Component::wall && m.from_outside) continue;
     if (!improves(m, row)) continue;
     const auto c = static_cast<std::size_t>(m.component);
-    const Option option{measure_cost_eur(m, row) * cost_factor[k], static_cast<std::int32_t>(k)};
+    const Option option{cents(measure_cost_eur(m, row) * cost_factor[k]), static_cast<std::int32_t>(k)};
+    CORON_ASSERT(option.cost_cents >= 0);  // the walk needs costs that only add up
     // Insertion by cost; equal costs keep catalog order.
-    std::size_t i = count[c]++;
-    for (; i > 1 && by_component[c][i - 1].cost_eur > option.cost_eur; --i)
-      by_component[c][i] = by_component[c][i - 1];
-    by_component[c][i] = option;
+    std::size_t i = o.count[c]++;
+    for (; i > 1 && o.of[c][i - 1].cost_cents > option.cost_cents; --i) o.of[c][i] = o.of[c][i - 1];
+    o.of[c][i] = option;
   }
-  Options o;
   for (std::size_t c = 0; c < chosen_components; ++c) {
-    if (count[c] < 2) continue;
-    o.of[o.active] = by_component[c];
-    o.count[o.active] = count[c];
-    ++o.active;
+    if (o.count[c] < 2) continue;
+    // Insertion by the cost of the cheapest option; equal costs keep component order.
+    std::size_t d = o.dimensions++;
+    for (; d > 0 && o.of[o.component[d - 1]][1].cost_cents > o.of[c][1].cost_cents; --d)
+      o.component[d] = o.component[d - 1];
+    o.component[d] = c;
   }
   return o;
 }
@@ -142,15 +209,16 @@ Options gather_options(const WorksParams& works, const ThermalRow& row, const Pa
 /// The best combination seen, and what it gives.
 struct Best {
   bool any = false;
-  double cost_eur = 0.0, cep = 0.0;
+  std::int64_t cost_cents = 0;
+  double cep = 0.0;
   std::int32_t measures = 0;
   ThermalRow after;
   double ghg = 0.0, final_kwh = 0.0;
   std::uint8_t label = 0;
 
-  void take(double cost, std::int32_t bits, const detail::EvaluationBatch& b, std::size_t r) noexcept {
+  void take(std::int64_t cost, std::int32_t bits, const detail::EvaluationBatch& b, std::size_t r) noexcept {
     any = true;
-    cost_eur = cost;
+    cost_cents = cost;
     cep = b.cep[r];
     measures = bits;
     after = b.row(r);
@@ -162,7 +230,7 @@ struct Best {
   [[nodiscard]] PackageChoice choice(bool reached) const noexcept {
     PackageChoice c;
     c.measures = measures;
-    c.cost_eur = cost_eur;
+    c.cost_eur = static_cast<double>(cost_cents) / 100.0;
     c.reached = reached;
     c.after = after;
     c.primary_after_kwh_m2 = cep;
@@ -179,14 +247,53 @@ bool reaches(const PackageTarget& target, const detail::EvaluationBatch& b, std:
 
 /// One package evaluated on its own: `after` is the dwelling once `measures` are done.
 PackageChoice evaluate_package(const ThermalParams& thermal, const ThermalRow& after, std::int32_t measures,
-                               double cost_eur, const YearFactors& factors,
+                               std::int64_t cost_cents, const YearFactors& factors,
                                const PackageTarget* target) noexcept {
   detail::EvaluationBatch batch;
   batch.add(after);
   batch.evaluate(thermal, factors);
   Best best;
-  best.take(cost_eur, measures, batch, 0);
+  best.take(cost_cents, measures, batch, 0);
   return best.choice(target == nullptr || reaches(*target, batch, 0));
+}
+
+/// The children of `node` (see the walk above), at most three; returns how many.
+std::size_t children(const Options& o, const Node& node, std::array<Node, 3>& out) noexcept {
+  const auto measure_bit = [&](std::size_t d, std::size_t i) {
+    return bit(static_cast<std::size_t>(o.option(d, i).measure));
+  };
+  const std::int64_t cost = node.cost_cents();
+  const std::int32_t bits = node.measures();
+  std::size_t n = 0;
+  if (node.last == nothing) {
+    if (o.dimensions == 0) return 0;
+    Node& first = out[n++] = node;
+    first.choice[0] = 1;
+    first.last = 0;
+    first.set(cost + o.option(0, 1).cost_cents, bits | measure_bit(0, 1));
+    return n;
+  }
+  const std::size_t p = node.last, k = node.choice[p];
+  if (k + 1 < o.options(p)) {  // one option more in p
+    Node& more = out[n++] = node;
+    more.choice[p] = static_cast<std::uint8_t>(k + 1);
+    more.set(cost + o.option(p, k + 1).cost_cents - o.option(p, k).cost_cents,
+             (bits & ~measure_bit(p, k)) | measure_bit(p, k + 1));
+  }
+  if (p + 1 < o.dimensions) {
+    const std::int64_t added_cost = cost + o.option(p + 1, 1).cost_cents;
+    const std::int32_t added_bits = bits | measure_bit(p + 1, 1);
+    Node& added = out[n++] = node;  // option 1 in p + 1 too
+    added.choice[p + 1] = 1;
+    added.last = static_cast<std::uint8_t>(p + 1);
+    added.set(added_cost, added_bits);
+    if (k == 1) {  // option 1 moved from p to p + 1
+      Node& moved = out[n++] = added;
+      moved.choice[p] = 0;
+      moved.set(added_cost - o.option(p, 1).cost_cents, added_bits & ~measure_bit(p, 1));
+    }
+  }
+  return n;
 }
 
 }  // namespace
@@ -202,77 +309,63 @@ PackageChoice PackageSearch::cheapest(const ThermalRow& row, const PackageRules&
   const WorksParams& works = *works_;
   CORON_ASSERT(cost_factor.size() >= works.measures.size());
   const Imposed structure = imposed(rules, structure_measures(works));
+  const std::int64_t structure_cents = package_cents(works, row, structure.measures, cost_factor);
   if (structure.rebuild) {
     return evaluate_package(*thermal_, apply_package(works, row, structure.measures), structure.measures,
-                            package_cost(works, row, structure.measures, cost_factor), factors, &target);
+                            structure_cents, factors, &target);
   }
-  const double structure_cost = package_cost(works, row, structure.measures, cost_factor);
   const Options options = gather_options(works, row, rules, allowed, cost_factor);
 
-  const auto cost_of = [&](const Node& n) noexcept {
-    double cost = 0.0;
-    for (std::size_t d = 0; d < options.active; ++d) cost += options.of[d][n.choice[d]].cost_eur;
-    return cost + structure_cost;
-  };
-  const auto measures_of = [&](const Node& n) noexcept {
-    std::int32_t bits = structure.measures;
-    for (std::size_t d = 0; d < options.active; ++d)
-      if (const std::int32_t k = options.of[d][n.choice[d]].measure; k >= 0)
-        bits |= bit(static_cast<std::size_t>(k));
-    return bits;
-  };
-
-  std::vector<Node>& frontier = frontier_buffer();
-  frontier.clear();
-  {
-    Node root{};
-    root.cost_eur = cost_of(root);
-    root.measures = measures_of(root);
-    frontier.push_back(root);
-  }
+  CORON_ASSERT(structure_cents + [&] {
+    std::int64_t most = 0;  // the dearest option of each dimension
+    for (std::size_t d = 0; d < options.dimensions; ++d)
+      most += options.option(d, options.options(d) - 1).cost_cents;
+    return most;
+  }() < max_cents);
+  Frontier frontier(frontier_buffer());
+  Node root{};
+  root.set(structure_cents, structure.measures);
+  root.last = nothing;
+  frontier.push(root);
 
   detail::EvaluationBatch batch;
-  std::array<Node, detail::batch_rows> batch_nodes{};
+  std::array<Node, detail::batch_rows> batch_nodes;
+  std::array<Node, 3> next;
   Best reached, closest;  // the cheapest reaching the target; the lowest Cep otherwise
   for (;;) {
     batch.clear();
     while (!batch.full() && !frontier.empty()) {
-      if (reached.any && frontier.front().cost_eur > reached.cost_eur) break;
-      std::pop_heap(frontier.begin(), frontier.end(), after);
-      const Node node = frontier.back();
-      frontier.pop_back();
-      for (std::size_t d = node.last; d < options.active; ++d) {
-        if (node.choice[d] + std::size_t{1} >= options.count[d]) continue;
-        Node child = node;
-        ++child.choice[d];
-        child.last = static_cast<std::uint8_t>(d);
-        child.cost_eur = cost_of(child);
-        child.measures = measures_of(child);
-        frontier.push_back(child);
-        std::push_heap(frontier.begin(), frontier.end(), after);
+      if (reached.any && frontier.top().cost_cents() > reached.cost_cents) break;
+      const Node node = frontier.top();
+      const std::size_t n = children(options, node, next);
+      if (n == 0) {
+        frontier.pop();
+      } else {
+        frontier.replace_top(next[0]);
+        for (std::size_t c = 1; c < n; ++c) frontier.push(next[c]);
       }
       ThermalRow candidate = row;
-      for (std::size_t d = 0; d < options.active; ++d)
-        if (const std::int32_t k = options.of[d][node.choice[d]].measure; k >= 0)
+      for (std::size_t d = 0; d < options.dimensions; ++d)
+        if (const std::int32_t k = options.option(d, node.choice[d]).measure; k >= 0)
           apply_measure(works.measures[static_cast<std::size_t>(k)], works.rebuilt, candidate);
       batch_nodes[batch.add(candidate)] = node;
     }
     if (batch.size == 0) break;
     batch.evaluate(*thermal_, factors);
     for (std::size_t r = 0; r < batch.size; ++r) {
-      const Node& n = batch_nodes[r];
+      const std::int64_t cost = batch_nodes[r].cost_cents();
+      const std::int32_t bits = batch_nodes[r].measures();
       const double cep = batch.cep[r];
       if (reaches(target, batch, r)) {
-        const bool better = !reached.any || n.cost_eur < reached.cost_eur ||
-                            (n.cost_eur == reached.cost_eur &&
-                             (cep < reached.cep || (cep == reached.cep && n.measures < reached.measures)));
-        if (better) reached.take(n.cost_eur, n.measures, batch, r);
+        const bool better = !reached.any || cost < reached.cost_cents ||
+                            (cost == reached.cost_cents &&
+                             (cep < reached.cep || (cep == reached.cep && bits < reached.measures)));
+        if (better) reached.take(cost, bits, batch, r);
       } else if (!reached.any) {
-        const bool better =
-            !closest.any || cep < closest.cep ||
-            (cep == closest.cep && (n.cost_eur < closest.cost_eur ||
-                                    (n.cost_eur == closest.cost_eur && n.measures < closest.measures)));
-        if (better) closest.take(n.cost_eur, n.measures, batch, r);
+        const bool better = !closest.any || cep < closest.cep ||
+                            (cep == closest.cep && (cost < closest.cost_cents ||
+                                                    (cost == closest.cost_cents && bits < closest.measures)));
+        if (better) closest.take(cost, bits, batch, r);
       }
     }
   }
@@ -306,7 +399,7 @@ PackageChoice PackageSearch::listed(const ThermalRow& row, const PackageRules& r
       chosen |= bit(m);
     }
   }
-  return evaluate_package(*thermal_, current, chosen, package_cost(works, row, chosen, cost_factor), factors,
+  return evaluate_package(*thermal_, current, chosen, package_cents(works, row, chosen, cost_factor), factors,
                           nullptr);
 }
 

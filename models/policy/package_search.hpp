@@ -25,7 +25,7 @@ struct PackageRules {
 /// The works chosen for one dwelling and what they give.
 struct PackageChoice {
   std::int32_t measures = 0;  ///< bit k set: measure k of the catalog
-  double cost_eur = 0.0;      ///< with the uncertainty factors
+  double cost_eur = 0.0;      ///< with the uncertainty factors; each measure's cost rounded to the cent
   bool reached = true;        ///< false: no allowed combination reaches the target (then the lowest Cep)
   ThermalRow after;           ///< the dwelling after the works
   double primary_after_kwh_m2 = 0.0;
