@@ -81,11 +81,11 @@ void accumulate(const AggregateInfo& a, const std::vector<T>& column, const std:
   }
 }
 
-}  // namespace
-
-void aggregate_step(DwellingState& state, const YearContext& context) {
+/// Aggregate k of the year: per cité (dwellings in stock order), then the stock total
+/// (cités in order). Writes only totals k: aggregates may be taken concurrently.
+void total_one(DwellingState& state, const YearContext& context, std::size_t k) {
   const std::size_t cites = context.stock.cites.size();
-  for (std::size_t k = 0; k < aggregate_columns.size(); ++k) {
+  {
     const AggregateInfo& a = aggregate_columns[k];
     const std::size_t width = a.width();
     std::vector<double>& by_cite = state.totals.by_cite[k];
@@ -109,6 +109,19 @@ void aggregate_step(DwellingState& state, const YearContext& context) {
       for (double& v : stock) v *= a.scale;
     }
   }
+}
+
+}  // namespace
+
+void aggregate_step(DwellingState& state, const YearContext& context) {
+  // One aggregate per block: each sums its own column over the whole stock in a fixed
+  // order, so the totals do not depend on which thread took which aggregate.
+  context.blocks.for_each(
+      aggregate_columns.size(),
+      [&](std::size_t, std::size_t begin, std::size_t end) {
+        for (std::size_t k = begin; k < end; ++k) total_one(state, context, k);
+      },
+      1);
   total_spending(state, context);
 }
 

@@ -6,11 +6,11 @@
 
 namespace coron::engine {
 
-void Blocks::for_each(std::size_t n, const Body& body) const {
-  const std::size_t blocks = count(n);
+void Blocks::for_each(std::size_t n, const Body& body, std::size_t block_size) const {
+  const std::size_t blocks = (n + block_size - 1) / block_size;
   const auto run = [&](std::size_t b) {
-    const std::size_t begin = b * block_dwellings;
-    body(b, begin, std::min(n, begin + block_dwellings));
+    const std::size_t begin = b * block_size;
+    body(b, begin, std::min(n, begin + block_size));
   };
   if (!parallel_) {
     for (std::size_t b = 0; b < blocks; ++b) run(b);

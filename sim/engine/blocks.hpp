@@ -25,8 +25,10 @@ class Blocks {
     return (n + block_dwellings - 1) / block_dwellings;
   }
   /// body(block, begin, end) for every block of [0, n). Bodies of different blocks
-  /// may run concurrently: each must write only its own rows and partials.
-  void for_each(std::size_t n, const Body& body) const;
+  /// may run concurrently: each must write only its own rows and partials. Work
+  /// heavier than a dwelling's (a package search, a whole aggregate) takes smaller
+  /// blocks; the size must not depend on the thread count either.
+  void for_each(std::size_t n, const Body& body, std::size_t block_size = block_dwellings) const;
 
  private:
   bool parallel_;

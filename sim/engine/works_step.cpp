@@ -62,6 +62,10 @@ PackageRules rules_for(const YearContext& context, std::size_t i) {
   return rules;
 }
 
+/// A package search costs a few hundred dwellings' evaluations: a year's candidates
+/// (a few thousand) are shared out in small blocks.
+constexpr std::size_t candidates_per_block = 32;
+
 /// The package of every candidate, each independent of the others.
 void choose_packages(const DwellingState& state, const YearContext& context) {
   const WorksPlan& plan = *context.works;
@@ -69,18 +73,21 @@ void choose_packages(const DwellingState& state, const YearContext& context) {
   books.choices.resize(books.candidates.size());
   const ThermalInputs in = thermal_inputs(state);
   const std::size_t measures = plan.works.measures.size();
-  context.blocks.for_each(books.candidates.size(), [&](std::size_t, std::size_t begin, std::size_t end) {
-    for (std::size_t c = begin; c < end; ++c) {
-      const std::size_t i = books.candidates[c];
-      const auto cite = static_cast<std::size_t>(context.stock.cite_id[i]);
-      const std::span<const double> factors(books.cost_factor.data() + cite * measures, measures);
-      const ThermalRow row = thermal_row(in, i);
-      books.choices[c] = plan.target ? plan.search.cheapest(row, rules_for(context, i), plan.allowed,
-                                                            *plan.target, context.factors, factors)
-                                     : plan.search.listed(row, rules_for(context, i), plan.listed_measures,
-                                                          context.factors, factors);
-    }
-  });
+  context.blocks.for_each(
+      books.candidates.size(),
+      [&](std::size_t, std::size_t begin, std::size_t end) {
+        for (std::size_t c = begin; c < end; ++c) {
+          const std::size_t i = books.candidates[c];
+          const auto cite = static_cast<std::size_t>(context.stock.cite_id[i]);
+          const std::span<const double> factors(books.cost_factor.data() + cite * measures, measures);
+          const ThermalRow row = thermal_row(in, i);
+          books.choices[c] = plan.target ? plan.search.cheapest(row, rules_for(context, i), plan.allowed,
+                                                                *plan.target, context.factors, factors)
+                                         : plan.search.listed(row, rules_for(context, i),
+                                                              plan.listed_measures, context.factors, factors);
+        }
+      },
+      candidates_per_block);
 }
 
 /// Whether any measure of `bits` sends the occupants away during works.
