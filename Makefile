@@ -25,7 +25,7 @@ build: deps
 
 run: build
 	mkdir -p results
-	./build/release/sim/app/coron run scenarios/baseline.yaml
+	./build/release/sim/app/coron run scenarios/mission-2017.yaml
 
 test: test-release test-asan
 

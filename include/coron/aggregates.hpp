@@ -30,6 +30,7 @@ struct AggregateInfo {
   bool count_zero = false;         ///< count: dwellings where the column is 0
   std::size_t bins = 1;            ///< histogram: values 0 .. bins-1
   std::string_view bin_axis = {};  ///< histogram: the name of the last dimension
+  bool weight_zero = false;        ///< count: the weight column must be 0 instead of non-zero
 
   /// Values per (replicate, year): 1, or the number of bins.
   [[nodiscard]] constexpr std::size_t width() const noexcept {
@@ -39,7 +40,7 @@ struct AggregateInfo {
   [[nodiscard]] constexpr bool is_count() const noexcept { return kind != AggregateKind::sum; }
 };
 
-inline constexpr std::array<AggregateInfo, 25> aggregate_columns = {{
+inline constexpr std::array<AggregateInfo, 26> aggregate_columns = {{
     {"label_count",
      "1",
      "Number of dwellings holding each DPE label (A ... G).",
@@ -119,6 +120,17 @@ inline constexpr std::array<AggregateInfo, 25> aggregate_columns = {{
      AggregateKind::count, "banned_from_letting"},
     {"households_in_banned", "1", "Households living in a dwelling whose label forbids a new lease this year.",
      AggregateKind::count, "banned_from_letting", "occupied"},
+    {"vacant_banned",
+     "1",
+     "Vacant dwellings that could not be re-let this year: their label forbids a new lease.",
+     AggregateKind::count,
+     "banned_from_letting",
+     "occupied",
+     1.0,
+     false,
+     1,
+     {},
+     true},
     {"relettable",
      "1",
      "Dwellings that may take a new lease this year (no rental ban, not under works).",

@@ -66,8 +66,8 @@ void accumulate(const AggregateInfo& a, const std::vector<T>& column, const std:
       break;
     case AggregateKind::count:
       for (std::size_t i = 0; i < n; ++i) {
-        const bool counted =
-            ((column[i] == T{}) == a.count_zero) && (weight == nullptr || (*weight)[i] != 0.0);
+        const bool counted = ((column[i] == T{}) == a.count_zero) &&
+                             (weight == nullptr || (((*weight)[i] == 0.0) == a.weight_zero));
         by_cite[static_cast<std::size_t>(cite_id[i])] += counted ? 1.0 : 0.0;
       }
       break;

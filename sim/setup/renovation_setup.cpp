@@ -1,5 +1,6 @@
 #include "setup/renovation_setup.hpp"
 
+#include "io/works_data.hpp"
 #include "util/nearest_name.hpp"
 
 #include <fmt/core.h>
@@ -82,7 +83,15 @@ void resolve_renovation(Scenario& scenario, ModelParams& params, const Stock& st
                                                  : scenario.renovation.funders_file;
   // The funders file's cité names carry no position once loaded: the key names the funder.
   resolve_funders(params.funding, stock, funders_file.string(), diag);
-  if (scenario.renovation.enabled) resolve_operations(scenario, stock, diag);
+  if (!scenario.renovation.enabled) return;
+  // The loader checked the measure and target names at their line when it could read the
+  // data folder; whatever it could not check is checked here, against the data the run uses.
+  for (const std::string& problem : io::check_renovation(scenario.renovation, params.works)) {
+    const std::size_t colon = problem.find(": ");  // "key: message"
+    diag.add(scenario.source_file.string(), 0, 0, problem.substr(0, colon),
+             colon == std::string::npos ? problem : problem.substr(colon + 2));
+  }
+  resolve_operations(scenario, stock, diag);
 }
 
 }  // namespace coron::setup
