@@ -55,7 +55,8 @@ std::size_t outside_on_listed(const ShippedRun& run) {
   const std::int32_t outside = outside_wall_bits(run.setup.params.works);
   std::size_t n = 0;
   for (std::size_t r = 0; r < w.size(); ++r)
-    if (run.setup.stock.heritage_unesco[static_cast<std::size_t>(w.row[r])] != 0 && (w.package[r] & outside) != 0)
+    if (run.setup.stock.heritage_unesco[static_cast<std::size_t>(w.row[r])] != 0 &&
+        (w.package[r] & outside) != 0)
       ++n;
   return n;
 }
@@ -130,7 +131,8 @@ TEST_P(Shipped, UnfitDwellingsAlwaysGetStructuralWorks) {
   EXPECT_GT(unfit, 10u);
 }
 
-INSTANTIATE_TEST_SUITE_P(Scenarios, Shipped, ::testing::Values("mission-2017", "at-vacancy", "heritage-relaxed"));
+INSTANTIATE_TEST_SUITE_P(Scenarios, Shipped,
+                         ::testing::Values("mission-2017", "at-vacancy", "heritage-relaxed"));
 
 TEST(ShippedRules, ListedFacadesAreNeverInsulatedFromOutsideUnlessHeritageIsRelaxed) {
   EXPECT_EQ(outside_on_listed(shipped("mission-2017")), 0u);

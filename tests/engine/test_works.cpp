@@ -5,6 +5,9 @@
 #include "fixtures/collect.hpp"
 #include "fixtures/data_params.hpp"
 #include "fixtures/synthetic_stock.hpp"
+#include "fixtures/temp_dir.hpp"
+#include "io/results_reader.hpp"
+#include "io/results_writer.hpp"
 
 #include "coron/engine.hpp"
 #include "coron/state.hpp"
@@ -161,6 +164,35 @@ TEST(Works, ATinyStockIsRenovatedPricedAndFundedAsWorkedByHand) {
   const auto& cep = std::get<std::vector<double>>(*rec.find("primary_energy_kwh_m2"));
   EXPECT_LT(cep[1 * 3 + 0], 0.5 * cep[0 * 3 + 0]);
   EXPECT_NEAR(cep[1 * 3 + 2], cep[0 * 3 + 2], 1e-12);
+}
+
+TEST(Works, TheFileHoldsEveryWorksRowAndTheFundersSpending) {
+  const Stock stock = hand_stock();
+  RunOptions serial;
+  serial.execution = Execution::serial;
+  const Scenario scenario = hand_scenario();
+  Results r = fixtures::run_collect(scenario, stock, hand_params(), serial);
+  for (const Measure& m : hand_catalog().measures) r.measures.push_back(m.name);
+  fixtures::TempDir dir("works-file");
+  const std::filesystem::path file = dir.path() / "works.h5";
+  io::RunMetadata meta;
+  meta.scenario_name = scenario.name;
+  io::write_results(file, meta, stock, r, scenario.output);
+
+  const io::ResultsReader in(file);
+  EXPECT_EQ(in.read_double("/works/cost_eur"), (std::vector<double>{27500.0, 22500.0}));
+  EXPECT_EQ(in.read_double("/works/grant_eur"), (std::vector<double>{10000.0, 5000.0}));  // [W, F = 1]
+  EXPECT_EQ(in.read_double("/works/landlord_eur"), (std::vector<double>{17500.0, 17500.0}));
+  EXPECT_EQ(in.read_int64("/works/dwelling_id"), (std::vector<std::int64_t>{0, 1}));
+  EXPECT_EQ(in.read_int32("/works/package"), (std::vector<std::int32_t>{0b110, 0b011}));
+  EXPECT_EQ(in.string_array_attribute("/works", "measures"),
+            (std::vector<std::string>{"wall_inside", "heating_heat_pump", "wall_outside"}));
+  EXPECT_EQ(in.string_array_attribute("/works", "funders"), (std::vector<std::string>{"state"}));
+  EXPECT_EQ(in.shape("/aggregate/spend_by_funder"), (std::vector<std::size_t>{1, 2, 1}));
+  EXPECT_EQ(in.read_double("/aggregate/spend_by_funder"), (std::vector<double>{0.015, 0.0}));  // MEUR
+  EXPECT_EQ(in.read_double("/aggregate/by_cite/spend_by_funder"),
+            (std::vector<double>{0.015, 0.0, 0.0, 0.0}));
+  EXPECT_EQ(in.read_int64("/aggregate/started"), (std::vector<std::int64_t>{2, 0}));
 }
 
 }  // namespace
