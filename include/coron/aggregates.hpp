@@ -112,7 +112,7 @@ inline constexpr std::array<AggregateInfo, 26> aggregate_columns = {{
      "grants_eur", {}, 1e-6},
     {"loans_meur", "MEUR", "Loans for the works started during the year, all lenders.", AggregateKind::sum,
      "loans_eur", {}, 1e-6},
-    {"landlord_meur", "MEUR", "The landlords' own money in the works started during the year.",
+    {"landlord_spend", "MEUR", "The landlords' own money in the works started during the year.",
      AggregateKind::sum, "landlord_eur", {}, 1e-6},
     {"tenant_contribution_meur", "MEUR/yr", "Tenants' contributions after works due over the year.",
      AggregateKind::sum, "tenant_contribution_eur", {}, 1e-6},

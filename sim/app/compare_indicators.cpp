@@ -110,7 +110,7 @@ std::vector<Indicator> indicators_for(std::span<const ComparedRun> runs) {
   list.push_back(level("grants", "grants", "MEUR", Section::spending, 1, so_far("grants_meur")));
   list.push_back(level("loans", "loans", "MEUR", Section::spending, 1, so_far("loans_meur")));
   list.push_back(
-      level("landlord", "landlord's own funds", "MEUR", Section::spending, 1, so_far("landlord_meur")));
+      level("landlord", "landlord's own funds", "MEUR", Section::spending, 1, so_far("landlord_spend")));
   for (const std::string& funder : funders_of(runs)) {
     Quantity q = so_far("spend_by_funder");
     q.bin_name = funder;

@@ -45,10 +45,10 @@ std::string format_run_summary(const Scenario& scenario, std::size_t dwellings, 
     cost += value("works_cost_meur", y);
     grants += value("grants_meur", y);
     loans += value("loans_meur", y);
-    landlord += value("landlord_meur", y);
+    landlord += value("landlord_spend", y);
     out += fmt::format("{:>6} {:>8.0f} {:>10.0f} {:>11.1f} {:>10.1f} {:>10.1f} {:>12.1f} {:>8.0f}\n",
                        r.year[y], value("started", y), value("renovated", y), value("works_cost_meur", y),
-                       value("grants_meur", y), value("loans_meur", y), value("landlord_meur", y),
+                       value("grants_meur", y), value("loans_meur", y), value("landlord_spend", y),
                        value("banned_from_letting", y));
   }
   out += fmt::format("works over {} years: {:.1f} MEUR = grants {:.1f} + loans {:.1f} + landlord {:.1f}\n",

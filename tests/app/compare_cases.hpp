@@ -29,7 +29,7 @@ inline HandRun programme_run() {
   run.sums("works_cost_meur", {{1.0, 2.0, 3.0}, {1.2, 1.8, 3.0}, {0.8, 2.2, 2.6}});
   run.sums("grants_meur", {{0.5, 1.0, 1.5}, {0.6, 0.9, 1.5}, {0.4, 1.1, 1.25}});
   run.sums("loans_meur", {{0.2, 0.4, 0.6}, {0.2, 0.4, 0.6}, {0.1, 0.4, 0.5}});
-  run.sums("landlord_meur", {{0.3, 0.6, 0.9}, {0.4, 0.5, 0.9}, {0.3, 0.7, 0.85}});
+  run.sums("landlord_spend", {{0.3, 0.6, 0.9}, {0.4, 0.5, 0.9}, {0.3, 0.7, 0.85}});
   run.aggregates["spend_by_funder"] =
       HandDataset{{3, 3, 2},
                   {0.3, 0.1, 0.6, 0.2, 0.9, 0.3,   // r0: (anah, region) by year

@@ -135,7 +135,7 @@ TEST(Works, ATinyStockIsRenovatedPricedAndFundedAsWorkedByHand) {
   EXPECT_EQ(w.landlord_eur, (std::vector<double>{17500.0, 17500.0}));
   EXPECT_EQ(r.aggregates.spend_by_funder, (std::vector<double>{15000.0, 0.0}));
   EXPECT_DOUBLE_EQ(r.aggregates.of("works_cost_meur")[0], 0.05);
-  EXPECT_DOUBLE_EQ(r.aggregates.of("landlord_meur")[0], 0.035);
+  EXPECT_DOUBLE_EQ(r.aggregates.of("landlord_spend")[0], 0.035);
   EXPECT_EQ(r.aggregates.of("started"), (std::vector<double>{2, 0}));
   EXPECT_EQ(r.aggregates.of("renovated"), (std::vector<double>{2, 2}));
 
