@@ -203,6 +203,28 @@ std::filesystem::path short_at_vacancy(const std::filesystem::path& dir, int yea
   return file;
 }
 
+TEST(Cli, AnUnknownCiteOfAnOperationIsReportedAtItsLine) {
+  TempDir dir("unknown-cite");
+  const std::filesystem::path scenario = short_at_vacancy(dir.path(), 3);
+  std::ifstream in(scenario);
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string yaml = text.str();
+  // An operation on two cités, the second misspelt.
+  const std::string anchor = "  at_vacancy: {from_label: E}\n";
+  ASSERT_NE(yaml.find(anchor), std::string::npos);
+  yaml.replace(yaml.find(anchor), anchor.size(),
+               anchor + "  operations:\n    - {cites: [Cité Foch, Cité Fosh], start: 2018, years: 2}\n");
+  std::ofstream(scenario) << yaml;
+  std::size_t line = 1;
+  for (std::size_t i = 0; i < yaml.find("Cité Fosh"); ++i) line += yaml[i] == '\n' ? 1 : 0;
+  const auto r = run_coron("validate " + quoted(scenario), dir.path());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_THAT(r.output, HasSubstr(":" + std::to_string(line) + ":"));
+  EXPECT_THAT(r.output, HasSubstr("renovation.operations[0].cites: no cité \"Cité Fosh\" in the stock"));
+  EXPECT_THAT(r.output, HasSubstr("did you mean \"Cité Foch\""));
+}
+
 TEST(Cli, OneTwoAndFourThreadsAndSerialStepsWriteIdenticalDatasets) {
   TempDir dir("threads");
   TempDir scenario_dir("threads-scenario");
