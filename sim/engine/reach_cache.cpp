@@ -14,7 +14,9 @@ bool same_bits(const YearFactors& a, const YearFactors& b) noexcept {
 
 }  // namespace
 
-ReachCache::ReachCache(const Stock& stock, bool enabled) : stock_(stock), enabled_(enabled) {}
+ReachCache::ReachCache(const Stock& stock, bool enabled) : stock_(stock), enabled_(enabled) {
+  static_assert(sizeof(Entry) <= 48, "the memory stated in reach_cache.hpp");
+}
 
 std::optional<std::size_t> ReachCache::factor_set(const YearFactors& factors) const {
   if (!enabled_) return std::nullopt;

@@ -19,9 +19,10 @@
 //
 // Entries are computed at most once each (a once-flag per entry); a set is a pure
 // function of its question, so what a replicate gets does not depend on which thread
-// filled the entry or when. Memory: kSlotBytes per dwelling for each distinct set of
-// factors met (allocated when the set is first met), plus 32 bytes per kept
-// combination of the dwellings actually asked about.
+// filled the entry or when. Memory: 48 bytes per dwelling for each distinct set of
+// factors met (allocated when the set is first met: 3.4 MB for 70,000 dwellings), plus
+// 32 bytes per kept combination of the dwellings actually asked about (22 on average
+// for label C on the mining stock: about 0.7 kB per dwelling asked).
 
 namespace coron::engine {
 
@@ -50,9 +51,6 @@ class ReachCache {
                                      const PackageSearch& search, const PackageRules& rules,
                                      std::int32_t allowed, const PackageTarget& target,
                                      const YearFactors& factors) const;
-
-  /// Bytes one dwelling takes in one factor set before any combination is kept.
-  static constexpr std::size_t kSlotBytes = sizeof(std::once_flag) + sizeof(ReachSet);
 
  private:
   struct Entry {
