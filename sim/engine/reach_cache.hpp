@@ -32,9 +32,9 @@ class ReachCache {
   /// once in the scenarios); questions under others are searched directly.
   static constexpr std::size_t max_factor_sets = 4;
 
-  /// A reach set costs about 2.6 searches of one dwelling and pricing it 0.07
+  /// A reach set costs about 2.7 searches of one dwelling and pricing it 0.07
   /// (BM_reach_set_mining_stock, BM_cheapest_in_mining_stock, BM_package_search_mining_stock):
-  /// asked in R replicates, 2.6 + 0.07 R searches against R, a gain from 3 replicates on
+  /// asked in R replicates, 2.7 + 0.07 R searches against R, a gain from 3 replicates on
   /// and a clear one from 4. Runs of fewer replicates search directly.
   static constexpr int min_replicates = 4;
 
