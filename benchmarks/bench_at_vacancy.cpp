@@ -2,7 +2,8 @@
 // stock, simulate 30 years with every E, F or G house renovated to label C when it falls
 // vacant, write the HDF5 file. Arguments: replicates, then 1 with the reach sets shared
 // by the replicates (the default; a single replicate searches directly anyway) or 0 with
-// every package searched from scratch. Two threads. Setup (reading, stock generation) is inside the timing, as for the command.
+// every package searched from scratch. Two threads. Setup (reading, stock generation) is inside the timing,
+// as for the command.
 #include "setup/run_setup.hpp"
 #include "setup/run_to_file.hpp"
 
