@@ -28,6 +28,13 @@ const Stock& mining_stock() {
   return stock;
 }
 
+YearFactors mining_year() {
+  YearFactors year;
+  year.primary_energy_factor.fill(1.0);
+  year.primary_energy_factor[static_cast<std::size_t>(Carrier::electricity)] = 1.9;
+  return year;
+}
+
 void BM_package_search_mining_stock(benchmark::State& state) {
   const Stock& stock = mining_stock();
   const DwellingState dwellings = initial_state(stock);
@@ -60,5 +67,65 @@ void BM_package_search_mining_stock(benchmark::State& state) {
   state.counters["mean_cost_eur"] = cost / static_cast<double>(in.size());
 }
 BENCHMARK(BM_package_search_mining_stock)->UseRealTime()->Unit(benchmark::kMillisecond);
+
+/// The same questions split: the reach sets (once per dwelling), then their pricing (once
+/// per dwelling and cost draw).
+struct ReachSets {
+  std::vector<ReachSet> sets;
+  std::vector<ThermalRow> rows;
+};
+
+void BM_reach_set_mining_stock(benchmark::State& state) {
+  const Stock& stock = mining_stock();
+  const DwellingState dwellings = initial_state(stock);
+  const ThermalInputs in = thermal_inputs(dwellings);
+  const WorksParams works = fixtures::realistic_catalog();
+  const PackageSearch search(works, fixtures::data_thermal_params());
+  const PackageTarget target = *works.target("C");
+  std::size_t kept = 0;
+  for (auto _ : state) {
+    kept = 0;
+    for (std::size_t i = 0; i < in.size(); ++i) {
+      PackageRules rules;
+      rules.listed_facade = stock.heritage_unesco[i] != 0;
+      rules.unfit = stock.structurally_unfit[i] != 0;
+      kept +=
+          search.reach_set(thermal_row(in, i), rules, fixtures::all_measures(works), target, mining_year())
+              .combinations.size();
+    }
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * in.size()));
+  state.counters["kept_per_dwelling"] = static_cast<double>(kept) / static_cast<double>(in.size());
+}
+BENCHMARK(BM_reach_set_mining_stock)->UseRealTime()->Unit(benchmark::kMillisecond);
+
+void BM_cheapest_in_mining_stock(benchmark::State& state) {
+  const Stock& stock = mining_stock();
+  const DwellingState dwellings = initial_state(stock);
+  const ThermalInputs in = thermal_inputs(dwellings);
+  const WorksParams works = fixtures::realistic_catalog();
+  const PackageSearch search(works, fixtures::data_thermal_params());
+  const PackageTarget target = *works.target("C");
+  ReachSets prepared;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    PackageRules rules;
+    rules.listed_facade = stock.heritage_unesco[i] != 0;
+    rules.unfit = stock.structurally_unfit[i] != 0;
+    prepared.rows.push_back(thermal_row(in, i));
+    prepared.sets.push_back(
+        search.reach_set(prepared.rows.back(), rules, fixtures::all_measures(works), target, mining_year()));
+  }
+  const std::vector<double> cost_factor(works.measures.size(), 1.0);
+  double cost = 0.0;
+  for (auto _ : state) {
+    cost = 0.0;
+    for (std::size_t i = 0; i < in.size(); ++i)
+      cost += search.cheapest_in(prepared.sets[i], cost_factor, prepared.rows[i])->cost_eur;
+    benchmark::DoNotOptimize(cost);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * in.size()));
+  state.counters["mean_cost_eur"] = cost / static_cast<double>(in.size());
+}
+BENCHMARK(BM_cheapest_in_mining_stock)->UseRealTime()->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -29,6 +29,9 @@ struct ModelParams {
 struct RunOptions {
   int threads = 0;  ///< 0: all cores
   Execution execution = Execution::parallel;
+  /// Reach sets shared by the replicates (sim/engine/reach_cache.hpp); false searches
+  /// every package from scratch, with the same results (tests compare the two).
+  bool cache_reach_sets = true;
   /// Called from the driving thread with the fraction done, 0..1.
   std::function<void(double)> progress;
 };

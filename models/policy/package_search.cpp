@@ -1,6 +1,7 @@
 #include "policy/package_search.hpp"
 
 #include "evaluation_batch.hpp"
+#include "package_rules.hpp"
 
 #include "coron/error.hpp"
 
@@ -40,13 +41,15 @@
 namespace coron {
 namespace {
 
-/// The components a combination chooses among; structure is imposed, never chosen.
-constexpr std::size_t chosen_components = 7;
+using detail::bit;
+using detail::cents;
+using detail::chosen_components;
+using detail::imposed;
+using detail::Imposed;
+using detail::reaches;
+using detail::structure_measures;
+
 constexpr std::size_t max_options = max_measures + 1;  // the measures of a component and "none"
-
-std::int64_t cents(double eur) noexcept { return std::llround(eur * 100.0); }
-
-std::int32_t bit(std::size_t k) noexcept { return std::int32_t{1} << k; }
 
 struct Option {  // no default values: the search writes what it reads, and nothing else
   std::int64_t cost_cents;
@@ -135,36 +138,6 @@ std::vector<Node>& frontier_buffer() {
   return buffer;
 }
 
-/// The structure measures a catalog has for unfit dwellings (the first of each kind).
-struct StructureMeasures {
-  std::optional<std::size_t> heavy, rebuild;
-};
-
-StructureMeasures structure_measures(const WorksParams& works) noexcept {
-  StructureMeasures s;
-  for (std::size_t k = 0; k < works.measures.size(); ++k) {
-    const Measure& m = works.measures[k];
-    if (m.component != Component::structure) continue;
-    if (m.rebuild && !s.rebuild) s.rebuild = k;
-    if (!m.rebuild && !s.heavy) s.heavy = k;
-  }
-  return s;
-}
-
-/// What the rules add to every package of an unfit dwelling: the heavy measure, or the
-/// rebuilding which replaces every other measure.
-struct Imposed {
-  std::int32_t measures = 0;
-  bool rebuild = false;
-};
-
-Imposed imposed(const PackageRules& rules, const StructureMeasures& s) noexcept {
-  if (!rules.unfit) return {};
-  if (rules.unfit_works == RenovationOptions::Unfit::rebuild && s.rebuild) return {bit(*s.rebuild), true};
-  if (rules.unfit_works == RenovationOptions::Unfit::heavy && s.heavy) return {bit(*s.heavy), false};
-  return {};
-}
-
 /// Sum of the measures' costs (each with its factor, in cents) in the dwelling's state `row`.
 std::int64_t package_cents(const WorksParams& works, const ThermalRow& row, std::int32_t measures,
                            std::span<const double> cost_factor) noexcept {
@@ -183,10 +156,8 @@ Options gather_options(const WorksParams& works, const ThermalRow& row, const Pa
     o.count[c] = 1;
   }
   for (std::size_t k = 0; k < works.measures.size(); ++k) {
+    if (!detail::may_combine(works, k, row, rules, allowed)) continue;
     const Measure& m = works.measures[k];
-    if (m.component == Component::structure || (allowed >> k & 1) == 0) continue;
-    if (rules.listed_facade && m.component == Component::wall && m.from_outside) continue;
-    if (!improves(m, row)) continue;
     const auto c = static_cast<std::size_t>(m.component);
     const Option option{cents(measure_cost_eur(m, row) * cost_factor[k]), static_cast<std::int32_t>(k)};
     CORON_ASSERT(option.cost_cents >= 0);  // the walk needs costs that only add up
@@ -240,10 +211,6 @@ struct Best {
     return c;
   }
 };
-
-bool reaches(const PackageTarget& target, const detail::EvaluationBatch& b, std::size_t r) noexcept {
-  return b.label[r] <= target.label_max && b.cep[r] <= target.primary_energy_max_kwh_m2;
-}
 
 /// One package evaluated on its own: `after` is the dwelling once `measures` are done.
 PackageChoice evaluate_package(const ThermalParams& thermal, const ThermalRow& after, std::int32_t measures,

@@ -1,10 +1,13 @@
 #pragma once
+#include "policy/reach_set.hpp"
+
 #include "coron/scenario.hpp"
 #include "coron/thermal.hpp"
 #include "coron/works.hpp"
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 
 // Choosing a dwelling's works (docs/model-works.md): an explicit list of measures,
@@ -36,7 +39,8 @@ struct PackageChoice {
 
 /// Applies the measures of `measures` (catalog order) to `row`, skipping those that do
 /// not improve it.
-[[nodiscard]] ThermalRow apply_package(const WorksParams& works, ThermalRow row, std::int32_t measures) noexcept;
+[[nodiscard]] ThermalRow apply_package(const WorksParams& works, ThermalRow row,
+                                       std::int32_t measures) noexcept;
 
 class PackageSearch {
  public:
@@ -52,13 +56,33 @@ class PackageSearch {
                                        const PackageTarget& target, const YearFactors& factors,
                                        std::span<const double> cost_factor) const noexcept;
 
+  /// The cost-independent part of cheapest(): the combinations that can be the cheapest
+  /// for some costs (reach_set.hpp). Evaluates every combination that reaches no target
+  /// and contains no reaching one, so it costs more kernel calls than one cheapest(): it
+  /// pays when the same question comes back with other costs.
+  [[nodiscard]] ReachSet reach_set(const ThermalRow& row, const PackageRules& rules, std::int32_t allowed,
+                                   const PackageTarget& target, const YearFactors& factors) const;
+
+  /// cheapest() for the set's question (`row` is the dwelling it was computed for) at the
+  /// costs `cost_factor`, without the kernel: the same choice, to the bit. Nothing when a
+  /// measure the set combines costs less than a cent: a dearer combination could then
+  /// tie on cost and win on Cep, which only cheapest() can tell.
+  [[nodiscard]] std::optional<PackageChoice> cheapest_in(const ReachSet& set,
+                                                         std::span<const double> cost_factor,
+                                                         const ThermalRow& row) const noexcept;
+
   /// The measures of `measures` that improve `row`, with the rules applied: on a listed
   /// facade an outside wall insulation becomes the catalog's first inside lining; an
   /// unfit dwelling gets the structure measure. reached is true.
   [[nodiscard]] PackageChoice listed(const ThermalRow& row, const PackageRules& rules, std::int32_t measures,
-                                     const YearFactors& factors, std::span<const double> cost_factor) const noexcept;
+                                     const YearFactors& factors,
+                                     std::span<const double> cost_factor) const noexcept;
 
  private:
+  /// The dwelling after the measures of a combination of `set`, in the order reach_set built it.
+  [[nodiscard]] ThermalRow package_after(const ReachSet& set, const ThermalRow& row,
+                                         std::int32_t measures) const noexcept;
+
   const WorksParams* works_;
   const ThermalParams* thermal_;
 };

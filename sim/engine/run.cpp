@@ -97,7 +97,7 @@ Aggregates run_simulation(const Scenario& scenario, const Stock& stock, const Mo
       {},
       recorded_columns(scenario.output.dwelling_columns),
       std::min(replicates, static_cast<std::size_t>(std::max(0, scenario.output.dwelling_replicates))),
-      engine::WorksPlan(scenario, stock, params)};
+      engine::WorksPlan(scenario, stock, params, options.cache_reach_sets)};
   for (std::size_t y = 0; y < years; ++y) plan.factors.push_back(factors_for(scenario, aggregates.year[y]));
   plan.demography.enabled = plan.demography.enabled && scenario.demography.enabled;
   if (scenario.demography.mortality_multiplier)

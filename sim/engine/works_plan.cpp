@@ -30,13 +30,15 @@ std::int32_t thermal_measures(const WorksParams& works) {
 
 }  // namespace
 
-WorksPlan::WorksPlan(const Scenario& scenario, const Stock& stock, const ModelParams& params)
+WorksPlan::WorksPlan(const Scenario& scenario, const Stock& stock, const ModelParams& params,
+                     bool cache_reach_sets)
     : options(scenario.renovation),
       works(params.works),
       funding(params.funding),
       economics(params.economics),
       rental_bans(scenario.rental_bans),
-      search(params.works, params.thermal) {
+      search(params.works, params.thermal),
+      reach_sets(stock, cache_reach_sets && scenario.replicates >= ReachCache::min_replicates) {
   CORON_ASSERT(params.works.measures.size() <= max_measures);
   if (!options.enabled) return;
   if (!options.package.reach.empty()) {

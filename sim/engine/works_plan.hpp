@@ -1,4 +1,5 @@
 #pragma once
+#include "engine/reach_cache.hpp"
 #include "policy/package_search.hpp"
 
 #include "coron/engine.hpp"
@@ -20,7 +21,7 @@
 namespace coron::engine {
 
 struct WorksPlan {
-  WorksPlan(const Scenario& scenario, const Stock& stock, const ModelParams& params);
+  WorksPlan(const Scenario& scenario, const Stock& stock, const ModelParams& params, bool cache_reach_sets);
 
   const RenovationOptions& options;
   const WorksParams& works;
@@ -34,6 +35,8 @@ struct WorksPlan {
   /// Per dwelling: the operation it belongs to (-1: none) and the year its works are due.
   std::vector<std::int16_t> operation;
   std::vector<std::int16_t> due_year;
+  /// `reach:` searches of dwellings still in their initial state, shared by the replicates.
+  ReachCache reach_sets;
 };
 
 /// One replicate's running accounts. Built at the replicate's start; the works step

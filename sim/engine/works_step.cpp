@@ -4,6 +4,7 @@
 #include "coron/error.hpp"
 
 #include <algorithm>
+#include <optional>
 
 // The year's works, between the thermal evaluation (this year's labels, which the
 // rental bans and the at-vacancy rule read) and the lettings (which must not re-let a
@@ -73,6 +74,8 @@ void choose_packages(const DwellingState& state, const YearContext& context) {
   books.choices.resize(books.candidates.size());
   const ThermalInputs in = thermal_inputs(state);
   const std::size_t measures = plan.works.measures.size();
+  const std::optional<std::size_t> reach_slot =
+      plan.target ? plan.reach_sets.factor_set(context.factors) : std::nullopt;
   context.blocks.for_each(
       books.candidates.size(),
       [&](std::size_t, std::size_t begin, std::size_t end) {
@@ -81,10 +84,20 @@ void choose_packages(const DwellingState& state, const YearContext& context) {
           const auto cite = static_cast<std::size_t>(context.stock.cite_id[i]);
           const std::span<const double> factors(books.cost_factor.data() + cite * measures, measures);
           const ThermalRow row = thermal_row(in, i);
-          books.choices[c] = plan.target ? plan.search.cheapest(row, rules_for(context, i), plan.allowed,
-                                                                *plan.target, context.factors, factors)
-                                         : plan.search.listed(row, rules_for(context, i),
-                                                              plan.listed_measures, context.factors, factors);
+          const PackageRules rules = rules_for(context, i);
+          if (!plan.target) {
+            books.choices[c] = plan.search.listed(row, rules, plan.listed_measures, context.factors, factors);
+            continue;
+          }
+          const ReachSet* reach = reach_slot
+                                      ? plan.reach_sets.find(*reach_slot, i, row, plan.search, rules,
+                                                             plan.allowed, *plan.target, context.factors)
+                                      : nullptr;
+          std::optional<PackageChoice> priced;
+          if (reach != nullptr) priced = plan.search.cheapest_in(*reach, factors, row);
+          books.choices[c] =
+              priced ? *priced
+                     : plan.search.cheapest(row, rules, plan.allowed, *plan.target, context.factors, factors);
         }
       },
       candidates_per_block);

@@ -229,13 +229,14 @@ TEST(Cli, OneTwoAndFourThreadsAndSerialStepsWriteIdenticalDatasets) {
   TempDir dir("threads");
   TempDir scenario_dir("threads-scenario");
   const std::filesystem::path scenario = short_at_vacancy(scenario_dir.path(), 8);
-  // Three replicates: each streamed to the file as it ends; houses renovated as they fall
-  // vacant, funded from shared envelopes, rental bans from 2025.
+  // Four replicates: each streamed to the file as it ends; houses renovated as they fall
+  // vacant, funded from shared envelopes, rental bans from 2025; enough replicates for the
+  // run to share its reach sets between them (engine/reach_cache.hpp).
   for (const char* variant : {"--threads 1", "--threads 2", "--threads 4", "--serial"}) {
     const std::string name =
         std::string("t") + std::to_string(std::hash<std::string>{}(variant) % 1000) + ".h5";
     const auto r =
-        run_coron("run -q --replicates 3 " + quoted(scenario) + " " + variant + " -o " + name, dir.path());
+        run_coron("run -q --replicates 4 " + quoted(scenario) + " " + variant + " -o " + name, dir.path());
     ASSERT_EQ(r.exit_code, 0) << variant << "\n" << r.output;
   }
   std::vector<std::filesystem::path> outputs;

@@ -323,3 +323,173 @@ TEST(PackageSearch, ListedKeepsOnlyWhatImproves) {
 
 }  // namespace
 }  // namespace coron
+
+namespace coron {
+namespace {
+
+/// Bitwise equality of two choices, the row after the works included.
+bool same_choice(const PackageChoice& a, const PackageChoice& b) {
+  bool same = a.measures == b.measures && a.cost_eur == b.cost_eur && a.reached == b.reached &&
+              a.primary_after_kwh_m2 == b.primary_after_kwh_m2 && a.ghg_after_kg_m2 == b.ghg_after_kg_m2 &&
+              a.final_after_kwh == b.final_after_kwh && a.label_after == b.label_after;
+#define CORON_SAME_COLUMN(T, name, unit, spec, text) same = same && a.after.name == b.after.name;
+  CORON_THERMAL_COLUMNS(CORON_SAME_COLUMN)
+#undef CORON_SAME_COLUMN
+  return same;
+}
+
+// One reach set per dwelling, priced under many cost draws: each price is the brute
+// force's choice and, to the bit, the walk's. One draw in four makes every fixed-cost
+// measure cost exactly 1,000 EUR, so that combinations tie on cost and the Cep and bit
+// set decide.
+TEST(PackageSearch, ReachSetPricedUnderManyCostsMatchesBruteForce) {
+  const WorksParams works = fixtures::small_catalog();
+  const PackageSearch search(works, params());
+  const test::Columns population = test::varied_population(240);
+  const ThermalInputs in = population.inputs();
+  std::mt19937_64 rng(11);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  std::size_t priced = 0, reached = 0, unreachable = 0, cost_ties = 0, kept_many = 0, rebuilt = 0;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const ThermalRow row = thermal_row(in, i);
+    std::int32_t allowed = 0;
+    for (std::size_t k = 0; k < works.measures.size(); ++k)
+      if (unit(rng) < 0.85) allowed |= std::int32_t{1} << k;
+    PackageRules rules;
+    rules.listed_facade = unit(rng) < 0.3;
+    rules.unfit = unit(rng) < 0.15;
+    rules.unfit_works = unit(rng) < 0.5 ? RenovationOptions::Unfit::heavy : RenovationOptions::Unfit::rebuild;
+    const auto label = static_cast<std::uint8_t>(rng() % 5);
+    const PackageTarget target =
+        unit(rng) < 0.3 ? label_target(label, 60.0 + 200.0 * unit(rng)) : label_target(label);
+    const YearFactors y = factors(unit(rng) < 0.5 ? 2.3 : 1.9);
+    const ReachSet set = search.reach_set(row, rules, allowed, target, y);
+    ASSERT_FALSE(set.combinations.empty());
+    kept_many += set.combinations.size() > 1;
+    rebuilt += set.rebuild;
+    for (int draw = 0; draw < 12; ++draw) {
+      std::vector<double> factor(works.measures.size());
+      for (double& f : factor) f = 0.3 + 1.7 * unit(rng);
+      if (draw % 4 == 0)
+        for (std::size_t k = 0; k < works.measures.size(); ++k)
+          if (works.measures[k].cost.basis == CostBasis::none)
+            factor[k] = 1000.0 / works.measures[k].cost.fixed_eur;
+      const std::optional<PackageChoice> got = search.cheapest_in(set, factor, row);
+      ASSERT_TRUE(got.has_value()) << "dwelling " << i;  // every measure costs more than a cent here
+      const BruteChoice want = brute_force(works, row, rules, allowed, target, y, factor);
+      ASSERT_EQ(got->reached, want.reached) << "dwelling " << i << ", draw " << draw;
+      ASSERT_EQ(got->measures, want.measures) << "dwelling " << i << ", draw " << draw;
+      EXPECT_EQ(got->cost_eur, static_cast<double>(want.cents) / 100.0);
+      EXPECT_TRUE(close(got->primary_after_kwh_m2, want.cep));
+      EXPECT_TRUE(close(got->after.floor_area_m2, want.after.floor_area_m2));
+      EXPECT_TRUE(same_choice(*got, search.cheapest(row, rules, allowed, target, y, factor)))
+          << "dwelling " << i << ", draw " << draw;
+      ++priced;
+      (want.reached ? reached : unreachable) += 1;
+      cost_ties += draw % 4 == 0 && want.reached && (want.measures & ~set.structure) != 0;
+    }
+  }
+  EXPECT_GE(priced, 2000u);
+  EXPECT_GE(reached, 800u);
+  EXPECT_GE(unreachable, 300u);
+  EXPECT_GE(cost_ties, 100u);
+  EXPECT_GE(kept_many, 60u);
+  EXPECT_GE(rebuilt, 5u);
+}
+
+// A set keeps only what can win: every kept reaching combination loses its reach when any
+// one chosen measure is taken out, and every reaching combination contains a kept one.
+TEST(PackageSearch, ReachSetKeepsExactlyTheMinimalReachingCombinations) {
+  const WorksParams works = fixtures::small_catalog();
+  const PackageSearch search(works, params());
+  const test::Columns population = test::varied_population(80);
+  const ThermalInputs in = population.inputs();
+  const std::vector<double> unit_cost(works.measures.size(), 1.0);
+  std::size_t checked = 0;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const ThermalRow row = thermal_row(in, i);
+    const PackageTarget target = label_target(static_cast<std::uint8_t>(i % 4));
+    const PackageRules rules;
+    const std::int32_t allowed = fixtures::all_measures(works);
+    const ReachSet set = search.reach_set(row, rules, allowed, target, factors(1.9));
+    if (!set.reached) continue;
+    // Each valid subset of the catalog, evaluated by the reference.
+    for (std::int32_t s = 0; s < (std::int32_t{1} << works.measures.size()); ++s) {
+      std::array<int, component_count> per_component{};
+      bool valid = true;
+      ThermalRow after = row;
+      for (std::size_t k = 0; k < works.measures.size() && valid; ++k) {
+        if ((s >> k & 1) == 0) continue;
+        const Measure& m = works.measures[k];
+        valid = m.component != Component::structure && reference_works::improves(m, row) &&
+                ++per_component[static_cast<std::size_t>(m.component)] == 1;
+        if (valid) after = reference_works::apply(m, works.rebuilt, after);
+      }
+      if (!valid) continue;
+      const Evaluated e = evaluate_row(after, factors(1.9));
+      const bool reaches = e.label <= target.label_max;
+      bool contains_kept = false, kept = false;
+      for (const ReachCombination& c : set.combinations) {
+        contains_kept = contains_kept || (c.measures & s) == c.measures;
+        kept = kept || c.measures == s;
+      }
+      if (reaches) {
+        EXPECT_TRUE(contains_kept) << "dwelling " << i << ", combination " << s;
+      }
+      if (kept) {
+        EXPECT_TRUE(reaches);
+        EXPECT_TRUE(close(e.cep, [&] {
+          for (const ReachCombination& c : set.combinations)
+            if (c.measures == s) return c.cep;
+          return -1.0;
+        }()));
+        for (std::size_t k = 0; k < works.measures.size(); ++k) {
+          if ((s >> k & 1) == 0) continue;
+          ThermalRow without = row;
+          for (std::size_t j = 0; j < works.measures.size(); ++j)
+            if (j != k && (s >> j & 1) != 0)
+              without = reference_works::apply(works.measures[j], works.rebuilt, without);
+          EXPECT_GT(evaluate_row(without, factors(1.9)).label, target.label_max)
+              << "dwelling " << i << ": " << s << " without measure " << k << " still reaches";
+        }
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GE(checked, 60u);
+}
+
+// A free measure could join a minimal combination at no cost and lower its Cep: the set
+// cannot tell, and says so; when nothing reaches it still prices exactly.
+TEST(PackageSearch, ReachSetDeclinesFreeMeasuresWhenTheTargetIsReached) {
+  const WorksParams works = fixtures::small_catalog();
+  const PackageSearch search(works, params());
+  const test::Columns population = test::varied_population(40);
+  const ThermalInputs in = population.inputs();
+  std::vector<double> factor(works.measures.size(), 1.0);
+  factor[*works.find("attic")] = 0.0;
+  std::size_t declined = 0, unreachable = 0;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const ThermalRow row = thermal_row(in, i);
+    const std::int32_t allowed = fixtures::all_measures(works);
+    for (const PackageTarget& target : {label_target(6), label_target(0, 1.0)}) {
+      const ReachSet set = search.reach_set(row, PackageRules{}, allowed, target, factors(2.3));
+      const std::optional<PackageChoice> got = search.cheapest_in(set, factor, row);
+      const bool attic_free = (set.options & bit_of(works, "attic")) != 0;
+      if (set.reached && attic_free) {
+        EXPECT_FALSE(got.has_value()) << "dwelling " << i;
+        ++declined;
+      } else {
+        ASSERT_TRUE(got.has_value()) << "dwelling " << i;
+        EXPECT_TRUE(
+            same_choice(*got, search.cheapest(row, PackageRules{}, allowed, target, factors(2.3), factor)));
+        unreachable += !set.reached;
+      }
+    }
+  }
+  EXPECT_GE(declined, 10u);
+  EXPECT_GE(unreachable, 30u);
+}
+
+}  // namespace
+}  // namespace coron
