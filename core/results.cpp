@@ -1,6 +1,7 @@
 #include "coron/results.hpp"
 
 #include "coron/error.hpp"
+#include "huge_pages.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -9,9 +10,17 @@ namespace coron {
 
 namespace {
 
+/// A zeroed column of `count` values. A record holds a replicate's chosen columns for every
+/// year (some 100 MB on the whole stock): the kernel's first touch of each 4 KiB page cost a
+/// fifth of a one-replicate run, so large buffers ask for transparent huge pages, 512 times
+/// fewer faults where the system grants them (Linux madvise; a hint, never an error).
 template <class T>
 ColumnValues zeros(std::size_t count) {
-  return ColumnValues(std::in_place_type<std::vector<T>>, count, T{});
+  std::vector<T> values;
+  values.reserve(count);
+  advise_huge_pages(values.data(), count * sizeof(T));
+  values.resize(count, T{});
+  return ColumnValues(std::move(values));
 }
 
 ColumnValues zeros_of(ColumnType type, std::size_t count) {
