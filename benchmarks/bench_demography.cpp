@@ -3,7 +3,7 @@
 #include "engine/blocks.hpp"
 #include "engine/demography_step.hpp"
 #include "fixtures/data_params.hpp"
-#include "stock/generator.hpp"
+#include "mining_stock.hpp"
 
 #include "coron/state.hpp"
 
@@ -14,15 +14,7 @@ namespace {
 
 using namespace coron;
 
-const Stock& mining_stock() {
-  static const Stock stock = [] {
-    Diagnostics diag;
-    const stock::StockParameters p = stock::load_stock_parameters(CORON_DATA_DIR, diag);
-    diag.throw_if_any();
-    return stock::generate_stock(p, 2017);
-  }();
-  return stock;
-}
+using bench::mining_stock;
 
 void BM_demography_year(benchmark::State& state) {
   const Stock& stock = mining_stock();

@@ -3,8 +3,8 @@
 // (tests/fixtures/works_catalog.hpp). Dwellings searched per second (items_per_second).
 #include "fixtures/data_params.hpp"
 #include "fixtures/works_catalog.hpp"
+#include "mining_stock.hpp"
 #include "policy/package_search.hpp"
-#include "stock/generator.hpp"
 
 #include "coron/state.hpp"
 #include "coron/works.hpp"
@@ -18,15 +18,7 @@ namespace {
 
 using namespace coron;
 
-const Stock& mining_stock() {
-  static const Stock stock = [] {
-    Diagnostics diag;
-    const stock::StockParameters p = stock::load_stock_parameters(CORON_DATA_DIR, diag);
-    diag.throw_if_any();
-    return stock::generate_stock(p, 2017);
-  }();
-  return stock;
-}
+using bench::mining_stock;
 
 YearFactors mining_year() {
   YearFactors year;
