@@ -37,8 +37,8 @@ struct Instance {
 };
 
 /// Costs in whole euros, some free, some in cents, some on a line through none (equal
-/// efficiencies); values integers (exact sums, so that ties are real ties) or reals; the
-/// budget anywhere from 0 to beyond every package.
+/// efficiencies, within a candidate and across candidates); values integers (exact sums, so that ties are
+/// real ties) or reals; the budget anywhere from 0 to beyond every package.
 Instance random_instance(std::mt19937_64& rng, std::size_t max_candidates, std::size_t max_packages,
                          bool integer_values) {
   std::uniform_int_distribution<std::size_t> candidates(1, max_candidates), packages(0, max_packages);
@@ -46,9 +46,13 @@ Instance random_instance(std::mt19937_64& rng, std::size_t max_candidates, std::
   std::uniform_real_distribution<double> real(-3.0, 40.0), share(0.0, 1.1);
   Instance in;
   double total = 0.0;
+  // A unit shared by some candidates: equal efficiencies across candidates too.
+  const double shared_cost = euros(rng), shared_value = small(rng);
   for (std::size_t c = 0, n = candidates(rng); c < n; ++c) {
     const auto cand = static_cast<std::uint32_t>(c);
-    const double unit_cost = euros(rng), unit_value = small(rng);
+    const bool shared = kind(rng) < 5;
+    const double unit_cost = shared ? shared_cost : euros(rng),
+                 unit_value = shared ? shared_value : small(rng);
     for (std::size_t j = 0, k = packages(rng); j < k; ++j) {
       const int how = kind(rng);
       double cost = euros(rng);
