@@ -178,5 +178,35 @@ TEST(ShippedRules, MissionRenovatesOnlyItsCitesInItsTwoStages) {
   }
 }
 
+TEST(ShippedRules, NoNewLeaseInADwellingTheRentalBansCover) {
+  // The baseline (no works) over 2018-2029: G banned from 2025, F from 2028.
+  setup::RunSetup run = setup::prepare_run(scenarios / "baseline.yaml");
+  run.scenario.years = 12;
+  run.scenario.output.dwelling_columns = {"label", "occupied", "banned_from_letting", "moved_in"};
+  const Results r = fixtures::run_collect(run.scenario, run.stock, run.params, RunOptions{});
+  const ReplicateRecord& rec = r.replicates.at(0);
+  const auto& label = std::get<std::vector<std::uint8_t>>(*rec.find("label"));
+  const auto& banned = std::get<std::vector<std::uint8_t>>(*rec.find("banned_from_letting"));
+  const auto& moved_in = std::get<std::vector<std::uint8_t>>(*rec.find("moved_in"));
+  const std::size_t n = run.stock.size();
+  for (std::size_t y = 0; y < rec.years; ++y) {
+    const int year = r.aggregates.year[y];
+    std::size_t lets = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t k = y * n + i;
+      const bool should_ban = (year >= 2025 && label[k] == 6) || (year >= 2028 && label[k] >= 5);
+      ASSERT_EQ(banned[k] != 0, should_ban) << year << " dwelling " << i;
+      ASSERT_FALSE(banned[k] != 0 && moved_in[k] != 0) << "a new lease in a banned dwelling, " << year;
+      lets += moved_in[k];
+    }
+    EXPECT_GT(lets, 1000u) << year;  // lettings go on where allowed
+  }
+  // From 2025 vacant G dwellings stay empty: the count that could not be re-let grows.
+  const std::vector<double>& vacant_banned = r.aggregates.of("vacant_banned");
+  EXPECT_EQ(vacant_banned[2024 - 2018], 0.0);
+  EXPECT_GT(vacant_banned[2027 - 2018], vacant_banned[2025 - 2018]);
+  EXPECT_GT(vacant_banned[2025 - 2018], 100.0);
+}
+
 }  // namespace
 }  // namespace coron
