@@ -1,5 +1,7 @@
 #include "engine/works_step.hpp"
 
+#include "engine/budget_step.hpp"
+
 #include "coron/economics.hpp"
 #include "coron/error.hpp"
 
@@ -211,8 +213,10 @@ void works_step(DwellingState& state, const YearContext& context) {
   if (context.works->options.enabled) {
     select_candidates(state, context);
     choose_packages(state, context);
+    allocate_year_budget(state, context);
     fund_works(state, context);
   } else {
+    context.books->allocation = {};
     context.books->year_works.clear(context.works->funding.funders.size());
   }
   letting_rules(state, context);
