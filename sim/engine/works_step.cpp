@@ -12,7 +12,8 @@
 // rental bans and the at-vacancy rule read) and the lettings (which must not re-let a
 // dwelling under works or banned). Selection and funding run in stock order on one
 // thread: a capacity and an envelope are shared, and their order decides who gets
-// them. The package search, the costly part, runs over blocks of candidates.
+// them. The package search, the costly part, runs over blocks of candidates. A works
+// budget (budget_step.cpp) then keeps the candidates it funds, in its rule's order.
 
 namespace coron::engine {
 
