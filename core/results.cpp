@@ -1,7 +1,8 @@
 #include "coron/results.hpp"
 
-#include "coron/error.hpp"
 #include "huge_pages.hpp"
+
+#include "coron/error.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -136,6 +137,16 @@ const ColumnValues* ReplicateRecord::find(std::string_view name) const noexcept 
   return nullptr;
 }
 
+void AllocationSeries::allocate(std::size_t r, std::size_t y, std::string objective_name, std::string units) {
+  objective = std::move(objective_name);
+  objective_units = std::move(units);
+  budget_eur.assign(r * y, 0.0);
+  spent_eur.assign(r * y, 0.0);
+  funded.assign(r * y, 0);
+  objective_value.assign(r * y, 0.0);
+  bound.assign(r * y, 0.0);
+}
+
 void Aggregates::allocate(std::size_t r, std::size_t y, int first_year,
                           std::vector<std::string> funder_names) {
   funders = std::move(funder_names);
@@ -160,6 +171,14 @@ void Aggregates::record(std::size_t r, std::size_t y, const YearTotals& totals) 
   CORON_ASSERT(totals.spend_by_funder.size() == f);
   std::copy(totals.spend_by_funder.begin(), totals.spend_by_funder.end(),
             spend_by_funder.begin() + static_cast<std::ptrdiff_t>((r * years + y) * f));
+  if (allocation.enabled()) {
+    const std::size_t at = r * years + y;
+    allocation.budget_eur[at] = totals.allocation.budget_eur;
+    allocation.spent_eur[at] = totals.allocation.spent_eur;
+    allocation.funded[at] = totals.allocation.funded;
+    allocation.objective_value[at] = totals.allocation.objective;
+    allocation.bound[at] = totals.allocation.bound;
+  }
 }
 
 const std::vector<double>& Aggregates::of(std::string_view name) const {

@@ -63,7 +63,16 @@ std::uint64_t state_hash(const Aggregates& a) noexcept {
   std::uint64_t h = detail::mix64(a.replicates * 1000003u + a.years);
   h = absorb_column(h, a.year);
   for (const std::vector<double>& values : a.values) h = absorb_column(h, values);
-  return absorb_column(h, a.spend_by_funder);
+  h = absorb_column(h, a.spend_by_funder);
+  // Only with a budget: the hashes of runs without one stay what they were.
+  if (a.allocation.enabled()) {
+    h = absorb_column(h, a.allocation.budget_eur);
+    h = absorb_column(h, a.allocation.spent_eur);
+    h = absorb_column(h, a.allocation.funded);
+    h = absorb_column(h, a.allocation.objective_value);
+    h = absorb_column(h, a.allocation.bound);
+  }
+  return h;
 }
 
 }  // namespace coron

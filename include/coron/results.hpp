@@ -72,6 +72,23 @@ struct ReplicateRecord {
   friend bool operator==(const ReplicateRecord&, const ReplicateRecord&) = default;
 };
 
+/// The works budget's record per replicate and year (renovation.allocation), each [R][Y];
+/// every array empty in a scenario without a budget.
+struct AllocationSeries {
+  std::string objective;        ///< the objective's name (allocation_objective_names); empty: no budget
+  std::string objective_units;  ///< its unit
+  std::vector<double> budget_eur;
+  std::vector<double> spent_eur;
+  std::vector<std::int64_t> funded;
+  std::vector<double> objective_value;
+  std::vector<double> bound;
+
+  [[nodiscard]] bool enabled() const noexcept { return !objective.empty(); }
+  /// Names the objective and sizes every array for R x Y, zeroed.
+  void allocate(std::size_t r, std::size_t y, std::string objective_name, std::string units);
+  friend bool operator==(const AllocationSeries&, const AllocationSeries&) = default;
+};
+
 /// Stock totals per replicate and year: one array [R][Y][width] per entry of
 /// aggregate_columns (coron/aggregates.hpp).
 struct Aggregates {
@@ -81,6 +98,7 @@ struct Aggregates {
   std::vector<std::vector<double>> values;  ///< per aggregate, [R][Y][width]
   std::vector<std::string> funders;         ///< names, in the order of the funding rules
   std::vector<double> spend_by_funder;      ///< [R][Y][funders], euros of grants and loans
+  AllocationSeries allocation;              ///< sized by the engine when the scenario has a budget
 
   /// Allocates every array for R x Y (and the funders); years numbered from `first_year`.
   void allocate(std::size_t r, std::size_t y, int first_year, std::vector<std::string> funder_names = {});

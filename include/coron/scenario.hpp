@@ -1,10 +1,12 @@
 #pragma once
 #include "coron/columns.hpp"
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 // A scenario as read from YAML (docs/scenarios.md lists every key). Paths are
@@ -74,6 +76,46 @@ struct AtVacancySpec {
   int to_year = 9999;
 };
 
+/// Weights of the criteria of the `weighted` allocation rule (docs/model-rankings.md),
+/// no unit: only their ratios matter. 0 ignores a criterion.
+struct AllocationWeights {
+  double poverty = 0.0;
+  double fuel_poverty = 0.0;
+  double qpv = 0.0;
+  double label = 0.0;
+  double primary_energy = 0.0;
+  double heritage = 0.0;
+  double condition = 0.0;
+  friend bool operator==(const AllocationWeights&, const AllocationWeights&) = default;
+};
+
+/// A yearly works budget and the rule that shares it among the year's candidates
+/// (docs/scenarios.md, `renovation.allocation`; docs/model-allocation.md). Absent (no
+/// budget steps): every candidate is funded, as without the section.
+struct AllocationSpec {
+  enum class Rule : std::uint8_t { stock_order, worst_first, weighted, cost_effectiveness, optimal };
+  /// What the works buy, summed over the funded candidates.
+  enum class Objective : std::uint8_t {
+    primary_energy_saved,  ///< kWh/yr of primary energy (conventional, five uses)
+    co2_avoided,           ///< kgCO2e/yr
+    out_of_efg,            ///< dwellings taken from label E, F or G to D or better
+  };
+  std::vector<YearStep> budget_eur_per_yr;  ///< EUR of package cost per year; empty: no budget
+  Rule rule = Rule::stock_order;
+  AllocationWeights weights;  ///< for Rule::weighted
+  Objective objective = Objective::primary_energy_saved;
+
+  [[nodiscard]] bool enabled() const noexcept { return !budget_eur_per_yr.empty(); }
+};
+
+inline constexpr std::array<std::string_view, 5> allocation_rule_names = {
+    "stock_order", "worst_first", "weighted", "cost_effectiveness", "optimal"};
+inline constexpr std::array<std::string_view, 3> allocation_objective_names = {"primary_energy_saved",
+                                                                               "co2_avoided", "out_of_efg"};
+/// Units of each objective, in the order of allocation_objective_names.
+inline constexpr std::array<std::string_view, 3> allocation_objective_units = {"kWh/yr", "kgCO2e/yr",
+                                                                               "dwellings"};
+
 /// The scenario's `renovation:` section. Absent: no works.
 struct RenovationOptions {
   bool enabled = false;
@@ -87,6 +129,7 @@ struct RenovationOptions {
   std::filesystem::path funders_file;  ///< replaces data/economics/funders.yaml when set
   bool tenant_contribution = false;    ///< tenants pay the contribution after works
   double rent_increase_eur_per_m2_month = 0.0;
+  AllocationSpec allocation;
 };
 
 struct Scenario {

@@ -19,6 +19,17 @@
 
 namespace coron {
 
+/// The year's works budget and what it bought (renovation.allocation, docs/model-allocation.md);
+/// all 0 in a scenario without a budget.
+struct AllocationTotals {
+  double budget_eur = 0.0;  ///< the year's budget, EUR of package cost
+  double spent_eur = 0.0;   ///< package cost of the candidates funded, EUR, <= budget_eur
+  std::int64_t funded = 0;  ///< candidates funded with works (not those already at the target)
+  double objective = 0.0;   ///< the objective summed over them (AllocationSpec::Objective's unit)
+  double bound = 0.0;       ///< rule `optimal`: no choice within the budget does better; else 0
+  friend bool operator==(const AllocationTotals&, const AllocationTotals&) = default;
+};
+
 /// Totals of the current year, written by the aggregation step: for each entry of
 /// aggregate_columns (coron/aggregates.hpp), the stock total ([width]) and the total
 /// of each cité ([cites][width]).
@@ -29,6 +40,7 @@ struct YearTotals {
   /// per cité and funder ([cites][funders]); empty without funders.
   std::vector<double> spend_by_funder;
   std::vector<double> spend_by_funder_by_cite;
+  AllocationTotals allocation;
   friend bool operator==(const YearTotals&, const YearTotals&) = default;
 };
 

@@ -29,6 +29,7 @@ const std::vector<double>* double_column(const DwellingState& state, std::string
 /// Grants and loans of this year's works, per funder and per cité and funder.
 void total_spending(DwellingState& state, const YearContext& context) {
   YearTotals& totals = state.totals;
+  totals.allocation = context.books == nullptr ? AllocationTotals{} : context.books->allocation;
   if (context.books == nullptr) {
     totals.spend_by_funder.clear();
     totals.spend_by_funder_by_cite.clear();

@@ -89,6 +89,11 @@ Aggregates run_simulation(const Scenario& scenario, const Stock& stock, const Mo
   std::vector<std::string> funders;
   for (const Funder& f : params.funding.funders) funders.push_back(f.name);
   aggregates.allocate(replicates, years, scenario.start_year, std::move(funders));
+  if (const AllocationSpec& a = scenario.renovation.allocation; scenario.renovation.enabled && a.enabled()) {
+    const auto objective = static_cast<std::size_t>(a.objective);
+    aggregates.allocation.allocate(replicates, years, std::string(allocation_objective_names[objective]),
+                                   std::string(allocation_objective_units[objective]));
+  }
   RunPlan plan{
       scenario,
       stock,

@@ -1,4 +1,5 @@
 #pragma once
+#include "engine/allocation.hpp"
 #include "engine/reach_cache.hpp"
 #include "policy/package_search.hpp"
 
@@ -49,9 +50,13 @@ struct ReplicateBooks {
   std::vector<double> cost_factor;
   std::vector<std::uint8_t> operation_done;  ///< per dwelling: its operation's turn has been taken
   WorksTable year_works;                     ///< this year's rows
+  AllocationTotals allocation;               ///< this year's budget and what it bought
   // Scratch reused from year to year.
   std::vector<std::size_t> candidates;
   std::vector<PackageChoice> choices;
+  AllocationScratch allocation_scratch;
+  std::vector<std::size_t> kept_candidates;
+  std::vector<PackageChoice> kept_choices;
 };
 
 }  // namespace coron::engine

@@ -1,5 +1,7 @@
 #include "engine/works_step.hpp"
 
+#include "engine/budget_step.hpp"
+
 #include "coron/economics.hpp"
 #include "coron/error.hpp"
 
@@ -10,7 +12,8 @@
 // rental bans and the at-vacancy rule read) and the lettings (which must not re-let a
 // dwelling under works or banned). Selection and funding run in stock order on one
 // thread: a capacity and an envelope are shared, and their order decides who gets
-// them. The package search, the costly part, runs over blocks of candidates.
+// them. The package search, the costly part, runs over blocks of candidates. A works
+// budget (budget_step.cpp) then keeps the candidates it funds, in its rule's order.
 
 namespace coron::engine {
 
@@ -211,8 +214,10 @@ void works_step(DwellingState& state, const YearContext& context) {
   if (context.works->options.enabled) {
     select_candidates(state, context);
     choose_packages(state, context);
+    allocate_year_budget(state, context);
     fund_works(state, context);
   } else {
+    context.books->allocation = {};
     context.books->year_works.clear(context.works->funding.funders.size());
   }
   letting_rules(state, context);

@@ -5,7 +5,8 @@ namespace coron::engine {
 
 /// The year's works (docs/model-works.md): which dwellings start works (cité
 /// operations whose turn has come, houses fallen vacant), with which package, at what
-/// cost and paid by whom; then which dwellings may take a new lease (rental bans, works).
+/// cost and paid by whom, within the year's works budget if the scenario sets one; then
+/// which dwellings may take a new lease (rental bans, works).
 /// Records the year's rows in context.books.year_works.
 void works_step(DwellingState& state, const YearContext& context);
 

@@ -1,6 +1,7 @@
 #include "io/renovation_section.hpp"
 
 #include "io/works_data.hpp"
+#include "io/year_steps.hpp"
 
 #include "coron/vocabulary.hpp"
 #include "coron/works.hpp"
@@ -162,6 +163,50 @@ void read_at_vacancy(MapReader& r, AtVacancySpec& v) {
   a.finish();
 }
 
+/// Largest yearly budget accepted: the knapsack counts cents in an int64 (knapsack.hpp).
+constexpr double max_budget_eur_per_yr = 1e12;
+constexpr double max_weight = 1e6;
+
+/// `weights: {poverty: 2, label: 1, ...}`: each criterion at most once, at least one not 0.
+void read_weights(MapReader& a, AllocationWeights& w) {
+  MapReader m = a.map("weights");
+  if (!m.valid()) return;
+  const std::array<double*, 7> slots = {&w.poverty,        &w.fuel_poverty, &w.qpv,      &w.label,
+                                        &w.primary_energy, &w.heritage,     &w.condition};
+  constexpr std::array<std::string_view, 7> names = {"poverty",        "fuel_poverty", "qpv",      "label",
+                                                     "primary_energy", "heritage",     "condition"};
+  bool any = false;
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    if (!m.has(names[k])) continue;
+    *slots[k] = m.required_in_range<double>(names[k], -max_weight, max_weight).value_or(0.0);
+    any = any || *slots[k] != 0.0;
+  }
+  if (!any) m.report_here("expected at least one criterion with a weight other than 0, such as {poverty: 1}");
+  m.finish();
+}
+
+/// `allocation: {budget_eur_per_yr: {2018: 5000000}, rule: weighted, weights: {...}, objective: ...}`.
+void read_allocation(MapReader& r, AllocationSpec& out) {
+  if (!r.has("allocation")) return;
+  MapReader a = r.map("allocation");
+  if (!a.valid()) return;
+  out.budget_eur_per_yr = read_year_steps(a, "budget_eur_per_yr", 0.0, max_budget_eur_per_yr);
+  if (a.has("rule"))
+    if (const auto rule = a.required_enum("rule", allocation_rule_names))
+      out.rule = static_cast<AllocationSpec::Rule>(*rule);
+  if (a.has("objective"))
+    if (const auto objective = a.required_enum("objective", allocation_objective_names))
+      out.objective = static_cast<AllocationSpec::Objective>(*objective);
+  const bool has_weights = a.has("weights");
+  if (out.rule == AllocationSpec::Rule::weighted && !has_weights)
+    a.report_here("rule 'weighted' expects 'weights', such as {poverty: 2, label: 1}");
+  else if (out.rule != AllocationSpec::Rule::weighted && has_weights)
+    a.report(a.node("weights"), "weights", "expected only with rule 'weighted'");
+  else if (has_weights)
+    read_weights(a, out.weights);
+  a.finish();
+}
+
 }  // namespace
 
 void read_renovation(MapReader& root, Scenario& s, const SimulatedYears& years) {
@@ -180,6 +225,7 @@ void read_renovation(MapReader& root, Scenario& s, const SimulatedYears& years) 
     out.capacity_per_year = r.required_in_range<int>("capacity_per_year", 0, 1000000).value_or(0);
   read_operations(r, out.operations, years);
   read_at_vacancy(r, out.at_vacancy);
+  read_allocation(r, out.allocation);
   if (r.has("funders")) {
     if (const auto path = r.required_path("funders", true)) {
       if (std::filesystem::is_directory(*path))

@@ -363,6 +363,7 @@ void ResultsWriter::commit(const Aggregates& aggregates) {
     write_aggregate(group, aggregates);
     write_spend_by_funder(group, aggregates);
   }
+  write_allocation(*out_, aggregates);
   works_.write(*out_, *stock_, layout_.funders, layout_.measures);
   spend_by_cite_.reset();
   by_cite_.clear();

@@ -148,4 +148,27 @@ void write_spend_by_funder(Group& aggregate, const Aggregates& aggregates) {
   qset.set_attribute("funders", std::span<const std::string_view>(names));
 }
 
+void write_allocation(File& file, const Aggregates& aggregates) {
+  const AllocationSeries& a = aggregates.allocation;
+  if (!a.enabled()) return;
+  Group group = file.create_group("allocation");
+  group.set_attribute("objective", std::string_view(a.objective));
+  group.set_attribute("description",
+                      "The yearly works budget (renovation.allocation) and what it bought, per replicate "
+                      "and year.");
+  const std::array<std::size_t, 2> shape{aggregates.replicates, aggregates.years};
+  constexpr std::string_view dims = "replicate,year";
+  write_column(group, "budget_eur", shape, a.budget_eur, "EUR", dims,
+               "The year's works budget (package cost, before grants).");
+  write_column(group, "spent_eur", shape, a.spent_eur, "EUR", dims,
+               "Package cost of the candidates funded; never above budget_eur.");
+  write_column(group, "funded", shape, a.funded, "1", dims,
+               "Candidates funded with works (not those already at the target).");
+  write_column(group, "objective", shape, a.objective_value, a.objective_units, dims,
+               fmt::format("The objective ({}) summed over the candidates funded.", a.objective));
+  write_column(group, "bound", shape, a.bound, a.objective_units, dims,
+               "Rule optimal: no choice of the candidates within the budget reaches more than this "
+               "(the optimum itself when solved exactly, else the LP bound); 0 for the other rules.");
+}
+
 }  // namespace coron::io

@@ -37,5 +37,8 @@ class WorksBuffer {
 void write_spend_by_cite(DataSet& dataset, std::size_t r, const ReplicateRecord& record);
 /// /aggregate/spend_by_funder [R, Y, F] and /aggregate/quantiles/spend_by_funder [3, Y, F] (MEUR).
 void write_spend_by_funder(Group& aggregate, const Aggregates& aggregates);
+/// /allocation/{budget_eur, spent_eur, funded, objective, bound} [R, Y], when the run had a
+/// works budget (aggregates.allocation.enabled()); nothing otherwise.
+void write_allocation(File& file, const Aggregates& aggregates);
 
 }  // namespace coron::io

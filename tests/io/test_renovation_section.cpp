@@ -95,6 +95,27 @@ TEST(RenovationSection, AnEmptyAtVacancyRenovatesEveryEfgHouseEveryYear) {
   EXPECT_EQ(v.to_year, 9999);
 }
 
+TEST(RenovationSection, AnAllocationLoadsItsBudgetStepsRuleWeightsAndObjective) {
+  const AllocationSpec a =
+      load_scenario(renovation_dir / "good_renovation_allocation.yaml").renovation.allocation;
+  EXPECT_TRUE(a.enabled());
+  ASSERT_EQ(a.budget_eur_per_yr.size(), 2U);
+  EXPECT_EQ(a.budget_eur_per_yr[0].from_year, 2018) << "sorted by year";
+  EXPECT_DOUBLE_EQ(a.budget_eur_per_yr[0].value, 5e6);
+  EXPECT_EQ(a.budget_eur_per_yr[1].from_year, 2025);
+  EXPECT_DOUBLE_EQ(a.budget_eur_per_yr[1].value, 2e6);
+  EXPECT_EQ(a.rule, AllocationSpec::Rule::weighted);
+  EXPECT_EQ(a.weights, (AllocationWeights{2.0, 0.0, 0.0, 1.0, 0.0, 0.0, -0.5}));
+  EXPECT_EQ(a.objective, AllocationSpec::Objective::out_of_efg);
+}
+
+TEST(RenovationSection, WithoutAllocationThereIsNoBudget) {
+  const AllocationSpec a = load_scenario(renovation_dir / "good_renovation_reach.yaml").renovation.allocation;
+  EXPECT_FALSE(a.enabled());
+  EXPECT_EQ(a.rule, AllocationSpec::Rule::stock_order);
+  EXPECT_EQ(a.objective, AllocationSpec::Objective::primary_energy_saved);
+}
+
 struct BadCase {
   std::string file;
   std::string where;    ///< "FILE:LINE:COL: key.path: "
@@ -184,6 +205,26 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"bad_renovation_unknown_key.yaml",
                 "bad_renovation_unknown_key.yaml:16:3: renovation.capacity_per_yaer: ",
                 "unknown key; did you mean 'capacity_per_year'?"},
+        BadCase{"bad_allocation_rule.yaml", "bad_allocation_rule.yaml:18:11: renovation.allocation.rule: ",
+                "got 'worst_frist'; did you mean 'worst_first'?"},
+        BadCase{"bad_allocation_budget.yaml",
+                "bad_allocation_budget.yaml:17:31: renovation.allocation.budget_eur_per_yr.2018: ",
+                "expected a number in 0..1000000000000, got '-100'"},
+        BadCase{"bad_allocation_no_budget.yaml",
+                "bad_allocation_no_budget.yaml:17:5: renovation.allocation.budget_eur_per_yr: ",
+                "missing required key"},
+        BadCase{"bad_allocation_no_weights.yaml",
+                "bad_allocation_no_weights.yaml:17:5: renovation.allocation: ",
+                "rule 'weighted' expects 'weights'"},
+        BadCase{"bad_allocation_weight_key.yaml",
+                "bad_allocation_weight_key.yaml:19:15: renovation.allocation.weights.povrety: ",
+                "did you mean 'poverty'?"},
+        BadCase{"bad_allocation_weights_unused.yaml",
+                "bad_allocation_weights_unused.yaml:19:14: renovation.allocation.weights: ",
+                "expected only with rule 'weighted'"},
+        BadCase{"bad_allocation_objective.yaml",
+                "bad_allocation_objective.yaml:19:16: renovation.allocation.objective: ",
+                "expected one of 'primary_energy_saved', 'co2_avoided', 'out_of_efg', got 'energy'"},
         BadCase{"bad_rental_bans_type.yaml",
                 "bad_rental_bans_type.yaml:14:14: rental_bans: ", "expected true or false, got 'maybe'"}));
 

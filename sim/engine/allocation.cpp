@@ -1,0 +1,109 @@
+#include "engine/allocation.hpp"
+
+#include "policy/knapsack.hpp"
+
+#include "coron/error.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace coron::engine {
+
+namespace {
+
+/// Money in whole cents, as the knapsack counts it: sums are exact integers.
+std::int64_t cents(double eur) { return std::llround(eur * 100.0); }
+
+CriterionWeights criterion_weights(const AllocationWeights& w) {
+  CriterionWeights out;
+  out.poverty = w.poverty;
+  out.fuel_poverty = w.fuel_poverty;
+  out.qpv = w.qpv;
+  out.label = w.label;
+  out.primary_energy = w.primary_energy;
+  out.heritage = w.heritage;
+  out.condition = w.condition;
+  return out;
+}
+
+RankingRule ranking_rule(AllocationSpec::Rule rule) {
+  switch (rule) {
+    case AllocationSpec::Rule::worst_first:
+      return RankingRule::worst_first;
+    case AllocationSpec::Rule::weighted:
+      return RankingRule::weighted;
+    case AllocationSpec::Rule::cost_effectiveness:
+      return RankingRule::cost_effectiveness;
+    case AllocationSpec::Rule::stock_order:
+    case AllocationSpec::Rule::optimal:
+      break;
+  }
+  CORON_ASSERT(false);
+  return RankingRule::worst_first;
+}
+
+/// The knapsack's choice: one package per candidate (its cost and outcome), or none.
+AllocationChoice allocate_optimal(const CandidateFacts& facts, double budget_eur,
+                                  std::span<std::uint8_t> taken) {
+  const std::size_t n = taken.size();
+  std::vector<KnapsackItem> items(n);
+  std::vector<std::size_t> offsets(n + 1);
+  for (std::size_t c = 0; c < n; ++c) {
+    items[c] = {static_cast<std::uint32_t>(c), facts.cost_eur[c], facts.outcome[c]};
+    offsets[c + 1] = c + 1;
+  }
+  const KnapsackProblem problem{items, offsets, budget_eur};
+  // The exact optimum when its table is small enough (few candidates, costs in round
+  // sums); otherwise the greedy, within `bound - value` of it.
+  std::optional<KnapsackResult> result = knapsack_exact(problem);
+  if (!result) result = knapsack_greedy(problem);
+  AllocationChoice choice;
+  choice.bound = result->bound;
+  std::int64_t spent = 0;
+  for (std::size_t c = 0; c < n; ++c) {
+    // A candidate that costs nothing is taken whatever its outcome: its turn is over.
+    const bool take = result->package[c] == 0 || cents(facts.cost_eur[c]) == 0;
+    taken[c] = take ? 1 : 0;
+    if (!take) continue;
+    spent += cents(facts.cost_eur[c]);
+    choice.objective += facts.outcome[c];
+  }
+  choice.spent_eur = static_cast<double>(spent) / 100.0;
+  return choice;
+}
+
+}  // namespace
+
+AllocationChoice allocate_budget(AllocationSpec::Rule rule, const CandidateFacts& facts,
+                                 const AllocationWeights& weights, double budget_eur,
+                                 std::span<std::int32_t> order, std::span<std::uint8_t> taken,
+                                 AllocationScratch& scratch) {
+  const std::size_t n = order.size();
+  CORON_ASSERT(taken.size() == n && facts.cost_eur.size() == n && facts.outcome.size() == n);
+  CORON_ASSERT(std::isfinite(budget_eur) && budget_eur >= 0.0 && budget_eur <= max_knapsack_budget_eur);
+  std::iota(order.begin(), order.end(), 0);
+  if (rule == AllocationSpec::Rule::optimal) return allocate_optimal(facts, budget_eur, taken);
+  if (rule != AllocationSpec::Rule::stock_order) {
+    scratch.scores.resize(n);
+    rank(ranking_rule(rule), facts, criterion_weights(weights), order, scratch.scores);
+  }
+  // In the rule's order; one that does not fit is skipped, and a cheaper one after it
+  // may still fit: the budget is not left idle for the sake of the order.
+  const std::int64_t budget = cents(budget_eur);
+  std::int64_t spent = 0;
+  AllocationChoice choice;
+  for (const std::int32_t c : order) {
+    const auto k = static_cast<std::size_t>(c);
+    const std::int64_t cost = cents(facts.cost_eur[k]);
+    const bool take = spent + cost <= budget;
+    taken[k] = take ? 1 : 0;
+    if (!take) continue;
+    spent += cost;
+    choice.objective += facts.outcome[k];
+  }
+  choice.spent_eur = static_cast<double>(spent) / 100.0;
+  return choice;
+}
+
+}  // namespace coron::engine

@@ -1,0 +1,105 @@
+#include "engine/budget_step.hpp"
+
+#include "engine/allocation.hpp"
+
+#include "coron/economics.hpp"
+#include "coron/error.hpp"
+
+namespace coron::engine {
+
+namespace {
+
+/// Label E, as in the rental bans: E, F and G are the labels to leave.
+constexpr std::uint8_t label_e = 4;
+
+/// What dwelling i's package buys, in the objective's unit. Energy and CO2 are per m2
+/// of each state's own floor area (an inside lining takes some), so both are turned to
+/// totals first.
+double outcome(AllocationSpec::Objective objective, const DwellingState& state, std::size_t i,
+               const PackageChoice& choice) {
+  switch (objective) {
+    case AllocationSpec::Objective::primary_energy_saved:
+      return state.primary_energy_kwh_m2[i] * state.floor_area_m2[i] -
+             choice.primary_after_kwh_m2 * choice.after.floor_area_m2;
+    case AllocationSpec::Objective::co2_avoided:
+      return state.ghg_kg_m2[i] * state.floor_area_m2[i] -
+             choice.ghg_after_kg_m2 * choice.after.floor_area_m2;
+    case AllocationSpec::Objective::out_of_efg:
+      return state.label[i] >= label_e && choice.label_after < label_e ? 1.0 : 0.0;
+  }
+  return 0.0;
+}
+
+CandidateFacts fill_facts(const DwellingState& state, const YearContext& context, AllocationScratch& s) {
+  const WorksPlan& plan = *context.works;
+  const ReplicateBooks& books = *context.books;
+  const std::size_t n = books.candidates.size();
+  for (std::vector<double>* column : {&s.poor, &s.fuel_poor, &s.qpv, &s.label, &s.primary_energy_kwh_m2,
+                                      &s.heritage, &s.unfit, &s.outcome, &s.cost_eur})
+    column->resize(n);
+  const double poverty_line =
+      economics_year(plan.economics, context.thermal, context.year).poverty_line_per_cu_eur;
+  const AllocationSpec::Objective objective = plan.options.allocation.objective;
+  for (std::size_t c = 0; c < n; ++c) {
+    const std::size_t i = books.candidates[c];
+    const PackageChoice& choice = books.choices[c];
+    s.poor[c] = state.occupied[i] != 0 && state.income_per_cu_eur[i] < poverty_line ? 1.0 : 0.0;
+    s.fuel_poor[c] = state.fuel_poor[i] != 0 ? 1.0 : 0.0;
+    s.qpv[c] = context.stock.qpv[i] != 0 ? 1.0 : 0.0;
+    s.label[c] = state.label[i];
+    s.primary_energy_kwh_m2[c] = state.primary_energy_kwh_m2[i];
+    s.heritage[c] = context.stock.heritage_unesco[i] != 0 ? 1.0 : 0.0;
+    s.unfit[c] = context.stock.structurally_unfit[i] != 0 ? 1.0 : 0.0;
+    s.outcome[c] = outcome(objective, state, i, choice);
+    s.cost_eur[c] = choice.cost_eur;
+  }
+  CandidateFacts facts;
+  facts.poor_share = s.poor;
+  facts.fuel_poor_share = s.fuel_poor;
+  facts.qpv_share = s.qpv;
+  facts.label = s.label;
+  facts.primary_energy_kwh_m2 = s.primary_energy_kwh_m2;
+  facts.heritage_share = s.heritage;
+  facts.unfit_share = s.unfit;
+  facts.outcome = s.outcome;
+  facts.cost_eur = s.cost_eur;
+  return facts;
+}
+
+}  // namespace
+
+void allocate_year_budget(const DwellingState& state, const YearContext& context) {
+  CORON_ASSERT(context.works != nullptr && context.books != nullptr);
+  const AllocationSpec& spec = context.works->options.allocation;
+  ReplicateBooks& books = *context.books;
+  books.allocation = {};
+  if (!spec.enabled()) return;
+  AllocationScratch& s = books.allocation_scratch;
+  const std::size_t n = books.candidates.size();
+  const CandidateFacts facts = fill_facts(state, context, s);
+  s.order.resize(n);
+  s.taken.resize(n);
+  // Before the first year written, the first year's budget (as every year-step table).
+  const double budget = year_step_value(spec.budget_eur_per_yr, context.year);
+  const AllocationChoice choice =
+      allocate_budget(spec.rule, facts, spec.weights, budget, s.order, s.taken, s);
+
+  books.kept_candidates.clear();
+  books.kept_choices.clear();
+  AllocationTotals& totals = books.allocation;
+  for (const std::int32_t c : s.order) {
+    const auto k = static_cast<std::size_t>(c);
+    if (s.taken[k] == 0) continue;
+    books.kept_candidates.push_back(books.candidates[k]);
+    books.kept_choices.push_back(books.choices[k]);
+    if (books.choices[k].measures != 0) ++totals.funded;
+  }
+  books.candidates.swap(books.kept_candidates);
+  books.choices.swap(books.kept_choices);
+  totals.budget_eur = budget;
+  totals.spent_eur = choice.spent_eur;
+  totals.objective = choice.objective;
+  totals.bound = choice.bound;
+}
+
+}  // namespace coron::engine

@@ -1,0 +1,448 @@
+// A yearly works budget shared by a rule (renovation.allocation): each rule's choice on a
+// tiny stock worked by hand; the budget never exceeded over a run; `optimal` at least as
+// good as every ranking on the same candidates, against a brute-force reference over
+// small random cases; the candidates left out come back; bit-identical on any thread count.
+#include "engine/allocation.hpp"
+#include "fixtures/collect.hpp"
+#include "fixtures/data_params.hpp"
+#include "fixtures/synthetic_stock.hpp"
+#include "fixtures/temp_dir.hpp"
+#include "io/results_reader.hpp"
+#include "io/results_writer.hpp"
+
+#include "coron/engine.hpp"
+#include "coron/rng.hpp"
+#include "coron/state.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <vector>
+
+namespace coron {
+namespace {
+
+using Rule = AllocationSpec::Rule;
+constexpr std::array<Rule, 5> all_rules = {Rule::stock_order, Rule::worst_first, Rule::weighted,
+                                           Rule::cost_effectiveness, Rule::optimal};
+
+/// Outside insulation (2,000 EUR + 150 EUR/m2 of wall) and a heat pump (10,000 EUR): a
+/// house's package costs 12,000 + 150 x its wall area.
+ModelParams hand_params() {
+  ModelParams p = fixtures::data_model_params();
+  WorksParams& w = p.works;
+  w.measures.clear();
+  Measure outside;
+  outside.name = "wall_outside";
+  outside.component = Component::wall;
+  outside.u_w_per_m2k = 0.24;
+  outside.from_outside = true;
+  outside.cost = {2000.0, 150.0, CostBasis::wall_area, 1.0, 1.0};
+  outside.lifetime_years = 40;
+  outside.duration_months = 3;
+  w.measures.push_back(outside);
+  Measure pump;
+  pump.name = "heating_heat_pump";
+  pump.component = Component::heating;
+  pump.system = static_cast<std::uint8_t>(HeatingSystem::heat_pump_air_water);
+  pump.cost = {10000.0, 0.0, CostBasis::none, 1.0, 1.0};
+  w.measures.push_back(pump);
+  w.rehousing_eur_per_household = 0.0;
+  w.rental_bans = {};
+  p.funding.funders = {};
+  return p;
+}
+
+/// Three identical houses but for their walls, 60, 100 and 80 m2: packages of 21,000,
+/// 27,000 and 24,000 EUR; house 1 loses the most heat (the worst), then house 2, then 0.
+/// House 1 is on the UNESCO list, house 2 in a QPV.
+Stock hand_stock() {
+  Stock s = fixtures::synthetic_stock(3);
+  for_each_column(s, [](const ColumnInfo&, auto& column) {
+    column[1] = column[0];
+    column[2] = column[0];
+  });
+  s.dwelling_id = {0, 1, 2};
+  s.wall_area_m2 = {60.0, 100.0, 80.0};
+  s.u_wall_w_per_m2k = {2.0, 2.0, 2.0};
+  s.heating_system.assign(3, static_cast<std::uint8_t>(HeatingSystem::gas_boiler_standard));
+  s.heritage_unesco = {0, 1, 0};
+  s.qpv = {0, 0, 1};
+  s.structurally_unfit = {0, 0, 0};
+  return s;
+}
+
+/// The three houses are one operation in 2018; a budget of 46,000 EUR a year.
+Scenario hand_scenario(Rule rule, int years = 1) {
+  Scenario s;
+  s.name = "allocation-hand";
+  s.start_year = 2018;
+  s.years = years;
+  s.replicates = 1;
+  s.electricity_primary_factor = {{2018, 2.3}};
+  s.output.dwelling_columns = {"primary_energy_kwh_m2", "label"};
+  s.demography.enabled = false;
+  RenovationOptions& r = s.renovation;
+  r.enabled = true;
+  r.heritage_strict = false;  // house 1 gets the same package as the others
+  r.package.measures = {"wall_outside", "heating_heat_pump"};
+  OperationSpec op;
+  op.cites = {"Cité test"};
+  op.cite_ids = {0};
+  op.start_year = 2018;
+  op.years = 1;
+  r.operations = {op};
+  r.allocation.budget_eur_per_yr = {{2018, 46000.0}};
+  r.allocation.rule = rule;
+  r.allocation.weights.qpv = 1.0;
+  r.allocation.weights.heritage = 0.5;
+  return s;
+}
+
+Results run_serial(const Scenario& scenario, const Stock& stock, const ModelParams& params) {
+  RunOptions serial;
+  serial.execution = Execution::serial;
+  return fixtures::run_collect(scenario, stock, params, serial);
+}
+
+std::vector<std::int64_t> rows_of_year(const WorksTable& w, int year) {
+  std::vector<std::int64_t> out;
+  for (std::size_t k = 0; k < w.size(); ++k)
+    if (w.year[k] == year) out.push_back(w.row[k]);
+  return out;
+}
+
+TEST(Allocation, EachRuleFundsTheHouses) {
+  // Packages: house 0 21,000, house 1 27,000, house 2 24,000 EUR; budget 46,000. Taken in
+  // the rule's order, a house that does not fit is skipped and the next one tried:
+  //   stock_order 0, 1, 2: 0 (21,000), 1 would make 48,000: skipped, 2 (45,000). {0, 2}.
+  //   worst_first: the most wall, the most heat lost: 1, 2, 0. 1 (27,000), 2 would make
+  //     51,000, 0 48,000: both skipped. {1}.
+  //   weighted (qpv 1, heritage 0.5): scores 0, 0.5, 1, so 2, 1, 0: 2 (24,000), 1 would
+  //     make 51,000: skipped, 0 (45,000). {2, 0}, in that order.
+  //   optimal: the sets within 46,000 are {0}, {1}, {2}, {0, 2}; {0, 2} saves two houses'
+  //     worth against one: {0, 2} (checked against the savings below).
+  const Stock stock = hand_stock();
+  const ModelParams params = hand_params();
+  const std::map<Rule, std::vector<std::int64_t>> expected = {{Rule::stock_order, {0, 2}},
+                                                              {Rule::worst_first, {1}},
+                                                              {Rule::weighted, {2, 0}},
+                                                              {Rule::optimal, {0, 2}}};
+  for (const auto& [rule, rows] : expected) {
+    const Results r = run_serial(hand_scenario(rule), stock, params);
+    const WorksTable& w = r.replicates.at(0).works;
+    EXPECT_EQ(w.row, rows) << "rule " << static_cast<int>(rule);
+    double spent = 0.0;
+    for (const double cost : w.cost_eur) spent += cost;
+    const AllocationSeries& a = r.aggregates.allocation;
+    ASSERT_TRUE(a.enabled());
+    EXPECT_EQ(a.objective, "primary_energy_saved");
+    EXPECT_EQ(a.budget_eur, std::vector<double>{46000.0});
+    EXPECT_EQ(a.spent_eur, std::vector<double>{spent});
+    EXPECT_EQ(a.funded, std::vector<std::int64_t>{static_cast<std::int64_t>(rows.size())});
+  }
+  // Spend by hand: 45,000, 27,000, 45,000 and 45,000.
+  EXPECT_EQ(run_serial(hand_scenario(Rule::worst_first), stock, params).aggregates.allocation.spent_eur,
+            std::vector<double>{27000.0});
+  EXPECT_EQ(run_serial(hand_scenario(Rule::stock_order), stock, params).aggregates.allocation.spent_eur,
+            std::vector<double>{45000.0});
+}
+
+TEST(Allocation, OptimalIsTheBestSetWithinTheBudgetAndBeatsEveryRanking) {
+  // Each house's saving, from a run without a budget: (Cep before - Cep after) x floor area
+  // (outside insulation leaves the floor area as it is).
+  const Stock stock = hand_stock();
+  const ModelParams params = hand_params();
+  Scenario unlimited = hand_scenario(Rule::stock_order);
+  unlimited.renovation.allocation = {};
+  const WorksTable all = run_serial(unlimited, stock, params).replicates.at(0).works;
+  ASSERT_EQ(all.row, (std::vector<std::int64_t>{0, 1, 2}));
+  EXPECT_EQ(all.cost_eur, (std::vector<double>{21000.0, 27000.0, 24000.0}));
+  std::vector<double> saving(3);
+  for (std::size_t k = 0; k < 3; ++k)
+    saving[k] = (all.primary_before_kwh_m2[k] - all.primary_after_kwh_m2[k]) * stock.floor_area_m2[k];
+  EXPECT_GT(saving[1], saving[2]);
+  EXPECT_GT(saving[2], saving[0]);
+  // Brute force over the 8 subsets.
+  double best = 0.0;
+  for (unsigned set = 0; set < 8; ++set) {
+    double cost = 0.0, value = 0.0;
+    for (std::size_t k = 0; k < 3; ++k)
+      if ((set >> k & 1) != 0) {
+        cost += all.cost_eur[k];
+        value += saving[k];
+      }
+    if (cost <= 46000.0) best = std::max(best, value);
+  }
+  EXPECT_NEAR(best, saving[0] + saving[2], 1e-9 * best) << "as worked by hand";
+
+  const AllocationSeries optimal =
+      run_serial(hand_scenario(Rule::optimal), stock, params).aggregates.allocation;
+  EXPECT_NEAR(optimal.objective_value[0], best, 1e-9 * best);
+  EXPECT_NEAR(optimal.bound[0], best, 1e-9 * best) << "solved exactly: the bound is the optimum";
+  for (const Rule rule : all_rules) {
+    const AllocationSeries a = run_serial(hand_scenario(rule), stock, params).aggregates.allocation;
+    EXPECT_LE(a.objective_value[0], optimal.objective_value[0] * (1 + 1e-12)) << static_cast<int>(rule);
+    if (rule != Rule::optimal) {
+      EXPECT_EQ(a.bound[0], 0.0);
+    }
+  }
+}
+
+TEST(Allocation, CandidatesLeftOutComeBackTheNextYear) {
+  // worst_first funds house 1 in 2018; houses 2 and 0 stay due: 2019 funds 2 (24,000)
+  // then 0 (45,000).
+  const Results r = run_serial(hand_scenario(Rule::worst_first, 2), hand_stock(), hand_params());
+  const WorksTable& w = r.replicates.at(0).works;
+  EXPECT_EQ(rows_of_year(w, 2018), std::vector<std::int64_t>{1});
+  EXPECT_EQ(rows_of_year(w, 2019), (std::vector<std::int64_t>{2, 0}));
+  EXPECT_EQ(r.aggregates.allocation.spent_eur, (std::vector<double>{27000.0, 45000.0}));
+  EXPECT_EQ(r.aggregates.allocation.funded, (std::vector<std::int64_t>{1, 2}));
+}
+
+TEST(Allocation, WithoutABudgetNothingIsRecordedAndEveryCandidateIsFunded) {
+  Scenario s = hand_scenario(Rule::stock_order);
+  s.renovation.allocation = {};
+  const Results r = run_serial(s, hand_stock(), hand_params());
+  EXPECT_FALSE(r.aggregates.allocation.enabled());
+  EXPECT_TRUE(r.aggregates.allocation.spent_eur.empty());
+  EXPECT_EQ(r.replicates.at(0).works.size(), 3u);
+}
+
+/// A larger run: two operations and vacancies over 8 years, a budget that binds.
+Scenario busy_scenario(Rule rule, AllocationSpec::Objective objective) {
+  Scenario s;
+  s.name = "allocation-busy";
+  s.seed = 7;
+  s.start_year = 2018;
+  s.years = 8;
+  s.replicates = 2;
+  s.electricity_primary_factor = {{2018, 2.3}};
+  s.output.dwelling_columns = {"label"};
+  RenovationOptions& r = s.renovation;
+  r.enabled = true;
+  r.package.reach = "C";
+  OperationSpec op;
+  op.cites = {"Cité test"};
+  op.cite_ids = {0};
+  op.start_year = 2019;
+  op.years = 3;
+  r.operations = {op};
+  r.at_vacancy.enabled = true;
+  r.capacity_per_year = 60;
+  r.allocation.budget_eur_per_yr = {{2018, 400000.0}, {2022, 250000.0}};
+  r.allocation.rule = rule;
+  r.allocation.weights.poverty = 2.0;
+  r.allocation.weights.label = 1.0;
+  r.allocation.weights.condition = -0.5;
+  r.allocation.objective = objective;
+  return s;
+}
+
+TEST(Allocation, TheBudgetIsNeverExceededAndFundedCountsTheWorksRows) {
+  const Stock stock = fixtures::synthetic_stock(300);
+  const ModelParams params = fixtures::data_model_params();
+  for (const Rule rule : all_rules)
+    for (const auto objective :
+         {AllocationSpec::Objective::primary_energy_saved, AllocationSpec::Objective::co2_avoided,
+          AllocationSpec::Objective::out_of_efg}) {
+      const Scenario s = busy_scenario(rule, objective);
+      const Results r = run_serial(s, stock, params);
+      const AllocationSeries& a = r.aggregates.allocation;
+      SCOPED_TRACE(testing::Message()
+                   << "rule " << static_cast<int>(rule) << " objective " << static_cast<int>(objective));
+      double total = 0.0;
+      for (std::size_t k = 0; k < a.spent_eur.size(); ++k) {
+        const int year = 2018 + static_cast<int>(k % 8);
+        EXPECT_EQ(a.budget_eur[k], year < 2022 ? 400000.0 : 250000.0);
+        EXPECT_LE(a.spent_eur[k], a.budget_eur[k]);
+        EXPECT_GE(a.spent_eur[k], 0.0);
+        if (rule != Rule::optimal) {
+          EXPECT_EQ(a.bound[k], 0.0);
+        } else {
+          EXPECT_GE(a.bound[k], a.objective_value[k] - 1e-9 * std::abs(a.objective_value[k]));
+        }
+        total += a.spent_eur[k];
+      }
+      EXPECT_GT(total, 0.0) << "works were funded";
+      if (std::getenv("CORON_PRINT_ALLOCATION") != nullptr)
+        for (std::size_t k = 0; k < 8; ++k)
+          std::printf(
+              "rule %d obj %d year %zu budget %.0f spent %.0f funded %lld objective %.1f bound %.1f\n",
+              static_cast<int>(rule), static_cast<int>(objective), k, a.budget_eur[k], a.spent_eur[k],
+              static_cast<long long>(a.funded[k]), a.objective_value[k], a.bound[k]);
+      // The first replicate records its works: one row per funded candidate.
+      const WorksTable& w = r.replicates.at(0).works;
+      for (int y = 0; y < 8; ++y) {
+        std::int64_t rows = 0;
+        for (std::size_t k = 0; k < w.size(); ++k) rows += w.year[k] == 2018 + y && w.package[k] != 0 ? 1 : 0;
+        EXPECT_EQ(a.funded[static_cast<std::size_t>(y)], rows) << 2018 + y;
+      }
+    }
+}
+
+TEST(Allocation, ParallelRunsMatchTheSerialRunBitForBit) {
+  const Stock stock = fixtures::synthetic_stock(300);
+  const ModelParams params = fixtures::data_model_params();
+  for (const Rule rule : {Rule::weighted, Rule::optimal}) {
+    const Scenario s = busy_scenario(rule, AllocationSpec::Objective::primary_energy_saved);
+    const Results serial = run_serial(s, stock, params);
+    for (const int threads : {1, 2, 3, 7}) {
+      RunOptions parallel;
+      parallel.threads = threads;
+      const Results p = fixtures::run_collect(s, stock, params, parallel);
+      EXPECT_EQ(state_hash(p.aggregates), state_hash(serial.aggregates)) << threads;
+      EXPECT_TRUE(p.aggregates.allocation == serial.aggregates.allocation) << threads;
+      EXPECT_TRUE(p.replicates.at(0).works == serial.replicates.at(0).works) << threads;
+    }
+  }
+}
+
+TEST(Allocation, TheFileHoldsTheAllocationPerReplicateAndYear) {
+  const Stock stock = hand_stock();
+  const Scenario scenario = hand_scenario(Rule::optimal, 2);
+  Results r = run_serial(scenario, stock, hand_params());
+  for (const Measure& m : hand_params().works.measures) r.measures.push_back(m.name);
+  fixtures::TempDir dir("allocation-file");
+  const std::filesystem::path file = dir.path() / "allocation.h5";
+  io::RunMetadata meta;
+  meta.scenario_name = scenario.name;
+  io::write_results(file, meta, stock, r, scenario.output);
+  const io::ResultsReader in(file);
+  EXPECT_EQ(in.shape("/allocation/spent_eur"), (std::vector<std::size_t>{1, 2}));
+  EXPECT_EQ(in.read_double("/allocation/budget_eur"), (std::vector<double>{46000.0, 46000.0}));
+  EXPECT_EQ(in.read_double("/allocation/spent_eur"), r.aggregates.allocation.spent_eur);
+  EXPECT_EQ(in.read_int64("/allocation/funded"), (std::vector<std::int64_t>{2, 1}));
+  EXPECT_EQ(in.read_double("/allocation/objective"), r.aggregates.allocation.objective_value);
+  EXPECT_EQ(in.read_double("/allocation/bound"), r.aggregates.allocation.bound);
+}
+
+// The rules on their own, over small random candidates, against brute force.
+
+struct RandomCase {
+  std::vector<double> cost, outcome, poor, label, cep, heritage;
+  double budget = 0.0;
+  CandidateFacts facts() const {
+    CandidateFacts f;
+    f.poor_share = poor;
+    f.label = label;
+    f.primary_energy_kwh_m2 = cep;
+    f.heritage_share = heritage;
+    f.outcome = outcome;
+    f.cost_eur = cost;
+    return f;
+  }
+};
+
+RandomCase random_case(std::uint64_t seed) {
+  const RngKey key{seed, 0, 0, 0, Stream::works_cost};
+  std::uint32_t draw = 0;
+  const auto u = [&] { return key.uniform(draw++); };
+  RandomCase c;
+  const auto n = static_cast<std::size_t>(1 + key.bits(999) % 10);
+  for (std::size_t k = 0; k < n; ++k) {
+    // Round sums of 100 EUR: small enough for the exact knapsack.
+    c.cost.push_back(100.0 * (1.0 + std::floor(u() * 60.0)));
+    c.outcome.push_back(std::floor(u() * 1000.0) - 100.0);
+    c.poor.push_back(u() < 0.4 ? 1.0 : 0.0);
+    c.label.push_back(std::floor(u() * 7.0));
+    c.cep.push_back(50.0 + 400.0 * u());
+    c.heritage.push_back(u() < 0.2 ? 1.0 : 0.0);
+  }
+  c.budget = 100.0 * std::floor(u() * 150.0);
+  return c;
+}
+
+/// The best sum of outcomes of a set of candidates within the budget, by enumeration.
+double brute_force_best(const RandomCase& c) {
+  const std::size_t n = c.cost.size();
+  double best = 0.0;
+  for (std::uint32_t set = 0; set < (1u << n); ++set) {
+    double cost = 0.0, value = 0.0;
+    for (std::size_t k = 0; k < n; ++k)
+      if ((set >> k & 1) != 0) {
+        cost += c.cost[k];
+        value += c.outcome[k];
+      }
+    if (cost <= c.budget) best = std::max(best, value);
+  }
+  return best;
+}
+
+TEST(AllocationRules, OptimalMatchesBruteForceAndNoRankingBeatsIt) {
+  AllocationWeights weights;
+  weights.poverty = 1.0;
+  weights.label = 0.5;
+  weights.heritage = -0.25;
+  engine::AllocationScratch scratch;
+  for (std::uint64_t seed = 1; seed <= 300; ++seed) {
+    const RandomCase c = random_case(seed);
+    const std::size_t n = c.cost.size();
+    const double best = brute_force_best(c);
+    std::map<Rule, double> reached;
+    for (const Rule rule : all_rules) {
+      std::vector<std::int32_t> order(n);
+      std::vector<std::uint8_t> taken(n);
+      const engine::AllocationChoice choice =
+          engine::allocate_budget(rule, c.facts(), weights, c.budget, order, taken, scratch);
+      double spent = 0.0, value = 0.0;
+      for (std::size_t k = 0; k < n; ++k)
+        if (taken[k] != 0) {
+          spent += c.cost[k];
+          value += c.outcome[k];
+        }
+      SCOPED_TRACE(testing::Message() << "seed " << seed << " rule " << static_cast<int>(rule));
+      EXPECT_LE(spent, c.budget);
+      EXPECT_EQ(choice.spent_eur, spent);
+      EXPECT_NEAR(choice.objective, value, 1e-9);
+      if (rule != Rule::optimal) {
+        // Skip and try the next: no candidate left out still fits in what is left.
+        for (std::size_t k = 0; k < n; ++k)
+          if (taken[k] == 0) {
+            EXPECT_GT(spent + c.cost[k], c.budget) << "candidate " << k;
+          }
+        EXPECT_EQ(choice.bound, 0.0);
+      } else {
+        EXPECT_NEAR(value, best, 1e-9) << "the exact optimum";
+        EXPECT_NEAR(choice.bound, best, 1e-9);
+      }
+      reached[rule] = value;
+    }
+    for (const auto& [rule, value] : reached)
+      EXPECT_LE(value, reached[Rule::optimal] + 1e-9)
+          << "seed " << seed << " rule " << static_cast<int>(rule);
+  }
+}
+
+TEST(AllocationRules, StockOrderTakesTheCandidatesInIndexOrder) {
+  // Costs 30, 50, 20, 40 within 90: 30 (30), 50 (80), 20 would make 100: skipped, 40
+  // would make 120: skipped.
+  RandomCase c;
+  c.cost = {30.0, 50.0, 20.0, 40.0};
+  c.outcome = {1.0, 1.0, 1.0, 1.0};
+  c.budget = 90.0;
+  std::vector<std::int32_t> order(4);
+  std::vector<std::uint8_t> taken(4);
+  engine::AllocationScratch scratch;
+  const engine::AllocationChoice choice =
+      engine::allocate_budget(Rule::stock_order, c.facts(), {}, c.budget, order, taken, scratch);
+  EXPECT_EQ(order, (std::vector<std::int32_t>{0, 1, 2, 3}));
+  EXPECT_EQ(taken, (std::vector<std::uint8_t>{1, 1, 0, 0}));
+  EXPECT_EQ(choice.spent_eur, 80.0);
+  EXPECT_EQ(choice.objective, 2.0);
+  // cost_effectiveness: 1/20, 1/30, 1/40, 1/50: 2 (20), 0 (50), 3 (90), 1 skipped.
+  const engine::AllocationChoice ce =
+      engine::allocate_budget(Rule::cost_effectiveness, c.facts(), {}, c.budget, order, taken, scratch);
+  EXPECT_EQ(order, (std::vector<std::int32_t>{2, 0, 3, 1}));
+  EXPECT_EQ(taken, (std::vector<std::uint8_t>{1, 0, 1, 1}));
+  EXPECT_EQ(ce.spent_eur, 90.0);
+  EXPECT_EQ(ce.objective, 3.0);
+}
+
+}  // namespace
+}  // namespace coron
