@@ -270,12 +270,6 @@ TEST(Allocation, TheBudgetIsNeverExceededAndFundedCountsTheWorksRows) {
         total += a.spent_eur[k];
       }
       EXPECT_GT(total, 0.0) << "works were funded";
-      if (std::getenv("CORON_PRINT_ALLOCATION") != nullptr)
-        for (std::size_t k = 0; k < 8; ++k)
-          std::printf(
-              "rule %d obj %d year %zu budget %.0f spent %.0f funded %lld objective %.1f bound %.1f\n",
-              static_cast<int>(rule), static_cast<int>(objective), k, a.budget_eur[k], a.spent_eur[k],
-              static_cast<long long>(a.funded[k]), a.objective_value[k], a.bound[k]);
       // The first replicate records its works: one row per funded candidate.
       const WorksTable& w = r.replicates.at(0).works;
       for (int y = 0; y < 8; ++y) {
