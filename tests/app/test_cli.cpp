@@ -203,6 +203,20 @@ std::filesystem::path short_at_vacancy(const std::filesystem::path& dir, int yea
   return file;
 }
 
+TEST(Cli, EveryShippedScenarioValidates) {
+  TempDir dir("validate-all");
+  std::size_t scenarios = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(source_dir / "scenarios")) {
+    if (entry.path().extension() != ".yaml") continue;
+    ++scenarios;
+    const auto r = run_coron("validate " + quoted(entry.path()), dir.path());
+    EXPECT_EQ(r.exit_code, 0) << entry.path() << "\n" << r.output;
+    EXPECT_THAT(r.output, HasSubstr(": ok (70000 dwellings")) << entry.path();
+  }
+  EXPECT_GE(scenarios, 8u);  // baseline, the 2017 programme, at vacancy, heritage, four allocations
+  EXPECT_EQ(testing::count_files(dir.path()), 0u);
+}
+
 TEST(Cli, AnUnknownCiteOfAnOperationIsReportedAtItsLine) {
   TempDir dir("unknown-cite");
   const std::filesystem::path scenario = short_at_vacancy(dir.path(), 3);
