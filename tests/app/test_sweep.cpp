@@ -303,6 +303,14 @@ TEST_F(SweepCli, ARankingsCurveLiesUnderTheOptimalOne) {
   }
 }
 
+TEST(SweepCliInput, HelpNamesTheOptions) {
+  TempDir dir("sweep-help");
+  const auto r = run_coron("sweep --help", dir.path());
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("--budget"));
+  EXPECT_THAT(r.output, HasSubstr("--replicates"));
+}
+
 TEST(SweepCliInput, BadBudgetsExitTwoAndWriteNothing) {
   TempDir dir("sweep-bad");
   TempDir scenario_dir("sweep-bad-scenario");
