@@ -1,6 +1,7 @@
-// The `coron` command: run, validate, compare, columns, stock generate|summary.
+// The `coron` command: run, validate, compare, sweep, columns, stock generate|summary.
 #include "app/commands.hpp"
 #include "app/compare_command.hpp"
+#include "app/sweep_command.hpp"
 
 #include "coron/error.hpp"
 
@@ -53,6 +54,17 @@ int main(int argc, char** argv) {
   compare_cmd->add_option("--json", compare.json,
                           "Also write every figure as JSON to FILE (-: standard output)");
 
+  SweepCommand sweep;
+  CLI::App* sweep_cmd = app.add_subcommand(
+      "sweep", "Run a scenario at a range of yearly works budgets; write the frontier (docs/sweep.md)");
+  sweep_cmd->add_option("scenario", sweep.scenario, "Scenario YAML file with renovation.allocation")
+      ->required();
+  sweep_cmd->add_option("--budget", sweep.budget, "Budgets FIRST:LAST:STEP in EUR per year")->required();
+  sweep_cmd->add_option("--replicates", sweep.replicates, "Replicates (default: the scenario's)")
+      ->check(CLI::Range(1, 1000));
+  sweep_cmd->add_option("-o,--output", sweep.output, "HDF5 file to write (default: results/NAME-sweep.h5)");
+  sweep_cmd->add_flag("-q,--quiet", sweep.quiet, "No progress and no summary");
+
   std::string columns_of = "all";
   CLI::App* columns_cmd = app.add_subcommand(
       "columns", "List the columns of the stock and of the state (what /stock and /dwelling may hold)");
@@ -92,6 +104,7 @@ int main(int argc, char** argv) {
     if (*run_cmd) return run_command(run);
     if (*validate_cmd) return validate_command(validate_file);
     if (*compare_cmd) return compare_command(compare);
+    if (*sweep_cmd) return sweep_command(sweep);
     if (*columns_cmd) return columns_command(columns_of);
     if (*generate_cmd) return stock_generate_command(stock);
     if (*summary_cmd) return stock_summary_command(stock);

@@ -1,0 +1,92 @@
+#include "app/sweep_command.hpp"
+
+#include "app/budget_range.hpp"
+#include "app/progress.hpp"
+#include "app/sweep_export.hpp"
+#include "app/sweep_frontier.hpp"
+#include "setup/run_setup.hpp"
+
+#include "coron/engine.hpp"
+
+#include <fmt/core.h>
+
+#include <fstream>
+
+namespace coron::app {
+
+namespace {
+
+void check_has_budget(const setup::RunSetup& setup, const std::filesystem::path& file) {
+  if (setup.scenario.renovation.allocation.enabled()) return;
+  throw InputError({Diagnostic{file.string(), 0, 0, "renovation.allocation.budget_eur_per_yr",
+                               "the scenario has no works budget to sweep (docs/model-allocation.md)"}});
+}
+
+/// Fails before the runs, as bad input, when `file` cannot be written.
+void check_writable(const std::filesystem::path& file) {
+  std::error_code ec;
+  if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
+  std::filesystem::path probe = file;
+  probe += ".partial";
+  const bool writable = !ec && !std::filesystem::is_directory(file, ec) && std::ofstream(probe).good();
+  std::filesystem::remove(probe, ec);
+  if (!writable)
+    throw InputError({Diagnostic{file.string(), 0, 0, "-o", "cannot write here (is the folder writable?)"}});
+}
+
+}  // namespace
+
+int sweep_command(const SweepCommand& cmd) {
+  const std::vector<double> budgets = parse_budget_range(cmd.budget);
+  std::vector<Diagnostic> notices;
+  setup::RunSetup setup = setup::prepare_run(cmd.scenario, &notices);
+  check_has_budget(setup, cmd.scenario);
+  Scenario& scenario = setup.scenario;
+  if (cmd.replicates) scenario.replicates = *cmd.replicates;
+  // The frontier needs the stock totals only: no /dwelling columns to record.
+  scenario.output.dwelling_columns.clear();
+  scenario.output.dwelling_replicates = 0;
+  const std::filesystem::path output =
+      cmd.output.empty() ? std::filesystem::path("results") / (scenario.name + "-sweep.h5") : cmd.output;
+  check_writable(output);
+  if (!cmd.quiet)
+    for (const Diagnostic& d : notices) fmt::print(stderr, "notice: {}\n", d.format());
+
+  const BudgetYears years = budget_years(scenario);
+  std::vector<FrontierSeries> series;
+  for (std::size_t p = 0; p < budgets.size(); ++p) {
+    const Scenario point = with_budget(scenario, budgets[p]);
+    Aggregates aggregates;
+    {
+      Progress progress(
+          fmt::format("{} at {:.0f} EUR/yr ({}/{})", scenario.name, budgets[p], p + 1, budgets.size()),
+          !cmd.quiet);
+      RunOptions options;
+      options.progress = [&progress](double f) { progress.update(f); };
+      aggregates = run_simulation(point, setup.stock, setup.params, options);
+    }
+    const std::vector<FrontierSample> samples = frontier_samples(aggregates, years);
+    if (series.empty())
+      for (const FrontierSample& s : samples) series.push_back({s.name, s.units, s.description, {}});
+    for (std::size_t k = 0; k < samples.size(); ++k)
+      series[k].points.push_back(spread_of(samples[k].per_replicate));
+  }
+
+  SweepMeta meta;
+  meta.coron_version = CORON_VERSION;
+  meta.scenario_name = scenario.name;
+  meta.scenario_text = scenario.text;
+  meta.seed = scenario.seed;
+  meta.replicates = scenario.replicates;
+  meta.start_year = scenario.start_year;
+  meta.end_year = scenario.end_year();
+  meta.budget_years = static_cast<int>(years.count);
+  write_sweep(output, meta, budgets, series);
+  if (!cmd.quiet)
+    fmt::print("wrote {} and {} ({} budgets, {} replicate{})\n", output.string(),
+               sweep_csv_path(output).string(), budgets.size(), scenario.replicates,
+               scenario.replicates == 1 ? "" : "s");
+  return 0;
+}
+
+}  // namespace coron::app

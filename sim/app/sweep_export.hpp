@@ -1,0 +1,41 @@
+#pragma once
+#include "app/replicate_stats.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+// Writing a sweep's frontier: one HDF5 file (/sweep, /meta; docs/hdf5-schema.md) and
+// the same figures as long CSV beside it.
+
+namespace coron::app {
+
+/// One indicator across the budget points.
+struct FrontierSeries {
+  std::string name;
+  std::string units;
+  std::string description;
+  std::vector<Spread> points;  ///< [P], one per budget
+};
+
+/// What the sweep's /meta says about the run.
+struct SweepMeta {
+  std::string coron_version;
+  std::string scenario_name;
+  std::string scenario_text;
+  std::uint64_t seed = 0;
+  int replicates = 0;
+  int start_year = 0;
+  int end_year = 0;
+  int budget_years = 0;  ///< simulated years the budget covers
+};
+
+/// The CSV beside a sweep file: FILE with the extension .csv.
+[[nodiscard]] std::filesystem::path sweep_csv_path(const std::filesystem::path& file);
+
+/// Writes `file` and its CSV, each first as NAME.partial then renamed, so that a
+/// reader never sees a half-written one. `series[i].points` has one entry per budget.
+void write_sweep(const std::filesystem::path& file, const SweepMeta& meta, const std::vector<double>& budgets,
+                 const std::vector<FrontierSeries>& series);
+
+}  // namespace coron::app
