@@ -214,7 +214,7 @@ std::vector<CsvRow> read_csv(const std::filesystem::path& file) {
 
 constexpr const char* budget_range = "4000000:16000000:6000000";  // 4, 10 and 16 MEUR a year
 const std::vector<double> budgets = {4e6, 10e6, 16e6};
-constexpr int short_years = 4;  // 2018-2021, all within the budget years 2018-2027
+constexpr int short_years = 2;  // 2018-2019, within the budget years 2018-2027: short, as each test re-runs the suite
 
 /// The two sweeps, run once for the suite: each is six runs of the whole stock.
 class SweepCli : public ::testing::Test {
