@@ -316,6 +316,118 @@ TEST(Allocation, TheFileHoldsTheAllocationPerReplicateAndYear) {
   EXPECT_EQ(in.read_double("/allocation/bound"), r.aggregates.allocation.bound);
 }
 
+// The stage gate (renovation.allocation.stage_gate) on the hand stock: worst_first within
+// 28,000 EUR a year funds house 1 (27,000) in 2018, the first stage: spent share
+// 27,000 / 28,000 = 0.964. In 2019 houses 0 (21,000) and 2 (24,000) are left; worst_first
+// takes house 2, stock_order house 0; half the budget (14,000) funds neither.
+
+Scenario gate_scenario(AllocationSpec::StageGate::Action action, double above) {
+  Scenario s = hand_scenario(Rule::worst_first, 2);
+  AllocationSpec& a = s.renovation.allocation;
+  a.budget_eur_per_yr = {{2018, 28000.0}};
+  a.stage_gate.year = 2019;
+  a.stage_gate.indicator = AllocationSpec::StageGate::Indicator::spent_share;
+  a.stage_gate.above = true;
+  a.stage_gate.threshold = above;
+  a.stage_gate.action = action;
+  a.stage_gate.cut_factor = 0.5;
+  a.stage_gate.switch_to = Rule::stock_order;
+  return s;
+}
+
+using Action = AllocationSpec::StageGate::Action;
+
+TEST(AllocationStageGate, ACutHalvesTheSecondStagesBudget) {
+  const Results r = run_serial(gate_scenario(Action::cut, 0.9), hand_stock(), hand_params());
+  const AllocationSeries& a = r.aggregates.allocation;
+  EXPECT_EQ(rows_of_year(r.replicates.at(0).works, 2018), (std::vector<std::int64_t>{1}));
+  EXPECT_EQ(a.budget_eur, (std::vector<double>{28000.0, 14000.0}));
+  EXPECT_EQ(a.spent_eur, (std::vector<double>{27000.0, 0.0}));
+  EXPECT_TRUE(rows_of_year(r.replicates.at(0).works, 2019).empty());
+  EXPECT_EQ(a.stage_gate_year, 2019);
+  EXPECT_EQ(a.stage_gate_indicator, (std::vector<double>{27000.0 / 28000.0}));
+  EXPECT_EQ(a.stage_gate_held, (std::vector<std::int64_t>{1}));
+  EXPECT_EQ(a.stage_gate_action, (std::vector<std::int64_t>{static_cast<std::int64_t>(Action::cut)}));
+}
+
+TEST(AllocationStageGate, ASwitchChangesTheHousesChosen) {
+  const Results fired = run_serial(gate_scenario(Action::switch_rule, 0.9), hand_stock(), hand_params());
+  EXPECT_EQ(rows_of_year(fired.replicates.at(0).works, 2019), (std::vector<std::int64_t>{0}));
+  EXPECT_EQ(fired.aggregates.allocation.budget_eur, (std::vector<double>{28000.0, 28000.0}));
+  EXPECT_EQ(fired.aggregates.allocation.stage_gate_action,
+            (std::vector<std::int64_t>{static_cast<std::int64_t>(Action::switch_rule)}));
+  // 0.964 is not above 0.99: worst_first goes on and takes house 2.
+  const Results held_back = run_serial(gate_scenario(Action::switch_rule, 0.99), hand_stock(), hand_params());
+  EXPECT_EQ(rows_of_year(held_back.replicates.at(0).works, 2019), (std::vector<std::int64_t>{2}));
+  const AllocationSeries& a = held_back.aggregates.allocation;
+  EXPECT_EQ(a.stage_gate_indicator, (std::vector<double>{27000.0 / 28000.0}));
+  EXPECT_EQ(a.stage_gate_held, (std::vector<std::int64_t>{0}));
+  EXPECT_EQ(a.stage_gate_action, (std::vector<std::int64_t>{static_cast<std::int64_t>(Action::continue_)}));
+}
+
+TEST(AllocationStageGate, TheOtherIndicatorsAreTheFirstStagesRatios) {
+  // The objective counts the dwellings out of E-G, so the 2018 objective is the
+  // denominator of the cost per dwelling; a gate that never holds changes nothing.
+  for (const auto indicator : {AllocationSpec::StageGate::Indicator::cost_per_dwelling_out_of_efg,
+                               AllocationSpec::StageGate::Indicator::objective_per_meur}) {
+    Scenario s = gate_scenario(Action::cut, 1e12);
+    s.renovation.allocation.objective = AllocationSpec::Objective::out_of_efg;
+    s.renovation.allocation.stage_gate.indicator = indicator;
+    const Results r = run_serial(s, hand_stock(), hand_params());
+    const AllocationSeries& a = r.aggregates.allocation;
+    const double out_of_efg = a.objective_value.at(0);
+    const double expected = indicator == AllocationSpec::StageGate::Indicator::objective_per_meur
+                                ? out_of_efg / 0.027
+                                : (out_of_efg == 0.0 ? 27000.0 / 0.0 : 27000.0 / out_of_efg);
+    EXPECT_DOUBLE_EQ(a.stage_gate_indicator.at(0), expected) << static_cast<int>(indicator);
+    EXPECT_EQ(a.stage_gate_held.at(0), 0);
+    EXPECT_EQ(a.budget_eur.at(1), 28000.0);
+  }
+}
+
+TEST(AllocationStageGate, ParallelRunsMatchTheSerialRun) {
+  const Stock stock = fixtures::synthetic_stock(300);
+  const ModelParams params = fixtures::data_model_params();
+  for (const Action action : {Action::cut, Action::switch_rule}) {
+    Scenario s = busy_scenario(Rule::worst_first, AllocationSpec::Objective::out_of_efg);
+    s.renovation.allocation.stage_gate.year = 2021;
+    s.renovation.allocation.stage_gate.indicator = AllocationSpec::StageGate::Indicator::spent_share;
+    s.renovation.allocation.stage_gate.above = false;
+    s.renovation.allocation.stage_gate.threshold = 2.0;  // always holds
+    s.renovation.allocation.stage_gate.action = action;
+    s.renovation.allocation.stage_gate.cut_factor = 0.5;
+    s.renovation.allocation.stage_gate.switch_to = Rule::optimal;
+    const Results serial = run_serial(s, stock, params);
+    EXPECT_EQ(serial.aggregates.allocation.stage_gate_held, (std::vector<std::int64_t>{1, 1}));
+    for (const int threads : {2, 3}) {
+      RunOptions parallel;
+      parallel.threads = threads;
+      const Results p = fixtures::run_collect(s, stock, params, parallel);
+      EXPECT_TRUE(p.aggregates.allocation == serial.aggregates.allocation) << threads;
+      EXPECT_TRUE(p.replicates.at(0).works == serial.replicates.at(0).works) << threads;
+    }
+  }
+}
+
+TEST(AllocationStageGate, TheFileHoldsTheGatePerReplicate) {
+  const Stock stock = hand_stock();
+  const Scenario scenario = gate_scenario(Action::cut, 0.9);
+  Results r = run_serial(scenario, stock, hand_params());
+  for (const Measure& m : hand_params().works.measures) r.measures.push_back(m.name);
+  fixtures::TempDir dir("stage-gate-file");
+  const std::filesystem::path file = dir.path() / "gate.h5";
+  io::RunMetadata meta;
+  meta.scenario_name = scenario.name;
+  io::write_results(file, meta, stock, r, scenario.output);
+  const io::ResultsReader in(file);
+  EXPECT_EQ(in.shape("/allocation/stage_gate_indicator"), (std::vector<std::size_t>{1}));
+  EXPECT_EQ(in.read_double("/allocation/stage_gate_indicator"), (std::vector<double>{27000.0 / 28000.0}));
+  EXPECT_EQ(in.read_int64("/allocation/stage_gate_held"), (std::vector<std::int64_t>{1}));
+  EXPECT_EQ(in.read_int64("/allocation/stage_gate_action"),
+            (std::vector<std::int64_t>{static_cast<std::int64_t>(Action::cut)}));
+  EXPECT_EQ(in.read_double("/allocation/budget_eur"), (std::vector<double>{28000.0, 14000.0}));
+}
+
 // The rules on their own, over small random candidates, against brute force.
 
 struct RandomCase {
