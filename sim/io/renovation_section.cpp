@@ -239,17 +239,23 @@ void read_allocation(MapReader& r, AllocationSpec& out, const SimulatedYears& ye
   if (a.has("objective"))
     if (const auto objective = a.required_enum("objective", allocation_objective_names))
       out.objective = static_cast<AllocationSpec::Objective>(*objective);
+  read_stage_gate(a, out.stage_gate, years);
   const bool has_weights = a.has("weights");
-  if (out.rule == AllocationSpec::Rule::weighted && !has_weights)
+  using Rule = AllocationSpec::Rule;
+  const bool switches_to_weighted = out.stage_gate.enabled() &&
+                                    out.stage_gate.action == AllocationSpec::StageGate::Action::switch_rule &&
+                                    out.stage_gate.switch_to == Rule::weighted;
+  // `optimal` sets the weighted ranking's choice against its own when weights are given.
+  const bool weights_used = out.rule == Rule::weighted || out.rule == Rule::optimal || switches_to_weighted;
+  if (out.rule == Rule::weighted && !has_weights)
     a.report_here("rule 'weighted' expects 'weights', such as {poverty: 2, label: 1}");
-  else if (out.rule != AllocationSpec::Rule::weighted && has_weights)
-    a.report(a.node("weights"), "weights", "expected only with rule 'weighted'");
+  else if (switches_to_weighted && !has_weights)
+    a.report(a.node("stage_gate"), "stage_gate", "switch_rule 'weighted' expects the allocation's 'weights'");
+  else if (!weights_used && has_weights)
+    a.report(a.node("weights"), "weights",
+             "expected only with rule 'weighted' or 'optimal', or a stage gate switching to 'weighted'");
   else if (has_weights)
     read_weights(a, out.weights);
-  read_stage_gate(a, out.stage_gate, years);
-  if (out.stage_gate.action == AllocationSpec::StageGate::Action::switch_rule &&
-      out.stage_gate.switch_to == AllocationSpec::Rule::weighted && !has_weights)
-    a.report(a.node("stage_gate"), "stage_gate", "switch_rule 'weighted' expects the allocation's 'weights'");
   a.finish();
 }
 

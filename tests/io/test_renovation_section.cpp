@@ -123,6 +123,14 @@ TEST(RenovationSection, AStageGateLoadsItsYearIndicatorConditionAndAction) {
                    .renovation.allocation.stage_gate.enabled());
 }
 
+TEST(RenovationSection, OptimalTakesWeightsForTheWeightedRankingItIsSetAgainst) {
+  // Once refused, now read: `optimal` compares the weighted ranking's choice with its own.
+  const AllocationSpec a =
+      load_scenario(renovation_dir / "bad_allocation_weights_unused.yaml").renovation.allocation;
+  EXPECT_EQ(a.rule, AllocationSpec::Rule::optimal);
+  EXPECT_EQ(a.weights.label, 1.0);
+}
+
 TEST(RenovationSection, WithoutAllocationThereIsNoBudget) {
   const AllocationSpec a = load_scenario(renovation_dir / "good_renovation_reach.yaml").renovation.allocation;
   EXPECT_FALSE(a.enabled());
@@ -233,8 +241,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"bad_allocation_weight_key.yaml",
                 "bad_allocation_weight_key.yaml:19:15: renovation.allocation.weights.povrety: ",
                 "did you mean 'poverty'?"},
-        BadCase{"bad_allocation_weights_unused.yaml",
-                "bad_allocation_weights_unused.yaml:19:14: renovation.allocation.weights: ",
+        BadCase{"bad_allocation_weights_worst_first.yaml",
+                "bad_allocation_weights_worst_first.yaml:19:14: renovation.allocation.weights: ",
                 "expected only with rule 'weighted'"},
         BadCase{"bad_allocation_objective.yaml",
                 "bad_allocation_objective.yaml:19:16: renovation.allocation.objective: ",
