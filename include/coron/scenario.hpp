@@ -102,7 +102,7 @@ struct AllocationSpec {
   };
   std::vector<YearStep> budget_eur_per_yr;  ///< EUR of package cost per year; empty: no budget
   Rule rule = Rule::stock_order;
-  AllocationWeights weights;  ///< for Rule::weighted
+  AllocationWeights weights;  ///< for Rule::weighted (and Rule::optimal, which also tries that ranking)
   Objective objective = Objective::primary_energy_saved;
 
   /// A decision at the start of `year` on what the years before it achieved
