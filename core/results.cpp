@@ -137,7 +137,8 @@ const ColumnValues* ReplicateRecord::find(std::string_view name) const noexcept 
   return nullptr;
 }
 
-void AllocationSeries::allocate(std::size_t r, std::size_t y, std::string objective_name, std::string units) {
+void AllocationSeries::allocate(std::size_t r, std::size_t y, std::string objective_name, std::string units,
+                                int gate_year) {
   objective = std::move(objective_name);
   objective_units = std::move(units);
   budget_eur.assign(r * y, 0.0);
@@ -145,6 +146,11 @@ void AllocationSeries::allocate(std::size_t r, std::size_t y, std::string object
   funded.assign(r * y, 0);
   objective_value.assign(r * y, 0.0);
   bound.assign(r * y, 0.0);
+  stage_gate_year = gate_year;
+  const std::size_t gates = gate_year != 0 ? r : 0;
+  stage_gate_indicator.assign(gates, 0.0);
+  stage_gate_held.assign(gates, 0);
+  stage_gate_action.assign(gates, -1);
 }
 
 void Aggregates::allocate(std::size_t r, std::size_t y, int first_year,
@@ -178,6 +184,11 @@ void Aggregates::record(std::size_t r, std::size_t y, const YearTotals& totals) 
     allocation.funded[at] = totals.allocation.funded;
     allocation.objective_value[at] = totals.allocation.objective;
     allocation.bound[at] = totals.allocation.bound;
+    if (totals.allocation.stage_gate_decided && !allocation.stage_gate_indicator.empty()) {
+      allocation.stage_gate_indicator[r] = totals.allocation.stage_gate_indicator;
+      allocation.stage_gate_held[r] = totals.allocation.stage_gate_held ? 1 : 0;
+      allocation.stage_gate_action[r] = totals.allocation.stage_gate_action;
+    }
   }
 }
 

@@ -82,10 +82,19 @@ struct AllocationSeries {
   std::vector<std::int64_t> funded;
   std::vector<double> objective_value;
   std::vector<double> bound;
+  /// The stage gate (AllocationSpec::StageGate): its year (0: none) and per replicate [R]
+  /// (empty without a gate) the indicator, whether the condition held (0/1) and the
+  /// action taken (stage_gate_action_names' index; -1: the gate's year was not reached).
+  int stage_gate_year = 0;
+  std::string stage_gate_units;  ///< the indicator's unit
+  std::vector<double> stage_gate_indicator;
+  std::vector<std::int64_t> stage_gate_held;
+  std::vector<std::int64_t> stage_gate_action;
 
   [[nodiscard]] bool enabled() const noexcept { return !objective.empty(); }
-  /// Names the objective and sizes every array for R x Y, zeroed.
-  void allocate(std::size_t r, std::size_t y, std::string objective_name, std::string units);
+  /// Names the objective and sizes every array for R x Y (the gate's for R), zeroed.
+  void allocate(std::size_t r, std::size_t y, std::string objective_name, std::string units,
+                int gate_year = 0);
   friend bool operator==(const AllocationSeries&, const AllocationSeries&) = default;
 };
 

@@ -102,8 +102,30 @@ struct AllocationSpec {
   };
   std::vector<YearStep> budget_eur_per_yr;  ///< EUR of package cost per year; empty: no budget
   Rule rule = Rule::stock_order;
-  AllocationWeights weights;  ///< for Rule::weighted
+  AllocationWeights weights;  ///< for Rule::weighted (and Rule::optimal, which also tries that ranking)
   Objective objective = Objective::primary_energy_saved;
+
+  /// A decision at the start of `year` on what the years before it achieved
+  /// (docs/model-allocation.md, "Stage gate"): when the indicator is above (or below) the
+  /// threshold, the budget is cut or the rule switched for `year` and every year after.
+  struct StageGate {
+    enum class Indicator : std::uint8_t {
+      cost_per_dwelling_out_of_efg,  ///< EUR of works per dwelling taken out of E-G by them
+      spent_share,                   ///< package cost spent / budget
+      objective_per_meur,            ///< objective per million EUR spent
+    };
+    /// What the gate did; `continue_` also when the condition did not hold.
+    enum class Action : std::uint8_t { continue_, cut, switch_rule };
+    int year = 0;  ///< 0: no gate
+    Indicator indicator = Indicator::spent_share;
+    bool above = true;  ///< the condition: indicator > threshold (else indicator < threshold)
+    double threshold = 0.0;
+    Action action = Action::cut;
+    double cut_factor = 1.0;         ///< Action::cut: the budget from `year` on is multiplied by it
+    Rule switch_to = Rule::optimal;  ///< Action::switch_rule: the rule from `year` on
+    [[nodiscard]] bool enabled() const noexcept { return year != 0; }
+  };
+  StageGate stage_gate;
 
   [[nodiscard]] bool enabled() const noexcept { return !budget_eur_per_yr.empty(); }
 };
@@ -112,6 +134,10 @@ inline constexpr std::array<std::string_view, 5> allocation_rule_names = {
     "stock_order", "worst_first", "weighted", "cost_effectiveness", "optimal"};
 inline constexpr std::array<std::string_view, 3> allocation_objective_names = {"primary_energy_saved",
                                                                                "co2_avoided", "out_of_efg"};
+inline constexpr std::array<std::string_view, 3> stage_gate_indicator_names = {
+    "cost_per_dwelling_out_of_efg", "spent_share", "objective_per_meur"};
+/// In the order of AllocationSpec::StageGate::Action.
+inline constexpr std::array<std::string_view, 3> stage_gate_action_names = {"continue", "cut", "switch_rule"};
 /// Units of each objective, in the order of allocation_objective_names.
 inline constexpr std::array<std::string_view, 3> allocation_objective_units = {"kWh/yr", "kgCO2e/yr",
                                                                                "dwellings"};

@@ -27,6 +27,11 @@ struct AllocationTotals {
   std::int64_t funded = 0;  ///< candidates funded with works (not those already at the target)
   double objective = 0.0;   ///< the objective summed over them (AllocationSpec::Objective's unit)
   double bound = 0.0;       ///< rule `optimal`: no choice within the budget does better; else 0
+  // The stage gate (AllocationSpec::StageGate), set in its year only.
+  bool stage_gate_decided = false;
+  double stage_gate_indicator = 0.0;   ///< the indicator over the years before the gate
+  bool stage_gate_held = false;        ///< the condition held
+  std::uint8_t stage_gate_action = 0;  ///< AllocationSpec::StageGate::Action taken
   friend bool operator==(const AllocationTotals&, const AllocationTotals&) = default;
 };
 

@@ -73,21 +73,9 @@ AllocationChoice allocate_optimal(const CandidateFacts& facts, double budget_eur
   return choice;
 }
 
-}  // namespace
-
-AllocationChoice allocate_budget(AllocationSpec::Rule rule, const CandidateFacts& facts,
-                                 const AllocationWeights& weights, double budget_eur,
-                                 std::span<std::int32_t> order, std::span<std::uint8_t> taken,
-                                 AllocationScratch& scratch) {
-  const std::size_t n = order.size();
-  CORON_ASSERT(taken.size() == n && facts.cost_eur.size() == n && facts.outcome.size() == n);
-  CORON_ASSERT(std::isfinite(budget_eur) && budget_eur >= 0.0 && budget_eur <= max_knapsack_budget_eur);
-  std::iota(order.begin(), order.end(), 0);
-  if (rule == AllocationSpec::Rule::optimal) return allocate_optimal(facts, budget_eur, taken);
-  if (rule != AllocationSpec::Rule::stock_order) {
-    scratch.scores.resize(n);
-    rank(ranking_rule(rule), facts, criterion_weights(weights), order, scratch.scores);
-  }
+/// Takes candidates in `order` (already ranked) while they fit within the budget.
+AllocationChoice take_in_order(const CandidateFacts& facts, double budget_eur,
+                               std::span<const std::int32_t> order, std::span<std::uint8_t> taken) {
   // In the rule's order; one that does not fit is skipped, and a cheaper one after it
   // may still fit: the budget is not left idle for the sake of the order.
   const std::int64_t budget = cents(budget_eur);
@@ -104,6 +92,65 @@ AllocationChoice allocate_budget(AllocationSpec::Rule rule, const CandidateFacts
   }
   choice.spent_eur = static_cast<double>(spent) / 100.0;
   return choice;
+}
+
+AllocationChoice allocate_ranked(AllocationSpec::Rule rule, const CandidateFacts& facts,
+                                 const AllocationWeights& weights, double budget_eur,
+                                 std::span<std::int32_t> order, std::span<std::uint8_t> taken,
+                                 std::vector<double>& scores) {
+  std::iota(order.begin(), order.end(), 0);
+  if (rule != AllocationSpec::Rule::stock_order) {
+    scores.resize(order.size());
+    rank(ranking_rule(rule), facts, criterion_weights(weights), order, scores);
+  }
+  return take_in_order(facts, budget_eur, order, taken);
+}
+
+/// The objective of a selection summed in index order, as allocate_optimal sums it, so
+/// that two rules choosing the same candidates compare equal to the last bit.
+double objective_in_index_order(const CandidateFacts& facts, std::span<const std::uint8_t> taken) {
+  double sum = 0.0;
+  for (std::size_t c = 0; c < taken.size(); ++c)
+    if (taken[c] != 0) sum += facts.outcome[c];
+  return sum;
+}
+
+}  // namespace
+
+bool has_weights(const AllocationWeights& w) { return w != AllocationWeights{}; }
+
+AllocationChoice allocate_budget(AllocationSpec::Rule rule, const CandidateFacts& facts,
+                                 const AllocationWeights& weights, double budget_eur,
+                                 std::span<std::int32_t> order, std::span<std::uint8_t> taken,
+                                 AllocationScratch& scratch) {
+  const std::size_t n = order.size();
+  CORON_ASSERT(taken.size() == n && facts.cost_eur.size() == n && facts.outcome.size() == n);
+  CORON_ASSERT(std::isfinite(budget_eur) && budget_eur >= 0.0 && budget_eur <= max_knapsack_budget_eur);
+  if (rule != AllocationSpec::Rule::optimal)
+    return allocate_ranked(rule, facts, weights, budget_eur, order, taken, scratch.scores);
+
+  std::iota(order.begin(), order.end(), 0);
+  AllocationChoice best = allocate_optimal(facts, budget_eur, taken);
+  // The greedy knapsack can lose to a plain ranking (budget 10; costs 6, 5, 5; values 7,
+  // 5, 5: the greedy takes 6 for 7, worst first may take 5 + 5 for 10). The rankings are
+  // cheap next to the knapsack, so `optimal` is never worse than any of them.
+  scratch.alternative_order.resize(n);
+  scratch.alternative_taken.resize(n);
+  for (const AllocationSpec::Rule ranking :
+       {AllocationSpec::Rule::worst_first, AllocationSpec::Rule::cost_effectiveness,
+        AllocationSpec::Rule::stock_order, AllocationSpec::Rule::weighted}) {
+    if (ranking == AllocationSpec::Rule::weighted && !has_weights(weights)) continue;
+    AllocationChoice alternative =
+        allocate_ranked(ranking, facts, weights, budget_eur, scratch.alternative_order,
+                        scratch.alternative_taken, scratch.scores);
+    alternative.objective = objective_in_index_order(facts, scratch.alternative_taken);
+    // Ties keep the knapsack's choice.
+    if (!(alternative.objective > best.objective)) continue;
+    std::copy(scratch.alternative_taken.begin(), scratch.alternative_taken.end(), taken.begin());
+    best.objective = alternative.objective;
+    best.spent_eur = alternative.spent_eur;
+  }
+  return best;
 }
 
 }  // namespace coron::engine

@@ -29,9 +29,15 @@ struct AllocationScratch {
   std::vector<std::int32_t> order;
   std::vector<std::uint8_t> taken;
   std::vector<double> scores;
+  // `optimal`: a ranking's selection, set against the knapsack's.
+  std::vector<std::int32_t> alternative_order;
+  std::vector<std::uint8_t> alternative_taken;
   // The candidates' facts (CandidateFacts' columns), filled by the works step.
   std::vector<double> poor, fuel_poor, qpv, label, primary_energy_kwh_m2, heritage, unfit, outcome, cost_eur;
 };
+
+/// True when any criterion weight is non-zero: `weighted` then ranks by something.
+bool has_weights(const AllocationWeights& weights);
 
 /// Takes candidates within `budget_eur` (>= 0) by `rule`: `order` (n slots) ends holding
 /// the candidates in the order they were considered and `taken` (n slots) 1 for each one
@@ -39,7 +45,10 @@ struct AllocationScratch {
 /// rule; the other columns as rank() reads them. Costs and the budget are compared in
 /// whole cents, so "within the budget" is exact. `optimal` considers the candidates in
 /// index order and takes the knapsack's choice (knapsack_exact when the instance is small
-/// enough for it, else knapsack_greedy; bound is then the LP bound). Thread-safe.
+/// enough for it, else knapsack_greedy; bound is then the LP bound), unless the selection
+/// of a ranking (worst_first, cost_effectiveness, stock_order, and weighted when
+/// has_weights) reaches a strictly higher objective: then that selection. Its objective
+/// is summed in index order. Thread-safe.
 AllocationChoice allocate_budget(AllocationSpec::Rule rule, const CandidateFacts& facts,
                                  const AllocationWeights& weights, double budget_eur,
                                  std::span<std::int32_t> order, std::span<std::uint8_t> taken,

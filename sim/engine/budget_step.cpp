@@ -66,6 +66,36 @@ CandidateFacts fill_facts(const DwellingState& state, const YearContext& context
   return facts;
 }
 
+/// x / y, with 0 / 0 read as 0 (nothing spent, nothing done: no evidence either way).
+double ratio(double x, double y) { return x == 0.0 && y == 0.0 ? 0.0 : x / y; }
+
+double stage_gate_indicator(AllocationSpec::StageGate::Indicator indicator,
+                            const ReplicateBooks::FirstStage& f) {
+  using Indicator = AllocationSpec::StageGate::Indicator;
+  switch (indicator) {
+    case Indicator::cost_per_dwelling_out_of_efg:
+      return ratio(f.spent_eur, static_cast<double>(f.out_of_efg));
+    case Indicator::spent_share:
+      return ratio(f.spent_eur, f.budget_eur);
+    case Indicator::objective_per_meur:
+      return ratio(f.objective, f.spent_eur / 1e6);
+  }
+  return 0.0;
+}
+
+/// At the start of the gate's year: the indicator over the years before, the decision,
+/// recorded in `totals` and kept in `f` for the years that follow.
+void decide_stage_gate(const AllocationSpec::StageGate& gate, ReplicateBooks::FirstStage& f,
+                       AllocationTotals& totals) {
+  const double value = stage_gate_indicator(gate.indicator, f);
+  const bool held = gate.above ? value > gate.threshold : value < gate.threshold;
+  f.action = held ? gate.action : AllocationSpec::StageGate::Action::continue_;
+  totals.stage_gate_decided = true;
+  totals.stage_gate_indicator = value;
+  totals.stage_gate_held = held;
+  totals.stage_gate_action = static_cast<std::uint8_t>(f.action);
+}
+
 }  // namespace
 
 void allocate_year_budget(const DwellingState& state, const YearContext& context) {
@@ -80,9 +110,17 @@ void allocate_year_budget(const DwellingState& state, const YearContext& context
   s.order.resize(n);
   s.taken.resize(n);
   // Before the first year written, the first year's budget (as every year-step table).
-  const double budget = year_step_value(spec.budget_eur_per_yr, context.year);
-  const AllocationChoice choice =
-      allocate_budget(spec.rule, facts, spec.weights, budget, s.order, s.taken, s);
+  double budget = year_step_value(spec.budget_eur_per_yr, context.year);
+  AllocationSpec::Rule rule = spec.rule;
+  ReplicateBooks::FirstStage& first_stage = books.first_stage;
+  if (spec.stage_gate.enabled() && context.year >= spec.stage_gate.year) {
+    if (context.year == spec.stage_gate.year)
+      decide_stage_gate(spec.stage_gate, first_stage, books.allocation);
+    if (first_stage.action == AllocationSpec::StageGate::Action::cut) budget *= spec.stage_gate.cut_factor;
+    if (first_stage.action == AllocationSpec::StageGate::Action::switch_rule)
+      rule = spec.stage_gate.switch_to;
+  }
+  const AllocationChoice choice = allocate_budget(rule, facts, spec.weights, budget, s.order, s.taken, s);
 
   books.kept_candidates.clear();
   books.kept_choices.clear();
@@ -93,6 +131,8 @@ void allocate_year_budget(const DwellingState& state, const YearContext& context
     books.kept_candidates.push_back(books.candidates[k]);
     books.kept_choices.push_back(books.choices[k]);
     if (books.choices[k].measures != 0) ++totals.funded;
+    const std::size_t i = books.candidates[k];
+    if (state.label[i] >= label_e && books.choices[k].label_after < label_e) ++first_stage.out_of_efg;
   }
   books.candidates.swap(books.kept_candidates);
   books.choices.swap(books.kept_choices);
@@ -100,6 +140,9 @@ void allocate_year_budget(const DwellingState& state, const YearContext& context
   totals.spent_eur = choice.spent_eur;
   totals.objective = choice.objective;
   totals.bound = choice.bound;
+  first_stage.budget_eur += budget;
+  first_stage.spent_eur += choice.spent_eur;
+  first_stage.objective += choice.objective;
 }
 
 }  // namespace coron::engine

@@ -4,6 +4,7 @@
 #include "coron/engine.hpp"
 #include "coron/error.hpp"
 
+#include <fmt/format.h>
 #include <tbb/concurrent_queue.h>
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
@@ -18,6 +19,20 @@
 namespace coron {
 
 namespace {
+
+/// The stage gate indicator's unit, for the file.
+std::string stage_gate_units(const AllocationSpec& a) {
+  using Indicator = AllocationSpec::StageGate::Indicator;
+  switch (a.stage_gate.indicator) {
+    case Indicator::cost_per_dwelling_out_of_efg:
+      return fmt::format("EUR/dwelling");
+    case Indicator::spent_share:
+      return fmt::format("1");
+    case Indicator::objective_per_meur:
+      break;
+  }
+  return fmt::format("{}/MEUR", allocation_objective_units[static_cast<std::size_t>(a.objective)]);
+}
 
 /// Conversion factors in force in `year`: electricity from the scenario, every
 /// other carrier 1 (DPE 2021 convention, thermal-reference.md §4.2).
@@ -92,7 +107,8 @@ Aggregates run_simulation(const Scenario& scenario, const Stock& stock, const Mo
   if (const AllocationSpec& a = scenario.renovation.allocation; scenario.renovation.enabled && a.enabled()) {
     const auto objective = static_cast<std::size_t>(a.objective);
     aggregates.allocation.allocate(replicates, years, std::string(allocation_objective_names[objective]),
-                                   std::string(allocation_objective_units[objective]));
+                                   std::string(allocation_objective_units[objective]), a.stage_gate.year);
+    aggregates.allocation.stage_gate_units = stage_gate_units(a);
   }
   RunPlan plan{
       scenario,

@@ -51,6 +51,16 @@ struct ReplicateBooks {
   std::vector<std::uint8_t> operation_done;  ///< per dwelling: its operation's turn has been taken
   WorksTable year_works;                     ///< this year's rows
   AllocationTotals allocation;               ///< this year's budget and what it bought
+  /// The allocation's running sums since the first year, for the stage gate.
+  struct FirstStage {
+    double budget_eur = 0.0;
+    double spent_eur = 0.0;
+    double objective = 0.0;
+    std::int64_t out_of_efg = 0;  ///< funded dwellings whose works take them out of E-G
+    /// What the gate decided once its year came (continue_ until then).
+    AllocationSpec::StageGate::Action action = AllocationSpec::StageGate::Action::continue_;
+  };
+  FirstStage first_stage;
   // Scratch reused from year to year.
   std::vector<std::size_t> candidates;
   std::vector<PackageChoice> choices;

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <array>
 #include <filesystem>
 #include <map>
@@ -185,8 +186,49 @@ void read_weights(MapReader& a, AllocationWeights& w) {
   m.finish();
 }
 
+/// `stage_gate: {year: 2024, indicator: spent_share, below: 0.8, then: {cut: 0.5}}`, or
+/// `then: {switch_rule: optimal}`; exactly one of `above` and `below`, one action.
+void read_stage_gate(MapReader& a, AllocationSpec::StageGate& out, const SimulatedYears& years) {
+  if (!a.has("stage_gate")) return;
+  MapReader g = a.map("stage_gate");
+  if (!g.valid()) return;
+  // The gate looks back on at least one year and forward on at least one.
+  const int first = years.first ? *years.first + 1 : 1000;
+  const int last = years.last ? *years.last : 9999;
+  out.year = g.required_in_range<int>("year", first, std::max(first, last)).value_or(0);
+  if (const auto indicator = g.required_enum("indicator", stage_gate_indicator_names))
+    out.indicator = static_cast<AllocationSpec::StageGate::Indicator>(*indicator);
+  const bool above = g.has("above"), below = g.has("below");
+  if (above == below)
+    g.report_here("expected exactly one of 'above' and 'below', such as {below: 0.8}");
+  else {
+    out.above = above;
+    out.threshold = g.required_in_range<double>(above ? "above" : "below", -1e15, 1e15).value_or(0.0);
+  }
+  if (g.has("then")) {
+    MapReader t = g.map("then");
+    if (t.valid()) {
+      const bool cut = t.has("cut"), switch_rule = t.has("switch_rule");
+      if (cut == switch_rule)
+        t.report_here("expected exactly one of 'cut' (a factor in 0..1) and 'switch_rule' (a rule)");
+      else if (cut) {
+        out.action = AllocationSpec::StageGate::Action::cut;
+        out.cut_factor = t.required_in_range<double>("cut", 0.0, 1.0).value_or(1.0);
+      } else {
+        out.action = AllocationSpec::StageGate::Action::switch_rule;
+        if (const auto rule = t.required_enum("switch_rule", allocation_rule_names))
+          out.switch_to = static_cast<AllocationSpec::Rule>(*rule);
+      }
+      t.finish();
+    }
+  } else {
+    g.report_here("missing required key 'then', such as {cut: 0.5} or {switch_rule: optimal}");
+  }
+  g.finish();
+}
+
 /// `allocation: {budget_eur_per_yr: {2018: 5000000}, rule: weighted, weights: {...}, objective: ...}`.
-void read_allocation(MapReader& r, AllocationSpec& out) {
+void read_allocation(MapReader& r, AllocationSpec& out, const SimulatedYears& years) {
   if (!r.has("allocation")) return;
   MapReader a = r.map("allocation");
   if (!a.valid()) return;
@@ -197,11 +239,21 @@ void read_allocation(MapReader& r, AllocationSpec& out) {
   if (a.has("objective"))
     if (const auto objective = a.required_enum("objective", allocation_objective_names))
       out.objective = static_cast<AllocationSpec::Objective>(*objective);
+  read_stage_gate(a, out.stage_gate, years);
   const bool has_weights = a.has("weights");
-  if (out.rule == AllocationSpec::Rule::weighted && !has_weights)
+  using Rule = AllocationSpec::Rule;
+  const bool switches_to_weighted = out.stage_gate.enabled() &&
+                                    out.stage_gate.action == AllocationSpec::StageGate::Action::switch_rule &&
+                                    out.stage_gate.switch_to == Rule::weighted;
+  // `optimal` sets the weighted ranking's choice against its own when weights are given.
+  const bool weights_used = out.rule == Rule::weighted || out.rule == Rule::optimal || switches_to_weighted;
+  if (out.rule == Rule::weighted && !has_weights)
     a.report_here("rule 'weighted' expects 'weights', such as {poverty: 2, label: 1}");
-  else if (out.rule != AllocationSpec::Rule::weighted && has_weights)
-    a.report(a.node("weights"), "weights", "expected only with rule 'weighted'");
+  else if (switches_to_weighted && !has_weights)
+    a.report(a.node("stage_gate"), "stage_gate", "switch_rule 'weighted' expects the allocation's 'weights'");
+  else if (!weights_used && has_weights)
+    a.report(a.node("weights"), "weights",
+             "expected only with rule 'weighted' or 'optimal', or a stage gate switching to 'weighted'");
   else if (has_weights)
     read_weights(a, out.weights);
   a.finish();
@@ -225,7 +277,7 @@ void read_renovation(MapReader& root, Scenario& s, const SimulatedYears& years) 
     out.capacity_per_year = r.required_in_range<int>("capacity_per_year", 0, 1000000).value_or(0);
   read_operations(r, out.operations, years);
   read_at_vacancy(r, out.at_vacancy);
-  read_allocation(r, out.allocation);
+  read_allocation(r, out.allocation, years);
   if (r.has("funders")) {
     if (const auto path = r.required_path("funders", true)) {
       if (std::filesystem::is_directory(*path))

@@ -2,6 +2,7 @@
 
 #include "coron/aggregates.hpp"
 #include "coron/error.hpp"
+#include "coron/scenario.hpp"
 
 #include <fmt/core.h>
 
@@ -169,6 +170,19 @@ void write_allocation(File& file, const Aggregates& aggregates) {
   write_column(group, "bound", shape, a.bound, a.objective_units, dims,
                "Rule optimal: no choice of the candidates within the budget reaches more than this "
                "(the optimum itself when solved exactly, else the LP bound); 0 for the other rules.");
+  if (a.stage_gate_year == 0) return;
+  group.set_attribute("stage_gate_year", static_cast<std::int64_t>(a.stage_gate_year));
+  group.set_attribute("stage_gate_actions", std::span<const std::string_view>(stage_gate_action_names));
+  const std::array<std::size_t, 1> per_replicate{aggregates.replicates};
+  write_column(group, "stage_gate_indicator", per_replicate, a.stage_gate_indicator, a.stage_gate_units,
+               "replicate",
+               "The stage gate's indicator over the years before stage_gate_year (EUR per dwelling, a "
+               "share, or the objective per MEUR, as the scenario's indicator).");
+  write_column(group, "stage_gate_held", per_replicate, a.stage_gate_held, "1", "replicate",
+               "1 when the gate's condition held on the indicator, else 0.");
+  write_column(group, "stage_gate_action", per_replicate, a.stage_gate_action, "1", "replicate",
+               "The action taken from stage_gate_year on, an index into the stage_gate_actions attribute "
+               "(continue, cut, switch_rule); -1 when the run ended before stage_gate_year.");
 }
 
 }  // namespace coron::io

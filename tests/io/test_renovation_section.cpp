@@ -109,6 +109,28 @@ TEST(RenovationSection, AnAllocationLoadsItsBudgetStepsRuleWeightsAndObjective) 
   EXPECT_EQ(a.objective, AllocationSpec::Objective::out_of_efg);
 }
 
+TEST(RenovationSection, AStageGateLoadsItsYearIndicatorConditionAndAction) {
+  const AllocationSpec::StageGate g =
+      load_scenario(renovation_dir / "good_renovation_stage_gate.yaml").renovation.allocation.stage_gate;
+  EXPECT_TRUE(g.enabled());
+  EXPECT_EQ(g.year, 2024);
+  EXPECT_EQ(g.indicator, AllocationSpec::StageGate::Indicator::cost_per_dwelling_out_of_efg);
+  EXPECT_TRUE(g.above);
+  EXPECT_EQ(g.threshold, 40000.0);
+  EXPECT_EQ(g.action, AllocationSpec::StageGate::Action::switch_rule);
+  EXPECT_EQ(g.switch_to, AllocationSpec::Rule::cost_effectiveness);
+  EXPECT_FALSE(load_scenario(renovation_dir / "good_renovation_allocation.yaml")
+                   .renovation.allocation.stage_gate.enabled());
+}
+
+TEST(RenovationSection, OptimalTakesWeightsForTheWeightedRankingItIsSetAgainst) {
+  // Once refused, now read: `optimal` compares the weighted ranking's choice with its own.
+  const AllocationSpec a =
+      load_scenario(renovation_dir / "bad_allocation_weights_unused.yaml").renovation.allocation;
+  EXPECT_EQ(a.rule, AllocationSpec::Rule::optimal);
+  EXPECT_EQ(a.weights.label, 1.0);
+}
+
 TEST(RenovationSection, WithoutAllocationThereIsNoBudget) {
   const AllocationSpec a = load_scenario(renovation_dir / "good_renovation_reach.yaml").renovation.allocation;
   EXPECT_FALSE(a.enabled());
@@ -219,12 +241,26 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"bad_allocation_weight_key.yaml",
                 "bad_allocation_weight_key.yaml:19:15: renovation.allocation.weights.povrety: ",
                 "did you mean 'poverty'?"},
-        BadCase{"bad_allocation_weights_unused.yaml",
-                "bad_allocation_weights_unused.yaml:19:14: renovation.allocation.weights: ",
+        BadCase{"bad_allocation_weights_worst_first.yaml",
+                "bad_allocation_weights_worst_first.yaml:19:14: renovation.allocation.weights: ",
                 "expected only with rule 'weighted'"},
         BadCase{"bad_allocation_objective.yaml",
                 "bad_allocation_objective.yaml:19:16: renovation.allocation.objective: ",
                 "expected one of 'primary_energy_saved', 'co2_avoided', 'out_of_efg', got 'energy'"},
+        BadCase{"bad_stage_gate_indicator.yaml",
+                "bad_stage_gate_indicator.yaml:20:18: renovation.allocation.stage_gate.indicator: ",
+                "expected one of 'cost_per_dwelling_out_of_efg', 'spent_share', 'objective_per_meur'"},
+        BadCase{"bad_stage_gate_both.yaml",
+                "bad_stage_gate_both.yaml:19:7: renovation.allocation.stage_gate: ",
+                "expected exactly one of 'above' and 'below'"},
+        BadCase{"bad_stage_gate_cut.yaml",
+                "bad_stage_gate_cut.yaml:22:19: renovation.allocation.stage_gate.then.cut: ",
+                "expected a number in 0..1, got '1.5'"},
+        BadCase{"bad_stage_gate_year.yaml",
+                "bad_stage_gate_year.yaml:19:13: renovation.allocation.stage_gate.year: ", "got '2018'"},
+        BadCase{"bad_stage_gate_action.yaml",
+                "bad_stage_gate_action.yaml:22:13: renovation.allocation.stage_gate.then: ",
+                "expected exactly one of 'cut' (a factor in 0..1) and 'switch_rule' (a rule)"},
         BadCase{"bad_rental_bans_type.yaml",
                 "bad_rental_bans_type.yaml:14:14: rental_bans: ", "expected true or false, got 'maybe'"}));
 
