@@ -10,7 +10,7 @@ namespace coron::engine {
 namespace {
 
 /// A state column by name as doubles (weights: areas, or the flag a count also needs).
-/// Copies into `scratch` unless the column is of doubles. Empty optional when unknown.
+/// Copies into `scratch` unless the column is of doubles; nullptr when there is no such column.
 const std::vector<double>* double_column(const DwellingState& state, std::string_view name,
                                          std::vector<double>& scratch) {
   const std::vector<double>* out = nullptr;

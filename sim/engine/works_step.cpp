@@ -35,13 +35,17 @@ void open_year(DwellingState& state, int year) {
     }
 }
 
+/// Whether dwelling i belongs to an operation whose turn for it has come and not been taken.
+bool due_in_operation(const YearContext& context, std::size_t i) {
+  const WorksPlan& plan = *context.works;
+  return !plan.operation.empty() && plan.operation[i] >= 0 && context.books->operation_done[i] == 0 &&
+         plan.due_year[i] <= context.year;
+}
+
 /// Whether dwelling i is renovated this year, and why (its operation, or its vacancy).
 bool is_candidate(const DwellingState& state, const YearContext& context, std::size_t i) {
-  const WorksPlan& plan = *context.works;
-  const RenovationOptions& options = plan.options;
-  if (!plan.operation.empty() && plan.operation[i] >= 0 && context.books->operation_done[i] == 0 &&
-      plan.due_year[i] <= context.year)
-    return true;
+  const RenovationOptions& options = context.works->options;
+  if (due_in_operation(context, i)) return true;
   const AtVacancySpec& vacancy = options.at_vacancy;
   return vacancy.enabled && context.year >= vacancy.from_year && context.year <= vacancy.to_year &&
          state.occupied[i] == 0 && state.renovated_year[i] == 0 && state.label[i] >= vacancy.label_min;
@@ -130,8 +134,7 @@ void fund_works(DwellingState& state, const YearContext& context) {
   for (std::size_t c = 0; c < books.candidates.size(); ++c) {
     const std::size_t i = books.candidates[c];
     const PackageChoice& choice = books.choices[c];
-    const bool in_operation = !plan.operation.empty() && plan.operation[i] >= 0 &&
-                              books.operation_done[i] == 0 && plan.due_year[i] <= context.year;
+    const bool in_operation = due_in_operation(context, i);
     if (in_operation) books.operation_done[i] = 1;
     if (choice.measures == 0) continue;  // nothing to do: already at the target
 

@@ -2,6 +2,7 @@
 // with file:line:column and nothing written, stock CSV round trip, and
 // bit-identical datasets on 1, 2 and 4 threads.
 #include "app/cli_runner.hpp"
+#include "fixtures/short_scenario.hpp"
 #include "io/results_reader.hpp"
 
 #include <gmock/gmock.h>
@@ -187,20 +188,7 @@ std::vector<std::string> all_datasets(const std::filesystem::path& file) {
 /// The shipped at-vacancy scenario, shortened to `years` and written into `dir`: works,
 /// funding and rental bans in the run, at a test's cost.
 std::filesystem::path short_at_vacancy(const std::filesystem::path& dir, int years) {
-  std::ifstream in(source_dir / "scenarios" / "at-vacancy.yaml");
-  std::stringstream text;
-  text << in.rdbuf();
-  std::string yaml = text.str();
-  const auto replace = [&yaml](const std::string& from, const std::string& to) {
-    const std::size_t at = yaml.find(from);
-    EXPECT_NE(at, std::string::npos) << from;
-    if (at != std::string::npos) yaml.replace(at, from.size(), to);
-  };
-  replace("\nyears: 30", "\nyears: " + std::to_string(years));
-  replace("data: ../data", "data: " + (source_dir / "data").string());
-  const std::filesystem::path file = dir / "at-vacancy-short.yaml";
-  std::ofstream(file) << yaml;
-  return file;
+  return fixtures::short_scenario(dir, "at-vacancy", years);
 }
 
 TEST(Cli, EveryShippedScenarioValidates) {

@@ -4,6 +4,7 @@
 #include "app/budget_range.hpp"
 #include "app/cli_runner.hpp"
 #include "app/sweep_frontier.hpp"
+#include "fixtures/short_scenario.hpp"
 #include "io/h5_file.hpp"
 
 #include "coron/aggregates.hpp"
@@ -168,20 +169,7 @@ TEST(SweepFrontier, EachIndicatorMatchesAPlainReading) {
 
 /// A shipped allocation scenario cut to `years`, its data folder made absolute.
 std::filesystem::path short_allocation(const std::filesystem::path& dir, const std::string& name, int years) {
-  std::ifstream in(source_dir / "scenarios" / (name + ".yaml"));
-  std::stringstream text;
-  text << in.rdbuf();
-  std::string yaml = text.str();
-  const auto replace = [&yaml](const std::string& from, const std::string& to) {
-    const std::size_t at = yaml.find(from);
-    EXPECT_NE(at, std::string::npos) << from;
-    if (at != std::string::npos) yaml.replace(at, from.size(), to);
-  };
-  replace("\nyears: 30", "\nyears: " + std::to_string(years));
-  replace("data: ../data", "data: " + (source_dir / "data").string());
-  const std::filesystem::path file = dir / (name + "-short.yaml");
-  std::ofstream(file) << yaml;
-  return file;
+  return fixtures::short_scenario(dir, name, years);
 }
 
 struct CsvRow {
@@ -214,7 +202,8 @@ std::vector<CsvRow> read_csv(const std::filesystem::path& file) {
 
 constexpr const char* budget_range = "4000000:16000000:6000000";  // 4, 10 and 16 MEUR a year
 const std::vector<double> budgets = {4e6, 10e6, 16e6};
-constexpr int short_years = 2;  // 2018-2019, within the budget years 2018-2027: short, as each test re-runs the suite
+constexpr int short_years =
+    2;  // 2018-2019, within the budget years 2018-2027: short, as each test re-runs the suite
 
 /// The two sweeps, run once for the suite: each is six runs of the whole stock.
 class SweepCli : public ::testing::Test {
