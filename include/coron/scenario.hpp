@@ -104,6 +104,14 @@ struct AllocationSpec {
   Rule rule = Rule::stock_order;
   AllocationWeights weights;  ///< for Rule::weighted (and Rule::optimal, which also tries that ranking)
   Objective objective = Objective::primary_energy_saved;
+  /// What a candidate is: a dwelling, or a cité's dwellings due that year taken together
+  /// (the 2017 mission's integrated operations: all of them, with one kind of package, or none).
+  enum class Candidates : std::uint8_t { dwellings, cites };
+  Candidates candidates = Candidates::dwellings;
+  /// Packages `optimal` may choose instead of the renovation's package: for each target
+  /// (a label or a named level), the cheapest allowed measures reaching it. The rankings
+  /// take the renovation's package.
+  std::vector<std::string> alternatives;
 
   /// A decision at the start of `year` on what the years before it achieved
   /// (docs/model-allocation.md, "Stage gate"): when the indicator is above (or below) the
@@ -134,6 +142,7 @@ inline constexpr std::array<std::string_view, 5> allocation_rule_names = {
     "stock_order", "worst_first", "weighted", "cost_effectiveness", "optimal"};
 inline constexpr std::array<std::string_view, 3> allocation_objective_names = {"primary_energy_saved",
                                                                                "co2_avoided", "out_of_efg"};
+inline constexpr std::array<std::string_view, 2> allocation_candidate_names = {"dwellings", "cites"};
 inline constexpr std::array<std::string_view, 3> stage_gate_indicator_names = {
     "cost_per_dwelling_out_of_efg", "spent_share", "objective_per_meur"};
 /// In the order of AllocationSpec::StageGate::Action.

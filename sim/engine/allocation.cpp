@@ -1,7 +1,5 @@
 #include "engine/allocation.hpp"
 
-#include "policy/knapsack.hpp"
-
 #include "coron/error.hpp"
 
 #include <algorithm>
@@ -43,15 +41,21 @@ RankingRule ranking_rule(AllocationSpec::Rule rule) {
   return RankingRule::worst_first;
 }
 
-/// The knapsack's choice: one package per candidate (its cost and outcome), or none.
-AllocationChoice allocate_optimal(const CandidateFacts& facts, double budget_eur,
-                                  std::span<std::uint8_t> taken) {
+/// The knapsack's choice: a package per candidate (its cost and outcome), or none.
+AllocationChoice allocate_optimal(const CandidatePackages& packages, double budget_eur,
+                                  std::span<std::uint8_t> taken, AllocationScratch& scratch) {
   const std::size_t n = taken.size();
-  std::vector<KnapsackItem> items(n);
-  std::vector<std::size_t> offsets(n + 1);
+  const std::size_t per = packages.per_candidate;
+  std::vector<KnapsackItem>& items = scratch.items;
+  std::vector<std::size_t>& offsets = scratch.offsets;
+  items.resize(n * per);
+  offsets.resize(n + 1);
+  offsets[0] = 0;
   for (std::size_t c = 0; c < n; ++c) {
-    items[c] = {static_cast<std::uint32_t>(c), facts.cost_eur[c], facts.outcome[c]};
-    offsets[c + 1] = c + 1;
+    for (std::size_t k = 0; k < per; ++k)
+      items[c * per + k] = {static_cast<std::uint32_t>(c), packages.cost_eur[c * per + k],
+                            packages.outcome[c * per + k]};
+    offsets[c + 1] = (c + 1) * per;
   }
   const KnapsackProblem problem{items, offsets, budget_eur};
   // The exact optimum when its table is small enough (few candidates, costs in round
@@ -62,12 +66,15 @@ AllocationChoice allocate_optimal(const CandidateFacts& facts, double budget_eur
   choice.bound = result->bound;
   std::int64_t spent = 0;
   for (std::size_t c = 0; c < n; ++c) {
-    // A candidate that costs nothing is taken whatever its outcome: its turn is over.
-    const bool take = result->package[c] == 0 || cents(facts.cost_eur[c]) == 0;
-    taken[c] = take ? 1 : 0;
-    if (!take) continue;
-    spent += cents(facts.cost_eur[c]);
-    choice.objective += facts.outcome[c];
+    std::int32_t k = result->package[c];
+    // A candidate left out whose first package costs nothing (it has reached the
+    // renovation's target) takes it: its turn is over.
+    if (k < 0 && cents(packages.cost_eur[c * per]) == 0) k = 0;
+    taken[c] = static_cast<std::uint8_t>(k + 1);
+    if (k < 0) continue;
+    const std::size_t item = c * per + static_cast<std::size_t>(k);
+    spent += cents(packages.cost_eur[item]);
+    choice.objective += packages.outcome[item];
   }
   choice.spent_eur = static_cast<double>(spent) / 100.0;
   return choice;
@@ -107,11 +114,11 @@ AllocationChoice allocate_ranked(AllocationSpec::Rule rule, const CandidateFacts
 }
 
 /// The objective of a selection summed in index order, as allocate_optimal sums it, so
-/// that two rules choosing the same candidates compare equal to the last bit.
-double objective_in_index_order(const CandidateFacts& facts, std::span<const std::uint8_t> taken) {
+/// that two rules choosing the same packages compare equal to the last bit.
+double objective_in_index_order(const CandidatePackages& packages, std::span<const std::uint8_t> taken) {
   double sum = 0.0;
   for (std::size_t c = 0; c < taken.size(); ++c)
-    if (taken[c] != 0) sum += facts.outcome[c];
+    if (taken[c] != 0) sum += packages.outcome[c * packages.per_candidate + taken[c] - 1U];
   return sum;
 }
 
@@ -120,17 +127,20 @@ double objective_in_index_order(const CandidateFacts& facts, std::span<const std
 bool has_weights(const AllocationWeights& w) { return w != AllocationWeights{}; }
 
 AllocationChoice allocate_budget(AllocationSpec::Rule rule, const CandidateFacts& facts,
-                                 const AllocationWeights& weights, double budget_eur,
-                                 std::span<std::int32_t> order, std::span<std::uint8_t> taken,
-                                 AllocationScratch& scratch) {
+                                 const CandidatePackages& packages, const AllocationWeights& weights,
+                                 double budget_eur, std::span<std::int32_t> order,
+                                 std::span<std::uint8_t> taken, AllocationScratch& scratch) {
   const std::size_t n = order.size();
+  const std::size_t per = packages.per_candidate;
   CORON_ASSERT(taken.size() == n && facts.cost_eur.size() == n && facts.outcome.size() == n);
+  CORON_ASSERT(per >= 1 && per <= max_exact_packages && packages.cost_eur.size() == n * per &&
+               packages.outcome.size() == n * per);
   CORON_ASSERT(std::isfinite(budget_eur) && budget_eur >= 0.0 && budget_eur <= max_knapsack_budget_eur);
   if (rule != AllocationSpec::Rule::optimal)
     return allocate_ranked(rule, facts, weights, budget_eur, order, taken, scratch.scores);
 
   std::iota(order.begin(), order.end(), 0);
-  AllocationChoice best = allocate_optimal(facts, budget_eur, taken);
+  AllocationChoice best = allocate_optimal(packages, budget_eur, taken, scratch);
   // The greedy knapsack can lose to a plain ranking (budget 10; costs 6, 5, 5; values 7,
   // 5, 5: the greedy takes 6 for 7, worst first may take 5 + 5 for 10). The rankings are
   // cheap next to the knapsack, so `optimal` is never worse than any of them.
@@ -143,7 +153,7 @@ AllocationChoice allocate_budget(AllocationSpec::Rule rule, const CandidateFacts
     AllocationChoice alternative =
         allocate_ranked(ranking, facts, weights, budget_eur, scratch.alternative_order,
                         scratch.alternative_taken, scratch.scores);
-    alternative.objective = objective_in_index_order(facts, scratch.alternative_taken);
+    alternative.objective = objective_in_index_order(packages, scratch.alternative_taken);
     // Ties keep the knapsack's choice.
     if (!(alternative.objective > best.objective)) continue;
     std::copy(scratch.alternative_taken.begin(), scratch.alternative_taken.end(), taken.begin());

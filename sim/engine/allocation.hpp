@@ -1,4 +1,5 @@
 #pragma once
+#include "policy/knapsack.hpp"
 #include "policy/ranking.hpp"
 
 #include "coron/scenario.hpp"
@@ -9,11 +10,12 @@
 #include <vector>
 
 // Sharing a yearly works budget among the year's candidates (docs/model-allocation.md,
-// "In the engine"). Every candidate's package is known; a rule puts them in order and
-// they are taken in that order while the year's package cost stays within the budget; a
-// candidate that does not fit is skipped and the next one tried. `optimal` instead
-// solves the knapsack over the candidates, one package each. Serial and in fixed orders:
-// the same candidates always give the same choice.
+// "In the engine"). Every candidate's packages are known; a rule puts the candidates in
+// order and they are taken, each with its first package, in that order while the year's
+// package cost stays within the budget; a candidate that does not fit is skipped and the
+// next one tried. `optimal` instead solves the multiple-choice knapsack over the
+// candidates' packages. Serial and in fixed orders: the same candidates always give the
+// same choice.
 
 namespace coron::engine {
 
@@ -24,14 +26,28 @@ struct AllocationChoice {
   double bound = 0.0;      ///< `optimal`: no choice within the budget does better; 0 for the other rules
 };
 
+/// Every candidate's packages, candidate c's package k at [c * per_candidate + k]. The
+/// rankings take package 0, whose cost and outcome are also CandidateFacts' columns.
+struct CandidatePackages {
+  std::size_t per_candidate = 1;
+  std::span<const double> cost_eur;  ///< EUR, >= 0
+  std::span<const double> outcome;   ///< the objective, any sign
+};
+
 /// Working memory of allocate_budget, kept from year to year.
 struct AllocationScratch {
   std::vector<std::int32_t> order;
   std::vector<std::uint8_t> taken;
   std::vector<double> scores;
-  // `optimal`: a ranking's selection, set against the knapsack's.
+  // `optimal`: the knapsack, and a ranking's selection set against its choice.
+  std::vector<KnapsackItem> items;
+  std::vector<std::size_t> offsets;
   std::vector<std::int32_t> alternative_order;
   std::vector<std::uint8_t> alternative_taken;
+  // Candidate c's package k at [c * packages + k], and cités' order and choice.
+  std::vector<double> package_cost_eur, package_outcome;
+  std::vector<std::int32_t> group_order;
+  std::vector<std::uint8_t> group_taken;
   // The candidates' facts (CandidateFacts' columns), filled by the works step.
   std::vector<double> poor, fuel_poor, qpv, label, primary_energy_kwh_m2, heritage, unfit, outcome, cost_eur;
 };
@@ -40,18 +56,20 @@ struct AllocationScratch {
 bool has_weights(const AllocationWeights& weights);
 
 /// Takes candidates within `budget_eur` (>= 0) by `rule`: `order` (n slots) ends holding
-/// the candidates in the order they were considered and `taken` (n slots) 1 for each one
-/// funded. facts.cost_eur (EUR, >= 0) and facts.outcome (the objective) are read by every
-/// rule; the other columns as rank() reads them. Costs and the budget are compared in
-/// whole cents, so "within the budget" is exact. `optimal` considers the candidates in
-/// index order and takes the knapsack's choice (knapsack_exact when the instance is small
+/// the candidates in the order they were considered and `taken` (n slots) 0 for each one
+/// left out, k + 1 for one funded with its package k. facts.cost_eur and facts.outcome
+/// (package 0's) are read by every rule, the other columns as rank() reads them. Costs
+/// and the budget are compared in whole cents, so "within the budget" is exact. The
+/// rankings fund package 0. `optimal` considers the candidates in index order and takes
+/// the knapsack's choice over all the packages (knapsack_exact when the instance is small
 /// enough for it, else knapsack_greedy; bound is then the LP bound), unless the selection
 /// of a ranking (worst_first, cost_effectiveness, stock_order, and weighted when
-/// has_weights) reaches a strictly higher objective: then that selection. Its objective
-/// is summed in index order. Thread-safe.
+/// has_weights) reaches a strictly higher objective: then that selection. A candidate
+/// the knapsack leaves out but whose package 0 costs nothing takes it: its turn is over.
+/// The objective is summed in index order. Thread-safe.
 AllocationChoice allocate_budget(AllocationSpec::Rule rule, const CandidateFacts& facts,
-                                 const AllocationWeights& weights, double budget_eur,
-                                 std::span<std::int32_t> order, std::span<std::uint8_t> taken,
-                                 AllocationScratch& scratch);
+                                 const CandidatePackages& packages, const AllocationWeights& weights,
+                                 double budget_eur, std::span<std::int32_t> order,
+                                 std::span<std::uint8_t> taken, AllocationScratch& scratch);
 
 }  // namespace coron::engine

@@ -1,9 +1,12 @@
 #include "engine/budget_step.hpp"
 
 #include "engine/allocation.hpp"
+#include "engine/cite_grouping.hpp"
 
 #include "coron/economics.hpp"
 #include "coron/error.hpp"
+
+#include <numeric>
 
 namespace coron::engine {
 
@@ -30,19 +33,34 @@ double outcome(AllocationSpec::Objective objective, const DwellingState& state, 
   return 0.0;
 }
 
-CandidateFacts fill_facts(const DwellingState& state, const YearContext& context, AllocationScratch& s) {
-  const WorksPlan& plan = *context.works;
+/// Every candidate's packages: their cost and what they buy, into the scratch.
+CandidatePackages price_packages(const DwellingState& state, const YearContext& context,
+                                 AllocationScratch& s) {
+  const ReplicateBooks& books = *context.books;
+  const std::size_t n = books.candidates.size();
+  const std::size_t per = context.works->packages.size();
+  const AllocationSpec::Objective objective = context.works->options.allocation.objective;
+  s.package_cost_eur.resize(n * per);
+  s.package_outcome.resize(n * per);
+  for (std::size_t c = 0; c < n; ++c)
+    for (std::size_t k = 0; k < per; ++k) {
+      const PackageChoice& choice = books.choices[c * per + k];
+      s.package_cost_eur[c * per + k] = choice.cost_eur;
+      s.package_outcome[c * per + k] = outcome(objective, state, books.candidates[c], choice);
+    }
+  return {per, s.package_cost_eur, s.package_outcome};
+}
+
+/// The candidate dwellings' facts; cost and outcome those of their package 0.
+CandidateFacts dwelling_facts(const DwellingState& state, const YearContext& context, double poverty_line,
+                              const CandidatePackages& packages, AllocationScratch& s) {
   const ReplicateBooks& books = *context.books;
   const std::size_t n = books.candidates.size();
   for (std::vector<double>* column : {&s.poor, &s.fuel_poor, &s.qpv, &s.label, &s.primary_energy_kwh_m2,
                                       &s.heritage, &s.unfit, &s.outcome, &s.cost_eur})
     column->resize(n);
-  const double poverty_line =
-      economics_year(plan.economics, context.thermal, context.year).poverty_line_per_cu_eur;
-  const AllocationSpec::Objective objective = plan.options.allocation.objective;
   for (std::size_t c = 0; c < n; ++c) {
     const std::size_t i = books.candidates[c];
-    const PackageChoice& choice = books.choices[c];
     s.poor[c] = state.occupied[i] != 0 && state.income_per_cu_eur[i] < poverty_line ? 1.0 : 0.0;
     s.fuel_poor[c] = state.fuel_poor[i] != 0 ? 1.0 : 0.0;
     s.qpv[c] = context.stock.qpv[i] != 0 ? 1.0 : 0.0;
@@ -50,8 +68,8 @@ CandidateFacts fill_facts(const DwellingState& state, const YearContext& context
     s.primary_energy_kwh_m2[c] = state.primary_energy_kwh_m2[i];
     s.heritage[c] = context.stock.heritage_unesco[i] != 0 ? 1.0 : 0.0;
     s.unfit[c] = context.stock.structurally_unfit[i] != 0 ? 1.0 : 0.0;
-    s.outcome[c] = outcome(objective, state, i, choice);
-    s.cost_eur[c] = choice.cost_eur;
+    s.outcome[c] = packages.outcome[c * packages.per_candidate];
+    s.cost_eur[c] = packages.cost_eur[c * packages.per_candidate];
   }
   CandidateFacts facts;
   facts.poor_share = s.poor;
@@ -96,19 +114,59 @@ void decide_stage_gate(const AllocationSpec::StageGate& gate, ReplicateBooks::Fi
   totals.stage_gate_action = static_cast<std::uint8_t>(f.action);
 }
 
+/// Keeps, of the candidates and their packages, those funded, in the allocation's order,
+/// each with its chosen package: candidate c funded with package k when taken[c] == k + 1.
+void keep_funded(ReplicateBooks& books, std::size_t packages, std::span<const std::int32_t> order,
+                 std::span<const std::uint8_t> taken) {
+  books.kept_candidates.clear();
+  books.kept_choices.clear();
+  for (const std::int32_t c : order) {
+    const auto k = static_cast<std::size_t>(c);
+    if (taken[k] == 0) continue;
+    books.kept_candidates.push_back(books.candidates[k]);
+    books.kept_choices.push_back(books.choices[k * packages + taken[k] - 1U]);
+  }
+  books.candidates.swap(books.kept_candidates);
+  books.choices.swap(books.kept_choices);
+}
+
+/// The cités' choice, dwelling by dwelling: a cité's candidates (in stock order) in the
+/// cités' order, each with its cité's package.
+void expand_cites(const CiteGrouping& g, std::span<const std::int32_t> group_order,
+                  std::span<const std::uint8_t> group_taken, AllocationScratch& s) {
+  s.order.clear();
+  s.taken.assign(g.members.size(), 0);
+  for (const std::int32_t group : group_order) {
+    const auto k = static_cast<std::size_t>(group);
+    for (std::size_t m = g.first[k]; m < g.first[k + 1]; ++m) {
+      s.order.push_back(static_cast<std::int32_t>(g.members[m]));
+      s.taken[g.members[m]] = group_taken[k];
+    }
+  }
+}
+
 }  // namespace
 
 void allocate_year_budget(const DwellingState& state, const YearContext& context) {
   CORON_ASSERT(context.works != nullptr && context.books != nullptr);
   const AllocationSpec& spec = context.works->options.allocation;
   ReplicateBooks& books = *context.books;
-  books.allocation = {};
-  if (!spec.enabled()) return;
-  AllocationScratch& s = books.allocation_scratch;
+  const std::size_t packages = context.works->packages.size();
   const std::size_t n = books.candidates.size();
-  const CandidateFacts facts = fill_facts(state, context, s);
-  s.order.resize(n);
-  s.taken.resize(n);
+  books.allocation = {};
+  AllocationScratch& s = books.allocation_scratch;
+  if (!spec.enabled()) {
+    // Without a budget every candidate takes the renovation's package.
+    if (packages == 1) return;
+    s.order.resize(n);
+    std::iota(s.order.begin(), s.order.end(), 0);
+    s.taken.assign(n, 1);
+    keep_funded(books, packages, s.order, s.taken);
+    return;
+  }
+  const double poverty_line =
+      economics_year(context.works->economics, context.thermal, context.year).poverty_line_per_cu_eur;
+  const CandidatePackages dwelling_packages = price_packages(state, context, s);
   // Before the first year written, the first year's budget (as every year-step table).
   double budget = year_step_value(spec.budget_eur_per_yr, context.year);
   AllocationSpec::Rule rule = spec.rule;
@@ -120,22 +178,32 @@ void allocate_year_budget(const DwellingState& state, const YearContext& context
     if (first_stage.action == AllocationSpec::StageGate::Action::switch_rule)
       rule = spec.stage_gate.switch_to;
   }
-  const AllocationChoice choice = allocate_budget(rule, facts, spec.weights, budget, s.order, s.taken, s);
 
-  books.kept_candidates.clear();
-  books.kept_choices.clear();
-  AllocationTotals& totals = books.allocation;
-  for (const std::int32_t c : s.order) {
-    const auto k = static_cast<std::size_t>(c);
-    if (s.taken[k] == 0) continue;
-    books.kept_candidates.push_back(books.candidates[k]);
-    books.kept_choices.push_back(books.choices[k]);
-    if (books.choices[k].measures != 0) ++totals.funded;
-    const std::size_t i = books.candidates[k];
-    if (state.label[i] >= label_e && books.choices[k].label_after < label_e) ++first_stage.out_of_efg;
+  AllocationChoice choice;
+  if (spec.candidates == AllocationSpec::Candidates::cites) {
+    CandidatePackages cite_packages;
+    const CandidateFacts facts = group_by_cite(state, context.stock, books.candidates, dwelling_packages,
+                                               poverty_line, books.cite_grouping, cite_packages);
+    const std::size_t groups = books.cite_grouping.groups();
+    s.group_order.resize(groups);
+    s.group_taken.resize(groups);
+    choice =
+        allocate_budget(rule, facts, cite_packages, spec.weights, budget, s.group_order, s.group_taken, s);
+    expand_cites(books.cite_grouping, s.group_order, s.group_taken, s);
+  } else {
+    const CandidateFacts facts = dwelling_facts(state, context, poverty_line, dwelling_packages, s);
+    s.order.resize(n);
+    s.taken.resize(n);
+    choice = allocate_budget(rule, facts, dwelling_packages, spec.weights, budget, s.order, s.taken, s);
   }
-  books.candidates.swap(books.kept_candidates);
-  books.choices.swap(books.kept_choices);
+  keep_funded(books, packages, s.order, s.taken);
+
+  AllocationTotals& totals = books.allocation;
+  for (std::size_t c = 0; c < books.candidates.size(); ++c) {
+    const PackageChoice& funded = books.choices[c];
+    if (funded.measures != 0) ++totals.funded;
+    if (state.label[books.candidates[c]] >= label_e && funded.label_after < label_e) ++first_stage.out_of_efg;
+  }
   totals.budget_eur = budget;
   totals.spent_eur = choice.spent_eur;
   totals.objective = choice.objective;

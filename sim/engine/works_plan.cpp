@@ -37,15 +37,21 @@ WorksPlan::WorksPlan(const Scenario& scenario, const Stock& stock, const ModelPa
       funding(params.funding),
       economics(params.economics),
       rental_bans(scenario.rental_bans),
-      search(params.works, params.thermal),
-      reach_sets(stock, cache_reach_sets && scenario.replicates >= ReachCache::min_replicates) {
+      search(params.works, params.thermal) {
   CORON_ASSERT(params.works.measures.size() <= max_measures);
   if (!options.enabled) return;
-  if (!options.package.reach.empty()) {
-    target = params.works.target(options.package.reach);
-    CORON_ASSERT(target.has_value());
-  }
-  listed_measures = measure_bits(params.works, options.package.measures);
+  const bool cache = cache_reach_sets && scenario.replicates >= ReachCache::min_replicates;
+  const auto add_package = [&](const std::string& reach, const std::vector<std::string>& measures) {
+    Package& package = packages.emplace_back();
+    if (!reach.empty()) {
+      package.target = params.works.target(reach);
+      CORON_ASSERT(package.target.has_value());
+    }
+    package.listed_measures = measure_bits(params.works, measures);
+    package.reach_sets = std::make_unique<ReachCache>(stock, cache);
+  };
+  add_package(options.package.reach, options.package.measures);
+  for (const std::string& alternative : options.allocation.alternatives) add_package(alternative, {});
   allowed = thermal_measures(params.works);
 
   // An operation's dwellings (stock order) take their turn in equal shares over its years:
@@ -83,6 +89,7 @@ ReplicateBooks::ReplicateBooks(const WorksPlan& plan, const Stock& stock, std::u
     }
   }
   operation_done.assign(stock.size(), 0);
+  priced.slot.assign(stock.size(), -1);
   year_works.clear(plan.funding.funders.size());
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 #include "engine/allocation.hpp"
+#include "engine/cite_grouping.hpp"
 #include "engine/reach_cache.hpp"
 #include "policy/package_search.hpp"
 
@@ -10,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -30,14 +32,21 @@ struct WorksPlan {
   const EconomicsParams& economics;
   bool rental_bans = true;
   PackageSearch search;
-  std::optional<PackageTarget> target;  ///< `reach:` packages
-  std::int32_t listed_measures = 0;     ///< explicit packages: their measures
-  std::int32_t allowed = 0;             ///< measures a `reach:` search may combine
+  /// One of a candidate's packages: an explicit list of measures, or the cheapest
+  /// allowed measures reaching a target.
+  struct Package {
+    std::optional<PackageTarget> target;  ///< `reach:` packages
+    std::int32_t listed_measures = 0;     ///< explicit packages: their measures
+    /// `reach:` searches of dwellings still in their initial state, shared by the replicates.
+    std::unique_ptr<ReachCache> reach_sets;
+  };
+  /// The renovation's package, then the allocation's alternatives: every candidate is
+  /// priced for each, in this order.
+  std::vector<Package> packages;
+  std::int32_t allowed = 0;  ///< measures a `reach:` search may combine
   /// Per dwelling: the operation it belongs to (-1: none) and the year its works are due.
   std::vector<std::int16_t> operation;
   std::vector<std::int16_t> due_year;
-  /// `reach:` searches of dwellings still in their initial state, shared by the replicates.
-  ReachCache reach_sets;
 };
 
 /// One replicate's running accounts. Built at the replicate's start; the works step
@@ -63,8 +72,24 @@ struct ReplicateBooks {
   FirstStage first_stage;
   // Scratch reused from year to year.
   std::vector<std::size_t> candidates;
+  /// Candidate c's package k (WorksPlan::packages) at [c * packages + k]; once the
+  /// allocation has chosen, the chosen one at [c].
   std::vector<PackageChoice> choices;
+  std::vector<std::optional<std::size_t>> reach_slots;  ///< per package: its reach cache's factor set
+  /// The packages priced in earlier years. A candidate left out by the budget comes back
+  /// the next year with the same row, rules, costs and, most years, factors: its packages
+  /// are those of the year before, so they are priced once, not each year. Every entry
+  /// was priced under `factors`; a change of factors clears them, and a dwelling's entry
+  /// is dropped when its works start (its row changes).
+  struct PricedPackages {
+    YearFactors factors;
+    std::vector<std::int32_t> slot;      ///< per dwelling: its entry, -1 for none
+    std::vector<PackageChoice> choices;  ///< entry e's package k at [e * packages + k]
+    std::vector<std::size_t> to_price;   ///< this year's candidates without an entry
+  };
+  PricedPackages priced;
   AllocationScratch allocation_scratch;
+  CiteGrouping cite_grouping;
   std::vector<std::size_t> kept_candidates;
   std::vector<PackageChoice> kept_choices;
 };

@@ -74,40 +74,79 @@ PackageRules rules_for(const YearContext& context, std::size_t i) {
 /// (a few thousand) are shared out in small blocks.
 constexpr std::size_t candidates_per_block = 32;
 
-/// The package of every candidate, each independent of the others.
+/// Dwelling i's package `package` of the plan under this year's factors.
+PackageChoice price_package(const WorksPlan::Package& package, std::optional<std::size_t> reach_slot,
+                            const WorksPlan& plan, const ThermalRow& row, const PackageRules& rules,
+                            std::size_t i, const YearFactors& year_factors,
+                            std::span<const double> cost_factor) {
+  if (!package.target)
+    return plan.search.listed(row, rules, package.listed_measures, year_factors, cost_factor);
+  const ReachSet* reach = reach_slot ? package.reach_sets->find(*reach_slot, i, row, plan.search, rules,
+                                                                plan.allowed, *package.target, year_factors)
+                                     : nullptr;
+  std::optional<PackageChoice> priced;
+  if (reach != nullptr) priced = plan.search.cheapest_in(*reach, cost_factor, row);
+  return priced ? *priced
+                : plan.search.cheapest(row, rules, plan.allowed, *package.target, year_factors, cost_factor);
+}
+
+/// Gives each of this year's candidates without one an entry in books.priced, and lists
+/// them in to_price; clears the entries first when the factors have changed.
+void find_priced(const YearContext& context) {
+  ReplicateBooks& books = *context.books;
+  ReplicateBooks::PricedPackages& priced = books.priced;
+  const std::size_t packages = context.works->packages.size();
+  if (priced.factors.primary_energy_factor != context.factors.primary_energy_factor) {
+    std::fill(priced.slot.begin(), priced.slot.end(), -1);
+    priced.choices.clear();
+    priced.factors = context.factors;
+  }
+  priced.to_price.clear();
+  for (std::size_t c = 0; c < books.candidates.size(); ++c) {
+    std::int32_t& slot = priced.slot[books.candidates[c]];
+    if (slot >= 0) continue;
+    slot = static_cast<std::int32_t>(priced.choices.size() / packages);
+    priced.choices.resize(priced.choices.size() + packages);
+    priced.to_price.push_back(c);
+  }
+}
+
+/// Every package of every candidate, each independent of the others: candidate c's
+/// package k in choices[c * packages + k]. Only candidates not priced before are searched.
 void choose_packages(const DwellingState& state, const YearContext& context) {
   const WorksPlan& plan = *context.works;
   ReplicateBooks& books = *context.books;
-  books.choices.resize(books.candidates.size());
+  const std::size_t packages = plan.packages.size();
+  find_priced(context);
+  books.reach_slots.resize(packages);
+  for (std::size_t k = 0; k < packages; ++k)
+    books.reach_slots[k] =
+        plan.packages[k].target ? plan.packages[k].reach_sets->factor_set(context.factors) : std::nullopt;
   const ThermalInputs in = thermal_inputs(state);
   const std::size_t measures = plan.works.measures.size();
-  const std::optional<std::size_t> reach_slot =
-      plan.target ? plan.reach_sets.factor_set(context.factors) : std::nullopt;
+  ReplicateBooks::PricedPackages& priced = books.priced;
   context.blocks.for_each(
-      books.candidates.size(),
+      priced.to_price.size(),
       [&](std::size_t, std::size_t begin, std::size_t end) {
-        for (std::size_t c = begin; c < end; ++c) {
-          const std::size_t i = books.candidates[c];
+        for (std::size_t p = begin; p < end; ++p) {
+          const std::size_t i = books.candidates[priced.to_price[p]];
           const auto cite = static_cast<std::size_t>(context.stock.cite_id[i]);
           const std::span<const double> factors(books.cost_factor.data() + cite * measures, measures);
           const ThermalRow row = thermal_row(in, i);
           const PackageRules rules = rules_for(context, i);
-          if (!plan.target) {
-            books.choices[c] = plan.search.listed(row, rules, plan.listed_measures, context.factors, factors);
-            continue;
-          }
-          const ReachSet* reach = reach_slot
-                                      ? plan.reach_sets.find(*reach_slot, i, row, plan.search, rules,
-                                                             plan.allowed, *plan.target, context.factors)
-                                      : nullptr;
-          std::optional<PackageChoice> priced;
-          if (reach != nullptr) priced = plan.search.cheapest_in(*reach, factors, row);
-          books.choices[c] =
-              priced ? *priced
-                     : plan.search.cheapest(row, rules, plan.allowed, *plan.target, context.factors, factors);
+          const auto entry = static_cast<std::size_t>(priced.slot[i]) * packages;
+          for (std::size_t k = 0; k < packages; ++k)
+            priced.choices[entry + k] = price_package(plan.packages[k], books.reach_slots[k], plan, row,
+                                                      rules, i, context.factors, factors);
         }
       },
-      candidates_per_block);
+      candidates_per_block / packages + 1);
+  books.choices.resize(books.candidates.size() * packages);
+  for (std::size_t c = 0; c < books.candidates.size(); ++c) {
+    const auto entry = static_cast<std::size_t>(priced.slot[books.candidates[c]]) * packages;
+    std::copy_n(priced.choices.begin() + static_cast<std::ptrdiff_t>(entry), packages,
+                books.choices.begin() + static_cast<std::ptrdiff_t>(c * packages));
+  }
 }
 
 /// Whether any measure of `bits` sends the occupants away during works.
@@ -179,6 +218,7 @@ void fund_works(DwellingState& state, const YearContext& context) {
       lent += loans[f];
     }
     state.works_started[i] = 1;
+    books.priced.slot[i] = -1;  // its row changes on 1 January
     state.in_works[i] = 1;
     state.target_missed[i] = choice.reached ? 0 : 1;
     state.renovated_year[i] = static_cast<std::int16_t>(context.year);

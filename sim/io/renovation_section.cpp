@@ -227,8 +227,36 @@ void read_stage_gate(MapReader& a, AllocationSpec::StageGate& out, const Simulat
   g.finish();
 }
 
+/// `alternatives: [D, B, BBC]`: targets, each at most once and not the renovation's own.
+void read_alternatives(MapReader& a, AllocationSpec& out, const PackageSpec& package,
+                       const std::optional<WorksParams>& works) {
+  const auto targets = a.required_strings("alternatives");
+  if (!targets) return;
+  const YAML::Node list = a.node("alternatives");
+  if (targets->empty())
+    a.report(list, "alternatives", "expected a non-empty list of targets, such as [D, B]");
+  bool ok = !targets->empty();
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < targets->size(); ++i) {
+    const std::string& name = (*targets)[i];
+    std::optional<std::string> problem;
+    if (name == package.reach)
+      problem = fmt::format("target '{}' is already the renovation's package", name);
+    else if (!seen.insert(name).second)
+      problem = fmt::format("target '{}' is listed twice", name);
+    else if (works)
+      problem = target_name_problem(name, *works);
+    if (problem) {
+      a.report(list[i], fmt::format("alternatives[{}]", i), *problem);
+      ok = false;
+    }
+  }
+  if (ok) out.alternatives = *targets;
+}
+
 /// `allocation: {budget_eur_per_yr: {2018: 5000000}, rule: weighted, weights: {...}, objective: ...}`.
-void read_allocation(MapReader& r, AllocationSpec& out, const SimulatedYears& years) {
+void read_allocation(MapReader& r, AllocationSpec& out, const PackageSpec& package,
+                     const std::optional<WorksParams>& works, const SimulatedYears& years) {
   if (!r.has("allocation")) return;
   MapReader a = r.map("allocation");
   if (!a.valid()) return;
@@ -239,9 +267,25 @@ void read_allocation(MapReader& r, AllocationSpec& out, const SimulatedYears& ye
   if (a.has("objective"))
     if (const auto objective = a.required_enum("objective", allocation_objective_names))
       out.objective = static_cast<AllocationSpec::Objective>(*objective);
+  if (a.has("candidates"))
+    if (const auto candidates = a.required_enum("candidates", allocation_candidate_names))
+      out.candidates = static_cast<AllocationSpec::Candidates>(*candidates);
   read_stage_gate(a, out.stage_gate, years);
   const bool has_weights = a.has("weights");
   using Rule = AllocationSpec::Rule;
+  // Only the knapsack chooses among a candidate's packages.
+  const bool optimal_used =
+      out.rule == Rule::optimal ||
+      (out.stage_gate.enabled() && out.stage_gate.action == AllocationSpec::StageGate::Action::switch_rule &&
+       out.stage_gate.switch_to == Rule::optimal);
+  if (a.has("alternatives")) {
+    if (optimal_used)
+      read_alternatives(a, out, package, works);
+    else
+      a.report(a.node("alternatives"), "alternatives",
+               "expected only with rule 'optimal' or a stage gate switching to it (the rankings take the "
+               "renovation's package)");
+  }
   const bool switches_to_weighted = out.stage_gate.enabled() &&
                                     out.stage_gate.action == AllocationSpec::StageGate::Action::switch_rule &&
                                     out.stage_gate.switch_to == Rule::weighted;
@@ -267,7 +311,10 @@ void read_renovation(MapReader& root, Scenario& s, const SimulatedYears& years) 
   if (!r.valid()) return;
   RenovationOptions& out = s.renovation;
   out.enabled = true;
-  read_package(r, out.package, r.has("package") ? works_at_hand(s) : std::nullopt);
+  // The measures and targets are checked by name when the data folder is at hand.
+  const std::optional<WorksParams> works =
+      r.has("package") || r.has("allocation") ? works_at_hand(s) : std::nullopt;
+  read_package(r, out.package, works);
   if (r.has("heritage"))
     if (const auto h = r.required_enum("heritage", heritage_names)) out.heritage_strict = *h == 0;
   if (r.has("unfit"))
@@ -277,7 +324,7 @@ void read_renovation(MapReader& root, Scenario& s, const SimulatedYears& years) 
     out.capacity_per_year = r.required_in_range<int>("capacity_per_year", 0, 1000000).value_or(0);
   read_operations(r, out.operations, years);
   read_at_vacancy(r, out.at_vacancy);
-  read_allocation(r, out.allocation, years);
+  read_allocation(r, out.allocation, out.package, works, years);
   if (r.has("funders")) {
     if (const auto path = r.required_path("funders", true)) {
       if (std::filesystem::is_directory(*path))

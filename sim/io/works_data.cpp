@@ -336,6 +336,10 @@ std::vector<std::string> check_renovation(const RenovationOptions& renovation, c
   if (!package.reach.empty())
     if (const auto problem = target_name_problem(package.reach, works))
       problems.push_back(fmt::format("renovation.package.reach: {}", *problem));
+  const std::vector<std::string>& alternatives = renovation.allocation.alternatives;
+  for (std::size_t i = 0; i < alternatives.size(); ++i)
+    if (const auto problem = target_name_problem(alternatives[i], works))
+      problems.push_back(fmt::format("renovation.allocation.alternatives[{}]: {}", i, *problem));
   return problems;
 }
 

@@ -433,6 +433,25 @@ TEST(AllocationStageGate, TheFileHoldsTheGatePerReplicate) {
 struct RandomCase {
   std::vector<double> cost, outcome, poor, label, cep, heritage;
   double budget = 0.0;
+  /// Several packages per candidate: candidate c's package k at [c * per + k]; cost and
+  /// outcome then hold package 0's. Empty: one package, cost and outcome.
+  std::size_t per = 1;
+  std::vector<double> package_cost, package_outcome;
+  engine::CandidatePackages packages() const {
+    if (package_cost.empty()) return {1, cost, outcome};
+    return {per, package_cost, package_outcome};
+  }
+  /// What `taken` (0 or package + 1 per candidate) spends and buys, summed here.
+  std::pair<double, double> spent_and_value(const std::vector<std::uint8_t>& taken) const {
+    const engine::CandidatePackages p = packages();
+    double spent = 0.0, value = 0.0;
+    for (std::size_t k = 0; k < taken.size(); ++k)
+      if (taken[k] != 0) {
+        spent += p.cost_eur[k * p.per_candidate + taken[k] - 1];
+        value += p.outcome[k * p.per_candidate + taken[k] - 1];
+      }
+    return {spent, value};
+  }
   CandidateFacts facts() const {
     CandidateFacts f;
     f.poor_share = poor;
@@ -495,7 +514,7 @@ TEST(AllocationRules, OptimalMatchesBruteForceAndNoRankingBeatsIt) {
       std::vector<std::int32_t> order(n);
       std::vector<std::uint8_t> taken(n);
       const engine::AllocationChoice choice =
-          engine::allocate_budget(rule, c.facts(), weights, c.budget, order, taken, scratch);
+          engine::allocate_budget(rule, c.facts(), c.packages(), weights, c.budget, order, taken, scratch);
       double spent = 0.0, value = 0.0;
       for (std::size_t k = 0; k < n; ++k)
         if (taken[k] != 0) {
@@ -556,7 +575,7 @@ std::map<Rule, double> objective_by_rule(const RandomCase& c, const AllocationWe
     std::vector<std::int32_t> order(n);
     std::vector<std::uint8_t> taken(n);
     const engine::AllocationChoice choice =
-        engine::allocate_budget(rule, c.facts(), weights, c.budget, order, taken, scratch);
+        engine::allocate_budget(rule, c.facts(), c.packages(), weights, c.budget, order, taken, scratch);
     double spent = 0.0, value = 0.0;
     for (std::size_t k = 0; k < n; ++k)
       if (taken[k] != 0) {
@@ -609,6 +628,116 @@ TEST(AllocationRules, OptimalIsNeverWorseThanAnyRankingOnLargeCases) {
   }
 }
 
+/// Candidates with one to three packages each, round costs: the exact knapsack's size.
+RandomCase multi_package_case(std::uint64_t seed) {
+  const RngKey key{seed, 2, 0, 0, Stream::works_cost};
+  std::uint32_t draw = 0;
+  const auto u = [&] { return key.uniform(draw++); };
+  RandomCase c;
+  const auto n = static_cast<std::size_t>(1 + key.bits(999) % 7);
+  c.per = static_cast<std::size_t>(1 + key.bits(998) % 3);
+  for (std::size_t k = 0; k < n; ++k) {
+    for (std::size_t p = 0; p < c.per; ++p) {
+      c.package_cost.push_back(100.0 * std::floor(u() * 60.0));  // 0 EUR sometimes: nothing to do
+      c.package_outcome.push_back(std::floor(u() * 1000.0) - 100.0);
+    }
+    c.cost.push_back(c.package_cost[k * c.per]);
+    c.outcome.push_back(c.package_outcome[k * c.per]);
+    c.poor.push_back(u() < 0.4 ? 1.0 : 0.0);
+    c.label.push_back(std::floor(u() * 7.0));
+    c.cep.push_back(50.0 + 400.0 * u());
+    c.heritage.push_back(u() < 0.2 ? 1.0 : 0.0);
+  }
+  c.budget = 100.0 * std::floor(u() * 150.0);
+  return c;
+}
+
+/// The best choice of at most one package per candidate within the budget, by
+/// enumeration of every (package or none) per candidate.
+double brute_force_best_multi(const RandomCase& c) {
+  const std::size_t n = c.cost.size();
+  std::vector<std::size_t> pick(n, 0);  // 0: none, p + 1: package p
+  double best = 0.0;
+  for (;;) {
+    double cost = 0.0, value = 0.0;
+    for (std::size_t k = 0; k < n; ++k)
+      if (pick[k] != 0) {
+        cost += c.package_cost[k * c.per + pick[k] - 1];
+        value += c.package_outcome[k * c.per + pick[k] - 1];
+      }
+    if (cost <= c.budget) best = std::max(best, value);
+    std::size_t k = 0;
+    while (k < n && ++pick[k] > c.per) pick[k++] = 0;
+    if (k == n) break;
+  }
+  return best;
+}
+
+TEST(AllocationRules, OptimalChoosesAmongEachCandidatesPackages) {
+  engine::AllocationScratch scratch;
+  for (std::uint64_t seed = 1; seed <= 300; ++seed) {
+    const RandomCase c = multi_package_case(seed);
+    const std::size_t n = c.cost.size();
+    SCOPED_TRACE(testing::Message() << "seed " << seed << ", " << n << " candidates x " << c.per);
+    std::vector<std::int32_t> order(n);
+    std::vector<std::uint8_t> taken(n);
+    const engine::AllocationChoice choice =
+        engine::allocate_budget(Rule::optimal, c.facts(), c.packages(), {}, c.budget, order, taken, scratch);
+    const auto [spent, value] = c.spent_and_value(taken);
+    EXPECT_LE(spent, c.budget);
+    EXPECT_EQ(choice.spent_eur, spent);
+    EXPECT_EQ(choice.objective, value);
+    // A candidate left out whose package 0 costs nothing takes it: without its outcome
+    // (a loss, else the knapsack would have taken it), the brute force's best.
+    double free_losses = 0.0;
+    for (std::size_t k = 0; k < n; ++k)
+      if (taken[k] == 1 && c.package_cost[k * c.per] == 0.0)
+        free_losses += std::min(0.0, c.package_outcome[k * c.per]);
+    EXPECT_NEAR(value - free_losses, brute_force_best_multi(c), 1e-9);
+    for (std::size_t k = 0; k < n; ++k) {
+      EXPECT_LE(taken[k], c.per) << "candidate " << k;
+      if (c.package_cost[k * c.per] == 0.0) {
+        EXPECT_NE(taken[k], 0) << "candidate " << k << " has reached the target";
+      }
+    }
+    // The rankings fund package 0 only.
+    for (const Rule rule : {Rule::stock_order, Rule::worst_first, Rule::cost_effectiveness}) {
+      engine::allocate_budget(rule, c.facts(), c.packages(), {}, c.budget, order, taken, scratch);
+      for (std::size_t k = 0; k < n; ++k) EXPECT_LE(taken[k], 1) << "rule " << static_cast<int>(rule);
+    }
+  }
+}
+
+TEST(AllocationRules, OptimalTakesTheDearerPackageWhenItPays) {
+  // Two houses, each with a light package (10,000 EUR, saves 10) and a deep one (25,000
+  // EUR, saves 30); budget 35,000. Light + light: 20; light + deep: 40 for 35,000; deep +
+  // deep: 50,000, too much. Best: one deep, one light, 40.
+  RandomCase c;
+  c.per = 2;
+  c.package_cost = {10000.0, 25000.0, 10000.0, 25000.0};
+  c.package_outcome = {10.0, 30.0, 10.0, 30.0};
+  c.cost = {10000.0, 10000.0};
+  c.outcome = {10.0, 10.0};
+  c.poor = {0.0, 0.0};
+  c.label = {6.0, 6.0};
+  c.cep = {400.0, 400.0};
+  c.heritage = {0.0, 0.0};
+  c.budget = 35000.0;
+  std::vector<std::int32_t> order(2);
+  std::vector<std::uint8_t> taken(2);
+  engine::AllocationScratch scratch;
+  const engine::AllocationChoice choice =
+      engine::allocate_budget(Rule::optimal, c.facts(), c.packages(), {}, c.budget, order, taken, scratch);
+  EXPECT_EQ(choice.objective, 40.0);
+  EXPECT_EQ(choice.spent_eur, 35000.0);
+  EXPECT_EQ(taken[0] + taken[1], 3) << "one light (1), one deep (2)";
+  // worst_first on the same houses: both light, 20.
+  const engine::AllocationChoice ranked = engine::allocate_budget(Rule::worst_first, c.facts(), c.packages(),
+                                                                  {}, c.budget, order, taken, scratch);
+  EXPECT_EQ(ranked.objective, 20.0);
+  EXPECT_EQ(taken, (std::vector<std::uint8_t>{1, 1}));
+}
+
 TEST(AllocationRules, StockOrderTakesTheCandidatesInIndexOrder) {
   // Costs 30, 50, 20, 40 within 90: 30 (30), 50 (80), 20 would make 100: skipped, 40
   // would make 120: skipped.
@@ -619,15 +748,15 @@ TEST(AllocationRules, StockOrderTakesTheCandidatesInIndexOrder) {
   std::vector<std::int32_t> order(4);
   std::vector<std::uint8_t> taken(4);
   engine::AllocationScratch scratch;
-  const engine::AllocationChoice choice =
-      engine::allocate_budget(Rule::stock_order, c.facts(), {}, c.budget, order, taken, scratch);
+  const engine::AllocationChoice choice = engine::allocate_budget(Rule::stock_order, c.facts(), c.packages(),
+                                                                  {}, c.budget, order, taken, scratch);
   EXPECT_EQ(order, (std::vector<std::int32_t>{0, 1, 2, 3}));
   EXPECT_EQ(taken, (std::vector<std::uint8_t>{1, 1, 0, 0}));
   EXPECT_EQ(choice.spent_eur, 80.0);
   EXPECT_EQ(choice.objective, 2.0);
   // cost_effectiveness: 1/20, 1/30, 1/40, 1/50: 2 (20), 0 (50), 3 (90), 1 skipped.
-  const engine::AllocationChoice ce =
-      engine::allocate_budget(Rule::cost_effectiveness, c.facts(), {}, c.budget, order, taken, scratch);
+  const engine::AllocationChoice ce = engine::allocate_budget(
+      Rule::cost_effectiveness, c.facts(), c.packages(), {}, c.budget, order, taken, scratch);
   EXPECT_EQ(order, (std::vector<std::int32_t>{2, 0, 3, 1}));
   EXPECT_EQ(taken, (std::vector<std::uint8_t>{1, 0, 1, 1}));
   EXPECT_EQ(ce.spent_eur, 90.0);

@@ -123,6 +123,17 @@ TEST(RenovationSection, AStageGateLoadsItsYearIndicatorConditionAndAction) {
                    .renovation.allocation.stage_gate.enabled());
 }
 
+TEST(RenovationSection, AnAllocationLoadsItsCandidatesAndAlternatives) {
+  const AllocationSpec a =
+      load_scenario(renovation_dir / "good_allocation_alternatives.yaml").renovation.allocation;
+  EXPECT_EQ(a.candidates, AllocationSpec::Candidates::cites);
+  EXPECT_EQ(a.alternatives, (std::vector<std::string>{"D", "BBC"}));
+  const AllocationSpec plain =
+      load_scenario(renovation_dir / "good_renovation_allocation.yaml").renovation.allocation;
+  EXPECT_EQ(plain.candidates, AllocationSpec::Candidates::dwellings);
+  EXPECT_TRUE(plain.alternatives.empty());
+}
+
 TEST(RenovationSection, OptimalTakesWeightsForTheWeightedRankingItIsSetAgainst) {
   // Once refused, now read: `optimal` compares the weighted ranking's choice with its own.
   const AllocationSpec a =
@@ -261,6 +272,24 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"bad_stage_gate_action.yaml",
                 "bad_stage_gate_action.yaml:22:13: renovation.allocation.stage_gate.then: ",
                 "expected exactly one of 'cut' (a factor in 0..1) and 'switch_rule' (a rule)"},
+        BadCase{"bad_allocation_alternatives_ranking.yaml",
+                "bad_allocation_alternatives_ranking.yaml:19:19: renovation.allocation.alternatives: ",
+                "expected only with rule 'optimal' or a stage gate switching to it"},
+        BadCase{"bad_allocation_alternative_target.yaml",
+                "bad_allocation_alternative_target.yaml:19:23: renovation.allocation.alternatives[1]: ",
+                "unknown target 'BB'"},
+        BadCase{"bad_allocation_alternative_twice.yaml",
+                "bad_allocation_alternative_twice.yaml:19:23: renovation.allocation.alternatives[1]: ",
+                "target 'D' is listed twice"},
+        BadCase{"bad_allocation_alternative_same.yaml",
+                "bad_allocation_alternative_same.yaml:19:23: renovation.allocation.alternatives[1]: ",
+                "target 'C' is already the renovation's package"},
+        BadCase{"bad_allocation_alternatives_empty.yaml",
+                "bad_allocation_alternatives_empty.yaml:19:19: renovation.allocation.alternatives: ",
+                "expected a non-empty list of targets"},
+        BadCase{"bad_allocation_candidates.yaml",
+                "bad_allocation_candidates.yaml:19:17: renovation.allocation.candidates: ",
+                "expected one of 'dwellings', 'cites', got 'houses'"},
         BadCase{"bad_rental_bans_type.yaml",
                 "bad_rental_bans_type.yaml:14:14: rental_bans: ", "expected true or false, got 'maybe'"}));
 
