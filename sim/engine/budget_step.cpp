@@ -1,6 +1,7 @@
 #include "engine/budget_step.hpp"
 
 #include "engine/allocation.hpp"
+#include "engine/allocation_objective.hpp"
 
 #include "coron/economics.hpp"
 #include "coron/error.hpp"
@@ -12,24 +13,6 @@ namespace {
 /// Label E, as in the rental bans: E, F and G are the labels to leave.
 constexpr std::uint8_t label_e = 4;
 
-/// What dwelling i's package buys, in the objective's unit. Energy and CO2 are per m2
-/// of each state's own floor area (an inside lining takes some), so both are turned to
-/// totals first.
-double outcome(AllocationSpec::Objective objective, const DwellingState& state, std::size_t i,
-               const PackageChoice& choice) {
-  switch (objective) {
-    case AllocationSpec::Objective::primary_energy_saved:
-      return state.primary_energy_kwh_m2[i] * state.floor_area_m2[i] -
-             choice.primary_after_kwh_m2 * choice.after.floor_area_m2;
-    case AllocationSpec::Objective::co2_avoided:
-      return state.ghg_kg_m2[i] * state.floor_area_m2[i] -
-             choice.ghg_after_kg_m2 * choice.after.floor_area_m2;
-    case AllocationSpec::Objective::out_of_efg:
-      return state.label[i] >= label_e && choice.label_after < label_e ? 1.0 : 0.0;
-  }
-  return 0.0;
-}
-
 CandidateFacts fill_facts(const DwellingState& state, const YearContext& context, AllocationScratch& s) {
   const WorksPlan& plan = *context.works;
   const ReplicateBooks& books = *context.books;
@@ -39,7 +22,8 @@ CandidateFacts fill_facts(const DwellingState& state, const YearContext& context
     column->resize(n);
   const double poverty_line =
       economics_year(plan.economics, context.thermal, context.year).poverty_line_per_cu_eur;
-  const AllocationSpec::Objective objective = plan.options.allocation.objective;
+  const ObjectiveContext objective =
+      objective_context(plan.options.allocation, plan.economics, context.thermal, context.year);
   for (std::size_t c = 0; c < n; ++c) {
     const std::size_t i = books.candidates[c];
     const PackageChoice& choice = books.choices[c];
