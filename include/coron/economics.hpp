@@ -101,6 +101,36 @@ struct EconomicsOutputs {
   std::span<std::uint8_t> fuel_poor_lihc;
 };
 
+/// One occupied dwelling's row of what prices its household's energy: a row of
+/// EconomicsInputs, or the same dwelling as a package of works would leave it.
+struct HouseholdEnergy {
+  double floor_area_m2 = 0.0;
+  std::uint8_t heating_system = 0, dhw_system = 0, household_size = 0;
+  double income_per_cu_eur = 0.0;
+  double heating_final_kwh = 0.0, dhw_final_kwh = 0.0, electricity_other_kwh = 0.0;  ///< conventional, by use
+};
+
+/// What that household uses and pays in one year, and what it earns.
+struct HouseholdBill {
+  double consumption_units = 1.0;
+  double income_eur = 0.0;               ///< income per CU x consumption units
+  double actual_final_energy_kwh = 0.0;  ///< heating with its intensity, hot water for its size, the rest
+  double bill_eur = 0.0;                 ///< priced per carrier, with the subscriptions
+  double effort_rate = 0.0;              ///< bill / income
+};
+
+/// The bill of one occupied dwelling (docs/model-economics.md): the one formula both
+/// evaluate_economics and whoever asks "what if the dwelling were renovated" use.
+[[nodiscard]] HouseholdBill household_bill(const HouseholdEnergy& household,
+                                           const EconomicsYear& year) noexcept;
+
+/// TEE_3D, the fuel-poverty flag of the state: effort rate above the threshold, income per
+/// CU below the indexed national 3rd decile.
+[[nodiscard]] inline bool fuel_poor_tee_3d(const HouseholdBill& bill, double income_per_cu_eur,
+                                           const EconomicsYear& year) noexcept {
+  return bill.effort_rate > year.effort_rate_threshold && income_per_cu_eur < year.decile3_income_per_cu_eur;
+}
+
 /// Household-years of dwellings [begin, end). Writes only those rows, so disjoint ranges
 /// may run concurrently. No allocation.
 void evaluate_economics(const EconomicsInputs& in, const EconomicsYear& year, const EconomicsOutputs& out,

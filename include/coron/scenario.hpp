@@ -2,6 +2,7 @@
 #include "coron/columns.hpp"
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -94,16 +95,24 @@ struct AllocationWeights {
 /// budget steps): every candidate is funded, as without the section.
 struct AllocationSpec {
   enum class Rule : std::uint8_t { stock_order, worst_first, weighted, cost_effectiveness, optimal };
-  /// What the works buy, summed over the funded candidates.
+  /// What the works buy, summed over the funded candidates. The first four are the terms
+  /// (allocation_objective_terms); `weighted` is their sum under objective_weights.
   enum class Objective : std::uint8_t {
     primary_energy_saved,  ///< kWh/yr of primary energy (conventional, five uses)
     co2_avoided,           ///< kgCO2e/yr
     out_of_efg,            ///< dwellings taken from label E, F or G to D or better
+    out_of_fuel_poverty,   ///< households fuel poor (TEE_3D) with the bill before the works, not after
+    weighted,              ///< Σ objective_weights[t] x term t
   };
+  static constexpr std::size_t objective_term_count = 4;
   std::vector<YearStep> budget_eur_per_yr;  ///< EUR of package cost per year; empty: no budget
   Rule rule = Rule::stock_order;
   AllocationWeights weights;  ///< for Rule::weighted (and Rule::optimal, which also tries that ranking)
   Objective objective = Objective::primary_energy_saved;
+  /// Objective::weighted: the value the planner puts on one unit of each term, in the order
+  /// of the enum (e.g. EUR per kWh/yr, per kgCO2e/yr, per dwelling, per household), so
+  /// that the terms add up. Each >= 0, at least one > 0.
+  std::array<double, objective_term_count> objective_weights{};
   /// What a candidate is: a dwelling, or a cité's dwellings due that year taken together
   /// (the 2017 mission's integrated operations: all of them, with one kind of package, or none).
   enum class Candidates : std::uint8_t { dwellings, cites };
@@ -140,16 +149,21 @@ struct AllocationSpec {
 
 inline constexpr std::array<std::string_view, 5> allocation_rule_names = {
     "stock_order", "worst_first", "weighted", "cost_effectiveness", "optimal"};
-inline constexpr std::array<std::string_view, 3> allocation_objective_names = {"primary_energy_saved",
-                                                                               "co2_avoided", "out_of_efg"};
+/// The objectives a scenario names alone, or weighs in `objective: {name: weight, ...}`.
+inline constexpr std::array<std::string_view, AllocationSpec::objective_term_count>
+    allocation_objective_terms = {"primary_energy_saved", "co2_avoided", "out_of_efg", "out_of_fuel_poverty"};
+/// In the order of AllocationSpec::Objective: the terms, then the weighted sum.
+inline constexpr std::array<std::string_view, 5> allocation_objective_names = {
+    "primary_energy_saved", "co2_avoided", "out_of_efg", "out_of_fuel_poverty", "weighted"};
 inline constexpr std::array<std::string_view, 2> allocation_candidate_names = {"dwellings", "cites"};
 inline constexpr std::array<std::string_view, 3> stage_gate_indicator_names = {
     "cost_per_dwelling_out_of_efg", "spent_share", "objective_per_meur"};
 /// In the order of AllocationSpec::StageGate::Action.
 inline constexpr std::array<std::string_view, 3> stage_gate_action_names = {"continue", "cut", "switch_rule"};
 /// Units of each objective, in the order of allocation_objective_names.
-inline constexpr std::array<std::string_view, 3> allocation_objective_units = {"kWh/yr", "kgCO2e/yr",
-                                                                               "dwellings"};
+/// A weighted sum's unit is whatever the weights price one unit of each term in.
+inline constexpr std::array<std::string_view, 5> allocation_objective_units = {
+    "kWh/yr", "kgCO2e/yr", "dwellings", "households", "weighted"};
 
 /// The scenario's `renovation:` section. Absent: no works.
 struct RenovationOptions {

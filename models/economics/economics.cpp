@@ -71,6 +71,34 @@ EconomicsYear economics_year(const EconomicsParams& p, const ThermalParams& ther
   return y;
 }
 
+HouseholdBill household_bill(const HouseholdEnergy& in, const EconomicsYear& y) noexcept {
+  HouseholdBill out;
+  const double s_h = in.floor_area_m2;
+  const std::size_t h = in.heating_system, w = in.dhw_system;
+  const double persons = in.household_size > 0 ? static_cast<double>(in.household_size) : 1.0;
+  out.consumption_units = y.cu_first_person + y.cu_other_person * (persons - 1.0);
+  // The state's income is this year's: the demography step indexes it (and draws
+  // entrants at this year's level). Indexing it again here would count growth twice.
+  out.income_eur = in.income_per_cu_eur * out.consumption_units;
+
+  // Heating: HI(s) with s the share of income the conventional heating bill would take.
+  const double heating_price = y.heating_eur_per_kwh[h];
+  const double conventional_heating = in.heating_final_kwh;
+  const double share = conventional_heating * heating_price / out.income_eur;
+  const double heating = conventional_heating > 0.0 ? conventional_heating * y.intensity_coefficient *
+                                                          std::pow(share, y.intensity_exponent)
+                                                    : 0.0;
+  // Hot water: the conventional use scaled from N_adeq occupants to the household's persons.
+  const double dhw = in.dhw_final_kwh * persons * y.dhw_use_ratio / adequate_occupants(s_h);
+  const double other = in.electricity_other_kwh;
+
+  out.actual_final_energy_kwh = heating + dhw + other;
+  out.bill_eur = heating * heating_price + dhw * y.dhw_eur_per_kwh[w] + other * y.electricity_eur_per_kwh +
+                 y.subscriptions_eur[h][w];
+  out.effort_rate = out.bill_eur / out.income_eur;
+  return out;
+}
+
 void evaluate_economics(const EconomicsInputs& in, const EconomicsYear& y, const EconomicsOutputs& out,
                         std::size_t begin, std::size_t end) noexcept {
   for (std::size_t i = begin; i < end; ++i) {
@@ -83,39 +111,21 @@ void evaluate_economics(const EconomicsInputs& in, const EconomicsYear& y, const
       out.fuel_poor_lihc[i] = 0;
       continue;
     }
-    const double s_h = in.floor_area_m2[i];
-    const std::size_t h = in.heating_system[i], w = in.dhw_system[i];
-    const double persons = in.household_size[i] > 0 ? static_cast<double>(in.household_size[i]) : 1.0;
-    const double cu = y.cu_first_person + y.cu_other_person * (persons - 1.0);
-    // The state's income is this year's: the demography step indexes it (and draws
-    // entrants at this year's level). Indexing it again here would count growth twice.
-    const double income_per_cu = in.income_per_cu_eur[i];
-    const double income = income_per_cu * cu;
-
-    // Heating: HI(s) with s the share of income the conventional heating bill would take.
-    const double heating_price = y.heating_eur_per_kwh[h];
-    const double conventional_heating = in.heating_final_kwh[i];
-    const double share = conventional_heating * heating_price / income;
-    const double heating = conventional_heating > 0.0 ? conventional_heating * y.intensity_coefficient *
-                                                            std::pow(share, y.intensity_exponent)
-                                                      : 0.0;
-    // Hot water: the conventional use scaled from N_adeq occupants to the household's persons.
-    const double dhw = in.dhw_final_kwh[i] * persons * y.dhw_use_ratio / adequate_occupants(s_h);
-    const double other = in.electricity_other_kwh[i];
-
-    const double bill = heating * heating_price + dhw * y.dhw_eur_per_kwh[w] +
-                        other * y.electricity_eur_per_kwh + y.subscriptions_eur[h][w];
+    const HouseholdEnergy household{in.floor_area_m2[i],  in.heating_system[i],       in.dhw_system[i],
+                                    in.household_size[i], in.income_per_cu_eur[i],    in.heating_final_kwh[i],
+                                    in.dhw_final_kwh[i],  in.electricity_other_kwh[i]};
+    const HouseholdBill b = household_bill(household, y);
+    const double s_h = household.floor_area_m2;
     const double rent = in.rights_holder[i] != 0 ? 0.0 : y.rent_eur_per_m2_yr * s_h;
-    const double effort = bill / income;
 
-    out.actual_final_energy_kwh[i] = heating + dhw + other;
-    out.energy_bill_eur[i] = bill;
+    out.actual_final_energy_kwh[i] = b.actual_final_energy_kwh;
+    out.energy_bill_eur[i] = b.bill_eur;
     out.rent_eur[i] = rent;
-    out.energy_effort_rate[i] = effort;
-    out.fuel_poor[i] = static_cast<std::uint8_t>(effort > y.effort_rate_threshold &&
-                                                 income_per_cu < y.decile3_income_per_cu_eur);
-    out.fuel_poor_lihc[i] = static_cast<std::uint8_t>((income - rent) / cu < y.poverty_line_per_cu_eur &&
-                                                      bill / s_h > y.median_energy_spending_eur_per_m2);
+    out.energy_effort_rate[i] = b.effort_rate;
+    out.fuel_poor[i] = static_cast<std::uint8_t>(fuel_poor_tee_3d(b, household.income_per_cu_eur, y));
+    out.fuel_poor_lihc[i] =
+        static_cast<std::uint8_t>((b.income_eur - rent) / b.consumption_units < y.poverty_line_per_cu_eur &&
+                                  b.bill_eur / s_h > y.median_energy_spending_eur_per_m2);
   }
 }
 

@@ -34,6 +34,8 @@ struct PackageChoice {
   double primary_after_kwh_m2 = 0.0;
   double ghg_after_kg_m2 = 0.0;
   double final_after_kwh = 0.0;  ///< conventional final energy, five uses
+  /// The same by use, as the economics prices a bill (heating, hot water, lighting and auxiliaries).
+  double heating_final_after_kwh = 0.0, dhw_final_after_kwh = 0.0, electricity_other_after_kwh = 0.0;
   std::uint8_t label_after = 0;
 };
 

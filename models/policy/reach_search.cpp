@@ -50,7 +50,8 @@ Choices gather_choices(const WorksParams& works, const ThermalRow& row, const Pa
 
 ReachCombination combination(std::int32_t measures, const detail::EvaluationBatch& b,
                              std::size_t r) noexcept {
-  return {measures, b.label[r], b.cep[r], b.eges[r], b.final_energy[r]};
+  return {
+      measures, b.label[r], b.cep[r], b.eges[r], b.heating_final[r], b.dhw_final[r], b.electricity_other[r]};
 }
 
 /// What every level of one search reads.
@@ -229,7 +230,10 @@ std::optional<PackageChoice> PackageSearch::cheapest_in(const ReachSet& set,
   choice.after = package_after(set, row, best->measures);
   choice.primary_after_kwh_m2 = best->cep;
   choice.ghg_after_kg_m2 = best->ghg;
-  choice.final_after_kwh = best->final_kwh;
+  choice.final_after_kwh = best->final_kwh();
+  choice.heating_final_after_kwh = best->heating_final_kwh;
+  choice.dhw_final_after_kwh = best->dhw_final_kwh;
+  choice.electricity_other_after_kwh = best->electricity_other_kwh;
   choice.label_after = best->label;
   return choice;
 }

@@ -15,13 +15,19 @@
 
 namespace coron {
 
-/// A combination kept by a ReachSet and what the kernel gave for it. 32 bytes.
+/// A combination kept by a ReachSet and what the kernel gave for it. 48 bytes.
 struct ReachCombination {
   std::int32_t measures = 0;  ///< bit set, structure measure included
   std::uint8_t label = 0;
   double cep = 0.0;  ///< primary energy, kWh/m2
   double ghg = 0.0;  ///< kg CO2e/m2
-  double final_kwh = 0.0;
+  /// Conventional final energy by use, kWh/yr: what a bill after the works prices.
+  double heating_final_kwh = 0.0, dhw_final_kwh = 0.0, electricity_other_kwh = 0.0;
+
+  /// The five uses, summed as the kernel sums them (the same bits).
+  [[nodiscard]] double final_kwh() const noexcept {
+    return heating_final_kwh + dhw_final_kwh + electricity_other_kwh;
+  }
 };
 
 /// The cost-independent part of one dwelling's package search.

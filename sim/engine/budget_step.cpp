@@ -1,6 +1,7 @@
 #include "engine/budget_step.hpp"
 
 #include "engine/allocation.hpp"
+#include "engine/allocation_objective.hpp"
 #include "engine/cite_grouping.hpp"
 
 #include "coron/economics.hpp"
@@ -15,31 +16,15 @@ namespace {
 /// Label E, as in the rental bans: E, F and G are the labels to leave.
 constexpr std::uint8_t label_e = 4;
 
-/// What dwelling i's package buys, in the objective's unit. Energy and CO2 are per m2
-/// of each state's own floor area (an inside lining takes some), so both are turned to
-/// totals first.
-double outcome(AllocationSpec::Objective objective, const DwellingState& state, std::size_t i,
-               const PackageChoice& choice) {
-  switch (objective) {
-    case AllocationSpec::Objective::primary_energy_saved:
-      return state.primary_energy_kwh_m2[i] * state.floor_area_m2[i] -
-             choice.primary_after_kwh_m2 * choice.after.floor_area_m2;
-    case AllocationSpec::Objective::co2_avoided:
-      return state.ghg_kg_m2[i] * state.floor_area_m2[i] -
-             choice.ghg_after_kg_m2 * choice.after.floor_area_m2;
-    case AllocationSpec::Objective::out_of_efg:
-      return state.label[i] >= label_e && choice.label_after < label_e ? 1.0 : 0.0;
-  }
-  return 0.0;
-}
-
 /// Every candidate's packages: their cost and what they buy, into the scratch.
 CandidatePackages price_packages(const DwellingState& state, const YearContext& context,
                                  AllocationScratch& s) {
+  const WorksPlan& plan = *context.works;
   const ReplicateBooks& books = *context.books;
   const std::size_t n = books.candidates.size();
-  const std::size_t per = context.works->packages.size();
-  const AllocationSpec::Objective objective = context.works->options.allocation.objective;
+  const std::size_t per = plan.packages.size();
+  const ObjectiveContext objective =
+      objective_context(plan.options.allocation, plan.economics, context.thermal, context.year);
   s.package_cost_eur.resize(n * per);
   s.package_outcome.resize(n * per);
   for (std::size_t c = 0; c < n; ++c)

@@ -21,8 +21,8 @@
 // function of its question, so what a replicate gets does not depend on which thread
 // filled the entry or when. Memory: 48 bytes per dwelling for each distinct set of
 // factors met (allocated when the set is first met: 3.4 MB for 70,000 dwellings), plus
-// 32 bytes per kept combination of the dwellings actually asked about (22 on average
-// for label C on the mining stock: about 0.7 kB per dwelling asked).
+// 48 bytes per kept combination of the dwellings actually asked about (22 on average
+// for label C on the mining stock: about 1.1 kB per dwelling asked).
 
 namespace coron::engine {
 

@@ -186,6 +186,48 @@ void read_weights(MapReader& a, AllocationWeights& w) {
   m.finish();
 }
 
+/// Largest weight of an objective's term: 10^6 EUR per kWh/yr or per household is far
+/// beyond any planner's valuation; the bound keeps a weighted sum finite.
+constexpr double max_objective_weight = 1e6;
+
+/// `objective: out_of_efg`, or `objective: {primary_energy_saved: 0.1, out_of_fuel_poverty: 5000}`:
+/// each term at most once, every weight >= 0, at least one > 0.
+void read_objective(MapReader& a, AllocationSpec& out) {
+  if (!a.has("objective")) return;
+  const YAML::Node node = a.node("objective");
+  if (node.IsSequence()) {
+    a.report(node, "objective",
+             "expected an objective's name or a map of weights, such as {primary_energy_saved: 0.1}, got a "
+             "sequence");
+    return;
+  }
+  if (!node.IsMap()) {
+    if (const auto objective = a.required_enum("objective", allocation_objective_terms))
+      out.objective = static_cast<AllocationSpec::Objective>(*objective);
+    return;
+  }
+  MapReader m = a.map("objective");
+  if (!m.valid()) return;
+  out.objective = AllocationSpec::Objective::weighted;
+  bool any = false, all_read = true;
+  std::size_t known = 0;
+  for (std::size_t t = 0; t < allocation_objective_terms.size(); ++t) {
+    if (!m.has(allocation_objective_terms[t])) continue;
+    ++known;
+    const auto w = m.required_in_range<double>(allocation_objective_terms[t], 0.0, max_objective_weight);
+    out.objective_weights[t] = w.value_or(0.0);
+    any = any || w.value_or(0.0) > 0.0;
+    all_read = all_read && w.has_value();
+  }
+  // A weight already reported, or a key finish() reports as unknown, is not also counted
+  // as a missing weight.
+  if (!any && all_read && known == node.size())
+    m.report_here(
+        "expected at least one objective with a weight above 0 (the value of one unit of it), such as "
+        "{primary_energy_saved: 0.1, out_of_fuel_poverty: 5000}");
+  m.finish();
+}
+
 /// `stage_gate: {year: 2024, indicator: spent_share, below: 0.8, then: {cut: 0.5}}`, or
 /// `then: {switch_rule: optimal}`; exactly one of `above` and `below`, one action.
 void read_stage_gate(MapReader& a, AllocationSpec::StageGate& out, const SimulatedYears& years) {
@@ -254,7 +296,8 @@ void read_alternatives(MapReader& a, AllocationSpec& out, const PackageSpec& pac
   if (ok) out.alternatives = *targets;
 }
 
-/// `allocation: {budget_eur_per_yr: {2018: 5000000}, rule: weighted, weights: {...}, objective: ...}`.
+/// `allocation: {budget_eur_per_yr: {2018: 5000000}, rule: weighted, weights: {...}, objective: ...}`;
+/// `objective` a name or a map of weights (read_objective).
 void read_allocation(MapReader& r, AllocationSpec& out, const PackageSpec& package,
                      const std::optional<WorksParams>& works, const SimulatedYears& years) {
   if (!r.has("allocation")) return;
@@ -264,9 +307,7 @@ void read_allocation(MapReader& r, AllocationSpec& out, const PackageSpec& packa
   if (a.has("rule"))
     if (const auto rule = a.required_enum("rule", allocation_rule_names))
       out.rule = static_cast<AllocationSpec::Rule>(*rule);
-  if (a.has("objective"))
-    if (const auto objective = a.required_enum("objective", allocation_objective_names))
-      out.objective = static_cast<AllocationSpec::Objective>(*objective);
+  read_objective(a, out);
   if (a.has("candidates"))
     if (const auto candidates = a.required_enum("candidates", allocation_candidate_names))
       out.candidates = static_cast<AllocationSpec::Candidates>(*candidates);

@@ -22,6 +22,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <variant>
 #include <vector>
 
 namespace coron {
@@ -241,6 +242,7 @@ Scenario busy_scenario(Rule rule, AllocationSpec::Objective objective) {
   r.allocation.weights.label = 1.0;
   r.allocation.weights.condition = -0.5;
   r.allocation.objective = objective;
+  r.allocation.objective_weights = {0.05, 0.0, 2000.0, 5000.0};  // EUR per kWh/yr, dwelling, household
   return s;
 }
 
@@ -250,7 +252,8 @@ TEST(Allocation, TheBudgetIsNeverExceededAndFundedCountsTheWorksRows) {
   for (const Rule rule : all_rules)
     for (const auto objective :
          {AllocationSpec::Objective::primary_energy_saved, AllocationSpec::Objective::co2_avoided,
-          AllocationSpec::Objective::out_of_efg}) {
+          AllocationSpec::Objective::out_of_efg, AllocationSpec::Objective::out_of_fuel_poverty,
+          AllocationSpec::Objective::weighted}) {
       const Scenario s = busy_scenario(rule, objective);
       const Results r = run_serial(s, stock, params);
       const AllocationSeries& a = r.aggregates.allocation;
@@ -278,6 +281,94 @@ TEST(Allocation, TheBudgetIsNeverExceededAndFundedCountsTheWorksRows) {
         EXPECT_EQ(a.funded[static_cast<std::size_t>(y)], rows) << 2018 + y;
       }
     }
+}
+
+/// Prices and incomes held at their 2018 level, so that a household's bill in 2019 is the
+/// one the works step priced in 2018 for the dwelling after its works.
+ModelParams constant_price_params() {
+  ModelParams p = hand_params();
+  for (CarrierPrices& c : p.economics.prices) {
+    c.eur_per_kwh = {{2018, year_step_value(c.eur_per_kwh, 2018)}};
+    c.subscription_eur_per_yr = {{2018, year_step_value(c.subscription_eur_per_yr, 2018)}};
+    c.trend_per_yr = 0.0;
+  }
+  p.economics.income_growth_per_yr = 0.0;
+  return p;
+}
+
+TEST(Allocation, OutOfFuelPovertyCountsTheFundedHouseholdsFuelPoorBeforeAndNotAfter) {
+  // 300 houses, one operation in 2018, households that stay (no demography) with incomes
+  // from 5,000 to 23,000 EUR/CU in no order, constant prices. The works step prices each package's
+  // bill in 2018; the works take effect on 1 January 2019, so the economics of 2018
+  // (before) and 2019 (after) record the same two bills. The objective must be the
+  // number of funded houses fuel poor in 2018 and not in 2019.
+  Stock stock = fixtures::synthetic_stock(300);
+  for (std::size_t i = 0; i < stock.size(); ++i) {
+    const double golden = 0.6180339887 * static_cast<double>(i);  // spread evenly, in no order
+    stock.income_per_cu_eur[i] = 5000.0 + 18000.0 * (golden - std::floor(golden));
+  }
+  const ModelParams params = constant_price_params();
+  std::map<Rule, std::int64_t> lifted_by_rule;
+  for (const Rule rule : {Rule::stock_order, Rule::cost_effectiveness, Rule::optimal}) {
+    SCOPED_TRACE(static_cast<int>(rule));
+    Scenario s = hand_scenario(rule, 2);
+    s.output.dwelling_columns = {"fuel_poor", "occupied"};
+    s.renovation.allocation.budget_eur_per_yr = {{2018, 250000.0}};
+    s.renovation.allocation.objective = AllocationSpec::Objective::out_of_fuel_poverty;
+    const Results r = run_serial(s, stock, params);
+    const AllocationSeries& a = r.aggregates.allocation;
+    EXPECT_EQ(a.objective, "out_of_fuel_poverty");
+    EXPECT_EQ(a.objective_units, "households");
+    const ReplicateRecord& rec = r.replicates.at(0);
+    const auto& fuel_poor = std::get<std::vector<std::uint8_t>>(*rec.find("fuel_poor"));
+    const auto& occupied = std::get<std::vector<std::uint8_t>>(*rec.find("occupied"));
+    const std::size_t n = stock.size();
+    const WorksTable& w = rec.works;
+    std::int64_t funded = 0, lifted = 0;
+    for (std::size_t k = 0; k < w.size(); ++k) {
+      if (w.year[k] != 2018 || w.package[k] == 0) continue;
+      const auto i = static_cast<std::size_t>(w.row[k]);
+      ASSERT_EQ(occupied[n + i], 1) << "the household is still there in 2019";
+      ++funded;
+      lifted += fuel_poor[i] != 0 && fuel_poor[n + i] == 0 ? 1 : 0;
+    }
+    EXPECT_EQ(a.funded[0], funded);
+    EXPECT_EQ(a.objective_value[0], static_cast<double>(lifted));
+    if (rule == Rule::stock_order) {
+      // Stock order takes the first houses, incomes of all levels: a mix of lifted and not.
+      EXPECT_GT(lifted, 0);
+      EXPECT_LT(lifted, funded) << "some funded households were not lifted (not poor, or not enough)";
+    }
+    lifted_by_rule[rule] = lifted;
+  }
+  // The rules that weigh the objective find more households to lift than stock order.
+  EXPECT_GT(lifted_by_rule[Rule::cost_effectiveness], lifted_by_rule[Rule::stock_order]);
+  EXPECT_GE(lifted_by_rule[Rule::optimal], lifted_by_rule[Rule::cost_effectiveness]);
+}
+
+TEST(Allocation, AWeightedObjectiveRecordsTheWeightedSumOfItsTerms) {
+  // stock_order chooses without looking at the objective: the same houses whatever it is,
+  // so the weighted run's objective is the weights times the single-term runs' objectives.
+  const Stock stock = fixtures::synthetic_stock(300);
+  const ModelParams params = fixtures::data_model_params();
+  Scenario s = busy_scenario(Rule::stock_order, AllocationSpec::Objective::weighted);
+  const std::array<double, 4> weights = s.renovation.allocation.objective_weights;
+  const AllocationSeries weighted = run_serial(s, stock, params).aggregates.allocation;
+  EXPECT_EQ(weighted.objective, "weighted");
+  EXPECT_EQ(weighted.objective_units, "weighted");
+  std::vector<double> sum(weighted.objective_value.size(), 0.0);
+  for (std::size_t t = 0; t < weights.size(); ++t) {
+    s.renovation.allocation.objective = static_cast<AllocationSpec::Objective>(t);
+    const AllocationSeries single = run_serial(s, stock, params).aggregates.allocation;
+    EXPECT_EQ(single.funded, weighted.funded);
+    for (std::size_t k = 0; k < sum.size(); ++k) sum[k] += weights[t] * single.objective_value[k];
+  }
+  double total = 0.0;
+  for (std::size_t k = 0; k < sum.size(); ++k) {
+    EXPECT_NEAR(weighted.objective_value[k], sum[k], 1e-9 * std::max(1.0, std::abs(sum[k]))) << k;
+    total += sum[k];
+  }
+  EXPECT_GT(total, 0.0);
 }
 
 TEST(Allocation, ParallelRunsMatchTheSerialRunBitForBit) {

@@ -6,6 +6,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <array>
 #include <filesystem>
 #include <string>
 
@@ -142,6 +143,28 @@ TEST(RenovationSection, OptimalTakesWeightsForTheWeightedRankingItIsSetAgainst) 
   EXPECT_EQ(a.weights.label, 1.0);
 }
 
+TEST(RenovationSection, AMapOfWeightsMakesTheObjectiveTheirWeightedSum) {
+  const AllocationSpec a =
+      load_scenario(renovation_dir / "good_renovation_objective_weighted.yaml").renovation.allocation;
+  EXPECT_EQ(a.objective, AllocationSpec::Objective::weighted);
+  // In the order of allocation_objective_terms; out_of_efg absent, co2_avoided written 0.
+  EXPECT_EQ(a.objective_weights, (std::array<double, 4>{0.1, 0.0, 0.0, 5000.0}));
+}
+
+TEST(RenovationSection, EveryBadObjectiveWeightAtOnce) {
+  try {
+    (void)load_scenario(renovation_dir / "bad_objective_several.yaml");
+    FAIL() << "accepted";
+  } catch (const InputError& e) {
+    // The unknown key is found when the map is finished, after the weights.
+    ASSERT_EQ(e.diagnostics().size(), 3U) << e.what();
+    EXPECT_THAT(e.what(), HasSubstr(":21:20: renovation.allocation.objective.co2_avoided: "));
+    EXPECT_THAT(e.what(), HasSubstr(":22:19: renovation.allocation.objective.out_of_efg: "));
+    EXPECT_THAT(e.what(),
+                HasSubstr(":20:7: renovation.allocation.objective.primary_energy_save: unknown key"));
+  }
+}
+
 TEST(RenovationSection, WithoutAllocationThereIsNoBudget) {
   const AllocationSpec a = load_scenario(renovation_dir / "good_renovation_reach.yaml").renovation.allocation;
   EXPECT_FALSE(a.enabled());
@@ -257,7 +280,23 @@ INSTANTIATE_TEST_SUITE_P(
                 "expected only with rule 'weighted'"},
         BadCase{"bad_allocation_objective.yaml",
                 "bad_allocation_objective.yaml:19:16: renovation.allocation.objective: ",
-                "expected one of 'primary_energy_saved', 'co2_avoided', 'out_of_efg', got 'energy'"},
+                "expected one of 'primary_energy_saved', 'co2_avoided', 'out_of_efg', 'out_of_fuel_poverty', "
+                "got 'energy'"},
+        BadCase{"bad_objective_key.yaml",
+                "bad_objective_key.yaml:19:17: renovation.allocation.objective.primary_energy_save: ",
+                "did you mean 'primary_energy_saved'?"},
+        BadCase{
+            "bad_objective_negative.yaml",
+            "bad_objective_negative.yaml:19:45: renovation.allocation.objective.co2_avoided: ", "got '-0.5'"},
+        BadCase{"bad_objective_all_zero.yaml",
+                "bad_objective_all_zero.yaml:19:16: renovation.allocation.objective: ",
+                "expected at least one objective with a weight above 0"},
+        BadCase{"bad_objective_type.yaml",
+                "bad_objective_type.yaml:19:29: renovation.allocation.objective.out_of_efg: ",
+                "expected a number"},
+        BadCase{"bad_objective_sequence.yaml",
+                "bad_objective_sequence.yaml:19:16: renovation.allocation.objective: ",
+                "expected an objective's name or a map of weights"},
         BadCase{"bad_stage_gate_indicator.yaml",
                 "bad_stage_gate_indicator.yaml:20:18: renovation.allocation.stage_gate.indicator: ",
                 "expected one of 'cost_per_dwelling_out_of_efg', 'spent_share', 'objective_per_meur'"},

@@ -329,9 +329,12 @@ namespace {
 
 /// Bitwise equality of two choices, the row after the works included.
 bool same_choice(const PackageChoice& a, const PackageChoice& b) {
-  bool same = a.measures == b.measures && a.cost_eur == b.cost_eur && a.reached == b.reached &&
-              a.primary_after_kwh_m2 == b.primary_after_kwh_m2 && a.ghg_after_kg_m2 == b.ghg_after_kg_m2 &&
-              a.final_after_kwh == b.final_after_kwh && a.label_after == b.label_after;
+  bool same =
+      a.measures == b.measures && a.cost_eur == b.cost_eur && a.reached == b.reached &&
+      a.primary_after_kwh_m2 == b.primary_after_kwh_m2 && a.ghg_after_kg_m2 == b.ghg_after_kg_m2 &&
+      a.final_after_kwh == b.final_after_kwh && a.heating_final_after_kwh == b.heating_final_after_kwh &&
+      a.dhw_final_after_kwh == b.dhw_final_after_kwh &&
+      a.electricity_other_after_kwh == b.electricity_other_after_kwh && a.label_after == b.label_after;
 #define CORON_SAME_COLUMN(T, name, unit, spec, text) same = same && a.after.name == b.after.name;
   CORON_THERMAL_COLUMNS(CORON_SAME_COLUMN)
 #undef CORON_SAME_COLUMN
