@@ -31,22 +31,31 @@ std::int32_t thermal_measures(const WorksParams& works) {
 }  // namespace
 
 WorksPlan::WorksPlan(const Scenario& scenario, const Stock& stock, const ModelParams& params,
-                     bool cache_reach_sets)
+                     bool cache_reach_sets, std::shared_ptr<const ReachCache> shared)
     : options(scenario.renovation),
       works(params.works),
       funding(params.funding),
       economics(params.economics),
       rental_bans(scenario.rental_bans),
-      search(params.works, params.thermal),
-      reach_sets(stock, cache_reach_sets && scenario.replicates >= ReachCache::min_replicates) {
+      search(params.works, params.thermal) {
   CORON_ASSERT(params.works.measures.size() <= max_measures);
-  if (!options.enabled) return;
-  if (!options.package.reach.empty()) {
+  if (options.enabled && !options.package.reach.empty()) {
     target = params.works.target(options.package.reach);
     CORON_ASSERT(target.has_value());
   }
-  listed_measures = measure_bits(params.works, options.package.measures);
-  allowed = thermal_measures(params.works);
+  if (options.enabled) {
+    listed_measures = measure_bits(params.works, options.package.measures);
+    allowed = thermal_measures(params.works);
+  }
+  if (shared && target && cache_reach_sets &&
+      shared->adopt(stock, ReachCache::Questions{&params.works, &params.thermal, target->name,
+                                                 target->label_max, target->primary_energy_max_kwh_m2,
+                                                 allowed, options.heritage_strict, options.unfit}))
+    reach_sets = std::move(shared);
+  else
+    reach_sets = std::make_shared<const ReachCache>(
+        stock, cache_reach_sets && scenario.replicates >= ReachCache::min_replicates);
+  if (!options.enabled) return;
 
   // An operation's dwellings (stock order) take their turn in equal shares over its years:
   // dwelling j of n in year start + floor(j * years / n).

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -22,7 +23,11 @@
 namespace coron::engine {
 
 struct WorksPlan {
-  WorksPlan(const Scenario& scenario, const Stock& stock, const ModelParams& params, bool cache_reach_sets);
+  /// `shared`: reach sets kept from other runs (RunOptions::reach_sets), used when they
+  /// answer this run's questions; otherwise the run's own, when `cache_reach_sets` and
+  /// the scenario has ReachCache::min_replicates replicates or more.
+  WorksPlan(const Scenario& scenario, const Stock& stock, const ModelParams& params, bool cache_reach_sets,
+            std::shared_ptr<const ReachCache> shared = {});
 
   const RenovationOptions& options;
   const WorksParams& works;
@@ -36,8 +41,9 @@ struct WorksPlan {
   /// Per dwelling: the operation it belongs to (-1: none) and the year its works are due.
   std::vector<std::int16_t> operation;
   std::vector<std::int16_t> due_year;
-  /// `reach:` searches of dwellings still in their initial state, shared by the replicates.
-  ReachCache reach_sets;
+  /// `reach:` searches of dwellings still in their initial state, shared by the replicates
+  /// (and by other runs of the same questions, when given). Never null.
+  std::shared_ptr<const ReachCache> reach_sets;
 };
 
 /// One replicate's running accounts. Built at the replicate's start; the works step

@@ -82,7 +82,7 @@ void choose_packages(const DwellingState& state, const YearContext& context) {
   const ThermalInputs in = thermal_inputs(state);
   const std::size_t measures = plan.works.measures.size();
   const std::optional<std::size_t> reach_slot =
-      plan.target ? plan.reach_sets.factor_set(context.factors) : std::nullopt;
+      plan.target ? plan.reach_sets->factor_set(context.factors) : std::nullopt;
   context.blocks.for_each(
       books.candidates.size(),
       [&](std::size_t, std::size_t begin, std::size_t end) {
@@ -97,8 +97,8 @@ void choose_packages(const DwellingState& state, const YearContext& context) {
             continue;
           }
           const ReachSet* reach = reach_slot
-                                      ? plan.reach_sets.find(*reach_slot, i, row, plan.search, rules,
-                                                             plan.allowed, *plan.target, context.factors)
+                                      ? plan.reach_sets->find(*reach_slot, i, row, plan.search, rules,
+                                                              plan.allowed, *plan.target, context.factors)
                                       : nullptr;
           std::optional<PackageChoice> priced;
           if (reach != nullptr) priced = plan.search.cheapest_in(*reach, factors, row);
