@@ -10,8 +10,13 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 
 namespace coron {
+
+namespace engine {
+class ReachCache;  // sim/engine/reach_cache.hpp
+}
 
 /// How the steps run their per-dwelling work: TBB over fixed blocks, or the same
 /// blocks one after another on the calling thread. Both give the same bits.
@@ -32,9 +37,18 @@ struct RunOptions {
   /// Reach sets shared by the replicates (sim/engine/reach_cache.hpp); false searches
   /// every package from scratch, with the same results (tests compare the two).
   bool cache_reach_sets = true;
+  /// Reach sets kept across runs (make_shared_reach_sets), for runs that ask the same
+  /// package questions: the points of a budget sweep. Used whatever the number of
+  /// replicates when this run's stock, data, target and rules are those the sets first
+  /// served; otherwise (or when null) the run keeps its own. Same results either way.
+  std::shared_ptr<const engine::ReachCache> reach_sets;
   /// Called from the driving thread with the fraction done, 0..1.
   std::function<void(double)> progress;
 };
+
+/// An empty set of reach sets over `stock` for RunOptions::reach_sets (the stock must
+/// outlive it). Thread-safe to share between runs one after another or side by side.
+[[nodiscard]] std::shared_ptr<const engine::ReachCache> make_shared_reach_sets(const Stock& stock);
 
 /// Receives each replicate's recorded columns when the replicate ends, on the
 /// driving thread, replicates in order. The record is reused afterwards: copy

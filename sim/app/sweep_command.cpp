@@ -4,6 +4,7 @@
 #include "app/progress.hpp"
 #include "app/sweep_export.hpp"
 #include "app/sweep_frontier.hpp"
+#include "app/sweep_run.hpp"
 #include "setup/run_setup.hpp"
 
 #include "coron/engine.hpp"
@@ -11,6 +12,7 @@
 #include <fmt/core.h>
 
 #include <fstream>
+#include <optional>
 
 namespace coron::app {
 
@@ -52,25 +54,16 @@ int sweep_command(const SweepCommand& cmd) {
   if (!cmd.quiet)
     for (const Diagnostic& d : notices) fmt::print(stderr, "notice: {}\n", d.format());
 
-  const BudgetYears years = budget_years(scenario);
-  std::vector<FrontierSeries> series;
-  for (std::size_t p = 0; p < budgets.size(); ++p) {
-    const Scenario point = with_budget(scenario, budgets[p]);
-    Aggregates aggregates;
-    {
-      Progress progress(
-          fmt::format("{} at {:.0f} EUR/yr ({}/{})", scenario.name, budgets[p], p + 1, budgets.size()),
-          !cmd.quiet);
-      RunOptions options;
-      options.progress = [&progress](double f) { progress.update(f); };
-      aggregates = run_simulation(point, setup.stock, setup.params, options);
-    }
-    const std::vector<FrontierSample> samples = frontier_samples(aggregates, years);
-    if (series.empty())
-      for (const FrontierSample& s : samples) series.push_back({s.name, s.units, s.description, {}});
-    for (std::size_t k = 0; k < samples.size(); ++k)
-      series[k].points.push_back(spread_of(samples[k].per_replicate));
-  }
+  std::optional<Progress> progress;
+  SweepOptions options;
+  options.point_started = [&](std::size_t p) -> std::function<void(double)> {
+    progress.emplace(
+        fmt::format("{} at {:.0f} EUR/yr ({}/{})", scenario.name, budgets[p], p + 1, budgets.size()),
+        !cmd.quiet);
+    return [&progress](double f) { progress->update(f); };
+  };
+  const std::vector<FrontierSeries> series = run_sweep(scenario, setup.stock, setup.params, budgets, options);
+  progress.reset();
 
   SweepMeta meta;
   meta.coron_version = CORON_VERSION;
@@ -80,7 +73,7 @@ int sweep_command(const SweepCommand& cmd) {
   meta.replicates = scenario.replicates;
   meta.start_year = scenario.start_year;
   meta.end_year = scenario.end_year();
-  meta.budget_years = static_cast<int>(years.count);
+  meta.budget_years = static_cast<int>(budget_years(scenario).count);
   write_sweep(output, meta, budgets, series);
   if (!cmd.quiet)
     fmt::print("wrote {} and {} ({} budgets, {} replicate{})\n", output.string(),

@@ -18,6 +18,13 @@ ReachCache::ReachCache(const Stock& stock, bool enabled) : stock_(stock), enable
   static_assert(sizeof(Entry) <= 48, "the memory stated in reach_cache.hpp");
 }
 
+bool ReachCache::adopt(const Stock& stock, const Questions& questions) const {
+  const std::lock_guard lock(mutex_);
+  if (&stock != &stock_) return false;
+  if (!questions_) questions_ = questions;
+  return *questions_ == questions;
+}
+
 std::optional<std::size_t> ReachCache::factor_set(const YearFactors& factors) const {
   if (!enabled_) return std::nullopt;
   const std::lock_guard lock(mutex_);

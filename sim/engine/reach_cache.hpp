@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
 
 // The reach sets of the run, shared by its replicates. A dwelling renovated from its
 // initial state asks the same question in every replicate (its row, rules, allowed
@@ -23,6 +24,11 @@
 // factors met (allocated when the set is first met: 3.4 MB for 70,000 dwellings), plus
 // 48 bytes per kept combination of the dwellings actually asked about (22 on average
 // for label C on the mining stock: about 1.1 kB per dwelling asked).
+//
+// Runs that differ only in their works budget (the points of `coron sweep`) ask the same
+// questions: one cache may serve them all (RunOptions::reach_sets). It answers only runs
+// of the questions it was first given (adopt): same stock, data, target, measures and
+// rules; another run keeps a cache of its own.
 
 namespace coron::engine {
 
@@ -38,8 +44,27 @@ class ReachCache {
   /// and a clear one from 4. Runs of fewer replicates search directly.
   static constexpr int min_replicates = 4;
 
+  /// What a set depends on besides the dwelling, its row and the year's factors: the
+  /// data (by address: a run's parameters), the target, the measures allowed and the
+  /// scenario's rules.
+  struct Questions {
+    const WorksParams* works = nullptr;
+    const ThermalParams* thermal = nullptr;
+    std::string target;
+    std::uint8_t label_max = 0;
+    double primary_energy_max_kwh_m2 = 0.0;
+    std::int32_t allowed = 0;
+    bool heritage_strict = true;
+    RenovationOptions::Unfit unfit = RenovationOptions::Unfit::heavy;
+    friend bool operator==(const Questions&, const Questions&) = default;
+  };
+
   /// `enabled` false: every question is searched directly (to compare the two).
   ReachCache(const Stock& stock, bool enabled);
+
+  /// Whether this cache answers a run of `stock` asking `questions`: the first run to ask
+  /// fixes them, later runs must ask the same. Thread-safe.
+  [[nodiscard]] bool adopt(const Stock& stock, const Questions& questions) const;
 
   /// Where the entries of `factors` live; nothing when they are not cached. Once per
   /// replicate-year, not per dwelling (it may allocate and takes a lock).
@@ -70,6 +95,7 @@ class ReachCache {
   mutable std::mutex mutex_;  // guards the registration of factor sets, not the entries
   mutable std::array<FactorSet, max_factor_sets> sets_;
   mutable std::size_t used_ = 0;
+  mutable std::optional<Questions> questions_;  // guarded by mutex_
 };
 
 }  // namespace coron::engine

@@ -1,4 +1,5 @@
 #include "engine/blocks.hpp"
+#include "engine/reach_cache.hpp"
 #include "engine/steps.hpp"
 
 #include "coron/engine.hpp"
@@ -96,6 +97,10 @@ void run_replicate(const RunPlan& plan, const engine::Blocks& blocks, Slot& slot
 
 }  // namespace
 
+std::shared_ptr<const engine::ReachCache> make_shared_reach_sets(const Stock& stock) {
+  return std::make_shared<const engine::ReachCache>(stock, true);
+}
+
 Aggregates run_simulation(const Scenario& scenario, const Stock& stock, const ModelParams& params,
                           const RunOptions& options, const ReplicateSink& sink) {
   const auto replicates = static_cast<std::size_t>(scenario.replicates);
@@ -118,7 +123,7 @@ Aggregates run_simulation(const Scenario& scenario, const Stock& stock, const Mo
       {},
       recorded_columns(scenario.output.dwelling_columns),
       std::min(replicates, static_cast<std::size_t>(std::max(0, scenario.output.dwelling_replicates))),
-      engine::WorksPlan(scenario, stock, params, options.cache_reach_sets)};
+      engine::WorksPlan(scenario, stock, params, options.cache_reach_sets, options.reach_sets)};
   for (std::size_t y = 0; y < years; ++y) plan.factors.push_back(factors_for(scenario, aggregates.year[y]));
   plan.demography.enabled = plan.demography.enabled && scenario.demography.enabled;
   if (scenario.demography.mortality_multiplier)

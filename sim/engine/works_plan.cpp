@@ -31,7 +31,7 @@ std::int32_t thermal_measures(const WorksParams& works) {
 }  // namespace
 
 WorksPlan::WorksPlan(const Scenario& scenario, const Stock& stock, const ModelParams& params,
-                     bool cache_reach_sets)
+                     bool cache_reach_sets, std::shared_ptr<const ReachCache> shared)
     : options(scenario.renovation),
       works(params.works),
       funding(params.funding),
@@ -40,6 +40,7 @@ WorksPlan::WorksPlan(const Scenario& scenario, const Stock& stock, const ModelPa
       search(params.works, params.thermal) {
   CORON_ASSERT(params.works.measures.size() <= max_measures);
   if (!options.enabled) return;
+  allowed = thermal_measures(params.works);
   const bool cache = cache_reach_sets && scenario.replicates >= ReachCache::min_replicates;
   const auto add_package = [&](const std::string& reach, const std::vector<std::string>& measures) {
     Package& package = packages.emplace_back();
@@ -48,11 +49,19 @@ WorksPlan::WorksPlan(const Scenario& scenario, const Stock& stock, const ModelPa
       CORON_ASSERT(package.target.has_value());
     }
     package.listed_measures = measure_bits(params.works, measures);
-    package.reach_sets = std::make_unique<ReachCache>(stock, cache);
+    // The renovation's package may take the reach sets of earlier runs of the same
+    // questions (the points of a sweep); the alternatives keep their own.
+    const PackageTarget* target = package.target ? &*package.target : nullptr;
+    if (shared && target != nullptr && cache_reach_sets && packages.size() == 1 &&
+        shared->adopt(stock, ReachCache::Questions{&params.works, &params.thermal, target->name,
+                                                   target->label_max, target->primary_energy_max_kwh_m2,
+                                                   allowed, options.heritage_strict, options.unfit}))
+      package.reach_sets = std::move(shared);
+    else
+      package.reach_sets = std::make_shared<const ReachCache>(stock, cache);
   };
   add_package(options.package.reach, options.package.measures);
   for (const std::string& alternative : options.allocation.alternatives) add_package(alternative, {});
-  allowed = thermal_measures(params.works);
 
   // An operation's dwellings (stock order) take their turn in equal shares over its years:
   // dwelling j of n in year start + floor(j * years / n).

@@ -24,7 +24,11 @@
 namespace coron::engine {
 
 struct WorksPlan {
-  WorksPlan(const Scenario& scenario, const Stock& stock, const ModelParams& params, bool cache_reach_sets);
+  /// `shared`: reach sets kept from other runs (RunOptions::reach_sets), used when they
+  /// answer this run's questions; otherwise the run's own, when `cache_reach_sets` and
+  /// the scenario has ReachCache::min_replicates replicates or more.
+  WorksPlan(const Scenario& scenario, const Stock& stock, const ModelParams& params, bool cache_reach_sets,
+            std::shared_ptr<const ReachCache> shared = {});
 
   const RenovationOptions& options;
   const WorksParams& works;
@@ -37,8 +41,10 @@ struct WorksPlan {
   struct Package {
     std::optional<PackageTarget> target;  ///< `reach:` packages
     std::int32_t listed_measures = 0;     ///< explicit packages: their measures
-    /// `reach:` searches of dwellings still in their initial state, shared by the replicates.
-    std::unique_ptr<ReachCache> reach_sets;
+    /// `reach:` searches of dwellings still in their initial state, shared by the
+    /// replicates (and, for the renovation's package, by other runs of the same
+    /// questions, when given). Never null.
+    std::shared_ptr<const ReachCache> reach_sets;
   };
   /// The renovation's package, then the allocation's alternatives: every candidate is
   /// priced for each, in this order.

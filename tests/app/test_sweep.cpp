@@ -4,7 +4,10 @@
 #include "app/budget_range.hpp"
 #include "app/cli_runner.hpp"
 #include "app/sweep_frontier.hpp"
+#include "app/sweep_run.hpp"
+#include "fixtures/data_params.hpp"
 #include "fixtures/short_scenario.hpp"
+#include "fixtures/synthetic_stock.hpp"
 #include "io/h5_file.hpp"
 
 #include "coron/aggregates.hpp"
@@ -165,6 +168,69 @@ TEST(SweepFrontier, EachIndicatorMatchesAPlainReading) {
   // 53 + 63 + 73 + 83 + 93.
   EXPECT_DOUBLE_EQ(by_name["budget_spent_meur"][1], 40.0);
   EXPECT_DOUBLE_EQ(by_name["objective_total"][1], 365.0);
+}
+
+/// A small budget scenario on a synthetic stock: one operation over cité 0 and the houses
+/// that fall vacant, brought to C within a yearly budget by the optimal allocation.
+Scenario small_budget_scenario() {
+  Scenario s;
+  s.name = "small-sweep";
+  s.seed = 7;
+  s.start_year = 2022;
+  s.years = 6;
+  s.replicates = 2;
+  s.electricity_primary_factor = {{2018, 2.3}, {2026, 1.9}};
+  RenovationOptions& r = s.renovation;
+  r.enabled = true;
+  r.package.reach = "C";
+  r.at_vacancy.enabled = true;
+  r.at_vacancy.label_min = 4;
+  OperationSpec op;
+  op.start_year = 2022;
+  op.years = 3;
+  op.cite_ids = {0};
+  r.operations = {op};
+  r.allocation.budget_eur_per_yr = {{2022, 1e6}, {2026, 0.0}};
+  r.allocation.rule = AllocationSpec::Rule::optimal;
+  return s;
+}
+
+TEST(SweepRun, SharedReachSetsGiveTheFrontierOfEachPointRunAlone) {
+  // Two replicates: a point run alone searches every package directly; the sweep's
+  // points share one set of reach sets, computed by the first point and priced by all.
+  const Stock stock = fixtures::synthetic_stock(2'001);
+  const ModelParams& params = fixtures::data_model_params();
+  const Scenario scenario = small_budget_scenario();
+  const std::vector<double> points = {0.5e6, 2e6, 0.5e6};
+  app::SweepOptions shared;
+  shared.run.threads = 2;
+  app::SweepOptions apart = shared;
+  apart.share_reach_sets = false;
+  const std::vector<app::FrontierSeries> got = app::run_sweep(scenario, stock, params, points, shared);
+  const std::vector<app::FrontierSeries> want = app::run_sweep(scenario, stock, params, points, apart);
+  ASSERT_EQ(got.size(), want.size());
+  for (std::size_t k = 0; k < got.size(); ++k) {
+    EXPECT_EQ(got[k].name, want[k].name);
+    EXPECT_TRUE(got[k].points == want[k].points) << got[k].name;
+  }
+  // And each point is the scenario at that budget run on its own, the sweep's figures.
+  const app::BudgetYears years = app::budget_years(scenario);
+  for (std::size_t p = 0; p < points.size(); ++p) {
+    RunOptions alone;
+    alone.threads = 1;
+    const Aggregates a = run_simulation(app::with_budget(scenario, points[p]), stock, params, alone);
+    const std::vector<app::FrontierSample> samples = app::frontier_samples(a, years);
+    ASSERT_EQ(samples.size(), got.size());
+    for (std::size_t k = 0; k < samples.size(); ++k)
+      EXPECT_TRUE(app::spread_of(samples[k].per_replicate) == got[k].points.at(p))
+          << samples[k].name << " " << p;
+  }
+  // The points differ: the comparison would see a point's figures in another's place.
+  const auto spent =
+      std::find_if(got.begin(), got.end(), [](const auto& s) { return s.name == "budget_spent_meur"; });
+  ASSERT_NE(spent, got.end());
+  EXPECT_GT(spent->points[1].p50, spent->points[0].p50 + 1.0);
+  EXPECT_GT(spent->points[0].p50, 0.5);
 }
 
 /// A shipped allocation scenario cut to `years`, its data folder made absolute.

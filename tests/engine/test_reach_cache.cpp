@@ -12,6 +12,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <memory>
+#include <optional>
 
 namespace coron {
 namespace {
@@ -120,6 +122,72 @@ TEST(ReachCache, OneEntryPerDwellingAndFactorSetForTheInitialRowOnly) {
 
   const engine::ReachCache disabled(stock, false);
   EXPECT_FALSE(disabled.factor_set(electricity(2.3)).has_value());
+}
+
+/// works_scenario with a yearly budget shared out by the optimal allocation: the points of
+/// a budget sweep.
+Scenario budget_scenario(int replicates, double eur_per_yr) {
+  Scenario s = works_scenario(replicates);
+  s.renovation.allocation.budget_eur_per_yr = {{2022, eur_per_yr}};
+  s.renovation.allocation.rule = AllocationSpec::Rule::optimal;
+  return s;
+}
+
+TEST(ReachCache, RunsOfOtherBudgetsSharingOneCacheGetWhatEachGetsAlone) {
+  // Two replicates: alone, each run searches every package directly (below
+  // min_replicates); shared, the second budget prices sets the first one computed.
+  const Stock stock = varied_stock(3'001);
+  const std::shared_ptr<const engine::ReachCache> shared = make_shared_reach_sets(stock);
+  for (const double budget : {1.5e6, 6e6, 1.5e6}) {
+    const Scenario scenario = budget_scenario(2, budget);
+    RunOptions alone;
+    alone.threads = 2;
+    RunOptions sharing = alone;
+    sharing.reach_sets = shared;
+    const Results want = fixtures::run_collect(scenario, stock, real_params(), alone);
+    EXPECT_GE(want.replicates.at(0).works.size(), 300u) << budget;  // the budget does buy works
+    EXPECT_TRUE(fixtures::run_collect(scenario, stock, real_params(), sharing) == want) << budget;
+  }
+  // The shared cache did hold sets: the first factor set is registered.
+  EXPECT_EQ(shared->factor_set(electricity(2.3)), std::optional<std::size_t>(0));
+}
+
+TEST(ReachCache, ACacheAnswersOnlyTheQuestionsItFirstServed) {
+  const Stock stock = varied_stock(20);
+  const Stock other = varied_stock(20);
+  const ModelParams& params = real_params();
+  const engine::ReachCache cache(stock, true);
+  engine::ReachCache::Questions c;
+  c.works = &params.works;
+  c.thermal = &params.thermal;
+  c.target = "C";
+  c.label_max = 2;
+  c.allowed = 0x3ff;
+  EXPECT_TRUE(cache.adopt(stock, c));
+  EXPECT_TRUE(cache.adopt(stock, c));
+  EXPECT_FALSE(cache.adopt(other, c));  // an equal stock elsewhere: rows are compared with `stock`
+  engine::ReachCache::Questions b = c;
+  b.target = "B";
+  b.label_max = 1;
+  EXPECT_FALSE(cache.adopt(stock, b));
+  engine::ReachCache::Questions relaxed = c;
+  relaxed.heritage_strict = false;
+  EXPECT_FALSE(cache.adopt(stock, relaxed));
+  engine::ReachCache::Questions rebuild = c;
+  rebuild.unfit = RenovationOptions::Unfit::rebuild;
+  EXPECT_FALSE(cache.adopt(stock, rebuild));
+  EXPECT_TRUE(cache.adopt(stock, c));  // still the first questions'
+
+  // A run of other questions given the cache keeps its own and gets its own results.
+  const Stock runs = varied_stock(1'001);
+  const std::shared_ptr<const engine::ReachCache> shared = make_shared_reach_sets(runs);
+  RunOptions sharing;
+  sharing.reach_sets = shared;
+  (void)fixtures::run_collect(budget_scenario(2, 1e6), runs, params, sharing);  // fixes "C"
+  Scenario to_b = budget_scenario(2, 1e6);
+  to_b.renovation.package.reach = "B";
+  EXPECT_TRUE(fixtures::run_collect(to_b, runs, params, sharing) ==
+              fixtures::run_collect(to_b, runs, params, RunOptions{}));
 }
 
 }  // namespace

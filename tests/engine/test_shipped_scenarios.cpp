@@ -178,6 +178,56 @@ TEST(ShippedRules, MissionRenovatesOnlyItsCitesInItsTwoStages) {
   }
 }
 
+TEST(ShippedRules, SocialFirstEvaluatesItsFirstStageIn2023) {
+  // Six years, 2018-2023: the first stage and the gate's year, no further. No /dwelling
+  // columns: the test reads the works rows and the allocation's series only.
+  setup::RunSetup run = setup::prepare_run(scenarios / "social-first.yaml");
+  run.scenario.years = 6;
+  run.scenario.output.dwelling_columns.clear();
+  const AllocationSpec::StageGate& gate = run.scenario.renovation.allocation.stage_gate;
+  ASSERT_EQ(gate.year, 2023);
+  ASSERT_EQ(gate.indicator, AllocationSpec::StageGate::Indicator::cost_per_dwelling_out_of_efg);
+  ASSERT_TRUE(gate.above);
+  ASSERT_EQ(gate.threshold, 85000.0);
+  ASSERT_EQ(gate.action, AllocationSpec::StageGate::Action::switch_rule);
+  ASSERT_EQ(gate.switch_to, AllocationSpec::Rule::cost_effectiveness);
+  const Results r = fixtures::run_collect(run.scenario, run.stock, run.params, RunOptions{});
+  const AllocationSeries& a = r.aggregates.allocation;
+  ASSERT_EQ(a.stage_gate_year, 2023);
+  ASSERT_EQ(a.stage_gate_indicator.size(), 1u);
+  ASSERT_NE(a.stage_gate_action[0], -1) << "the gate's year came and nothing was decided";
+
+  // The first stage, 2018-2022, from the works rows: the dwellings taken from E, F or G
+  // (labels 4-6) to D or better, and the package cost, which is each row's cost less the
+  // operation's outdoor spaces and, where the occupants leave, at most the rehousing.
+  const WorksTable& w = r.replicates.at(0).works;
+  const double outdoor = run.scenario.renovation.operations.at(0).outdoor_eur_per_dwelling;
+  for (const OperationSpec& op : run.scenario.renovation.operations)
+    ASSERT_EQ(op.outdoor_eur_per_dwelling, outdoor);
+  const WorksParams& works = run.params.works;
+  std::int32_t leave = 0;
+  for (std::size_t k = 0; k < works.measures.size(); ++k)
+    if (works.measures[k].occupants_leave) leave |= std::int32_t{1} << k;
+  std::int64_t out_of_efg = 0;
+  double package_at_most = 0.0, package_at_least = 0.0;
+  for (std::size_t row = 0; row < w.size(); ++row) {
+    if (w.year[row] >= 2023) continue;
+    if (w.label_before[row] >= 4 && w.label_after[row] < 4) ++out_of_efg;
+    package_at_most += w.cost_eur[row] - outdoor;
+    package_at_least +=
+        w.cost_eur[row] - outdoor - ((w.package[row] & leave) != 0 ? works.rehousing_eur_per_household : 0.0);
+  }
+  ASSERT_GT(out_of_efg, 1000);
+  double spent = 0.0;
+  for (std::size_t y = 0; y < 5; ++y) spent += a.spent_eur[y];
+  EXPECT_LE(spent, package_at_most + 1.0);
+  EXPECT_GE(spent, package_at_least - 1.0);
+  EXPECT_DOUBLE_EQ(a.stage_gate_indicator[0], spent / static_cast<double>(out_of_efg));
+  const bool held = a.stage_gate_indicator[0] > 85000.0;
+  EXPECT_EQ(a.stage_gate_held[0], held ? 1 : 0);
+  EXPECT_EQ(a.stage_gate_action[0], held ? 2 : 0);  // switch_rule, or continue
+}
+
 TEST(ShippedRules, NoNewLeaseInADwellingTheRentalBansCover) {
   // The baseline (no works) over 2018-2029: G banned from 2025, F from 2028.
   setup::RunSetup run = setup::prepare_run(scenarios / "baseline.yaml");
