@@ -37,7 +37,7 @@ struct AllocationScratch {
 };
 
 /// True when any criterion weight is non-zero: `weighted` then ranks by something.
-bool has_weights(const AllocationWeights& weights);
+bool has_weights(const CriterionWeights& weights);
 
 /// Takes candidates within `budget_eur` (>= 0) by `rule`: `order` (n slots) ends holding
 /// the candidates in the order they were considered and `taken` (n slots) 1 for each one
@@ -50,7 +50,7 @@ bool has_weights(const AllocationWeights& weights);
 /// has_weights) reaches a strictly higher objective: then that selection. Its objective
 /// is summed in index order. Thread-safe.
 AllocationChoice allocate_budget(AllocationSpec::Rule rule, const CandidateFacts& facts,
-                                 const AllocationWeights& weights, double budget_eur,
+                                 const CriterionWeights& weights, double budget_eur,
                                  std::span<std::int32_t> order, std::span<std::uint8_t> taken,
                                  AllocationScratch& scratch);
 

@@ -572,7 +572,7 @@ double brute_force_best(const RandomCase& c) {
 }
 
 TEST(AllocationRules, OptimalMatchesBruteForceAndNoRankingBeatsIt) {
-  AllocationWeights weights;
+  CriterionWeights weights;
   weights.poverty = 1.0;
   weights.label = 0.5;
   weights.heritage = -0.25;
@@ -639,7 +639,7 @@ RandomCase large_random_case(std::uint64_t seed) {
 }
 
 /// The objective each rule reaches on case c, summed by the test from `taken`.
-std::map<Rule, double> objective_by_rule(const RandomCase& c, const AllocationWeights& weights) {
+std::map<Rule, double> objective_by_rule(const RandomCase& c, const CriterionWeights& weights) {
   engine::AllocationScratch scratch;
   std::map<Rule, double> reached;
   const std::size_t n = c.cost.size();
@@ -685,14 +685,14 @@ TEST(AllocationRules, OptimalBeatsTheGreedyWhenARankingDoesBetter) {
 }
 
 TEST(AllocationRules, OptimalIsNeverWorseThanAnyRankingOnLargeCases) {
-  AllocationWeights weights;
+  CriterionWeights weights;
   weights.poverty = 1.0;
   weights.label = 0.5;
   weights.heritage = -0.25;
   for (std::uint64_t seed = 1; seed <= 200; ++seed) {
     const RandomCase c = large_random_case(seed);
     SCOPED_TRACE(testing::Message() << "seed " << seed);
-    for (const AllocationWeights& w : {weights, AllocationWeights{}}) {
+    for (const CriterionWeights& w : {weights, CriterionWeights{}}) {
       const std::map<Rule, double> reached = objective_by_rule(c, w);
       for (const auto& [rule, value] : reached)
         EXPECT_LE(value, reached.at(Rule::optimal)) << "rule " << static_cast<int>(rule);
