@@ -5,8 +5,10 @@
 #include "engine/allocation.hpp"
 #include "fixtures/collect.hpp"
 #include "fixtures/data_params.hpp"
+#include "fixtures/hand_stock.hpp"
 #include "fixtures/synthetic_stock.hpp"
 #include "fixtures/temp_dir.hpp"
+#include "fixtures/works_catalog.hpp"
 #include "io/results_reader.hpp"
 #include "io/results_writer.hpp"
 
@@ -37,22 +39,7 @@ constexpr std::array<Rule, 5> all_rules = {Rule::stock_order, Rule::worst_first,
 ModelParams hand_params() {
   ModelParams p = fixtures::data_model_params();
   WorksParams& w = p.works;
-  w.measures.clear();
-  Measure outside;
-  outside.name = "wall_outside";
-  outside.component = Component::wall;
-  outside.u_w_per_m2k = 0.24;
-  outside.from_outside = true;
-  outside.cost = {2000.0, 150.0, CostBasis::wall_area, 1.0, 1.0};
-  outside.lifetime_years = 40;
-  outside.duration_months = 3;
-  w.measures.push_back(outside);
-  Measure pump;
-  pump.name = "heating_heat_pump";
-  pump.component = Component::heating;
-  pump.system = static_cast<std::uint8_t>(HeatingSystem::heat_pump_air_water);
-  pump.cost = {10000.0, 0.0, CostBasis::none, 1.0, 1.0};
-  w.measures.push_back(pump);
+  w.measures = {fixtures::hand_wall_outside(), fixtures::hand_heat_pump()};
   w.rehousing_eur_per_household = 0.0;
   w.rental_bans = {};
   p.funding.funders = {};
@@ -63,18 +50,9 @@ ModelParams hand_params() {
 /// 27,000 and 24,000 EUR; house 1 loses the most heat (the worst), then house 2, then 0.
 /// House 1 is on the UNESCO list, house 2 in a QPV.
 Stock hand_stock() {
-  Stock s = fixtures::synthetic_stock(3);
-  for_each_column(s, [](const ColumnInfo&, auto& column) {
-    column[1] = column[0];
-    column[2] = column[0];
-  });
-  s.dwelling_id = {0, 1, 2};
-  s.wall_area_m2 = {60.0, 100.0, 80.0};
-  s.u_wall_w_per_m2k = {2.0, 2.0, 2.0};
-  s.heating_system.assign(3, static_cast<std::uint8_t>(HeatingSystem::gas_boiler_standard));
-  s.heritage_unesco = {0, 1, 0};
-  s.qpv = {0, 0, 1};
-  s.structurally_unfit = {0, 0, 0};
+  Stock s = fixtures::hand_houses({60.0, 100.0, 80.0}, fixtures::HouseRows::copies_of_first);
+  s.heritage_unesco[1] = 1;
+  s.qpv[2] = 1;
   return s;
 }
 
