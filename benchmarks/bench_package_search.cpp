@@ -3,6 +3,7 @@
 // (tests/fixtures/works_catalog.hpp). Dwellings searched per second (items_per_second).
 #include "fixtures/data_params.hpp"
 #include "fixtures/works_catalog.hpp"
+#include "fixtures/year_factors.hpp"
 #include "mining_stock.hpp"
 #include "policy/package_search.hpp"
 
@@ -20,13 +21,6 @@ using namespace coron;
 
 using bench::mining_stock;
 
-YearFactors mining_year() {
-  YearFactors year;
-  year.primary_energy_factor.fill(1.0);
-  year.primary_energy_factor[static_cast<std::size_t>(Carrier::electricity)] = 1.9;
-  return year;
-}
-
 void BM_package_search_mining_stock(benchmark::State& state) {
   const Stock& stock = mining_stock();
   const DwellingState dwellings = initial_state(stock);
@@ -34,9 +28,7 @@ void BM_package_search_mining_stock(benchmark::State& state) {
   const WorksParams works = fixtures::realistic_catalog();
   const PackageSearch search(works, fixtures::data_thermal_params());
   const std::vector<double> cost_factor(works.measures.size(), 1.0);
-  YearFactors year;
-  year.primary_energy_factor.fill(1.0);
-  year.primary_energy_factor[static_cast<std::size_t>(Carrier::electricity)] = 1.9;
+  const YearFactors year = fixtures::factors_with_electricity(1.9);
   const PackageTarget target = *works.target("C");
   std::size_t reached = 0;
   double cost = 0.0;
@@ -81,9 +73,10 @@ void BM_reach_set_mining_stock(benchmark::State& state) {
       PackageRules rules;
       rules.listed_facade = stock.heritage_unesco[i] != 0;
       rules.unfit = stock.structurally_unfit[i] != 0;
-      kept +=
-          search.reach_set(thermal_row(in, i), rules, fixtures::all_measures(works), target, mining_year())
-              .combinations.size();
+      kept += search
+                  .reach_set(thermal_row(in, i), rules, fixtures::all_measures(works), target,
+                             fixtures::factors_with_electricity(1.9))
+                  .combinations.size();
     }
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * in.size()));
@@ -104,8 +97,8 @@ void BM_cheapest_in_mining_stock(benchmark::State& state) {
     rules.listed_facade = stock.heritage_unesco[i] != 0;
     rules.unfit = stock.structurally_unfit[i] != 0;
     prepared.rows.push_back(thermal_row(in, i));
-    prepared.sets.push_back(
-        search.reach_set(prepared.rows.back(), rules, fixtures::all_measures(works), target, mining_year()));
+    prepared.sets.push_back(search.reach_set(prepared.rows.back(), rules, fixtures::all_measures(works),
+                                             target, fixtures::factors_with_electricity(1.9)));
   }
   const std::vector<double> cost_factor(works.measures.size(), 1.0);
   double cost = 0.0;

@@ -4,6 +4,7 @@
 #include "engine/thermal_step.hpp"
 #include "fixtures/data_params.hpp"
 #include "fixtures/synthetic_stock.hpp"
+#include "fixtures/year_factors.hpp"
 #include "io/thermal_data.hpp"
 #include "stock/generator.hpp"
 
@@ -19,16 +20,9 @@ using namespace coron;
 
 const ThermalParams& params() { return fixtures::data_thermal_params(); }
 
-YearFactors factors_2018() {
-  YearFactors f;
-  f.primary_energy_factor.fill(1.0);
-  f.primary_energy_factor[static_cast<std::size_t>(Carrier::electricity)] = 2.3;
-  return f;
-}
-
 void run_kernel(benchmark::State& state, const Stock& stock, int threads, bool serial) {
   DwellingState dwellings = initial_state(stock);
-  const YearFactors f = factors_2018();
+  const YearFactors f = fixtures::factors_with_electricity(2.3);
   const engine::Blocks blocks(!serial);
   const DemographyParams demography;  // the thermal step reads neither
   const EconomicsParams economics;

@@ -1,5 +1,6 @@
 #pragma once
 #include "coron/columns.hpp"
+#include "coron/criterion_weights.hpp"
 
 #include <array>
 #include <cstddef>
@@ -77,19 +78,6 @@ struct AtVacancySpec {
   int to_year = 9999;
 };
 
-/// Weights of the criteria of the `weighted` allocation rule (docs/model-rankings.md),
-/// no unit: only their ratios matter. 0 ignores a criterion.
-struct AllocationWeights {
-  double poverty = 0.0;
-  double fuel_poverty = 0.0;
-  double qpv = 0.0;
-  double label = 0.0;
-  double primary_energy = 0.0;
-  double heritage = 0.0;
-  double condition = 0.0;
-  friend bool operator==(const AllocationWeights&, const AllocationWeights&) = default;
-};
-
 /// A yearly works budget and the rule that shares it among the year's candidates
 /// (docs/scenarios.md, `renovation.allocation`; docs/model-allocation.md). Absent (no
 /// budget steps): every candidate is funded, as without the section.
@@ -107,7 +95,7 @@ struct AllocationSpec {
   static constexpr std::size_t objective_term_count = 4;
   std::vector<YearStep> budget_eur_per_yr;  ///< EUR of package cost per year; empty: no budget
   Rule rule = Rule::stock_order;
-  AllocationWeights weights;  ///< for Rule::weighted (and Rule::optimal, which also tries that ranking)
+  CriterionWeights weights;  ///< for Rule::weighted (and Rule::optimal, which also tries that ranking)
   Objective objective = Objective::primary_energy_saved;
   /// Objective::weighted: the value the planner puts on one unit of each term, in the order
   /// of the enum (e.g. EUR per kWh/yr, per kgCO2e/yr, per dwelling, per household), so

@@ -1,9 +1,9 @@
 #pragma once
-#include <array>
+#include "coron/criterion_weights.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <span>
-#include <string_view>
 
 // Ranking renovation candidates (docs/model-rankings.md): dwellings, or whole cités whose
 // facts come from cite_facts.hpp. Three rules: the worst label first; a weighted
@@ -14,40 +14,11 @@
 
 namespace coron {
 
-/// The criteria of the weighted rule; for each, a higher value means a more urgent candidate.
-enum class Criterion : std::uint8_t {
-  poverty,
-  fuel_poverty,
-  qpv,
-  label,
-  primary_energy,
-  heritage,
-  condition
-};
-inline constexpr std::size_t criterion_count = 7;
-inline constexpr std::array<std::string_view, criterion_count> criterion_names = {
-    "poverty", "fuel_poverty", "qpv", "label", "primary_energy", "heritage", "condition"};
-
 /// How candidates are put in order.
 enum class RankingRule : std::uint8_t {
   worst_first,         ///< highest label (G) first, then the higher primary energy per m2
   weighted,            ///< the higher weighted score first (weighted_scores)
   cost_effectiveness,  ///< the higher outcome per euro first
-};
-
-/// Weights of the criteria in the weighted rule, in no unit (only their ratios matter to
-/// the order). 0 ignores a criterion (its column may then be empty); a negative weight
-/// turns a criterion into a reason to wait.
-struct CriterionWeights {
-  double poverty = 0.0;
-  double fuel_poverty = 0.0;
-  double qpv = 0.0;
-  double label = 0.0;
-  double primary_energy = 0.0;
-  double heritage = 0.0;
-  double condition = 0.0;
-
-  [[nodiscard]] double operator[](Criterion c) const noexcept;
 };
 
 /// One value per candidate in each column (structure of arrays). A column a rule does not

@@ -65,15 +65,8 @@ int sweep_command(const SweepCommand& cmd) {
   const std::vector<FrontierSeries> series = run_sweep(scenario, setup.stock, setup.params, budgets, options);
   progress.reset();
 
-  SweepMeta meta;
-  meta.coron_version = CORON_VERSION;
-  meta.scenario_name = scenario.name;
-  meta.scenario_text = scenario.text;
-  meta.seed = scenario.seed;
-  meta.replicates = scenario.replicates;
-  meta.start_year = scenario.start_year;
-  meta.end_year = scenario.end_year();
-  meta.budget_years = static_cast<int>(budget_years(scenario).count);
+  const SweepMeta meta{io::provenance_of(scenario, CORON_VERSION),
+                       static_cast<int>(budget_years(scenario).count)};
   write_sweep(output, meta, budgets, series);
   if (!cmd.quiet)
     fmt::print("wrote {} and {} ({} budgets, {} replicate{})\n", output.string(),

@@ -7,8 +7,6 @@
 #include <fmt/core.h>
 
 #include <array>
-#include <chrono>
-#include <ctime>
 #include <fstream>
 #include <stdexcept>
 
@@ -22,15 +20,6 @@ std::filesystem::path partial_of(const std::filesystem::path& file) {
   std::filesystem::path partial = file;
   partial += ".partial";
   return partial;
-}
-
-std::string utc_now_iso8601() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return text;
 }
 
 void describe(io::Object& object, std::string_view units, std::string_view dimensions,
@@ -68,15 +57,8 @@ void write_hdf5(const std::filesystem::path& file, const SweepMeta& meta, const 
   {
     io::Group group = out.create_group("meta");
     group.set_attribute("sweep_schema_version", sweep_schema_version);
-    group.set_attribute("coron_version", meta.coron_version);
-    group.set_attribute("scenario", meta.scenario_text);
-    group.set_attribute("scenario_name", meta.scenario_name);
-    group.set_attribute("seed", meta.seed);
-    group.set_attribute("replicates", meta.replicates);
-    group.set_attribute("start_year", meta.start_year);
-    group.set_attribute("end_year", meta.end_year);
+    io::write_provenance(group, meta);
     group.set_attribute("budget_years", meta.budget_years);
-    group.set_attribute("created_utc", utc_now_iso8601());
   }
   {
     // Every handle closed before the file: HDF5 refuses to close a file with objects open.

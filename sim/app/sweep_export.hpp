@@ -1,5 +1,6 @@
 #pragma once
 #include "app/replicate_stats.hpp"
+#include "io/run_provenance.hpp"
 
 #include <filesystem>
 #include <string>
@@ -18,15 +19,9 @@ struct FrontierSeries {
   std::vector<Spread> points;  ///< [P], one per budget
 };
 
-/// What the sweep's /meta says about the run.
-struct SweepMeta {
-  std::string coron_version;
-  std::string scenario_name;
-  std::string scenario_text;
-  std::uint64_t seed = 0;
-  int replicates = 0;
-  int start_year = 0;
-  int end_year = 0;
+/// What the sweep's /meta says about the runs: their provenance (each point's but for its
+/// budget), and the years the budget covers.
+struct SweepMeta : io::RunProvenance {
   int budget_years = 0;  ///< simulated years the budget covers
 };
 

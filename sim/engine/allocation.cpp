@@ -13,18 +13,6 @@ namespace {
 /// Money in whole cents, as the knapsack counts it: sums are exact integers.
 std::int64_t cents(double eur) { return std::llround(eur * 100.0); }
 
-CriterionWeights criterion_weights(const AllocationWeights& w) {
-  CriterionWeights out;
-  out.poverty = w.poverty;
-  out.fuel_poverty = w.fuel_poverty;
-  out.qpv = w.qpv;
-  out.label = w.label;
-  out.primary_energy = w.primary_energy;
-  out.heritage = w.heritage;
-  out.condition = w.condition;
-  return out;
-}
-
 RankingRule ranking_rule(AllocationSpec::Rule rule) {
   switch (rule) {
     case AllocationSpec::Rule::worst_first:
@@ -102,13 +90,13 @@ AllocationChoice take_in_order(const CandidateFacts& facts, double budget_eur,
 }
 
 AllocationChoice allocate_ranked(AllocationSpec::Rule rule, const CandidateFacts& facts,
-                                 const AllocationWeights& weights, double budget_eur,
+                                 const CriterionWeights& weights, double budget_eur,
                                  std::span<std::int32_t> order, std::span<std::uint8_t> taken,
                                  std::vector<double>& scores) {
   std::iota(order.begin(), order.end(), 0);
   if (rule != AllocationSpec::Rule::stock_order) {
     scores.resize(order.size());
-    rank(ranking_rule(rule), facts, criterion_weights(weights), order, scores);
+    rank(ranking_rule(rule), facts, weights, order, scores);
   }
   return take_in_order(facts, budget_eur, order, taken);
 }
@@ -124,10 +112,10 @@ double objective_in_index_order(const CandidatePackages& packages, std::span<con
 
 }  // namespace
 
-bool has_weights(const AllocationWeights& w) { return w != AllocationWeights{}; }
+bool has_weights(const CriterionWeights& w) { return w != CriterionWeights{}; }
 
 AllocationChoice allocate_budget(AllocationSpec::Rule rule, const CandidateFacts& facts,
-                                 const CandidatePackages& packages, const AllocationWeights& weights,
+                                 const CandidatePackages& packages, const CriterionWeights& weights,
                                  double budget_eur, std::span<std::int32_t> order,
                                  std::span<std::uint8_t> taken, AllocationScratch& scratch) {
   const std::size_t n = order.size();

@@ -53,7 +53,7 @@ struct AllocationScratch {
 };
 
 /// True when any criterion weight is non-zero: `weighted` then ranks by something.
-bool has_weights(const AllocationWeights& weights);
+bool has_weights(const CriterionWeights& weights);
 
 /// Takes candidates within `budget_eur` (>= 0) by `rule`: `order` (n slots) ends holding
 /// the candidates in the order they were considered and `taken` (n slots) 0 for each one
@@ -68,7 +68,7 @@ bool has_weights(const AllocationWeights& weights);
 /// the knapsack leaves out but whose package 0 costs nothing takes it: its turn is over.
 /// The objective is summed in index order. Thread-safe.
 AllocationChoice allocate_budget(AllocationSpec::Rule rule, const CandidateFacts& facts,
-                                 const CandidatePackages& packages, const AllocationWeights& weights,
+                                 const CandidatePackages& packages, const CriterionWeights& weights,
                                  double budget_eur, std::span<std::int32_t> order,
                                  std::span<std::uint8_t> taken, AllocationScratch& scratch);
 

@@ -169,17 +169,16 @@ constexpr double max_budget_eur_per_yr = 1e12;
 constexpr double max_weight = 1e6;
 
 /// `weights: {poverty: 2, label: 1, ...}`: each criterion at most once, at least one not 0.
-void read_weights(MapReader& a, AllocationWeights& w) {
+void read_weights(MapReader& a, CriterionWeights& w) {
   MapReader m = a.map("weights");
   if (!m.valid()) return;
-  const std::array<double*, 7> slots = {&w.poverty,        &w.fuel_poverty, &w.qpv,      &w.label,
-                                        &w.primary_energy, &w.heritage,     &w.condition};
-  constexpr std::array<std::string_view, 7> names = {"poverty",        "fuel_poverty", "qpv",      "label",
-                                                     "primary_energy", "heritage",     "condition"};
+  // In the order of Criterion, as criterion_names.
+  const std::array<double*, criterion_count> slots = {
+      &w.poverty, &w.fuel_poverty, &w.qpv, &w.label, &w.primary_energy, &w.heritage, &w.condition};
   bool any = false;
-  for (std::size_t k = 0; k < names.size(); ++k) {
-    if (!m.has(names[k])) continue;
-    *slots[k] = m.required_in_range<double>(names[k], -max_weight, max_weight).value_or(0.0);
+  for (std::size_t k = 0; k < criterion_count; ++k) {
+    if (!m.has(criterion_names[k])) continue;
+    *slots[k] = m.required_in_range<double>(criterion_names[k], -max_weight, max_weight).value_or(0.0);
     any = any || *slots[k] != 0.0;
   }
   if (!any) m.report_here("expected at least one criterion with a weight other than 0, such as {poverty: 1}");

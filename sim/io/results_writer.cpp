@@ -66,15 +66,8 @@ std::size_t balanced_chunk(std::size_t extent, std::size_t target) {
 void write_meta(File& file, const RunMetadata& meta) {
   Group group = file.create_group("meta");
   group.set_attribute("schema_version", schema_version);
-  group.set_attribute("coron_version", meta.coron_version);
-  group.set_attribute("scenario", meta.scenario_text);
-  group.set_attribute("scenario_name", meta.scenario_name);
-  group.set_attribute("seed", meta.seed);
+  write_provenance(group, meta);
   group.set_attribute("threads", meta.threads);
-  group.set_attribute("replicates", meta.replicates);
-  group.set_attribute("created_utc", meta.created_utc);
-  group.set_attribute("start_year", meta.start_year);
-  group.set_attribute("end_year", meta.end_year);
   group.set_attribute("data_dir", meta.data_dir);
 }
 

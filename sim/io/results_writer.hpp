@@ -1,5 +1,6 @@
 #pragma once
 #include "io/h5_file.hpp"
+#include "io/run_provenance.hpp"
 #include "io/works_writer.hpp"
 
 #include "coron/results.hpp"
@@ -22,17 +23,10 @@
 
 namespace coron::io {
 
-/// What a results file records about the run that produced it (/meta).
-struct RunMetadata {
-  std::string coron_version;
-  std::string scenario_name;
-  std::string scenario_text;  ///< the scenario YAML as read
-  std::uint64_t seed = 0;
+/// What a results file records about the run that produced it (/meta): its provenance,
+/// and how it was run.
+struct RunMetadata : RunProvenance {
   int threads = 1;
-  int replicates = 1;
-  int start_year = 0;
-  int end_year = 0;
-  std::string created_utc;  ///< ISO 8601, e.g. "2024-05-01T12:00:00Z"
   std::string data_dir;
 };
 

@@ -1,38 +1,13 @@
 #include "setup/run_to_file.hpp"
 
 #include <algorithm>
-#include <chrono>
-#include <ctime>
+#include <utility>
 
 namespace coron::setup {
 
-namespace {
-
-std::string utc_now_iso8601() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return text;
-}
-
-}  // namespace
-
 io::RunMetadata metadata_for(const RunSetup& setup, int threads, std::string coron_version) {
-  const Scenario& scenario = setup.scenario;
-  io::RunMetadata meta;
-  meta.coron_version = std::move(coron_version);
-  meta.scenario_name = scenario.name;
-  meta.scenario_text = scenario.text;
-  meta.seed = scenario.seed;
-  meta.threads = threads;
-  meta.replicates = scenario.replicates;
-  meta.start_year = scenario.start_year;
-  meta.end_year = scenario.end_year();
-  meta.created_utc = utc_now_iso8601();
-  meta.data_dir = scenario.data_dir.string();
-  return meta;
+  return {io::provenance_of(setup.scenario, std::move(coron_version)), threads,
+          setup.scenario.data_dir.string()};
 }
 
 Aggregates run_to_file(const RunSetup& setup, const RunOptions& options, const std::filesystem::path& file,

@@ -310,6 +310,10 @@ TEST_F(SweepCli, WritesTheFileAndItsCsvWithTheSameFigures) {
     EXPECT_EQ(h5.open_dataset("/sweep/budget_eur_per_yr").read<double>(), budgets);
     EXPECT_EQ(h5.open_group("/meta").attribute<std::int32_t>("replicates"), 2);
     EXPECT_EQ(h5.open_group("/meta").string_attribute("scenario_name"), name);
+    // The provenance of a results file's /meta, and the sweep's own.
+    EXPECT_THAT(h5.open_group("/meta").attribute_names(),
+                ElementsAre("budget_years", "coron_version", "created_utc", "end_year", "replicates",
+                            "scenario", "scenario_name", "seed", "start_year", "sweep_schema_version"));
     EXPECT_FALSE(std::filesystem::exists(file(name).string() + ".partial"));
     std::filesystem::path csv = file(name);
     csv.replace_extension(".csv");

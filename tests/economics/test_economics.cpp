@@ -1,3 +1,4 @@
+#include "fixtures/year_factors.hpp"
 #include "io/economics_data.hpp"
 #include "io/thermal_data.hpp"
 #include "reference_economics.hpp"
@@ -265,9 +266,7 @@ DwellingState baseline_year(int year) {
   diag.throw_if_any();
   const Stock stock = stock::generate_stock(sp, 2017);
   DwellingState s = initial_state(stock);
-  YearFactors f;
-  f.primary_energy_factor.fill(1.0);
-  f.primary_energy_factor[static_cast<std::size_t>(Carrier::electricity)] = 2.3;
+  const YearFactors f = fixtures::factors_with_electricity(2.3);
   evaluate_thermal(thermal_inputs(s), thermal_params(), f, thermal_outputs(s), 0, s.size());
   const EconomicsInputs in{s.floor_area_m2, s.heating_system,       s.dhw_system,        s.occupied,
                            s.rights_holder, s.household_size,       s.income_per_cu_eur, s.heating_final_kwh,

@@ -5,6 +5,7 @@
 #include "fixtures/collect.hpp"
 #include "fixtures/data_params.hpp"
 #include "fixtures/synthetic_stock.hpp"
+#include "fixtures/year_factors.hpp"
 
 #include "coron/engine.hpp"
 #include "coron/state.hpp"
@@ -20,12 +21,7 @@ namespace {
 
 const ModelParams& real_params() { return fixtures::data_model_params(); }
 
-YearFactors electricity(double factor) {
-  YearFactors y;
-  y.primary_energy_factor.fill(1.0);
-  y.primary_energy_factor[static_cast<std::size_t>(Carrier::electricity)] = factor;
-  return y;
-}
+using fixtures::factors_with_electricity;
 
 /// A synthetic stock with listed facades and unfit houses among the dwellings.
 Stock varied_stock(std::size_t n) {
@@ -96,32 +92,36 @@ TEST(ReachCache, OneEntryPerDwellingAndFactorSetForTheInitialRowOnly) {
   const std::int32_t allowed = (std::int32_t{1} << params.works.measures.size()) - 1;
   const PackageRules rules;
 
-  const auto before = cache.factor_set(electricity(2.3));
-  const auto after = cache.factor_set(electricity(1.9));
+  const auto before = cache.factor_set(factors_with_electricity(2.3));
+  const auto after = cache.factor_set(factors_with_electricity(1.9));
   ASSERT_TRUE(before.has_value() && after.has_value());
   EXPECT_NE(*before, *after);
-  EXPECT_EQ(cache.factor_set(electricity(2.3)), before);  // the same bits, the same entries
+  EXPECT_EQ(cache.factor_set(factors_with_electricity(2.3)), before);  // the same bits, the same entries
 
   const ThermalRow row = thermal_row(in, 3);
-  const ReachSet* first = cache.find(*before, 3, row, search, rules, allowed, target, electricity(2.3));
+  const ReachSet* first =
+      cache.find(*before, 3, row, search, rules, allowed, target, factors_with_electricity(2.3));
   ASSERT_NE(first, nullptr);
-  EXPECT_EQ(cache.find(*before, 3, row, search, rules, allowed, target, electricity(2.3)), first);
-  const ReachSet direct = search.reach_set(row, rules, allowed, target, electricity(2.3));
+  EXPECT_EQ(cache.find(*before, 3, row, search, rules, allowed, target, factors_with_electricity(2.3)),
+            first);
+  const ReachSet direct = search.reach_set(row, rules, allowed, target, factors_with_electricity(2.3));
   ASSERT_EQ(first->combinations.size(), direct.combinations.size());
   for (std::size_t c = 0; c < direct.combinations.size(); ++c) {
     EXPECT_EQ(first->combinations[c].measures, direct.combinations[c].measures);
     EXPECT_EQ(first->combinations[c].cep, direct.combinations[c].cep);
   }
-  EXPECT_NE(cache.find(*after, 3, row, search, rules, allowed, target, electricity(1.9)), first);
+  EXPECT_NE(cache.find(*after, 3, row, search, rules, allowed, target, factors_with_electricity(1.9)), first);
 
   ThermalRow renovated = row;
   renovated.u_roof_w_per_m2k *= 0.5;  // one column changed: not the initial row any more
-  EXPECT_EQ(cache.find(*before, 3, renovated, search, rules, allowed, target, electricity(2.3)), nullptr);
-  EXPECT_EQ(cache.find(*before, 4, row, search, rules, allowed, target, electricity(2.3)), nullptr)
+  EXPECT_EQ(cache.find(*before, 3, renovated, search, rules, allowed, target, factors_with_electricity(2.3)),
+            nullptr);
+  EXPECT_EQ(cache.find(*before, 4, row, search, rules, allowed, target, factors_with_electricity(2.3)),
+            nullptr)
       << "dwelling 3's row is not dwelling 4's";
 
   const engine::ReachCache disabled(stock, false);
-  EXPECT_FALSE(disabled.factor_set(electricity(2.3)).has_value());
+  EXPECT_FALSE(disabled.factor_set(factors_with_electricity(2.3)).has_value());
 }
 
 /// works_scenario with a yearly budget shared out by the optimal allocation: the points of
@@ -149,7 +149,7 @@ TEST(ReachCache, RunsOfOtherBudgetsSharingOneCacheGetWhatEachGetsAlone) {
     EXPECT_TRUE(fixtures::run_collect(scenario, stock, real_params(), sharing) == want) << budget;
   }
   // The shared cache did hold sets: the first factor set is registered.
-  EXPECT_EQ(shared->factor_set(electricity(2.3)), std::optional<std::size_t>(0));
+  EXPECT_EQ(shared->factor_set(factors_with_electricity(2.3)), std::optional<std::size_t>(0));
 }
 
 TEST(ReachCache, ACacheAnswersOnlyTheQuestionsItFirstServed) {

@@ -4,8 +4,9 @@
 // count with works in the run.
 #include "fixtures/collect.hpp"
 #include "fixtures/data_params.hpp"
-#include "fixtures/synthetic_stock.hpp"
+#include "fixtures/hand_stock.hpp"
 #include "fixtures/temp_dir.hpp"
+#include "fixtures/works_catalog.hpp"
 #include "io/results_reader.hpp"
 #include "io/results_writer.hpp"
 
@@ -19,37 +20,17 @@
 namespace coron {
 namespace {
 
-Measure envelope_measure(std::string name, Component component, double u, double fixed, double per_m2,
-                         CostBasis basis) {
-  Measure m;
-  m.name = std::move(name);
-  m.component = component;
-  m.u_w_per_m2k = u;
-  m.cost = {fixed, per_m2, basis, 1.0, 1.0};
-  m.lifetime_years = 40;
-  m.duration_months = 3;
-  return m;
-}
-
 /// A catalog small enough to price by hand: bit 0 inside lining, bit 1 heat pump,
 /// bit 2 outside insulation.
 WorksParams hand_catalog() {
   WorksParams w;
   Measure inside =
-      envelope_measure("wall_inside", Component::wall, 0.25, 1000.0, 100.0, CostBasis::wall_area);
+      fixtures::envelope_measure("wall_inside", Component::wall, 0.25, 100.0, CostBasis::wall_area, 1000.0);
+  inside.lifetime_years = 40;
+  inside.duration_months = 3;
   inside.lining_thickness_m = 0.10;
   inside.occupants_leave = true;
-  w.measures.push_back(inside);
-  Measure pump;
-  pump.name = "heating_heat_pump";
-  pump.component = Component::heating;
-  pump.system = static_cast<std::uint8_t>(HeatingSystem::heat_pump_air_water);
-  pump.cost = {10000.0, 0.0, CostBasis::none, 1.0, 1.0};
-  w.measures.push_back(pump);
-  Measure outside =
-      envelope_measure("wall_outside", Component::wall, 0.24, 2000.0, 150.0, CostBasis::wall_area);
-  outside.from_outside = true;
-  w.measures.push_back(outside);
+  w.measures = {inside, fixtures::hand_heat_pump(), fixtures::hand_wall_outside()};
   w.rehousing_eur_per_household = 3000.0;
   w.rental_bans = {{6, 2025}, {5, 2028}, {4, 2034}};
   return w;
@@ -57,7 +38,7 @@ WorksParams hand_catalog() {
 
 /// Three houses: 0 and 1 in cité 0 (1 on a listed facade), 2 in cité 1.
 Stock hand_stock() {
-  Stock s = fixtures::synthetic_stock(3);
+  Stock s = fixtures::hand_houses({100.0, 80.0, 90.0});
   s.cites.name = {"Cité A", "Cité B"};
   s.cites.communes = {"Lens", "Liévin"};
   s.cites.epci = {"CALL", "CALL"};
@@ -67,12 +48,7 @@ Stock hand_stock() {
   s.cites.heritage_unesco = {1, 0};
   s.cites.qpv = {0, 0};
   s.cite_id = {0, 0, 1};
-  s.heritage_unesco = {0, 1, 0};
-  s.structurally_unfit = {0, 0, 0};
-  s.qpv = {0, 0, 0};
-  s.wall_area_m2 = {100.0, 80.0, 90.0};
-  s.u_wall_w_per_m2k = {2.0, 2.0, 2.0};
-  s.heating_system.assign(3, static_cast<std::uint8_t>(HeatingSystem::gas_boiler_standard));
+  s.heritage_unesco[1] = 1;
   return s;
 }
 

@@ -4,6 +4,7 @@
 #include "io/h5_file.hpp"
 #include "io/results_reader.hpp"
 #include "io/results_writer.hpp"
+#include "io/run_provenance.hpp"
 
 #include "coron/results.hpp"
 #include "coron/scenario.hpp"
@@ -28,6 +29,7 @@ namespace fs = std::filesystem;
 using ::testing::ElementsAre;
 using ::testing::ElementsAreArray;
 using ::testing::HasSubstr;
+using ::testing::MatchesRegex;
 
 // Four dwellings in two cités, two replicates, three years. Every registry
 // column gets distinct values, so a column written from the wrong member shows.
@@ -315,6 +317,29 @@ TEST_F(H5Results, MetaAttributesRoundTrip) {
   EXPECT_EQ(in.int_attribute("/meta", "schema_version"), 3);
   EXPECT_EQ(in.string_attribute("/meta", "created_utc"), "2024-05-01T12:34:56Z");
   EXPECT_EQ(in.string_attribute("/meta", "data_dir"), "/opt/coron/data");
+  // Those and no others.
+  EXPECT_THAT(File::open(file).open_group("/meta").attribute_names(),
+              ElementsAre("coron_version", "created_utc", "data_dir", "end_year", "replicates", "scenario",
+                          "scenario_name", "schema_version", "seed", "start_year", "threads"));
+}
+
+TEST(RunProvenance, OfAScenarioIsItsNameTextSeedReplicatesAndYears) {
+  Scenario s;
+  s.name = "provenance";
+  s.text = "name: provenance\nseed: 77\n";
+  s.seed = 77;
+  s.replicates = 4;
+  s.start_year = 2018;
+  s.years = 3;
+  const RunProvenance p = provenance_of(s, "9.9.9");
+  EXPECT_EQ(p.coron_version, "9.9.9");
+  EXPECT_EQ(p.scenario_name, "provenance");
+  EXPECT_EQ(p.scenario_text, s.text);
+  EXPECT_EQ(p.seed, 77u);
+  EXPECT_EQ(p.replicates, 4);
+  EXPECT_EQ(p.start_year, 2018);
+  EXPECT_EQ(p.end_year, 2020);  // 2018, 2019 and 2020: the last year simulated
+  EXPECT_THAT(p.created_utc, MatchesRegex("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z"));
 }
 
 TEST_F(H5Results, StringsKeepTheirUtf8) {

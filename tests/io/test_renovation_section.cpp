@@ -106,7 +106,7 @@ TEST(RenovationSection, AnAllocationLoadsItsBudgetStepsRuleWeightsAndObjective) 
   EXPECT_EQ(a.budget_eur_per_yr[1].from_year, 2025);
   EXPECT_DOUBLE_EQ(a.budget_eur_per_yr[1].value, 2e6);
   EXPECT_EQ(a.rule, AllocationSpec::Rule::weighted);
-  EXPECT_EQ(a.weights, (AllocationWeights{2.0, 0.0, 0.0, 1.0, 0.0, 0.0, -0.5}));
+  EXPECT_EQ(a.weights, (CriterionWeights{2.0, 0.0, 0.0, 1.0, 0.0, 0.0, -0.5}));
   EXPECT_EQ(a.objective, AllocationSpec::Objective::out_of_efg);
 }
 

@@ -1,5 +1,6 @@
 #include "fixtures/data_params.hpp"
 #include "fixtures/works_catalog.hpp"
+#include "fixtures/year_factors.hpp"
 #include "policy/package_search.hpp"
 #include "reference_works.hpp"
 #include "thermal/thermal_fixture.hpp"
@@ -29,12 +30,7 @@ namespace {
 
 const ThermalParams& params() { return fixtures::data_thermal_params(); }
 
-YearFactors factors(double electricity) {
-  YearFactors y;
-  y.primary_energy_factor.fill(1.0);
-  y.primary_energy_factor[static_cast<std::size_t>(Carrier::electricity)] = electricity;
-  return y;
-}
+using fixtures::factors_with_electricity;
 
 struct Evaluated {
   double cep = 0.0, eges = 0.0;
@@ -167,7 +163,7 @@ TEST(PackageSearch, CheapestMatchesBruteForceOnRandomCases) {
     const auto label = static_cast<std::uint8_t>(rng() % 5);
     const PackageTarget target =
         unit(rng) < 0.3 ? label_target(label, 60.0 + 200.0 * unit(rng)) : label_target(label);
-    const YearFactors y = factors(unit(rng) < 0.5 ? 2.3 : 1.9);
+    const YearFactors y = factors_with_electricity(unit(rng) < 0.5 ? 2.3 : 1.9);
 
     const PackageChoice got = search.cheapest(row, rules, allowed, target, y, factor);
     const BruteChoice want = brute_force(works, row, rules, allowed, target, y, factor);
@@ -212,16 +208,16 @@ TEST(PackageSearch, ListedFacadeNeverGetsOutsideInsulation) {
     PackageRules free_rules, listed_rules;
     listed_rules.listed_facade = true;
     const PackageTarget target = label_target(2);
-    const PackageChoice free =
-        cheap_search.cheapest(row, free_rules, fixtures::all_measures(works), target, factors(1.9), factor);
-    const PackageChoice listed =
-        cheap_search.cheapest(row, listed_rules, fixtures::all_measures(works), target, factors(1.9), factor);
+    const PackageChoice free = cheap_search.cheapest(row, free_rules, fixtures::all_measures(works), target,
+                                                     factors_with_electricity(1.9), factor);
+    const PackageChoice listed = cheap_search.cheapest(row, listed_rules, fixtures::all_measures(works),
+                                                       target, factors_with_electricity(1.9), factor);
     EXPECT_EQ(listed.measures & outside, 0) << "dwelling " << i;
     free_outside += (free.measures & outside) != 0;
     lined_instead += (free.measures & outside) != 0 && (listed.measures & bit_of(works, "wall_inside")) != 0;
     // The explicit list on a listed facade: the outside insulation becomes the inside lining.
-    const PackageChoice explicit_list =
-        search.listed(row, listed_rules, outside | bit_of(works, "attic"), factors(1.9), factor);
+    const PackageChoice explicit_list = search.listed(row, listed_rules, outside | bit_of(works, "attic"),
+                                                      factors_with_electricity(1.9), factor);
     EXPECT_EQ(explicit_list.measures & outside, 0);
     if (row.u_wall_w_per_m2k > 0.30) {
       EXPECT_NE(explicit_list.measures & bit_of(works, "wall_inside"), 0);
@@ -246,22 +242,25 @@ TEST(PackageSearch, UnfitDwellingsAlwaysCarryTheStructureMeasure) {
     // Even when the dwelling is already at the target: the heavy works come anyway.
     for (const std::uint8_t label : {std::uint8_t{6}, std::uint8_t{2}}) {
       const PackageChoice got = search.cheapest(row, rules, fixtures::all_measures(works),
-                                                label_target(label), factors(2.3), factor);
+                                                label_target(label), factors_with_electricity(2.3), factor);
       EXPECT_NE(got.measures & heavy, 0) << "dwelling " << i;
       EXPECT_EQ(got.measures & rebuild, 0);
       EXPECT_GE(got.cost_eur,
                 measure_cost_eur(works.measures[*works.find("heavy_structure")], row) * 1.1 - 0.005);
     }
-    const PackageChoice listed = search.listed(row, rules, bit_of(works, "attic"), factors(2.3), factor);
+    const PackageChoice listed =
+        search.listed(row, rules, bit_of(works, "attic"), factors_with_electricity(2.3), factor);
     EXPECT_NE(listed.measures & heavy, 0);
     // Rebuilding replaces every other measure.
     rules.unfit_works = RenovationOptions::Unfit::rebuild;
-    const PackageChoice rebuilt =
-        search.cheapest(row, rules, fixtures::all_measures(works), label_target(2), factors(2.3), factor);
+    const PackageChoice rebuilt = search.cheapest(row, rules, fixtures::all_measures(works), label_target(2),
+                                                  factors_with_electricity(2.3), factor);
     EXPECT_EQ(rebuilt.measures, rebuild);
     EXPECT_DOUBLE_EQ(rebuilt.after.u_wall_w_per_m2k, works.rebuilt.u_wall_w_per_m2k);
     EXPECT_NEAR(rebuilt.cost_eur, measure_cost_eur(works.measures[*works.find("rebuild")], row) * 1.1, 0.005);
-    EXPECT_EQ(search.listed(row, rules, bit_of(works, "attic"), factors(2.3), factor).measures, rebuild);
+    EXPECT_EQ(
+        search.listed(row, rules, bit_of(works, "attic"), factors_with_electricity(2.3), factor).measures,
+        rebuild);
   }
 }
 
@@ -275,15 +274,15 @@ TEST(PackageSearch, UnreachableTargetGivesTheLowestCep) {
   for (std::size_t i = 0; i < in.size(); ++i) {
     const ThermalRow row = thermal_row(in, i);
     const PackageRules rules;
-    const PackageChoice got =
-        search.cheapest(row, rules, fixtures::all_measures(works), impossible, factors(2.3), factor);
+    const PackageChoice got = search.cheapest(row, rules, fixtures::all_measures(works), impossible,
+                                              factors_with_electricity(2.3), factor);
     EXPECT_FALSE(got.reached);
     // Lowest over every combination, by brute force.
-    const BruteChoice want =
-        brute_force(works, row, rules, fixtures::all_measures(works), impossible, factors(2.3), factor);
+    const BruteChoice want = brute_force(works, row, rules, fixtures::all_measures(works), impossible,
+                                         factors_with_electricity(2.3), factor);
     EXPECT_EQ(got.measures, want.measures);
     EXPECT_TRUE(close(got.primary_after_kwh_m2, want.cep));
-    EXPECT_LT(got.primary_after_kwh_m2, evaluate_row(row, factors(2.3)).cep);
+    EXPECT_LT(got.primary_after_kwh_m2, evaluate_row(row, factors_with_electricity(2.3)).cep);
   }
 }
 
@@ -295,9 +294,9 @@ TEST(PackageSearch, ADwellingAlreadyAtTheTargetGetsNothing) {
   const std::vector<double> factor(works.measures.size(), 1.0);
   for (std::size_t i = 0; i < in.size(); ++i) {
     const ThermalRow row = thermal_row(in, i);
-    const Evaluated now = evaluate_row(row, factors(2.3));
+    const Evaluated now = evaluate_row(row, factors_with_electricity(2.3));
     const PackageChoice got = search.cheapest(row, PackageRules{}, fixtures::all_measures(works),
-                                              label_target(now.label), factors(2.3), factor);
+                                              label_target(now.label), factors_with_electricity(2.3), factor);
     EXPECT_TRUE(got.reached);
     EXPECT_EQ(got.measures, 0);
     EXPECT_EQ(got.cost_eur, 0.0);
@@ -313,12 +312,12 @@ TEST(PackageSearch, ListedKeepsOnlyWhatImproves) {
   row.u_wall_w_per_m2k = 2.0;
   const std::vector<double> factor(works.measures.size(), 2.0);
   const std::int32_t asked = bit_of(works, "attic") | bit_of(works, "wall_outside");
-  const PackageChoice got = search.listed(row, PackageRules{}, asked, factors(1.9), factor);
+  const PackageChoice got = search.listed(row, PackageRules{}, asked, factors_with_electricity(1.9), factor);
   EXPECT_EQ(got.measures, bit_of(works, "wall_outside"));
   EXPECT_TRUE(got.reached);
   EXPECT_NEAR(got.cost_eur, 2.0 * measure_cost_eur(works.measures[*works.find("wall_outside")], row), 0.005);
   EXPECT_DOUBLE_EQ(got.after.u_wall_w_per_m2k, 0.22);
-  EXPECT_DOUBLE_EQ(got.primary_after_kwh_m2, evaluate_row(got.after, factors(1.9)).cep);
+  EXPECT_DOUBLE_EQ(got.primary_after_kwh_m2, evaluate_row(got.after, factors_with_electricity(1.9)).cep);
 }
 
 }  // namespace
@@ -365,7 +364,7 @@ TEST(PackageSearch, ReachSetPricedUnderManyCostsMatchesBruteForce) {
     const auto label = static_cast<std::uint8_t>(rng() % 5);
     const PackageTarget target =
         unit(rng) < 0.3 ? label_target(label, 60.0 + 200.0 * unit(rng)) : label_target(label);
-    const YearFactors y = factors(unit(rng) < 0.5 ? 2.3 : 1.9);
+    const YearFactors y = factors_with_electricity(unit(rng) < 0.5 ? 2.3 : 1.9);
     const ReachSet set = search.reach_set(row, rules, allowed, target, y);
     ASSERT_FALSE(set.combinations.empty());
     kept_many += set.combinations.size() > 1;
@@ -414,7 +413,7 @@ TEST(PackageSearch, ReachSetKeepsExactlyTheMinimalReachingCombinations) {
     const PackageTarget target = label_target(static_cast<std::uint8_t>(i % 4));
     const PackageRules rules;
     const std::int32_t allowed = fixtures::all_measures(works);
-    const ReachSet set = search.reach_set(row, rules, allowed, target, factors(1.9));
+    const ReachSet set = search.reach_set(row, rules, allowed, target, factors_with_electricity(1.9));
     if (!set.reached) continue;
     // Each valid subset of the catalog, evaluated by the reference.
     for (std::int32_t s = 0; s < (std::int32_t{1} << works.measures.size()); ++s) {
@@ -429,7 +428,7 @@ TEST(PackageSearch, ReachSetKeepsExactlyTheMinimalReachingCombinations) {
         if (valid) after = reference_works::apply(m, works.rebuilt, after);
       }
       if (!valid) continue;
-      const Evaluated e = evaluate_row(after, factors(1.9));
+      const Evaluated e = evaluate_row(after, factors_with_electricity(1.9));
       const bool reaches = e.label <= target.label_max;
       bool contains_kept = false, kept = false;
       for (const ReachCombination& c : set.combinations) {
@@ -452,7 +451,7 @@ TEST(PackageSearch, ReachSetKeepsExactlyTheMinimalReachingCombinations) {
           for (std::size_t j = 0; j < works.measures.size(); ++j)
             if (j != k && (s >> j & 1) != 0)
               without = reference_works::apply(works.measures[j], works.rebuilt, without);
-          EXPECT_GT(evaluate_row(without, factors(1.9)).label, target.label_max)
+          EXPECT_GT(evaluate_row(without, factors_with_electricity(1.9)).label, target.label_max)
               << "dwelling " << i << ": " << s << " without measure " << k << " still reaches";
         }
         ++checked;
@@ -476,7 +475,8 @@ TEST(PackageSearch, ReachSetDeclinesFreeMeasuresWhenTheTargetIsReached) {
     const ThermalRow row = thermal_row(in, i);
     const std::int32_t allowed = fixtures::all_measures(works);
     for (const PackageTarget& target : {label_target(6), label_target(0, 1.0)}) {
-      const ReachSet set = search.reach_set(row, PackageRules{}, allowed, target, factors(2.3));
+      const ReachSet set =
+          search.reach_set(row, PackageRules{}, allowed, target, factors_with_electricity(2.3));
       const std::optional<PackageChoice> got = search.cheapest_in(set, factor, row);
       const bool attic_free = (set.options & bit_of(works, "attic")) != 0;
       if (set.reached && attic_free) {
@@ -484,8 +484,8 @@ TEST(PackageSearch, ReachSetDeclinesFreeMeasuresWhenTheTargetIsReached) {
         ++declined;
       } else {
         ASSERT_TRUE(got.has_value()) << "dwelling " << i;
-        EXPECT_TRUE(
-            same_choice(*got, search.cheapest(row, PackageRules{}, allowed, target, factors(2.3), factor)));
+        EXPECT_TRUE(same_choice(*got, search.cheapest(row, PackageRules{}, allowed, target,
+                                                      factors_with_electricity(2.3), factor)));
         unreachable += !set.reached;
       }
     }

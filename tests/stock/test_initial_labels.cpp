@@ -1,6 +1,7 @@
 // The initial DPE labels of the synthetic stock, computed by the 3CL model with the real
 // data/thermal parameters (electricity primary factor 2.3, as in 2018): the report says
 // "close to 40 %" of Maisons et Cités dwellings have very low thermal performance (E, F, G).
+#include "fixtures/year_factors.hpp"
 #include "io/thermal_data.hpp"
 #include "stock_fixture.hpp"
 
@@ -20,9 +21,7 @@ std::vector<std::uint8_t> initial_labels(const Stock& s) {
   Diagnostics diag;
   const ThermalParams params = io::load_thermal_params(CORON_DATA_DIR, diag);
   diag.throw_if_any();
-  YearFactors year;
-  year.primary_energy_factor.fill(1.0);
-  year.primary_energy_factor[static_cast<std::size_t>(Carrier::electricity)] = 2.3;
+  const YearFactors year = fixtures::factors_with_electricity(2.3);
 
   const ThermalInputs in{s.floor_area_m2,
                          s.ceiling_height_m,
