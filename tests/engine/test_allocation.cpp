@@ -363,6 +363,31 @@ TEST(Allocation, AWeightedObjectiveRecordsTheWeightedSumOfItsTerms) {
   EXPECT_GT(total, 0.0);
 }
 
+TEST(Allocation, AnEnvelopeForTheRunGivesEachYearWhatTheYearsBeforeLeft) {
+  // One envelope of 1.2 MEUR for the eight years: year 1 may spend all of it, each later
+  // year what is left, in whole cents; the years together never spend more.
+  const Stock stock = fixtures::synthetic_stock(300);
+  const ModelParams params = fixtures::data_model_params();
+  for (const Rule rule : {Rule::worst_first, Rule::optimal}) {
+    Scenario s = busy_scenario(rule, AllocationSpec::Objective::primary_energy_saved);
+    s.renovation.allocation.budget_eur_per_yr.clear();
+    s.renovation.allocation.budget_eur_total = 1200000.0;
+    const AllocationSeries a = run_serial(s, stock, params).aggregates.allocation;
+    SCOPED_TRACE(testing::Message() << "rule " << static_cast<int>(rule));
+    for (std::size_t replicate = 0; replicate < 2; ++replicate) {
+      std::int64_t left = 120000000;  // cents
+      for (std::size_t y = 0; y < 8; ++y) {
+        const std::size_t k = replicate * 8 + y;
+        EXPECT_EQ(a.budget_eur[k], static_cast<double>(left) / 100.0) << "year " << y;
+        EXPECT_LE(a.spent_eur[k], a.budget_eur[k]);
+        left -= std::llround(a.spent_eur[k] * 100.0);
+      }
+      EXPECT_GE(left, 0);
+      EXPECT_LT(left, 120000000) << "nothing was spent";
+    }
+  }
+}
+
 TEST(Allocation, ParallelRunsMatchTheSerialRunBitForBit) {
   const Stock stock = fixtures::synthetic_stock(300);
   const ModelParams params = fixtures::data_model_params();
