@@ -6,7 +6,8 @@ shares no code with tools/climate/make_typical_year.py: the normals are copied a
 shared/reference/thermal-reference.md §3.1 and the sun position and the Angstrom-Prescott
 irradiation are written again, plainly, from their textbook formulas.
 
-Usage: python3 tests/climate/test_typical_year.py [--epw FILE] [--generator SCRIPT] [-v]   (run by ctest ClimateTypicalYear)
+Usage: python3 tests/climate/test_typical_year.py [--epw FILE] [--generator SCRIPT] [-v]
+(run by ctest ClimateTypicalYear)
 
 Hand cases (the file's monthly means are linear in the daily means and ranges, so the average
 over a month of the temperatures at one hour is T_mean + R p(hour), with R = T_max - T_min of the

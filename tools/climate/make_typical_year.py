@@ -49,7 +49,7 @@ NOMINAL_YEAR = 2018
 FIRST_WEEKDAY = "Monday"
 
 # --- Angstrom-Prescott H = H0 (a + b n/N): FAO Irrigation and Drainage Paper 56 (Allen et al.
-# 1998), eq. 35, the values "recommended where no actual solar radiation data are available"
+# 1998), eq. 35, its default values where no local calibration exists
 ANGSTROM_A = 0.25
 ANGSTROM_B = 0.50
 # Solar constant 0.0820 MJ m-2 min-1 (FAO-56 eq. 21) = 1366.7 W/m2, the value the Angstrom
@@ -73,8 +73,8 @@ STEFAN_BOLTZMANN = 5.6697e-8  # W m-2 K-4, the value that page uses
 
 # --- ground temperatures (header only): Kusuda & Achenbach (1965) with the soil diffusivity
 # the EnergyPlus weather converter uses. Its files print "2.3225760E-03 {m**2/day}" (COMMENTS 2
-# of 725650TYCST.epw), but the number is 0.025 ft2/h in m2/h: read per day, the 0.5 m amplitude
-# of that very file (10.5 K for an air amplitude near 12 K) could not be reached (0.38 of it).
+# of 725650TYCST.epw), but the number is 0.025 ft2/h in m2/h: that file's 0.5 m amplitude is
+# 0.90 of its air's (10.5 K for 11.6 K); the damping at 0.5 m is 0.82 read per hour, 0.38 per day.
 SOIL_DIFFUSIVITY_M2_H = 2.3225760e-3
 SOIL_DIFFUSIVITY_M2_DAY = 24.0 * SOIL_DIFFUSIVITY_M2_H
 GROUND_DEPTHS_M = [0.5, 2.0, 4.0]  # the converter's three depths
@@ -329,6 +329,7 @@ def build_rows():
                         dni = g_on
                         dhi = ghi - dni * cz
                 ir = sky_infrared(t, dew, sky_cover)
+                # minute 60: the end of the hour the row covers (data dictionary: minute 1..60)
                 rows.append([
                     NOMINAL_YEAR, m + 1, d - starts[m] + 1, h, 60, SOURCE_FLAGS,
                     f"{t:.1f}", f"{dew:.1f}", round(rh), PRESSURE_PA,
@@ -354,7 +355,7 @@ def header_lines():
         "COMMENTS 1,Synthetic typical year built by tools/climate/make_typical_year.py from the Lille-Lesquin"
         " 1991-2020 monthly normals of Tmean Tmin Tmax and sunshine (Meteo-France station 59343001 as transcribed"
         " in thermal-reference.md 3.1); temperature by mean-preserving interpolation (Killworth 1996) and the"
-        " Erbs et al. 1983 diurnal profile; solar by Angstrom-Prescott (FAO-56) then Collares-Pereira & Rabl 1979"
+        " Erbs et al. 1983 diurnal profile; solar by Angstrom-Prescott (FAO-56) then Collares-Pereira & Rabl 1979;"
         " Erbs et al. 1982 (monthly diffuse) and Liu & Jordan 1960; no day-to-day weather; see docs/climate.md",
         "COMMENTS 2,Dew point = daily minimum (FAO-56 eq. 48); sky cover = 10(1 - relative sunshine);"
         " wind rain snow illuminance and visibility not built (missing codes); ground temperatures by Kusuda and"
