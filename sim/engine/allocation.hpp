@@ -46,6 +46,7 @@ struct AllocationScratch {
   std::vector<std::uint8_t> alternative_taken;
   // Candidate c's package k at [c * packages + k], and cités' order and choice.
   std::vector<double> package_cost_eur, package_outcome;
+  std::vector<std::uint8_t> fuel_poor_now;  ///< per candidate: fuel poor with this year's bill
   std::vector<std::int32_t> group_order;
   std::vector<std::uint8_t> group_taken;
   // The candidates' facts (CandidateFacts' columns), filled by the works step.

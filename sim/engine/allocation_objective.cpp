@@ -27,15 +27,20 @@ HouseholdEnergy household(const DwellingState& state, std::size_t i, double floo
 /// for its size): only the dwelling differs, so a package that changes nothing gives 0.
 /// The state's fuel_poor column is not read: at the works step it is last year's (all 0 in
 /// a run's first year), from last year's prices and, maybe, another household.
-double lifted_out_of_fuel_poverty(const EconomicsYear& prices, const DwellingState& state, std::size_t i,
-                                  const PackageChoice& choice) noexcept {
-  if (state.occupied[i] == 0 || choice.measures == 0) return 0.0;
-  const double income_per_cu = state.income_per_cu_eur[i];
+bool fuel_poor_before(const EconomicsYear& prices, const DwellingState& state, std::size_t i) noexcept {
+  if (state.occupied[i] == 0) return false;
   const HouseholdBill before = household_bill(
       household(state, i, state.floor_area_m2[i], state.heating_system[i], state.dhw_system[i],
                 state.heating_final_kwh[i], state.dhw_final_kwh[i], state.electricity_other_kwh[i]),
       prices);
-  if (!fuel_poor_tee_3d(before, income_per_cu, prices)) return 0.0;
+  return fuel_poor_tee_3d(before, state.income_per_cu_eur[i], prices);
+}
+
+double lifted_out_of_fuel_poverty(const EconomicsYear& prices, const DwellingState& state, std::size_t i,
+                                  const PackageChoice& choice) noexcept {
+  if (state.occupied[i] == 0 || choice.measures == 0) return 0.0;
+  const double income_per_cu = state.income_per_cu_eur[i];
+  if (!fuel_poor_before(prices, state, i)) return 0.0;
   const ThermalRow& a = choice.after;
   const HouseholdBill after = household_bill(
       household(state, i, a.floor_area_m2, a.heating_system, a.dhw_system, choice.heating_final_after_kwh,
@@ -85,6 +90,10 @@ double outcome(const ObjectiveContext& context, const DwellingState& state, std:
     if (context.weights[t] != 0.0)  // a term weighed 0 is not computed (the bills cost two pow)
       sum += context.weights[t] * term(static_cast<Objective>(t), context.prices, state, i, choice);
   return sum;
+}
+
+bool fuel_poor_now(const ObjectiveContext& context, const DwellingState& state, std::size_t i) noexcept {
+  return fuel_poor_before(context.prices, state, i);
 }
 
 }  // namespace coron::engine

@@ -27,6 +27,13 @@ struct ObjectiveContext {
 [[nodiscard]] ObjectiveContext objective_context(const AllocationSpec& spec, const EconomicsParams& economics,
                                                  const ThermalParams& thermal, int year) noexcept;
 
+/// Whether dwelling i's household is fuel poor with this year's bill (TEE_3D, as the
+/// economics step decides it, with this year's prices): what the rankings' fuel-poverty
+/// criterion reads. The state's fuel_poor column is last year's at the works step (all 0
+/// in a run's first year). 0 for a vacant dwelling. Pure, no allocation.
+[[nodiscard]] bool fuel_poor_now(const ObjectiveContext& context, const DwellingState& state,
+                                 std::size_t i) noexcept;
+
 /// What dwelling i (its state before the works) gains from `choice`, in the objective's
 /// unit (allocation_objective_units). Pure, no allocation: safe on any thread.
 [[nodiscard]] double outcome(const ObjectiveContext& context, const DwellingState& state, std::size_t i,

@@ -19,13 +19,11 @@ constexpr std::uint8_t label_e = 4;
 
 /// Every candidate's packages: their cost and what they buy, into the scratch.
 CandidatePackages price_packages(const DwellingState& state, const YearContext& context,
-                                 AllocationScratch& s) {
+                                 const ObjectiveContext& objective, AllocationScratch& s) {
   const WorksPlan& plan = *context.works;
   const ReplicateBooks& books = *context.books;
   const std::size_t n = books.candidates.size();
   const std::size_t per = plan.packages.size();
-  const ObjectiveContext objective =
-      objective_context(plan.options.allocation, plan.economics, context.thermal, context.year);
   s.package_cost_eur.resize(n * per);
   s.package_outcome.resize(n * per);
   for (std::size_t c = 0; c < n; ++c)
@@ -48,7 +46,7 @@ CandidateFacts dwelling_facts(const DwellingState& state, const YearContext& con
   for (std::size_t c = 0; c < n; ++c) {
     const std::size_t i = books.candidates[c];
     s.poor[c] = state.occupied[i] != 0 && state.income_per_cu_eur[i] < poverty_line ? 1.0 : 0.0;
-    s.fuel_poor[c] = state.fuel_poor[i] != 0 ? 1.0 : 0.0;
+    s.fuel_poor[c] = s.fuel_poor_now[c];
     s.qpv[c] = context.stock.qpv[i] != 0 ? 1.0 : 0.0;
     s.label[c] = state.label[i];
     s.primary_energy_kwh_m2[c] = state.primary_energy_kwh_m2[i];
@@ -152,7 +150,14 @@ void allocate_year_budget(const DwellingState& state, const YearContext& context
   }
   const double poverty_line =
       economics_year(context.works->economics, context.thermal, context.year).poverty_line_per_cu_eur;
-  const CandidatePackages dwelling_packages = price_packages(state, context, s);
+  const WorksPlan& plan = *context.works;
+  const ObjectiveContext objective =
+      objective_context(plan.options.allocation, plan.economics, context.thermal, context.year);
+  const CandidatePackages dwelling_packages = price_packages(state, context, objective, s);
+  // The rankings' fuel poverty is this year's, as the objective's (not last year's column).
+  s.fuel_poor_now.resize(n);
+  for (std::size_t c = 0; c < n; ++c)
+    s.fuel_poor_now[c] = fuel_poor_now(objective, state, books.candidates[c]) ? 1 : 0;
   // Before the first year written, the first year's budget (as every year-step table).
   // An envelope for the run: what is left of it.
   const bool envelope = spec.budget_eur_total.has_value();
@@ -175,8 +180,9 @@ void allocate_year_budget(const DwellingState& state, const YearContext& context
   AllocationChoice choice;
   if (spec.candidates == AllocationSpec::Candidates::cites) {
     CandidatePackages cite_packages;
-    const CandidateFacts facts = group_by_cite(state, context.stock, books.candidates, dwelling_packages,
-                                               poverty_line, books.cite_grouping, cite_packages);
+    const CandidateFacts facts =
+        group_by_cite(state, context.stock, books.candidates, s.fuel_poor_now, dwelling_packages,
+                      poverty_line, books.cite_grouping, cite_packages);
     const std::size_t groups = books.cite_grouping.groups();
     s.group_order.resize(groups);
     s.group_taken.resize(groups);

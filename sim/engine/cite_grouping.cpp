@@ -32,18 +32,18 @@ void number_groups(const Stock& stock, std::span<const std::size_t> candidates, 
 }  // namespace
 
 CandidateFacts group_by_cite(const DwellingState& state, const Stock& stock,
-                             std::span<const std::size_t> candidates,
+                             std::span<const std::size_t> candidates, std::span<const std::uint8_t> fuel_poor,
                              const CandidatePackages& dwelling_packages, double poverty_line_per_cu_eur,
                              CiteGrouping& g, CandidatePackages& group_packages) {
   const std::size_t n = candidates.size();
   const std::size_t per = dwelling_packages.per_candidate;
   CORON_ASSERT(dwelling_packages.cost_eur.size() == n * per && dwelling_packages.outcome.size() == n * per);
+  CORON_ASSERT(fuel_poor.size() == n);
   number_groups(stock, candidates, g);
   const std::size_t groups = g.groups();
 
   // The candidates' own columns, their cités renumbered, for aggregate_cite_facts.
   g.occupied.resize(n);
-  g.fuel_poor.resize(n);
   g.qpv.resize(n);
   g.label.resize(n);
   g.heritage_unesco.resize(n);
@@ -54,7 +54,6 @@ CandidateFacts group_by_cite(const DwellingState& state, const Stock& stock,
   for (std::size_t c = 0; c < n; ++c) {
     const std::size_t i = candidates[c];
     g.occupied[c] = state.occupied[i];
-    g.fuel_poor[c] = state.fuel_poor[i];
     g.qpv[c] = stock.qpv[i];
     g.label[c] = state.label[i];
     g.heritage_unesco[c] = stock.heritage_unesco[i];
@@ -71,7 +70,7 @@ CandidateFacts group_by_cite(const DwellingState& state, const Stock& stock,
   dwellings.cite_id = g.group_of;
   dwellings.occupied = g.occupied;
   dwellings.income_per_cu_eur = g.income_per_cu_eur;
-  dwellings.fuel_poor = g.fuel_poor;
+  dwellings.fuel_poor = fuel_poor;
   dwellings.qpv = g.qpv;
   dwellings.label = g.label;
   dwellings.primary_energy_kwh_m2 = g.primary_energy_kwh_m2_of;

@@ -29,7 +29,7 @@ struct CiteGrouping {
       package_cost_eur, package_outcome;
   // Per candidate: its dwelling's columns, cité ids turned to group numbers.
   std::vector<std::int32_t> group_of;
-  std::vector<std::uint8_t> occupied, fuel_poor, qpv, label, heritage_unesco, structurally_unfit;
+  std::vector<std::uint8_t> occupied, qpv, label, heritage_unesco, structurally_unfit;
   std::vector<double> income_per_cu_eur, primary_energy_kwh_m2_of, floor_area_m2_of;
   std::vector<std::int32_t> group_of_cite;    ///< per cité of the stock: its group, -1 for none
   std::vector<std::size_t> group_first_free;  ///< number_groups: next free slot of each group
@@ -40,9 +40,10 @@ struct CiteGrouping {
 /// Groups the candidate dwellings `candidates` (stock rows) by cité, in the order of each
 /// cité's first candidate, and sums their packages (`dwelling_packages`, one row of
 /// packages per candidate). Returns the groups' facts; `group_packages` receives theirs.
-/// A dwelling is poor when occupied below `poverty_line_per_cu_eur` (EUR/yr per CU).
+/// A dwelling is poor when occupied below `poverty_line_per_cu_eur` (EUR/yr per CU);
+/// `fuel_poor` (one flag per candidate) says whose household is fuel poor.
 CandidateFacts group_by_cite(const DwellingState& state, const Stock& stock,
-                             std::span<const std::size_t> candidates,
+                             std::span<const std::size_t> candidates, std::span<const std::uint8_t> fuel_poor,
                              const CandidatePackages& dwelling_packages, double poverty_line_per_cu_eur,
                              CiteGrouping& grouping, CandidatePackages& group_packages);
 

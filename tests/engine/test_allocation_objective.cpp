@@ -103,6 +103,9 @@ TEST(AllocationObjective, OutOfFuelPovertyByHand) {
   DwellingState vacant = hand_state();
   vacant.occupied[0] = 0;
   EXPECT_EQ(outcome(c, vacant, 0, hand_package(vacant, 8000.0)), 0.0) << "no household to lift";
+  // The rankings' criterion: the hand household is fuel poor this year, an empty house not.
+  EXPECT_TRUE(fuel_poor_now(c, s, 0));
+  EXPECT_FALSE(fuel_poor_now(c, vacant, 0));
 
   // 15,000 EUR/CU is not below the 3rd decile: not fuel poor, whatever the bill (16,000
   // kWh: 2,000 + 400 = 2,400 EUR over 22,500 EUR, 0.107).
@@ -264,6 +267,8 @@ TEST(AllocationObjective, OutOfFuelPovertyMatchesThePlainReferenceOverAVariedPop
       return reference::household_year(h, params.economics, params.thermal, year);
     }();
     poor_not_lifted += s.occupied[i] != 0 && before.fuel_poor && want.value == 0.0 ? 1 : 0;
+    // What the rankings' fuel-poverty criterion reads: the reference's decision this year.
+    EXPECT_EQ(fuel_poor_now(c, s, i), s.occupied[i] != 0 && before.fuel_poor) << "dwelling " << i;
   }
   // The population has all the cases, in numbers.
   EXPECT_GT(lifted, 20u);

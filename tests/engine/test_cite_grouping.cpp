@@ -47,6 +47,13 @@ Population population(std::size_t n, std::size_t cites, std::uint64_t seed) {
   return p;
 }
 
+/// The candidates' fuel-poverty flags, taken here from the state's column.
+std::vector<std::uint8_t> fuel_poor_of(const Population& p, const std::vector<std::size_t>& candidates) {
+  std::vector<std::uint8_t> out;
+  for (const std::size_t i : candidates) out.push_back(p.state.fuel_poor[i]);
+  return out;
+}
+
 TEST(CiteGrouping, GroupsInOrderOfFirstCandidateAndSumsThePackages) {
   // Candidates: houses 5 (cité 2), 1 (cité 0), 7 (cité 2), 3 (cité 1), 0 (cité 0); two
   // packages each, costs 10 x candidate + package, outcomes 100 x candidate + package.
@@ -62,8 +69,8 @@ TEST(CiteGrouping, GroupsInOrderOfFirstCandidateAndSumsThePackages) {
     }
   engine::CiteGrouping g;
   engine::CandidatePackages packages;
-  const CandidateFacts facts =
-      engine::group_by_cite(p.state, p.stock, candidates, {2, cost, outcome}, 11250.0, g, packages);
+  const CandidateFacts facts = engine::group_by_cite(
+      p.state, p.stock, candidates, fuel_poor_of(p, candidates), {2, cost, outcome}, 11250.0, g, packages);
   ASSERT_EQ(g.groups(), 3U);
   EXPECT_EQ(g.first, (std::vector<std::size_t>{0, 2, 4, 5}));
   EXPECT_EQ(g.members, (std::vector<std::size_t>{0, 2, 1, 4, 3}));  // candidate indices
@@ -91,7 +98,8 @@ TEST(CiteGrouping, FactsAreThoseOfTheCandidatesOnlyOverAVariedPopulation) {
     engine::CiteGrouping g;
     engine::CandidatePackages packages;
     const CandidateFacts facts =
-        engine::group_by_cite(p.state, p.stock, candidates, {1, cost, outcome}, poverty_line, g, packages);
+        engine::group_by_cite(p.state, p.stock, candidates, fuel_poor_of(p, candidates), {1, cost, outcome},
+                              poverty_line, g, packages);
     std::vector<std::int32_t> seen;
     for (const std::size_t i : candidates)
       if (std::find(seen.begin(), seen.end(), p.stock.cite_id[i]) == seen.end())
