@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
@@ -54,6 +55,35 @@ TEST(AnnualIrradiance, Ashrae140SurfacesFallInTheReferenceRanges) {
     EXPECT_GE(annual_kwh, f.low_kwh) << f.name;
     EXPECT_LE(annual_kwh, f.high_kwh) << f.name;
   }
+}
+
+// thermal-reference.md §6: an isotropic sky underestimates the irradiance of facades. The same
+// hours with the Perez coefficients set to zero (an isotropic sky) give the sunlit facades
+// (east, south, west) less, the south one below the reference programs' range, and the north
+// facade more: it faces away from the circumsolar disc, which the isotropic sky spreads over
+// the whole dome.
+TEST(AnnualIrradiance, IsotropicSkyGivesTheFacadesLess) {
+  const HourlyWeather w = io::read_epw(std::string(CORON_TEST_DATA_DIR) + "/weather/725650TYCST.epw");
+  const SolarHours perez = solar_hours(w);
+  SolarHours isotropic = perez;
+  std::fill(isotropic.circumsolar_f1.begin(), isotropic.circumsolar_f1.end(), 0.0);
+  std::fill(isotropic.horizon_f2.begin(), isotropic.horizon_f2.end(), 0.0);
+  std::vector<double> hourly(w.size());
+  const auto annual_kwh = [&](const SolarHours& hours, double azimuth_deg) {
+    surface_irradiance_hours(w, hours, {pi / 2.0, azimuth_deg * pi / 180.0}, 0.2, hourly);
+    return std::accumulate(hourly.begin(), hourly.end(), 0.0) / 1000.0;
+  };
+  for (const double azimuth : {0.0, 90.0, 180.0, 270.0}) {
+    const double anisotropic = annual_kwh(perez, azimuth);
+    const double flat = annual_kwh(isotropic, azimuth);
+    std::printf("[ annual   ] facade %3.0f deg: Perez %7.1f, isotropic %7.1f kWh/m2 (%+.1f %%)\n", azimuth,
+                anisotropic, flat, 100.0 * (flat / anisotropic - 1.0));
+    if (azimuth == 0.0)
+      EXPECT_GT(flat, anisotropic);
+    else
+      EXPECT_LT(flat, anisotropic) << azimuth;
+  }
+  EXPECT_LT(annual_kwh(isotropic, 180.0), 1291.0);
 }
 
 }  // namespace
