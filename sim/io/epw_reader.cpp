@@ -75,7 +75,6 @@ class Problems {
     else
       ++unlisted_;
   }
-  [[nodiscard]] bool empty() const { return diag_.empty(); }
   [[noreturn]] void throw_now() {
     throw_if_any();
     CORON_ASSERT(false);

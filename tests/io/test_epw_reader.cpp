@@ -249,6 +249,28 @@ TEST(EpwReader, RowsBeforeDataPeriods) {
   EXPECT_THAT(message, HasSubstr("got '1995'"));
 }
 
+TEST(EpwReader, DataPeriodsMustBeOneHourlyYear) {
+  std::string text = read_text(ashrae_file);
+  const std::size_t at = text.find("DATA PERIODS,1,1,Data,Sunday");
+  ASSERT_NE(at, std::string::npos);
+  std::string quarter_hours = text;
+  quarter_hours.replace(at, 28, "DATA PERIODS,1,4,Data,Sunday");
+  EXPECT_THAT(error_parsing(quarter_hours),
+              HasSubstr("edited.epw:8:16: DATA PERIODS.records_per_hour: expected 1 (hourly rows), got '4'"));
+  std::string bad_day = text;
+  bad_day.replace(at, 28, "DATA PERIODS,1,1,Data,Sonday");
+  EXPECT_THAT(error_parsing(bad_day),
+              HasSubstr("edited.epw:8:23: DATA PERIODS.start_day_of_week: expected a "
+                        "day of the week (Sunday, Monday, ..., Saturday), got 'Sonday'"));
+}
+
+TEST(EpwReader, YearMustBeAYear) {
+  std::size_t count = 0;
+  EXPECT_THAT(error_parsing(ashrae_with(100, 0, "95.5"), &count),
+              HasSubstr("edited.epw:109:1: year: expected a year in [1, 9999], got '95.5'"));
+  EXPECT_EQ(count, 1u);
+}
+
 TEST(EpwReader, NotAWeatherFile) {
   EXPECT_THAT(error_parsing(""), HasSubstr("edited.epw: empty file"));
   EXPECT_THAT(error_parsing("dwelling_id,floor_area_m2\n1,70\n"),
