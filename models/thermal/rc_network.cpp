@@ -200,20 +200,44 @@ std::size_t RcNetwork::state_index(std::size_t node) const {
   return state_of_node_[node];
 }
 
+namespace {
+
+// The step's two matrix products with sizes known at compile time (0: known at run time only),
+// so that the compiler unrolls the small loops of the common networks.
+template <std::size_t NC, std::size_t M, std::size_t N>
+void step_products(std::size_t nc_runtime, std::size_t m_runtime, std::size_t n_runtime, const double* p,
+                   const double* q, const double* y_x, const double* y_u, const double* x0, const double* u,
+                   double* x1, double* node_mean) noexcept {
+  const std::size_t nc = NC != 0 ? NC : nc_runtime;
+  const std::size_t m = M != 0 ? M : m_runtime;
+  const std::size_t n = N != 0 ? N : n_runtime;
+  for (std::size_t i = 0; i < nc; ++i) {
+    double x = 0.0;
+    for (std::size_t j = 0; j < nc; ++j) x += p[i * nc + j] * x0[j];
+    for (std::size_t k = 0; k < m; ++k) x += q[i * m + k] * u[k];
+    x1[i] = x;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    double t = 0.0;
+    for (std::size_t j = 0; j < nc; ++j) t += y_x[i * nc + j] * x0[j];
+    for (std::size_t k = 0; k < m; ++k) t += y_u[i * m + k] * u[k];
+    node_mean[i] = t;
+  }
+}
+
+}  // namespace
+
 void RcNetwork::step(std::span<const double> state_begin, std::span<const double> inputs,
                      std::span<double> state_end, std::span<double> node_mean_c) const noexcept {
   const std::size_t nc = state_nodes_.size();
-  for (std::size_t i = 0; i < nc; ++i) {
-    double x = 0.0;
-    for (std::size_t j = 0; j < nc; ++j) x += p_[i * nc + j] * state_begin[j];
-    for (std::size_t k = 0; k < inputs_; ++k) x += q_[i * inputs_ + k] * inputs[k];
-    state_end[i] = x;
-  }
-  for (std::size_t i = 0; i < nodes_; ++i) {
-    double t = 0.0;
-    for (std::size_t j = 0; j < nc; ++j) t += y_x_[i * nc + j] * state_begin[j];
-    for (std::size_t k = 0; k < inputs_; ++k) t += y_u_[i * inputs_ + k] * inputs[k];
-    node_mean_c[i] = t;
+  // The ISO 13790 5R1C network (one state, five inputs, three nodes) takes the unrolled path;
+  // both paths do the same operations in the same order, hence the same bits.
+  if (nc == 1 && inputs_ == 5 && nodes_ == 3) {
+    step_products<1, 5, 3>(nc, inputs_, nodes_, p_.data(), q_.data(), y_x_.data(), y_u_.data(),
+                           state_begin.data(), inputs.data(), state_end.data(), node_mean_c.data());
+  } else {
+    step_products<0, 0, 0>(nc, inputs_, nodes_, p_.data(), q_.data(), y_x_.data(), y_u_.data(),
+                           state_begin.data(), inputs.data(), state_end.data(), node_mean_c.data());
   }
 }
 
