@@ -67,10 +67,10 @@ TEST(HourlyIso13790, NetworkStepEqualsTheClosedFormOverAPopulation) {
       std::array<double, 1> end{};
       std::array<double, 3> nodes{};
       net.step(begin, u, end, nodes);
-      EXPECT_TRUE(close(end[0], ref.theta_m_t)) << end[0] << " vs " << ref.theta_m_t;
-      EXPECT_TRUE(close(nodes[iso13790::mass_node], ref.theta_m));
-      EXPECT_TRUE(close(nodes[iso13790::surface_node], ref.theta_s)) << nodes[1] << " vs " << ref.theta_s;
-      EXPECT_TRUE(close(nodes[iso13790::air_node], ref.theta_air)) << nodes[0] << " vs " << ref.theta_air;
+      ASSERT_TRUE(close(end[0], ref.theta_m_t)) << end[0] << " vs " << ref.theta_m_t;
+      ASSERT_TRUE(close(nodes[iso13790::mass_node], ref.theta_m));
+      ASSERT_TRUE(close(nodes[iso13790::surface_node], ref.theta_s)) << nodes[1] << " vs " << ref.theta_s;
+      ASSERT_TRUE(close(nodes[iso13790::air_node], ref.theta_air)) << nodes[0] << " vs " << ref.theta_air;
       mass_c = end[0];
       reference_mass_c = ref.theta_m_t;
       ++compared;
