@@ -94,6 +94,9 @@ struct AllocationSpec {
   };
   static constexpr std::size_t objective_term_count = 4;
   std::vector<YearStep> budget_eur_per_yr;  ///< EUR of package cost per year; empty: no budget
+  /// Or one envelope for the whole run (EUR of package cost): each year may spend what
+  /// the years before have left of it.
+  std::optional<double> budget_eur_total;
   Rule rule = Rule::stock_order;
   CriterionWeights weights;  ///< for Rule::weighted (and Rule::optimal, which also tries that ranking)
   Objective objective = Objective::primary_energy_saved;
@@ -132,7 +135,7 @@ struct AllocationSpec {
   };
   StageGate stage_gate;
 
-  [[nodiscard]] bool enabled() const noexcept { return !budget_eur_per_yr.empty(); }
+  [[nodiscard]] bool enabled() const noexcept { return !budget_eur_per_yr.empty() || budget_eur_total; }
 };
 
 inline constexpr std::array<std::string_view, 5> allocation_rule_names = {

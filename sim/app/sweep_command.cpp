@@ -19,9 +19,13 @@ namespace coron::app {
 namespace {
 
 void check_has_budget(const setup::RunSetup& setup, const std::filesystem::path& file) {
-  if (setup.scenario.renovation.allocation.enabled()) return;
-  throw InputError({Diagnostic{file.string(), 0, 0, "renovation.allocation.budget_eur_per_yr",
-                               "the scenario has no works budget to sweep (docs/model-allocation.md)"}});
+  const AllocationSpec& allocation = setup.scenario.renovation.allocation;
+  if (!allocation.budget_eur_per_yr.empty()) return;
+  throw InputError({Diagnostic{
+      file.string(), 0, 0, "renovation.allocation.budget_eur_per_yr",
+      allocation.budget_eur_total
+          ? "the sweep sets a budget per year; the scenario has one envelope for the run (budget_eur_total)"
+          : "the scenario has no works budget to sweep (docs/model-allocation.md)"}});
 }
 
 /// Fails before the runs, as bad input, when `file` cannot be written.

@@ -7,6 +7,7 @@
 #include "coron/economics.hpp"
 #include "coron/error.hpp"
 
+#include <cmath>
 #include <numeric>
 
 namespace coron::engine {
@@ -153,13 +154,20 @@ void allocate_year_budget(const DwellingState& state, const YearContext& context
       economics_year(context.works->economics, context.thermal, context.year).poverty_line_per_cu_eur;
   const CandidatePackages dwelling_packages = price_packages(state, context, s);
   // Before the first year written, the first year's budget (as every year-step table).
-  double budget = year_step_value(spec.budget_eur_per_yr, context.year);
+  // An envelope for the run: what is left of it.
+  const bool envelope = spec.budget_eur_total.has_value();
+  double budget = envelope ? books.envelope_left_eur : year_step_value(spec.budget_eur_per_yr, context.year);
   AllocationSpec::Rule rule = spec.rule;
   ReplicateBooks::FirstStage& first_stage = books.first_stage;
   if (spec.stage_gate.enabled() && context.year >= spec.stage_gate.year) {
-    if (context.year == spec.stage_gate.year)
+    if (context.year == spec.stage_gate.year) {
       decide_stage_gate(spec.stage_gate, first_stage, books.allocation);
-    if (first_stage.action == AllocationSpec::StageGate::Action::cut) budget *= spec.stage_gate.cut_factor;
+      // An envelope is cut once, what is left of it at the gate.
+      if (envelope && first_stage.action == AllocationSpec::StageGate::Action::cut)
+        books.envelope_left_eur = budget = budget * spec.stage_gate.cut_factor;
+    }
+    if (!envelope && first_stage.action == AllocationSpec::StageGate::Action::cut)
+      budget *= spec.stage_gate.cut_factor;
     if (first_stage.action == AllocationSpec::StageGate::Action::switch_rule)
       rule = spec.stage_gate.switch_to;
   }
@@ -191,9 +199,14 @@ void allocate_year_budget(const DwellingState& state, const YearContext& context
   }
   totals.budget_eur = budget;
   totals.spent_eur = choice.spent_eur;
+  // In whole cents, as the allocation counts: what is left never goes below 0.
+  if (envelope)
+    books.envelope_left_eur =
+        static_cast<double>(std::llround(budget * 100.0) - std::llround(choice.spent_eur * 100.0)) / 100.0;
   totals.objective = choice.objective;
   totals.bound = choice.bound;
-  first_stage.budget_eur += budget;
+  // The share spent of an envelope is of the whole envelope, not of what each year had left.
+  first_stage.budget_eur = envelope ? *spec.budget_eur_total : first_stage.budget_eur + budget;
   first_stage.spent_eur += choice.spent_eur;
   first_stage.objective += choice.objective;
 }

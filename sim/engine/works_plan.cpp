@@ -99,6 +99,7 @@ ReplicateBooks::ReplicateBooks(const WorksPlan& plan, const Stock& stock, std::u
   }
   operation_done.assign(stock.size(), 0);
   priced.slot.assign(stock.size(), -1);
+  envelope_left_eur = plan.options.allocation.budget_eur_total.value_or(0.0);
   year_works.clear(plan.funding.funders.size());
 }
 

@@ -76,6 +76,8 @@ struct ReplicateBooks {
     AllocationSpec::StageGate::Action action = AllocationSpec::StageGate::Action::continue_;
   };
   FirstStage first_stage;
+  /// With an envelope for the run (budget_eur_total): what the years so far have left.
+  double envelope_left_eur = 0.0;
   // Scratch reused from year to year.
   std::vector<std::size_t> candidates;
   /// Candidate c's package k (WorksPlan::packages) at [c * packages + k]; once the

@@ -166,6 +166,8 @@ void read_at_vacancy(MapReader& r, AtVacancySpec& v) {
 
 /// Largest yearly budget accepted: the knapsack counts cents in an int64 (knapsack.hpp).
 constexpr double max_budget_eur_per_yr = 1e12;
+/// And the largest envelope: the knapsack's largest budget (knapsack.hpp).
+constexpr double max_budget_eur_total = 1e15;
 constexpr double max_weight = 1e6;
 
 /// `weights: {poverty: 2, label: 1, ...}`: each criterion at most once, at least one not 0.
@@ -302,7 +304,16 @@ void read_allocation(MapReader& r, AllocationSpec& out, const PackageSpec& packa
   if (!r.has("allocation")) return;
   MapReader a = r.map("allocation");
   if (!a.valid()) return;
-  out.budget_eur_per_yr = read_year_steps(a, "budget_eur_per_yr", 0.0, max_budget_eur_per_yr);
+  // A yearly budget, or one envelope for the run; exactly one.
+  const bool per_year = a.has("budget_eur_per_yr"), total = a.has("budget_eur_total");
+  if (per_year == total)
+    a.report_here(
+        "expected exactly one of 'budget_eur_per_yr' (a budget per year, such as {2018: 16100000}) and "
+        "'budget_eur_total' (one envelope for the run, such as 161000000)");
+  else if (per_year)
+    out.budget_eur_per_yr = read_year_steps(a, "budget_eur_per_yr", 0.0, max_budget_eur_per_yr);
+  else
+    out.budget_eur_total = a.required_in_range<double>("budget_eur_total", 0.0, max_budget_eur_total);
   if (a.has("rule"))
     if (const auto rule = a.required_enum("rule", allocation_rule_names))
       out.rule = static_cast<AllocationSpec::Rule>(*rule);

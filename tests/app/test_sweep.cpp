@@ -403,5 +403,24 @@ TEST(SweepCliInput, AScenarioWithoutABudgetExitsTwo) {
   EXPECT_EQ(testing::count_files(dir.path()), 0u);
 }
 
+TEST(SweepCliInput, AScenarioWithOneEnvelopeForTheRunExitsTwo) {
+  // The sweep sets a budget per year: an envelope for the whole run is not what it varies.
+  TempDir dir("sweep-envelope");
+  TempDir scenario_dir("sweep-envelope-scenario");
+  const std::filesystem::path scenario = short_allocation(scenario_dir.path(), "optimal", 2);
+  std::ifstream in(scenario);
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string yaml = text.str();
+  const std::size_t from = yaml.find("budget_eur_per_yr:");
+  ASSERT_NE(from, std::string::npos);
+  yaml.replace(from, yaml.find('\n', from) - from, "budget_eur_total: 100000000");
+  std::ofstream(scenario) << yaml;
+  const auto r = run_coron("sweep -q " + quoted(scenario) + " --budget 0:1:1 -o s.h5", dir.path());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("the scenario has one envelope for the run (budget_eur_total)"));
+  EXPECT_EQ(testing::count_files(dir.path()), 0u);
+}
+
 }  // namespace
 }  // namespace coron

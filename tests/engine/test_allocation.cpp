@@ -363,6 +363,31 @@ TEST(Allocation, AWeightedObjectiveRecordsTheWeightedSumOfItsTerms) {
   EXPECT_GT(total, 0.0);
 }
 
+TEST(Allocation, AnEnvelopeForTheRunGivesEachYearWhatTheYearsBeforeLeft) {
+  // One envelope of 1.2 MEUR for the eight years: year 1 may spend all of it, each later
+  // year what is left, in whole cents; the years together never spend more.
+  const Stock stock = fixtures::synthetic_stock(300);
+  const ModelParams params = fixtures::data_model_params();
+  for (const Rule rule : {Rule::worst_first, Rule::optimal}) {
+    Scenario s = busy_scenario(rule, AllocationSpec::Objective::primary_energy_saved);
+    s.renovation.allocation.budget_eur_per_yr.clear();
+    s.renovation.allocation.budget_eur_total = 1200000.0;
+    const AllocationSeries a = run_serial(s, stock, params).aggregates.allocation;
+    SCOPED_TRACE(testing::Message() << "rule " << static_cast<int>(rule));
+    for (std::size_t replicate = 0; replicate < 2; ++replicate) {
+      std::int64_t left = 120000000;  // cents
+      for (std::size_t y = 0; y < 8; ++y) {
+        const std::size_t k = replicate * 8 + y;
+        EXPECT_EQ(a.budget_eur[k], static_cast<double>(left) / 100.0) << "year " << y;
+        EXPECT_LE(a.spent_eur[k], a.budget_eur[k]);
+        left -= std::llround(a.spent_eur[k] * 100.0);
+      }
+      EXPECT_GE(left, 0);
+      EXPECT_LT(left, 120000000) << "nothing was spent";
+    }
+  }
+}
+
 TEST(Allocation, ParallelRunsMatchTheSerialRunBitForBit) {
   const Stock stock = fixtures::synthetic_stock(300);
   const ModelParams params = fixtures::data_model_params();
@@ -524,6 +549,14 @@ struct RandomCase {
     if (package_cost.empty()) return {1, cost, outcome};
     return {per, package_cost, package_outcome};
   }
+  /// One more candidate's ranking facts, drawn from `u` (uniform in [0, 1)).
+  template <typename Uniform>
+  void draw_facts(Uniform& u) {
+    poor.push_back(u() < 0.4 ? 1.0 : 0.0);
+    label.push_back(std::floor(u() * 7.0));
+    cep.push_back(50.0 + 400.0 * u());
+    heritage.push_back(u() < 0.2 ? 1.0 : 0.0);
+  }
   /// What `taken` (0 or package + 1 per candidate) spends and buys, summed here.
   std::pair<double, double> spent_and_value(const std::vector<std::uint8_t>& taken) const {
     const engine::CandidatePackages p = packages();
@@ -557,10 +590,7 @@ RandomCase random_case(std::uint64_t seed) {
     // Round sums of 100 EUR: small enough for the exact knapsack.
     c.cost.push_back(100.0 * (1.0 + std::floor(u() * 60.0)));
     c.outcome.push_back(std::floor(u() * 1000.0) - 100.0);
-    c.poor.push_back(u() < 0.4 ? 1.0 : 0.0);
-    c.label.push_back(std::floor(u() * 7.0));
-    c.cep.push_back(50.0 + 400.0 * u());
-    c.heritage.push_back(u() < 0.2 ? 1.0 : 0.0);
+    c.draw_facts(u);
   }
   c.budget = 100.0 * std::floor(u() * 150.0);
   return c;
@@ -640,10 +670,7 @@ RandomCase large_random_case(std::uint64_t seed) {
     // Outcomes loosely tied to cost, so value per euro is close among candidates and the
     // greedy's ratio order can mislead it.
     c.outcome.push_back(std::floor(c.cost.back() / 100.0 * (0.8 + 0.4 * u())));
-    c.poor.push_back(u() < 0.4 ? 1.0 : 0.0);
-    c.label.push_back(std::floor(u() * 7.0));
-    c.cep.push_back(50.0 + 400.0 * u());
-    c.heritage.push_back(u() < 0.2 ? 1.0 : 0.0);
+    c.draw_facts(u);
   }
   c.budget = std::floor(100.0 * (100000.0 + 400000.0 * u())) / 100.0;
   return c;
@@ -726,10 +753,7 @@ RandomCase multi_package_case(std::uint64_t seed) {
     }
     c.cost.push_back(c.package_cost[k * c.per]);
     c.outcome.push_back(c.package_outcome[k * c.per]);
-    c.poor.push_back(u() < 0.4 ? 1.0 : 0.0);
-    c.label.push_back(std::floor(u() * 7.0));
-    c.cep.push_back(50.0 + 400.0 * u());
-    c.heritage.push_back(u() < 0.2 ? 1.0 : 0.0);
+    c.draw_facts(u);
   }
   c.budget = 100.0 * std::floor(u() * 150.0);
   return c;

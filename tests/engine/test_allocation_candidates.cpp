@@ -246,5 +246,28 @@ TEST(AllocationAlternatives, PackagesPricedOneYearAreThoseOfTheNext) {
   }
 }
 
+TEST(PricedPackages, AHouseRenovatedAtVacancyIsPricedAnewWhenItsOperationComes) {
+  // Houses fall vacant and are renovated from 2018; every cité's operation comes in 2021.
+  // A house renovated at vacancy is a candidate again then, from its renovated state: its
+  // packages are searched anew, and a measure already done is never offered again.
+  const Stock stock = six_cites();
+  const ModelParams params = package_cost_params();
+  Scenario s = due_scenario("C", Rule::stock_order, 0.0, 2021);
+  s.demography.enabled = true;
+  s.renovation.at_vacancy.enabled = true;
+  const WorksTable w = run_works(s, stock, params);
+  std::map<std::int64_t, std::int32_t> at_vacancy;
+  for (std::size_t k = 0; k < w.size(); ++k)
+    if (w.year[k] < 2021) at_vacancy[w.row[k]] = w.package[k];
+  ASSERT_GT(at_vacancy.size(), 0U) << "no house was renovated at vacancy before its operation";
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    if (w.year[k] != 2021) continue;
+    const auto earlier = at_vacancy.find(w.row[k]);
+    if (earlier != at_vacancy.end()) {
+      EXPECT_EQ(earlier->second & w.package[k], 0) << "house " << w.row[k] << " offered its works again";
+    }
+  }
+}
+
 }  // namespace
 }  // namespace coron

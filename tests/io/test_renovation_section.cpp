@@ -124,6 +124,17 @@ TEST(RenovationSection, AStageGateLoadsItsYearIndicatorConditionAndAction) {
                    .renovation.allocation.stage_gate.enabled());
 }
 
+TEST(RenovationSection, AnAllocationMayHaveOneEnvelopeForTheRun) {
+  const AllocationSpec a =
+      load_scenario(renovation_dir / "good_allocation_envelope.yaml").renovation.allocation;
+  EXPECT_TRUE(a.enabled());
+  EXPECT_TRUE(a.budget_eur_per_yr.empty());
+  ASSERT_TRUE(a.budget_eur_total.has_value());
+  EXPECT_EQ(*a.budget_eur_total, 161000000.0);
+  EXPECT_FALSE(load_scenario(renovation_dir / "good_renovation_allocation.yaml")
+                   .renovation.allocation.budget_eur_total.has_value());
+}
+
 TEST(RenovationSection, AnAllocationLoadsItsCandidatesAndAlternatives) {
   const AllocationSpec a =
       load_scenario(renovation_dir / "good_allocation_alternatives.yaml").renovation.allocation;
@@ -266,9 +277,16 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"bad_allocation_budget.yaml",
                 "bad_allocation_budget.yaml:17:31: renovation.allocation.budget_eur_per_yr.2018: ",
                 "expected a number in 0..1000000000000, got '-100'"},
-        BadCase{"bad_allocation_no_budget.yaml",
-                "bad_allocation_no_budget.yaml:17:5: renovation.allocation.budget_eur_per_yr: ",
-                "missing required key"},
+        BadCase{
+            "bad_allocation_no_budget.yaml", "bad_allocation_no_budget.yaml:17:5: renovation.allocation: ",
+            "expected exactly one of 'budget_eur_per_yr' (a budget per year, such as {2018: 16100000}) and "
+            "'budget_eur_total' (one envelope for the run, such as 161000000)"},
+        BadCase{"bad_allocation_two_budgets.yaml",
+                "bad_allocation_two_budgets.yaml:17:5: renovation.allocation: ",
+                "expected exactly one of 'budget_eur_per_yr'"},
+        BadCase{"bad_allocation_envelope.yaml",
+                "bad_allocation_envelope.yaml:17:23: renovation.allocation.budget_eur_total: ",
+                "expected a number in 0..1000000000000000, got '-5'"},
         BadCase{"bad_allocation_no_weights.yaml",
                 "bad_allocation_no_weights.yaml:17:5: renovation.allocation: ",
                 "rule 'weighted' expects 'weights'"},
