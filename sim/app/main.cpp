@@ -1,4 +1,5 @@
-// The `coron` command: run, validate, compare, sweep, columns, stock generate|summary.
+// The `coron` command: run, validate, compare, sweep, bestest, columns, stock generate|summary.
+#include "app/bestest_command.hpp"
 #include "app/commands.hpp"
 #include "app/compare_command.hpp"
 #include "app/sweep_command.hpp"
@@ -65,6 +66,16 @@ int main(int argc, char** argv) {
   sweep_cmd->add_option("-o,--output", sweep.output, "HDF5 file to write (default: results/NAME-sweep.h5)");
   sweep_cmd->add_flag("-q,--quiet", sweep.quiet, "No progress and no summary");
 
+  BestestCommand bestest;
+  bestest.weather = CORON_BESTEST_WEATHER;
+  CLI::App* bestest_cmd = app.add_subcommand(
+      "bestest",
+      "ASHRAE 140 cases 600, 900 and free float beside the reference programs (docs/validation.md)");
+  bestest_cmd->add_option("--case", bestest.case_name, "600, 900, 600FF, 900FF or all")
+      ->check(CLI::IsMember({"600", "900", "600FF", "900FF", "all"}))
+      ->capture_default_str();
+  bestest_cmd->add_option("--weather", bestest.weather, "EPW weather file")->capture_default_str();
+
   std::string columns_of = "all";
   CLI::App* columns_cmd = app.add_subcommand(
       "columns", "List the columns of the stock and of the state (what /stock and /dwelling may hold)");
@@ -105,6 +116,7 @@ int main(int argc, char** argv) {
     if (*validate_cmd) return validate_command(validate_file);
     if (*compare_cmd) return compare_command(compare);
     if (*sweep_cmd) return sweep_command(sweep);
+    if (*bestest_cmd) return bestest_command(bestest);
     if (*columns_cmd) return columns_command(columns_of);
     if (*generate_cmd) return stock_generate_command(stock);
     if (*summary_cmd) return stock_summary_command(stock);
