@@ -56,7 +56,7 @@ std::filesystem::path short_baseline(const std::filesystem::path& dir, int years
 TEST(Cli, EveryCommandHasHelp) {
   TempDir dir("help");
   for (const char* args : {"--help", "run --help", "validate --help", "compare --help", "stock --help",
-                           "stock generate --help", "stock summary --help"}) {
+                           "stock generate --help", "stock summary --help", "bestest --help"}) {
     const auto r = run_coron(args, dir.path());
     EXPECT_EQ(r.exit_code, 0) << args << "\n" << r.output;
     EXPECT_THAT(r.output, HasSubstr("Usage")) << args;
