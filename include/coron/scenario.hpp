@@ -44,6 +44,18 @@ struct DemographyOptions {
   std::optional<double> mortality_multiplier;  ///< replaces data/demography's when given
 };
 
+/// The scenario's `thermal:` section (docs/scenarios.md). Labels always come from the
+/// conventional monthly method; `hourly` adds a year of the 5R1C model per dwelling on an
+/// hourly weather file (docs/model-hourly.md).
+struct ThermalOptions {
+  enum class Model : std::uint8_t { monthly, hourly };
+  Model model = Model::monthly;
+  std::filesystem::path weather_file;  ///< EPW; set (and required) with Model::hourly
+  double heating_set_point_c = 19.0;   ///< the conventional heating temperature of 3CL
+  double cooling_set_point_c = 28.0;   ///< the threshold of the summer-comfort hours
+};
+inline constexpr std::array<std::string_view, 2> thermal_model_names = {"monthly", "hourly"};
+
 /// Where a value was written in the scenario file (1-based; 0 when unknown), for the
 /// checks that need the data or the stock and so run after loading.
 struct SourceMark {
@@ -190,6 +202,7 @@ struct Scenario {
   DemographyOptions demography;
   RenovationOptions renovation;
   bool rental_bans = true;  ///< the labels' rental bans of data/economics/rental-bans.yaml apply
+  ThermalOptions thermal;
 
   [[nodiscard]] int end_year() const noexcept { return start_year + years - 1; }
   /// The factor in force in `year` (the last step whose from_year <= year).

@@ -178,6 +178,47 @@ void read_demography(MapReader& root, Scenario& s) {
   d.finish();
 }
 
+/// The optional `thermal:` section: the monthly method alone (the default), or also the
+/// hourly model on a weather file, with its set-points.
+void read_thermal(MapReader& root, Scenario& s) {
+  if (!root.has("thermal")) return;
+  MapReader t = root.map("thermal");
+  if (!t.valid()) return;
+  if (t.has("model"))
+    if (const auto model = t.required_enum("model", thermal_model_names))
+      s.thermal.model = static_cast<ThermalOptions::Model>(*model);
+  const bool hourly = s.thermal.model == ThermalOptions::Model::hourly;
+  if (hourly || t.has("weather")) {
+    // Read (and checked) whenever written, so a typo in the path shows before the model is switched on.
+    if (const auto weather = t.required_path("weather", true)) {
+      if (std::filesystem::is_directory(*weather))
+        t.report(t.node("weather"), "weather",
+                 fmt::format("expected an EPW weather file, got the folder '{}'", weather->string()));
+      else
+        s.thermal.weather_file = *weather;
+    }
+  }
+  if (t.has("set_points")) {
+    MapReader set = t.map("set_points");
+    if (set.valid()) {
+      if (set.has("heating_c"))
+        if (const auto c = set.required_in_range<double>("heating_c", 0.0, 40.0))
+          s.thermal.heating_set_point_c = *c;
+      if (set.has("cooling_c"))
+        if (const auto c = set.required_in_range<double>("cooling_c", 0.0, 40.0))
+          s.thermal.cooling_set_point_c = *c;
+      if (s.thermal.heating_set_point_c > s.thermal.cooling_set_point_c) {
+        const std::string_view at = set.has("cooling_c") ? "cooling_c" : "heating_c";
+        set.report(set.node(at), at,
+                   fmt::format("expected a cooling set-point at least the heating one ({}), got {}",
+                               s.thermal.heating_set_point_c, s.thermal.cooling_set_point_c));
+      }
+      set.finish();
+    }
+  }
+  t.finish();
+}
+
 }  // namespace
 
 std::optional<Scenario> read_scenario(const YamlFile& file, Diagnostics& diag) {
@@ -218,6 +259,7 @@ std::optional<Scenario> read_scenario(const YamlFile& file, Diagnostics& diag) {
   read_energy(root, s, start_year);
   read_output(root, s);
   read_demography(root, s);
+  read_thermal(root, s);
   SimulatedYears simulated;
   if (start_year && years) simulated = {*start_year, *start_year + *years - 1};
   read_renovation(root, s, simulated);

@@ -97,6 +97,32 @@ TEST(ScenarioLoader, TheDemographySectionIsOptional) {
   EXPECT_EQ(s.demography.mortality_multiplier, 1.4);
 }
 
+TEST(ScenarioLoader, WithoutAThermalSectionTheModelIsMonthly) {
+  const Scenario s = load_scenario(std::filesystem::path(CORON_SOURCE_DIR) / "scenarios" / "baseline.yaml");
+  EXPECT_EQ(s.thermal.model, ThermalOptions::Model::monthly);
+  EXPECT_TRUE(s.thermal.weather_file.empty());
+  EXPECT_EQ(s.thermal.heating_set_point_c, 19.0);
+  EXPECT_EQ(s.thermal.cooling_set_point_c, 28.0);
+}
+
+TEST(ScenarioLoader, TheHourlyModelReadsItsWeatherRelativeToTheScenarioAndItsSetPoints) {
+  const std::filesystem::path file = std::filesystem::path(CORON_SOURCE_DIR) / "scenarios" / "baseline.yaml";
+  const Scenario s =
+      parse_scenario(read_text(file) +
+                         "thermal:\n  model: hourly\n  weather: ../data/climate/lille-lesquin-typical.epw\n"
+                         "  set_points: {heating_c: 20, cooling_c: 26}\n",
+                     "hourly.yaml", file.parent_path());
+  EXPECT_EQ(s.thermal.model, ThermalOptions::Model::hourly);
+  EXPECT_EQ(s.thermal.weather_file,
+            (std::filesystem::path(CORON_SOURCE_DIR) / "data" / "climate" / "lille-lesquin-typical.epw")
+                .lexically_normal());
+  EXPECT_EQ(s.thermal.heating_set_point_c, 20.0);
+  EXPECT_EQ(s.thermal.cooling_set_point_c, 26.0);
+  const Scenario monthly =
+      parse_scenario(read_text(file) + "thermal:\n  model: monthly\n", "monthly.yaml", file.parent_path());
+  EXPECT_EQ(monthly.thermal.model, ThermalOptions::Model::monthly) << "no weather needed";
+}
+
 TEST(ScenarioLoader, MinimalUsesDefaultsAndSortsSteps) {
   const Scenario s = load_scenario(data_dir / "good_minimal.yaml");
   EXPECT_EQ(s.description, "");
@@ -207,6 +233,18 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"bad_duplicate_key.yaml",
                 "bad_duplicate_key.yaml:6:1: years: ", "duplicate key (first given on line 5)"},
         BadCase{"bad_not_a_mapping.yaml", "bad_not_a_mapping.yaml:1:1: ", "expected a mapping, got a list"},
+        BadCase{"bad_thermal_model.yaml", "bad_thermal_model.yaml:17:10: thermal.model: ",
+                "expected one of 'monthly', 'hourly', got 'hourlyy'; did you mean 'hourly'?"},
+        BadCase{"bad_thermal_no_weather.yaml",
+                "bad_thermal_no_weather.yaml:17:3: thermal.weather: ", "missing required key"},
+        BadCase{"bad_thermal_missing_weather.yaml",
+                "bad_thermal_missing_weather.yaml:18:12: thermal.weather: ",
+                "expected an existing file or folder, got 'no_such_year.epw'"},
+        BadCase{"bad_thermal_set_points.yaml",
+                "bad_thermal_set_points.yaml:19:42: thermal.set_points.cooling_c: ",
+                "expected a cooling set-point at least the heating one (21), got 18"},
+        BadCase{"bad_thermal_key.yaml",
+                "bad_thermal_key.yaml:17:3: thermal.wether: ", "unknown key; did you mean 'weather'?"},
         BadCase{"bad_demography_key.yaml", "bad_demography_key.yaml:18:3: demography.mortality_multiplyer: ",
                 "unknown key; did you mean 'mortality_multiplier'?"},
         BadCase{"bad_demography_value.yaml",
