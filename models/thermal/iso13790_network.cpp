@@ -48,6 +48,10 @@ Iso13790Parameters iso13790_parameters(double floor_area_m2, double h_tr_op_w_pe
   return p;
 }
 
+double iso13790_h_tr_ms_w_per_k(double floor_area_m2, MassClass mass) noexcept {
+  return h_ms_w_per_m2k * mass_row(mass).area_per_floor_area * floor_area_m2;
+}
+
 Iso13790Gains split_gains(const Iso13790Parameters& p, double internal_w, double solar_w) noexcept {
   const double radiant = 0.5 * internal_w + solar_w;
   const double mass_share = p.mass_area_m2 / p.total_area_m2;

@@ -41,6 +41,10 @@ enum class MassClass { light, medium, heavy };
                                                      double h_tr_w_w_per_k, double h_ve_w_per_k,
                                                      MassClass mass);
 
+/// H_tr,ms = h_ms A_m of a zone of that floor area and class (W/K): iso13790_parameters needs
+/// H_tr,op below it.
+[[nodiscard]] double iso13790_h_tr_ms_w_per_k(double floor_area_m2, MassClass mass) noexcept;
+
 /// Node indices of the 5R1C network, boundaries, and the inputs u of RcNetwork::step.
 namespace iso13790 {
 inline constexpr std::size_t air_node = 0, surface_node = 1, mass_node = 2;
