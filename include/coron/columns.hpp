@@ -205,7 +205,15 @@ inline constexpr int stock_csv_format = 3;
   X(std::uint8_t, fuel_poor, "1", ColumnSpec::flag().not_in_csv(),                                     \
     "1 if the effort rate exceeds 8 % and income per CU is in the three lowest national deciles (ONPE TEE_3D).") \
   X(std::uint8_t, fuel_poor_lihc, "1", ColumnSpec::flag().not_in_csv(),                                \
-    "1 if low income after rent and energy spending per m2 above the national median (ONPE BRDE per m2).")
+    "1 if low income after rent and energy spending per m2 above the national median (ONPE BRDE per m2).") \
+  X(double, heating_need_hourly_kwh, "kWh/yr", ColumnSpec::real(0, 1e9, "").not_in_csv(),               \
+    "Space-heating need over the weather year by the hourly 5R1C model (scenario thermal.model hourly); 0 otherwise.") \
+  X(double, cooling_need_hourly_kwh, "kWh/yr", ColumnSpec::real(0, 1e9, "").not_in_csv(),               \
+    "Ideal cooling need to the cooling set-point by the hourly 5R1C model; 0 with the monthly model.") \
+  X(double, peak_heating_w, "W", ColumnSpec::real(0, 1e9, "").not_in_csv(),                             \
+    "Highest hourly heating power of the year by the hourly 5R1C model; 0 with the monthly model.")   \
+  X(std::int16_t, hours_above_28, "h", ColumnSpec::integer(0, 8784, "").not_in_csv(),                    \
+    "Hours of the year the air would be above 28 degC without cooling (hourly 5R1C model); 0 with the monthly model.")
 // clang-format on
 
 namespace detail {

@@ -6,6 +6,7 @@
 #include "coron/scenario.hpp"
 #include "coron/stock.hpp"
 #include "coron/thermal.hpp"
+#include "coron/weather.hpp"
 #include "coron/works.hpp"
 
 #include <cstddef>
@@ -29,6 +30,8 @@ struct ModelParams {
   EconomicsParams economics;
   WorksParams works;      ///< measures, rebuilt envelope, targets, rental bans
   FundingParams funding;  ///< funders (data/economics/funders.yaml or the scenario's file)
+  /// The scenario's thermal.weather, read when thermal.model is hourly; empty otherwise.
+  HourlyWeather weather;
 };
 
 struct RunOptions {

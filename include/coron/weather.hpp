@@ -43,10 +43,11 @@ struct HourlyWeather {
   std::vector<double> global_horizontal_w_per_m2;
   std::vector<double> direct_normal_w_per_m2;
   std::vector<double> diffuse_horizontal_w_per_m2;
+  /// Wind and sky covers may be missing in a valid file (nothing in coron uses them yet; the
+  /// shipped typical year has no wind): a missing hour holds NaN.
   std::vector<double> wind_direction_deg;  ///< from north, clockwise, where the wind comes from
   std::vector<double> wind_speed_m_per_s;
-  /// Sky covers in tenths (0 clear .. 10 overcast). Unlike the columns above they may be
-  /// missing in a valid file: a missing hour holds NaN.
+  /// Sky covers in tenths (0 clear .. 10 overcast).
   std::vector<double> total_sky_cover_tenths;
   std::vector<double> opaque_sky_cover_tenths;
 

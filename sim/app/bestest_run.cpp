@@ -1,6 +1,7 @@
 #include "app/bestest_run.hpp"
 
 #include "climate/solar_position.hpp"
+#include "thermal/envelope_sun.hpp"
 
 #include <algorithm>
 #include <array>
@@ -12,19 +13,17 @@ namespace coron::bestest {
 namespace {
 
 // thermal-reference.md §2.4 (Modelica BESTEST mapping): solar absorptance 0.6 and long-wave
-// emissivity 0.9 of the outer surfaces, R_se = 0.04 m2K/W, sky 11 K colder than the air,
-// ground albedo 0.2.
-constexpr double opaque_absorptance = 0.6, emissivity = 0.9, r_se_m2k_per_w = 0.04, sky_depression_k = 11.0;
+// emissivity 0.9 of the outer surfaces, R_se = 0.04 m2K/W, sky 11 K colder than the air (the
+// defaults of hourly::OuterSurface), ground albedo 0.2.
+constexpr hourly::OuterSurface outer_surface{};
 constexpr double ground_albedo = 0.2;
-// ISO 13790 §11.4.6: h_r = 5 epsilon W/(m2K), its first approximation of 4 epsilon sigma T^3.
-constexpr double h_r_w_per_m2k = 5.0 * emissivity;
 // A window is vertical: it sees the sky with the form factor of a wall (§11.4.6).
-constexpr double window_sky_form_factor = 0.5;
+constexpr double window_sky_form_factor = hourly::wall_sky_form_factor;
 // Ideal loads of unlimited capacity (§2.1): a limit no hour reaches.
 constexpr double unlimited_w = 1.0e9;
 
 double sky_loss_w(double form_factor, double u, double area) {
-  return form_factor * r_se_m2k_per_w * u * area * h_r_w_per_m2k * sky_depression_k;
+  return hourly::sky_loss_w(outer_surface, form_factor, u, area);
 }
 
 }  // namespace
@@ -36,7 +35,7 @@ std::vector<double> solar_gains_w(const BestestCase& c, const HourlyWeather& wea
   // The opaque elements: absorbed sun conducted inwards through R_se, less the sky loss.
   for (const OpaqueElement& e : c.opaque) {
     climate::surface_irradiance_hours(weather, hours, e.orientation, ground_albedo, irradiance);
-    const double per_w_per_m2 = opaque_absorptance * r_se_m2k_per_w * e.u_w_per_m2k * e.area_m2;
+    const double per_w_per_m2 = hourly::opaque_solar_aperture_m2(outer_surface, e.u_w_per_m2k, e.area_m2);
     const double sky = sky_loss_w(e.sky_form_factor, e.u_w_per_m2k, e.area_m2);
     for (std::size_t i = 0; i < n; ++i) gains[i] += per_w_per_m2 * irradiance[i] - sky;
   }

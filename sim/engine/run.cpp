@@ -1,4 +1,5 @@
 #include "engine/blocks.hpp"
+#include "engine/hourly_step.hpp"
 #include "engine/reach_cache.hpp"
 #include "engine/steps.hpp"
 
@@ -11,6 +12,8 @@
 #include <tbb/task_arena.h>
 
 #include <memory>
+#include <optional>
+#include <stdexcept>
 
 // Replicates run side by side (a TBB pipeline: at most one replicate per thread
 // in flight, each stepping its years over dwelling blocks), and are handed to the
@@ -61,6 +64,7 @@ struct RunPlan {
   std::vector<const ColumnInfo*> dwelling_columns;  ///< recorded for the first replicates
   std::size_t dwelling_replicates = 0;              ///< how many replicates record them (and their works)
   engine::WorksPlan works;
+  std::optional<engine::HourlyClimate> hourly;  ///< the weather year, when the scenario runs the hourly model
 };
 
 /// Steps every year of replicate `slot.replicate` from the initial state, recording
@@ -86,7 +90,8 @@ void run_replicate(const RunPlan& plan, const engine::Blocks& blocks, Slot& slot
         RngKey{plan.scenario.seed, static_cast<std::uint32_t>(rep), year, 0, Stream::demography},
         blocks,
         &plan.works,
-        &books};
+        &books,
+        plan.hourly ? &*plan.hourly : nullptr};
     books.ledger.begin_year(year);
     for (const engine::Step& step : engine::year_steps()) step.run(state, context);
     slot.record.record(y, state);
@@ -123,8 +128,14 @@ Aggregates run_simulation(const Scenario& scenario, const Stock& stock, const Mo
       {},
       recorded_columns(scenario.output.dwelling_columns),
       std::min(replicates, static_cast<std::size_t>(std::max(0, scenario.output.dwelling_replicates))),
-      engine::WorksPlan(scenario, stock, params, options.cache_reach_sets, options.reach_sets)};
+      engine::WorksPlan(scenario, stock, params, options.cache_reach_sets, options.reach_sets),
+      std::nullopt};
   for (std::size_t y = 0; y < years; ++y) plan.factors.push_back(factors_for(scenario, aggregates.year[y]));
+  if (scenario.thermal.model == ThermalOptions::Model::hourly) {
+    if (params.weather.size() == 0)
+      throw std::invalid_argument("run_simulation: the hourly thermal model needs ModelParams::weather");
+    plan.hourly = engine::hourly_climate(params.weather, scenario.thermal);
+  }
   plan.demography.enabled = plan.demography.enabled && scenario.demography.enabled;
   if (scenario.demography.mortality_multiplier)
     plan.demography.mortality_multiplier = *scenario.demography.mortality_multiplier;

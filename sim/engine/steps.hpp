@@ -19,6 +19,8 @@
 
 namespace coron::engine {
 
+struct HourlyClimate;  // engine/hourly_step.hpp
+
 /// What a step may read besides the state: the immutable stock and parameters,
 /// the year, its random key and how to run over blocks of dwellings.
 struct YearContext {
@@ -36,6 +38,8 @@ struct YearContext {
   /// take no works step.
   const WorksPlan* works = nullptr;
   ReplicateBooks* books = nullptr;
+  /// The weather year of the hourly model; null when the scenario runs the monthly one alone.
+  const HourlyClimate* hourly = nullptr;
 };
 
 using StepFunction = void (*)(DwellingState& state, const YearContext& context);

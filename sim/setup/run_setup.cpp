@@ -2,10 +2,11 @@
 
 #include "io/demography_data.hpp"
 #include "io/economics_data.hpp"
-#include "io/works_data.hpp"
-#include "setup/renovation_setup.hpp"
+#include "io/epw_reader.hpp"
 #include "io/scenario_loader.hpp"
 #include "io/thermal_data.hpp"
+#include "io/works_data.hpp"
+#include "setup/renovation_setup.hpp"
 #include "stock/generator.hpp"
 #include "stock/stock_csv.hpp"
 
@@ -38,10 +39,18 @@ RunSetup prepare_run(const std::filesystem::path& scenario_file, std::vector<Dia
   setup.params.economics = io::load_economics_params(setup.scenario.data_dir, diag);
   setup.params.works = io::load_works_params(setup.scenario.data_dir, diag);
   const RenovationOptions& renovation = setup.scenario.renovation;
-  setup.params.funding = io::load_funding_params(
-      renovation.funders_file.empty() ? io::default_funders_file(setup.scenario.data_dir) : renovation.funders_file,
-      diag);
+  setup.params.funding = io::load_funding_params(renovation.funders_file.empty()
+                                                     ? io::default_funders_file(setup.scenario.data_dir)
+                                                     : renovation.funders_file,
+                                                 diag);
   setup.stock = load_stock(setup.scenario.stock, setup.scenario.data_dir, diag, notices);
+  if (setup.scenario.thermal.model == ThermalOptions::Model::hourly) {
+    try {
+      setup.params.weather = io::read_epw(setup.scenario.thermal.weather_file);
+    } catch (const InputError& e) {
+      for (const Diagnostic& d : e.diagnostics()) diag.add(d);
+    }
+  }
   if (diag.empty()) resolve_renovation(setup.scenario, setup.params, setup.stock, diag);
   diag.throw_if_any();
   return setup;

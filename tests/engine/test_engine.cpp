@@ -65,8 +65,8 @@ INSTANTIATE_TEST_SUITE_P(Threads, ThreadSweep, ::testing::Values(1, 2, 3, 4, 7, 
 TEST(Engine, TheYearIsTheDocumentedSequenceOfSteps) {
   std::vector<std::string_view> names;
   for (const engine::Step& step : engine::year_steps()) names.push_back(step.name);
-  EXPECT_EQ(names, (std::vector<std::string_view>{"works_completion", "departures", "thermal", "works",
-                                                  "lettings", "economics", "aggregate"}));
+  EXPECT_EQ(names, (std::vector<std::string_view>{"works_completion", "departures", "thermal", "hourly",
+                                                  "works", "lettings", "economics", "aggregate"}));
 }
 
 TEST(Engine, ReplicatesAreHandedOverOneAtATimeInOrder) {
