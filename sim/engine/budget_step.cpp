@@ -4,11 +4,9 @@
 #include "engine/allocation_objective.hpp"
 #include "engine/cite_grouping.hpp"
 
-#include "coron/economics.hpp"
 #include "coron/error.hpp"
 
 #include <cmath>
-#include <numeric>
 
 namespace coron::engine {
 
@@ -139,20 +137,16 @@ void allocate_year_budget(const DwellingState& state, const YearContext& context
   const std::size_t n = books.candidates.size();
   books.allocation = {};
   AllocationScratch& s = books.allocation_scratch;
+  // Without a budget every candidate takes its one package: alternatives come only with
+  // an allocation, which always has a budget (the scenario loader's rule).
   if (!spec.enabled()) {
-    // Without a budget every candidate takes the renovation's package.
-    if (packages == 1) return;
-    s.order.resize(n);
-    std::iota(s.order.begin(), s.order.end(), 0);
-    s.taken.assign(n, 1);
-    keep_funded(books, packages, s.order, s.taken);
+    CORON_ASSERT(packages == 1);
     return;
   }
-  const double poverty_line =
-      economics_year(context.works->economics, context.thermal, context.year).poverty_line_per_cu_eur;
   const WorksPlan& plan = *context.works;
   const ObjectiveContext objective =
       objective_context(plan.options.allocation, plan.economics, context.thermal, context.year);
+  const double poverty_line = objective.prices.poverty_line_per_cu_eur;
   const CandidatePackages dwelling_packages = price_packages(state, context, objective, s);
   // The rankings' fuel poverty is this year's, as the objective's (not last year's column).
   s.fuel_poor_now.resize(n);

@@ -26,6 +26,7 @@
 #include <map>
 #include <set>
 #include <string_view>
+#include <tuple>
 #include <variant>
 #include <vector>
 
@@ -444,6 +445,40 @@ Scenario gate_scenario(AllocationSpec::StageGate::Action action, double above) {
 }
 
 using Action = AllocationSpec::StageGate::Action;
+
+TEST(AllocationStageGate, ACutHalvesWhatIsLeftOfAnEnvelopeOnce) {
+  // An envelope of 56,000 EUR: worst_first takes house 1 (27,000) then house 2 (24,000) in
+  // 2018, 51,000, leaving 5,000, in which house 0 (21,000) never fits. The gate in 2020
+  // looks back on two years: the share spent is 51,000 / 56,000 = 0.911, of the whole
+  // envelope (not of 56,000 + 5,000, what the two years had in hand). Above 0.9 the cut
+  // halves what is left, 2,500; above 0.95 it does not.
+  for (const auto& [above, held, left_2020] : {std::tuple{0.9, 1, 2500.0}, std::tuple{0.95, 0, 5000.0}}) {
+    Scenario s = gate_scenario(Action::cut, above);
+    s.years = 3;
+    s.renovation.allocation.stage_gate.year = 2020;
+    s.renovation.allocation.budget_eur_per_yr.clear();
+    s.renovation.allocation.budget_eur_total = 56000.0;
+    const AllocationSeries a = run_serial(s, hand_stock(), hand_params()).aggregates.allocation;
+    EXPECT_EQ(a.spent_eur, (std::vector<double>{51000.0, 0.0, 0.0})) << above;
+    EXPECT_EQ(a.stage_gate_indicator, std::vector<double>{51000.0 / 56000.0}) << above;
+    EXPECT_EQ(a.stage_gate_held, std::vector<std::int64_t>{held}) << above;
+    EXPECT_EQ(a.budget_eur, (std::vector<double>{56000.0, 5000.0, left_2020})) << above;
+  }
+}
+
+TEST(Allocation, WeightedByPovertyFundsThePoorHouseholdFirst) {
+  // Weights {poverty: 1}: house 2's household lives below the poverty line (14,600 EUR per
+  // consumption unit, data/economics/households.yaml), houses 0 and 1's above. Within
+  // 24,000 EUR, house 2 (24,000) alone; the stock order would have taken house 0 (21,000).
+  Stock stock = hand_stock();
+  stock.occupied = {1, 1, 1};
+  stock.income_per_cu_eur = {20000.0, 20000.0, 10000.0};
+  Scenario s = hand_scenario(Rule::weighted);
+  s.renovation.allocation.budget_eur_per_yr = {{2018, 24000.0}};
+  s.renovation.allocation.weights = {};
+  s.renovation.allocation.weights.poverty = 1.0;
+  EXPECT_EQ(run_serial(s, stock, hand_params()).replicates.at(0).works.row, std::vector<std::int64_t>{2});
+}
 
 TEST(AllocationStageGate, ACutHalvesTheSecondStagesBudget) {
   const Results r = run_serial(gate_scenario(Action::cut, 0.9), hand_stock(), hand_params());
