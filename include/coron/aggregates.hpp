@@ -17,6 +17,11 @@ enum class AggregateKind : unsigned char {
   sum,        ///< scale x sum over dwellings of column (x weight column)
   count,      ///< dwellings whose column is not 0 (or is 0, with count_zero)
   histogram,  ///< dwellings per value 0 .. bins-1 of the column
+  /// scale x the highest, over the hours of the year, of the dwellings' hourly power summed
+  /// hour by hour; `column` is the per-dwelling yearly maximum of that power. Taken by the
+  /// step that runs the hours (YearTotals::hourly_peaks), not from the column: the stock's
+  /// peak is not the sum of its dwellings' or its cités' peaks, which fall at other hours.
+  peak,
 };
 
 struct AggregateInfo {
@@ -36,11 +41,13 @@ struct AggregateInfo {
   [[nodiscard]] constexpr std::size_t width() const noexcept {
     return kind == AggregateKind::histogram ? bins : 1;
   }
-  /// Counts are integers (stored int64), sums reals (float64).
-  [[nodiscard]] constexpr bool is_count() const noexcept { return kind != AggregateKind::sum; }
+  /// Counts are integers (stored int64), sums and peaks reals (float64).
+  [[nodiscard]] constexpr bool is_count() const noexcept {
+    return kind == AggregateKind::count || kind == AggregateKind::histogram;
+  }
 };
 
-inline constexpr std::array<AggregateInfo, 26> aggregate_columns = {{
+inline constexpr std::array<AggregateInfo, 27> aggregate_columns = {{
     {"label_count",
      "1",
      "Number of dwellings holding each DPE label (A ... G).",
@@ -106,20 +113,46 @@ inline constexpr std::array<AggregateInfo, 26> aggregate_columns = {{
      AggregateKind::count, "in_works"},
     {"target_missed", "1", "Renovations started this year that could not reach the package's target.",
      AggregateKind::count, "target_missed"},
-    {"works_cost_meur", "MEUR", "Cost of the works started during the year, outdoor spaces and rehousing included.",
-     AggregateKind::sum, "works_cost_eur", {}, 1e-6},
-    {"grants_meur", "MEUR", "Grants to the works started during the year, all funders.", AggregateKind::sum,
-     "grants_eur", {}, 1e-6},
-    {"loans_meur", "MEUR", "Loans for the works started during the year, all lenders.", AggregateKind::sum,
-     "loans_eur", {}, 1e-6},
-    {"landlord_spend", "MEUR", "The landlords' own money in the works started during the year.",
-     AggregateKind::sum, "landlord_eur", {}, 1e-6},
-    {"tenant_contribution_meur", "MEUR/yr", "Tenants' contributions after works due over the year.",
-     AggregateKind::sum, "tenant_contribution_eur", {}, 1e-6},
+    {"works_cost_meur",
+     "MEUR",
+     "Cost of the works started during the year, outdoor spaces and rehousing included.",
+     AggregateKind::sum,
+     "works_cost_eur",
+     {},
+     1e-6},
+    {"grants_meur",
+     "MEUR",
+     "Grants to the works started during the year, all funders.",
+     AggregateKind::sum,
+     "grants_eur",
+     {},
+     1e-6},
+    {"loans_meur",
+     "MEUR",
+     "Loans for the works started during the year, all lenders.",
+     AggregateKind::sum,
+     "loans_eur",
+     {},
+     1e-6},
+    {"landlord_spend",
+     "MEUR",
+     "The landlords' own money in the works started during the year.",
+     AggregateKind::sum,
+     "landlord_eur",
+     {},
+     1e-6},
+    {"tenant_contribution_meur",
+     "MEUR/yr",
+     "Tenants' contributions after works due over the year.",
+     AggregateKind::sum,
+     "tenant_contribution_eur",
+     {},
+     1e-6},
     {"banned_from_letting", "1", "Dwellings whose label forbids a new lease this year (rental bans).",
      AggregateKind::count, "banned_from_letting"},
-    {"households_in_banned", "1", "Households living in a dwelling whose label forbids a new lease this year.",
-     AggregateKind::count, "banned_from_letting", "occupied"},
+    {"households_in_banned", "1",
+     "Households living in a dwelling whose label forbids a new lease this year.", AggregateKind::count,
+     "banned_from_letting", "occupied"},
     {"vacant_banned",
      "1",
      "Vacant dwellings that could not be re-let this year: their label forbids a new lease.",
@@ -139,6 +172,15 @@ inline constexpr std::array<AggregateInfo, 26> aggregate_columns = {{
      {},
      1.0,
      true},
+    {"peak_heating_mw",
+     "MW",
+     "Highest hourly heating power of the year by the hourly 5R1C model, the dwellings' powers summed hour "
+     "by "
+     "hour (per cité: its own dwellings'); 0 with the monthly model.",
+     AggregateKind::peak,
+     "peak_heating_w",
+     {},
+     1e-6},
 }};
 
 /// Index of the aggregate named `name` in aggregate_columns, or aggregate_columns.size().

@@ -39,6 +39,14 @@ struct AllocationTotals {
 /// aggregate_columns (coron/aggregates.hpp), the stock total ([width]) and the total
 /// of each cité ([cites][width]).
 struct YearTotals {
+  /// What the aggregates of kind `peak` take: the highest hourly heating power of the year,
+  /// stock and per cité (W), written by the hourly step; empty when it did not run.
+  struct HourlyPeaks {
+    double stock_w = 0.0;
+    std::vector<double> by_cite_w;
+    friend bool operator==(const HourlyPeaks&, const HourlyPeaks&) = default;
+  };
+
   std::vector<std::vector<double>> stock;
   std::vector<std::vector<double>> by_cite;
   /// Grants and loans of the works started this year, euros per funder ([funders]) and
@@ -46,6 +54,7 @@ struct YearTotals {
   std::vector<double> spend_by_funder;
   std::vector<double> spend_by_funder_by_cite;
   AllocationTotals allocation;
+  HourlyPeaks hourly_peaks;
   friend bool operator==(const YearTotals&, const YearTotals&) = default;
 };
 

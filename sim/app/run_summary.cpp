@@ -36,6 +36,11 @@ std::string format_run_summary(const Scenario& scenario, std::size_t dwellings, 
     ghg += value("ghg_kt", y);
   }
   out += fmt::format("total over {} years: final energy {:.0f} GWh, CO2 {:.0f} kt\n", r.years, energy, ghg);
+  // What sizes heat pumps and networks: the stock's highest hour, before and after the works.
+  if (scenario.thermal.model == ThermalOptions::Model::hourly && r.years > 0)
+    out += fmt::format("peak heating of the stock (hourly model): {:.1f} MW in {}, {:.1f} MW in {}\n",
+                       value("peak_heating_mw", 0), r.year[0], value("peak_heating_mw", r.years - 1),
+                       r.year[r.years - 1]);
   if (!works) return out;
 
   out += fmt::format("\n{:>6} {:>8} {:>10} {:>11} {:>10} {:>10} {:>12} {:>8}\n", "year", "started",

@@ -79,7 +79,22 @@ void accumulate(const AggregateInfo& a, const std::vector<T>& column, const std:
         by_cite[static_cast<std::size_t>(cite_id[i]) * width + bin] += 1.0;
       }
       break;
+    case AggregateKind::peak:
+      CORON_ASSERT(false);  // taken from the hourly step's peaks, not summed
+      break;
   }
+}
+
+/// A peak aggregate: the hourly step's stock and cité peaks, or zeros when it did not run.
+void take_peak(const AggregateInfo& a, const YearTotals::HourlyPeaks& peaks, std::vector<double>& stock,
+               std::vector<double>& by_cite) {
+  stock.assign(1, a.scale * peaks.stock_w);
+  if (peaks.by_cite_w.empty()) {
+    std::fill(by_cite.begin(), by_cite.end(), 0.0);
+    return;
+  }
+  CORON_ASSERT(peaks.by_cite_w.size() == by_cite.size());
+  for (std::size_t c = 0; c < by_cite.size(); ++c) by_cite[c] = a.scale * peaks.by_cite_w[c];
 }
 
 /// Aggregate k of the year: per cité (dwellings in stock order), then the stock total
@@ -91,6 +106,10 @@ void total_one(DwellingState& state, const YearContext& context, std::size_t k) 
     const std::size_t width = a.width();
     std::vector<double>& by_cite = state.totals.by_cite[k];
     std::vector<double>& stock = state.totals.stock[k];
+    if (a.kind == AggregateKind::peak) {
+      take_peak(a, state.totals.hourly_peaks, stock, by_cite);
+      return;
+    }
     std::fill(by_cite.begin(), by_cite.end(), 0.0);
     std::vector<double> scratch;
     const std::vector<double>* weight = a.weight.empty() ? nullptr : double_column(state, a.weight, scratch);

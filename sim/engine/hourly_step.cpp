@@ -18,6 +18,24 @@ constexpr double unlimited_w = 1.0e9;
 // Two weeks of the year's end before January 1: C_m / H of a heavy house is a few days.
 constexpr std::size_t warm_up_hours = 14 * 24;
 
+/// Where each cité's dwellings start in dwellings_by_cite(): [cites + 1] offsets.
+std::vector<std::size_t> dwellings_by_cite_first(const std::vector<std::int32_t>& cite_id,
+                                                 std::size_t cites) {
+  std::vector<std::size_t> first(cites + 1, 0);
+  for (const std::int32_t c : cite_id) ++first[static_cast<std::size_t>(c) + 1];
+  for (std::size_t c = 0; c < cites; ++c) first[c + 1] += first[c];
+  return first;
+}
+
+/// The stock's rows grouped by cité, in stock order within a cité.
+std::vector<std::size_t> dwellings_by_cite(const std::vector<std::int32_t>& cite_id,
+                                           const std::vector<std::size_t>& first) {
+  std::vector<std::size_t> next(first.begin(), first.end() - 1);
+  std::vector<std::size_t> members(cite_id.size());
+  for (std::size_t i = 0; i < cite_id.size(); ++i) members[next[static_cast<std::size_t>(cite_id[i])]++] = i;
+  return members;
+}
+
 }  // namespace
 
 HourlyClimate hourly_climate(const HourlyWeather& weather, const ThermalOptions& options) {
@@ -45,7 +63,8 @@ HourlyClimate hourly_climate(const HourlyWeather& weather, const ThermalOptions&
   return c;
 }
 
-HourlyYear run_hourly_dwelling(const hourly::HourlyDwelling& d, const HourlyClimate& climate) noexcept {
+HourlyYear run_hourly_dwelling(const hourly::HourlyDwelling& d, const HourlyClimate& climate,
+                               std::span<double> heating_w) noexcept {
   const hourly::Zone5r1c zone = hourly::zone_5r1c(d.network);
   const hourly::PowerLimits limits{unlimited_w, unlimited_w};
   // Two runs side by side on the same inputs: with heating and cooling (the needs), and with
@@ -70,6 +89,7 @@ HourlyYear run_hourly_dwelling(const hourly::HourlyDwelling& d, const HourlyClim
     if (load.power_w > 0.0) {
       heating_wh += load.power_w;
       y.peak_heating_w = std::max(y.peak_heating_w, load.power_w);
+      if (!heating_w.empty()) heating_w[h] += load.power_w;
     } else {
       cooling_wh -= load.power_w;
     }
@@ -84,16 +104,38 @@ void hourly_step(DwellingState& state, const YearContext& context) {
   if (context.hourly == nullptr) return;
   const HourlyClimate& climate = *context.hourly;
   const ThermalInputs in = thermal_inputs(state);
-  context.blocks.for_each(state.size(), [&](std::size_t, std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) {
-      const hourly::HourlyDwelling d = hourly::hourly_dwelling(in, i, context.thermal);
-      const HourlyYear y = run_hourly_dwelling(d, climate);
-      state.heating_need_hourly_kwh[i] = y.heating_kwh;
-      state.cooling_need_hourly_kwh[i] = y.cooling_kwh;
-      state.peak_heating_w[i] = y.peak_heating_w;
-      state.hours_above_28[i] = static_cast<std::int16_t>(y.hours_above_28);
-    }
-  });
+  const std::size_t hours = climate.size();
+  const std::size_t cites = context.stock.cites.size();
+  // Cité by cité, each cité's dwellings in stock order adding into the cité's own load
+  // curve: the same sums in the same order whatever thread takes which cité. Then the
+  // stock's curve, cités in order. The curves are the year's only (38 MB for the basin).
+  const std::vector<std::size_t> first = dwellings_by_cite_first(context.stock.cite_id, cites);
+  const std::vector<std::size_t> members = dwellings_by_cite(context.stock.cite_id, first);
+  std::vector<double> curves(cites * hours, 0.0);
+  YearTotals::HourlyPeaks& peaks = state.totals.hourly_peaks;
+  peaks.by_cite_w.assign(cites, 0.0);
+  context.blocks.for_each(
+      cites,
+      [&](std::size_t, std::size_t begin, std::size_t end) {
+        for (std::size_t c = begin; c < end; ++c) {
+          const std::span<double> curve(curves.data() + c * hours, hours);
+          for (std::size_t m = first[c]; m < first[c + 1]; ++m) {
+            const std::size_t i = members[m];
+            const hourly::HourlyDwelling d = hourly::hourly_dwelling(in, i, context.thermal);
+            const HourlyYear y = run_hourly_dwelling(d, climate, curve);
+            state.heating_need_hourly_kwh[i] = y.heating_kwh;
+            state.cooling_need_hourly_kwh[i] = y.cooling_kwh;
+            state.peak_heating_w[i] = y.peak_heating_w;
+            state.hours_above_28[i] = static_cast<std::int16_t>(y.hours_above_28);
+          }
+          if (hours > 0) peaks.by_cite_w[c] = *std::max_element(curve.begin(), curve.end());
+        }
+      },
+      1);
+  std::vector<double> stock_curve(hours, 0.0);
+  for (std::size_t c = 0; c < cites; ++c)
+    for (std::size_t h = 0; h < hours; ++h) stock_curve[h] += curves[c * hours + h];
+  peaks.stock_w = hours == 0 ? 0.0 : *std::max_element(stock_curve.begin(), stock_curve.end());
 }
 
 }  // namespace coron::engine

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstddef>
+#include <span>
 #include <vector>
 
 // The stock hour by hour (scenario `thermal: {model: hourly}`, docs/model-hourly.md): every
@@ -42,12 +43,15 @@ struct HourlyYear {
   double heating_kwh = 0.0, cooling_kwh = 0.0, peak_heating_w = 0.0;
   int hours_above_28 = 0;
 };
-/// Runs `d` over the warm-up hours then the year of `climate`. No allocation; thread-safe.
-[[nodiscard]] HourlyYear run_hourly_dwelling(const hourly::HourlyDwelling& d,
-                                             const HourlyClimate& climate) noexcept;
+/// Runs `d` over the warm-up hours then the year of `climate`. When `heating_w` is not empty
+/// (one value per hour of the year), adds the dwelling's heating power of each hour into it.
+/// No allocation; thread-safe as long as no two threads add into one `heating_w`.
+[[nodiscard]] HourlyYear run_hourly_dwelling(const hourly::HourlyDwelling& d, const HourlyClimate& climate,
+                                             std::span<double> heating_w = {}) noexcept;
 
 /// Writes heating_need_hourly_kwh, cooling_need_hourly_kwh, peak_heating_w and
-/// hours_above_28 of every dwelling when the context carries an hourly climate; does nothing
+/// hours_above_28 of every dwelling, and the stock's and each cité's peak heating power
+/// (state.totals.hourly_peaks), when the context carries an hourly climate; does nothing
 /// otherwise (the monthly model alone).
 void hourly_step(DwellingState& state, const YearContext& context);
 
