@@ -35,7 +35,7 @@ struct PackageState {
 /// before (the stock as it is), envelope (TABULA FR .002 "standard": wall_outside, attic,
 /// floor, windows, ventilation_hygro), to_C (the cheapest combination of the catalog's
 /// thermal measures reaching label C) and rebuilt (demolition_rebuild). Throws InputError
-/// naming `measures_file` when the catalog lacks one of these measures.
+/// naming `measures_file` when the catalog lacks one of these measures. Pure; thread-safe.
 [[nodiscard]] std::vector<PackageState> standard_package_states(const WorksParams& works,
                                                                 const std::string& measures_file);
 
@@ -60,7 +60,8 @@ struct NeedsRow {
 /// Both needs of every dwelling of `stock` in every state of `states`: for each state, one
 /// row per archetype present (archetype_names order) then one "all" row. `factors` set the
 /// labels a `reach` state aims at. Dwellings run over `blocks` (serially or in parallel);
-/// sums are taken in dwelling order, so the rows do not depend on the thread count.
+/// sums are taken in dwelling order, so the rows do not depend on the thread count. Needs in
+/// kWh a year, areas in m2. Reads its arguments only; thread-safe.
 [[nodiscard]] std::vector<NeedsRow> heating_needs_by_archetype(
     const Stock& stock, const ThermalParams& thermal, const WorksParams& works,
     const engine::HourlyClimate& climate, const YearFactors& factors, std::span<const PackageState> states,
