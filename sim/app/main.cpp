@@ -1,7 +1,9 @@
-// The `coron` command: run, validate, compare, sweep, bestest, columns, stock generate|summary.
+// The `coron` command: run, validate, compare, sweep, bestest, validate-hourly, columns, stock
+// generate|summary.
 #include "app/bestest_command.hpp"
 #include "app/commands.hpp"
 #include "app/compare_command.hpp"
+#include "app/hourly_validation_command.hpp"
 #include "app/sweep_command.hpp"
 
 #include "coron/error.hpp"
@@ -76,6 +78,20 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   bestest_cmd->add_option("--weather", bestest.weather, "EPW weather file")->capture_default_str();
 
+  HourlyValidationCommand hourly_validation;
+  hourly_validation.data_dir = CORON_DATA_DIR;
+  CLI::App* hourly_validation_cmd = app.add_subcommand(
+      "validate-hourly",
+      "Each archetype's annual heating need by the monthly 3CL and the hourly 5R1C model, before and "
+      "after standard works (docs/validation.md)");
+  hourly_validation_cmd->add_option("--weather", hourly_validation.weather,
+                                    "EPW weather file (default: DATA/climate/lille-lesquin-typical.epw)");
+  hourly_validation_cmd->add_option("--stock", hourly_validation.stock_file,
+                                    "Stock CSV (default: the shipped stock, generated with seed 2017)");
+  hourly_validation_cmd->add_option("--data", hourly_validation.data_dir, "Parameters folder")
+      ->capture_default_str();
+  hourly_validation_cmd->add_flag("--csv", hourly_validation.csv, "CSV instead of the aligned table");
+
   std::string columns_of = "all";
   CLI::App* columns_cmd = app.add_subcommand(
       "columns", "List the columns of the stock and of the state (what /stock and /dwelling may hold)");
@@ -117,6 +133,7 @@ int main(int argc, char** argv) {
     if (*compare_cmd) return compare_command(compare);
     if (*sweep_cmd) return sweep_command(sweep);
     if (*bestest_cmd) return bestest_command(bestest);
+    if (*hourly_validation_cmd) return hourly_validation_command(hourly_validation);
     if (*columns_cmd) return columns_command(columns_of);
     if (*generate_cmd) return stock_generate_command(stock);
     if (*summary_cmd) return stock_summary_command(stock);
