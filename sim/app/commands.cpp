@@ -80,8 +80,9 @@ int run_command(const RunCommand& cmd) {
   const io::RunMetadata meta = setup::metadata_for(setup, resolved_threads(cmd.threads), CORON_VERSION);
   Aggregates aggregates;
   {
-    Progress progress("running " + scenario.name, !cmd.quiet);
-    options.progress = [&progress](double f) { progress.update(f); };
+    const auto replicates = static_cast<double>(scenario.replicates);
+    Progress progress("running " + scenario.name, replicates, "replicates", !cmd.quiet);
+    options.progress = [&progress, replicates](double f) { progress.update(f * replicates); };
     aggregates = setup::run_to_file(setup, options, scenario.output.file, meta);
   }
   if (!cmd.quiet) {

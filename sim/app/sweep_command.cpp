@@ -58,13 +58,12 @@ int sweep_command(const SweepCommand& cmd) {
   if (!cmd.quiet)
     for (const Diagnostic& d : notices) fmt::print(stderr, "notice: {}\n", d.format());
 
+  // One bar for the whole sweep: point p at fraction f of its replicates is p + f points done.
   std::optional<Progress> progress;
+  progress.emplace("sweeping " + scenario.name, static_cast<double>(budgets.size()), "points", !cmd.quiet);
   SweepOptions options;
   options.point_started = [&](std::size_t p) -> std::function<void(double)> {
-    progress.emplace(
-        fmt::format("{} at {:.0f} EUR/yr ({}/{})", scenario.name, budgets[p], p + 1, budgets.size()),
-        !cmd.quiet);
-    return [&progress](double f) { progress->update(f); };
+    return [&progress, p](double f) { progress->update(static_cast<double>(p) + f); };
   };
   const std::vector<FrontierSeries> series = run_sweep(scenario, setup.stock, setup.params, budgets, options);
   progress.reset();

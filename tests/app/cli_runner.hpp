@@ -16,9 +16,11 @@ struct CommandResult {
   std::string output;  ///< stdout and stderr together
 };
 
-inline CommandResult run_coron(const std::string& arguments, const std::filesystem::path& workdir) {
-  const std::string command =
-      "cd '" + workdir.string() + "' && '" + std::string(CORON_BINARY) + "' " + arguments + " 2>&1";
+/// `environment`: assignments put before the command, say "CORON_PROGRESS=lines".
+inline CommandResult run_coron(const std::string& arguments, const std::filesystem::path& workdir,
+                               const std::string& environment = {}) {
+  const std::string command = "cd '" + workdir.string() + "' && " + environment + " '" +
+                              std::string(CORON_BINARY) + "' " + arguments + " 2>&1";
   CommandResult result;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return result;

@@ -29,6 +29,7 @@ namespace {
 using fixtures::TempDir;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::Not;
 using testing::run_coron;
 
 const std::filesystem::path source_dir = CORON_SOURCE_DIR;
@@ -278,9 +279,11 @@ class SweepCli : public ::testing::Test {
     dir_ = new TempDir("sweep-cli");
     for (const char* name : {"optimal", "worst-first"}) {
       const std::filesystem::path scenario = short_allocation(dir_->path(), name, short_years);
-      const auto r = run_coron(fmt::format("sweep -q {} --budget {} --replicates 2 -o out/{}.h5",
-                                           quoted(scenario), budget_range, name),
-                               dir_->path());
+      // The second sweep speaks, in lines as in a log, to show its progress.
+      const bool quiet = std::string_view(name) == "optimal";
+      const auto r = run_coron(fmt::format("sweep {} {} --budget {} --replicates 2 -o out/{}.h5",
+                                           quiet ? "-q" : "", quoted(scenario), budget_range, name),
+                               dir_->path(), "CORON_PROGRESS=lines");
       exit_codes_[name] = r.exit_code;
       outputs_[name] = r.output;
     }
@@ -360,6 +363,17 @@ TEST_F(SweepCli, ARankingsCurveLiesUnderTheOptimalOne) {
     EXPECT_GE(optimal[p * 3 + 1], ranking[p * 3 + 1]) << "at " << budgets[p];
     EXPECT_GT(ranking[p * 3 + 1], 0.0);
   }
+}
+
+TEST_F(SweepCli, ShowsItsProgressInPointsAndIsQuietWithQ) {
+  ASSERT_EQ(exit_codes_["worst-first"], 0) << outputs_["worst-first"];
+  // Three budgets, each point's two replicates counting half a point: a line at 1/3 (33 %),
+  // 2/3 (66 %), 3/3.
+  for (const char* line :
+       {"sweeping worst-first: 1/3 points (33 %)", "sweeping worst-first: 2/3 points (66 %)",
+        "sweeping worst-first: 3/3 points (100 %)"})
+    EXPECT_THAT(outputs_["worst-first"], HasSubstr(line));
+  EXPECT_THAT(outputs_["optimal"], Not(HasSubstr("sweeping")));
 }
 
 TEST(SweepCliInput, HelpNamesTheOptions) {
