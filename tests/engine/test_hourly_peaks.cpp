@@ -68,6 +68,17 @@ std::vector<double> reference_heating_w(const reference::HourlyDwellingReference
   return heating;
 }
 
+/// One replicate of 2022, the monthly model unless the caller asks for the hourly one.
+Scenario one_year(std::string name) {
+  Scenario s;
+  s.name = std::move(name);
+  s.start_year = 2022;
+  s.years = 1;
+  s.replicates = 1;
+  s.electricity_primary_factor = {{2018, 2.3}};
+  return s;
+}
+
 double highest(const std::vector<double>& curve) { return *std::max_element(curve.begin(), curve.end()); }
 
 TEST(HourlyPeaks, TheStockAndEachCiteTakeTheHighestHourOfTheirSummedPower) {
@@ -75,12 +86,7 @@ TEST(HourlyPeaks, TheStockAndEachCiteTakeTheHighestHourOfTheirSummedPower) {
   const Stock stock = three_cites(n);
   ModelParams params = fixtures::data_model_params();
   params.weather = io::read_epw(lille);
-  Scenario s;
-  s.name = "hourly-peaks";
-  s.start_year = 2022;
-  s.years = 1;
-  s.replicates = 1;
-  s.electricity_primary_factor = {{2018, 2.3}};
+  Scenario s = one_year("hourly-peaks");
   s.output.dwelling_columns = {"heating_need_hourly_kwh", "peak_heating_w"};
   s.thermal.model = ThermalOptions::Model::hourly;
   s.thermal.weather_file = lille;
@@ -128,13 +134,8 @@ TEST(HourlyPeaks, TheStockAndEachCiteTakeTheHighestHourOfTheirSummedPower) {
 
 TEST(HourlyPeaks, AreZeroWithTheMonthlyModel) {
   const Stock stock = three_cites(30);
-  Scenario s;
-  s.name = "monthly";
-  s.start_year = 2022;
-  s.years = 1;
-  s.replicates = 1;
-  s.electricity_primary_factor = {{2018, 2.3}};
-  const Results r = fixtures::run_collect(s, stock, fixtures::data_model_params(), RunOptions{});
+  const Results r =
+      fixtures::run_collect(one_year("monthly"), stock, fixtures::data_model_params(), RunOptions{});
   EXPECT_EQ(r.aggregates.of("peak_heating_mw"), std::vector<double>{0.0});
   EXPECT_EQ(r.replicates.at(0).by_cite.at(aggregate_index("peak_heating_mw")),
             std::vector<double>(cites, 0.0));
