@@ -38,7 +38,8 @@ void read_aggregates(const io::ResultsReader& in, ComparedRun& run, Diagnostics&
   for (const std::string& path : in.datasets()) {
     if (path.compare(0, aggregate_prefix.size(), aggregate_prefix) != 0) continue;
     const std::string name = path.substr(aggregate_prefix.size());
-    if (name.find('/') != std::string::npos || in.type_name(path) == "string") continue;
+    if (name.find('/') != std::string::npos || in.type_name(path) == "string" || in.is_coordinate(path))
+      continue;
     const std::vector<std::size_t> shape = in.shape(path);
     if (shape.size() < 2 || shape.size() > 3 || shape[0] != run.replicates || shape[1] != run.years.size()) {
       diag.add(file, 0, 0, path,

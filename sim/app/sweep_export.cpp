@@ -1,5 +1,6 @@
 #include "app/sweep_export.hpp"
 
+#include "io/dimension_scales.hpp"
 #include "io/h5_file.hpp"
 
 #include "coron/aggregates.hpp"
@@ -14,7 +15,8 @@ namespace coron::app {
 
 namespace {
 
-constexpr int sweep_schema_version = 1;
+// 2: dimension scales on the budget and quantile axes (netCDF-4 readers name them).
+constexpr int sweep_schema_version = 2;
 
 std::filesystem::path partial_of(const std::filesystem::path& file) {
   std::filesystem::path partial = file;
@@ -65,6 +67,11 @@ void write_hdf5(const std::filesystem::path& file, const SweepMeta& meta, const 
     io::Group group = out.create_group("sweep");
     write_frontier(group, budgets, series);
   }
+  io::Coordinates axes;
+  axes["budget"] = {budgets, "EUR/yr", "The yearly works budget of the point."};
+  axes["quantile"] = {std::vector<double>(aggregate_quantiles.begin(), aggregate_quantiles.end()), "1",
+                      "Probability of the quantile across replicates."};
+  io::attach_dimension_scales(out, axes);
   out.close();
 }
 

@@ -1,5 +1,8 @@
 #include "io/results_reader.hpp"
 
+#include <hdf5.h>
+#include <hdf5_hl.h>
+
 namespace coron::io {
 
 ResultsReader::ResultsReader(const std::filesystem::path& file) : file_(File::open(file)) {}
@@ -7,6 +10,11 @@ ResultsReader::ResultsReader(const std::filesystem::path& file) : file_(File::op
 bool ResultsReader::exists(std::string_view path) const { return file_.exists(path); }
 
 std::vector<std::string> ResultsReader::datasets() const { return file_.dataset_paths(); }
+
+bool ResultsReader::is_coordinate(std::string_view dataset) const {
+  const DataSet d = file_.open_dataset(dataset);
+  return detail::check(H5DSis_scale(d.id()), "H5DSis_scale", dataset) > 0;
+}
 
 std::vector<std::size_t> ResultsReader::shape(std::string_view dataset) const {
   return file_.open_dataset(dataset).shape();

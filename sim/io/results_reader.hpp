@@ -24,8 +24,11 @@ class ResultsReader {
 
   /// True when `path` names an existing group or dataset.
   [[nodiscard]] bool exists(std::string_view path) const;
-  /// Absolute paths of every dataset in the file, in name order.
+  /// Absolute paths of every dataset in the file, in name order, coordinates included.
   [[nodiscard]] std::vector<std::string> datasets() const;
+  /// True when the dataset is the coordinate of an axis (an HDF5 dimension scale, schema 4 on):
+  /// not data, but the values along the axis its group's datasets name.
+  [[nodiscard]] bool is_coordinate(std::string_view dataset) const;
   /// Extent of each dimension of a dataset.
   [[nodiscard]] std::vector<std::size_t> shape(std::string_view dataset) const;
   /// "float64", "int64", "int32", "uint8", "uint64" or "string".

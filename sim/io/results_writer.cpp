@@ -1,6 +1,7 @@
 #include "io/results_writer.hpp"
 
 #include "io/chunk_deflate.hpp"
+#include "io/dimension_scales.hpp"
 #include "io/works_writer.hpp"
 
 #include "coron/error.hpp"
@@ -20,7 +21,8 @@
 namespace coron::io {
 namespace {
 
-constexpr int schema_version = 3;
+// 4: dimension scales attach a coordinate to every axis of every dataset (netCDF-4 readers).
+constexpr int schema_version = 4;
 
 // What every dataset says about itself: report tools and h5dump users read
 // these rather than the source.
@@ -204,6 +206,20 @@ void write_aggregate(Group& group, const Aggregates& aggregates) {
   }
 }
 
+/// The values along each named axis of a results file (dimension_scales.hpp); replicates, works
+/// rows and anything else not listed are numbered from 0.
+Coordinates result_coordinates(const ResultsLayout& layout, const Stock& stock) {
+  Coordinates c;
+  c["year"] = {std::vector<std::int64_t>(layout.years.begin(), layout.years.end()), "year", "Calendar year."};
+  c["dwelling"] = {stock.dwelling_id, "1", "The dwelling's identifier (/stock/dwelling_id)."};
+  c["cite"] = {stock.cites.name, "1", "The cité's name (/cites/name)."};
+  c["label"] = {std::vector<std::string>(label_names.begin(), label_names.end()), "1", "DPE label."};
+  c["quantile"] = {std::vector<double>(aggregate_quantiles.begin(), aggregate_quantiles.end()), "1",
+                   "Probability of the quantile across replicates."};
+  c["funder"] = {layout.funders, "1", "The funder's name, as in the run's funding file."};
+  return c;
+}
+
 }  // namespace
 
 ResultsWriter::ResultsWriter(const std::filesystem::path& file, const RunMetadata& meta, const Stock& stock,
@@ -361,6 +377,7 @@ void ResultsWriter::commit(const Aggregates& aggregates) {
   spend_by_cite_.reset();
   by_cite_.clear();
   dwelling_.clear();
+  attach_dimension_scales(*out_, result_coordinates(layout_, *stock_));
   // Closed before the rename: only a complete, closed file carries the final name.
   out_->close();
   out_.reset();

@@ -230,6 +230,16 @@ TEST_F(H5Results, TheFileHoldsTheRegistryAndNothingElse) {
   for (const char* path : {"/works/dwelling", "/works/dwelling_id"}) expected.emplace_back(path, "int64");
   for (const char* path : {"/works/label_before", "/works/label_after", "/works/target_reached"})
     expected.emplace_back(path, "uint8");
+  // The coordinate of every axis in every group that uses it (dimension scales).
+  for (const char* path : {"/year", "/aggregate/year", "/aggregate/replicate", "/aggregate/by_cite/year",
+                           "/aggregate/by_cite/replicate", "/aggregate/quantiles/year", "/dwelling/year",
+                           "/dwelling/replicate", "/dwelling/dwelling", "/stock/dwelling", "/works/works"})
+    expected.emplace_back(path, "int64");
+  expected.emplace_back("/aggregate/quantiles/quantile", "float64");
+  for (const char* path : {"/aggregate/label", "/aggregate/funder", "/aggregate/by_cite/cite",
+                           "/aggregate/by_cite/label", "/aggregate/by_cite/funder", "/aggregate/quantiles/label",
+                           "/aggregate/quantiles/funder", "/cites/cite", "/works/funder"})
+    expected.emplace_back(path, "string");
   std::vector<std::string> names;
   for (const auto& [path, type] : expected) {
     EXPECT_EQ(in.type_name(path), type) << path;
@@ -314,7 +324,7 @@ TEST_F(H5Results, MetaAttributesRoundTrip) {
   EXPECT_EQ(in.int_attribute("/meta", "replicates"), 2);
   EXPECT_EQ(in.int_attribute("/meta", "start_year"), 2018);
   EXPECT_EQ(in.int_attribute("/meta", "end_year"), 2020);
-  EXPECT_EQ(in.int_attribute("/meta", "schema_version"), 3);
+  EXPECT_EQ(in.int_attribute("/meta", "schema_version"), 4);
   EXPECT_EQ(in.string_attribute("/meta", "created_utc"), "2024-05-01T12:34:56Z");
   EXPECT_EQ(in.string_attribute("/meta", "data_dir"), "/opt/coron/data");
   // Those and no others.
