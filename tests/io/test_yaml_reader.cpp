@@ -332,7 +332,7 @@ TEST(YamlReader, ASubnormalIsRefusedAsTooSmallAndAnInfinityAsNotFinite) {
   (void)r.required<double>("b");
   (void)r.required<double>("c");
   EXPECT_EQ(doc.messages(),
-            "in.yaml:1:4: a: expected a finite number (0 or of magnitude at least 2.2250738585072014e-308), "
+            "in.yaml:1:4: a: expected a number of magnitude 0 or at least 2.2250738585072014e-308, "
             "got '5e-324'\n"
             "in.yaml:2:4: b: expected a finite number, got 'nan'\n"
             "in.yaml:3:4: c: expected a number in -1.7976931348623157e+308..1.7976931348623157e+308, got "

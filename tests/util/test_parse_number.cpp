@@ -71,7 +71,7 @@ TEST(ParseDouble, SubnormalOrUnderflowingToZeroIsTooSmall) {
   EXPECT_EQ(parse_leading_double("5e-324 m2", rest).error(), NumberError::too_small);
   EXPECT_EQ(parse_integer<int>("5e-324").error(), NumberError::not_an_integer);
   EXPECT_EQ(expected_number<double>(NumberError::too_small),
-            "a finite number (0 or of magnitude at least 2.2250738585072014e-308)");
+            "a number of magnitude 0 or at least 2.2250738585072014e-308");
 }
 
 TEST(ParseLeadingDouble, StopsWhereTheUnitStarts) {

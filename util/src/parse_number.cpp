@@ -153,7 +153,7 @@ std::string expected_number(NumberError error) {
       char text[32];
       const std::to_chars_result printed =
           std::to_chars(text, text + sizeof text, std::numeric_limits<double>::min());
-      return "a finite number (0 or of magnitude at least " + std::string(text, printed.ptr) + ")";
+      return "a number of magnitude 0 or at least " + std::string(text, printed.ptr);
     }
     case NumberError::out_of_range:
       if constexpr (std::is_floating_point_v<T>) {

@@ -75,7 +75,7 @@ template <class T>
 
 /// What was expected, for "expected ..., got '...'" after `error` parsing a T:
 /// "a number", "a finite number", "an integer", "a non-negative integer", for too_small
-/// "a finite number (0 or of magnitude at least 2.2250738585072014e-308)", and for
+/// "a number of magnitude 0 or at least 2.2250738585072014e-308", and for
 /// out_of_range the range of T ("an integer in -2147483648..2147483647").
 /// A caller checking its own range [lo, hi] words that failure itself, with the range.
 template <class T>
