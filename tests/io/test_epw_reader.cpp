@@ -329,9 +329,8 @@ TEST(EpwReader, NonFiniteAndSubnormalValuesAreRefusedAtTheirPlace) {
   for (const std::string& value : values)
     EXPECT_THAT(message, HasSubstr("dry_bulb_temperature: expected a")) << value;
   EXPECT_THAT(message, HasSubstr("expected a finite number in (-70, 70) degC, got 'nan'"));
-  EXPECT_THAT(message,
-              HasSubstr("expected a number of magnitude 0 or at least 2.2250738585072014e-308 "
-                        "in (-70, 70) degC, got '5e-324'"));
+  EXPECT_THAT(message, HasSubstr("expected a number of magnitude 0 or at least 2.2250738585072014e-308 "
+                                 "in (-70, 70) degC, got '5e-324'"));
 }
 
 TEST(EpwReader, AUtf8ByteOrderMarkBeforeLocationIsAccepted) {

@@ -307,8 +307,9 @@ namespace {
 TEST(StockCsvErrors, NonFiniteAndSubnormalNumbersAreRefusedAtTheirPlace) {
   // A floor area of 5e-324 m2 once passed "> 0" and gave nan results with exit 0.
   const std::string what = error_of("bad_stock_not_finite.csv");
-  EXPECT_THAT(what, HasSubstr("bad_stock_not_finite.csv:2:111: floor_area_m2: expected a number of magnitude 0 "
-                              "or at least 2.2250738585072014e-308 (a positive area in m2)"));
+  EXPECT_THAT(what,
+              HasSubstr("bad_stock_not_finite.csv:2:111: floor_area_m2: expected a number of magnitude 0 "
+                        "or at least 2.2250738585072014e-308 (a positive area in m2)"));
   EXPECT_THAT(what, HasSubstr("got '5e-324'"));
   EXPECT_THAT(what, HasSubstr("bad_stock_not_finite.csv:3:127: u_wall_w_per_m2k: expected a finite number"));
   EXPECT_THAT(what, HasSubstr("bad_stock_not_finite.csv:4:259: income_per_cu_eur: expected a finite number"));
