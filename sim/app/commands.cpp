@@ -3,6 +3,8 @@
 #include "app/column_table.hpp"
 #include "app/progress.hpp"
 #include "app/run_summary.hpp"
+#include "io/scenario_loader.hpp"
+#include "setup/output_target.hpp"
 #include "setup/run_setup.hpp"
 #include "setup/run_to_file.hpp"
 #include "stock/stock_csv.hpp"
@@ -22,7 +24,19 @@ namespace coron::app {
 
 namespace {
 
-int resolved_threads(int requested) { return requested > 0 ? requested : tbb::info::default_concurrency(); }
+/// The worker threads a run gets: every core for 0, and never more than the cores.
+/// Results do not depend on the count (the determinism contract), but more workers
+/// than cores only share them, and TBB warns on its own when asked for more than it
+/// allows; so the request is clamped, said once, and the number that ran is recorded.
+int resolved_threads(int requested, bool quiet) {
+  const int cores = tbb::info::default_concurrency();
+  if (requested <= 0) return cores;
+  if (requested <= cores) return requested;
+  if (!quiet)
+    fmt::print(stderr, "notice: --threads {}: this machine runs {} thread{} at once; running on {}\n",
+               requested, cores, cores == 1 ? "" : "s", cores);
+  return cores;
+}
 
 /// Fails now, as bad input, if `file` cannot be written: better than after the work.
 /// `key` names where the path came from ("output.file"; "" for a command-line option).
@@ -62,10 +76,21 @@ Stock stock_for(const StockCommand& cmd) {
   return stock;
 }
 
+/// Refuses, before the data and the stock are read, an output file that would replace
+/// an input of the run or cannot be a results file at all.
+void check_run_output(const RunCommand& cmd) {
+  const Scenario scenario = io::load_scenario(cmd.scenario);  // a few ms; throws on any scenario problem
+  Diagnostics target;
+  setup::check_output_target(cmd.output.empty() ? scenario.output.file : cmd.output, "output.file", ".h5",
+                             setup::run_inputs(scenario), target);
+  target.throw_if_any();
+}
+
 }  // namespace
 
 int run_command(const RunCommand& cmd) {
   const auto started = std::chrono::steady_clock::now();
+  check_run_output(cmd);
   std::vector<Diagnostic> notices;
   setup::RunSetup setup = setup::prepare_run(cmd.scenario, &notices);
   if (!cmd.quiet) print_notices(notices);
@@ -75,9 +100,9 @@ int run_command(const RunCommand& cmd) {
   check_writable(scenario.output.file, "output.file");
 
   RunOptions options;
-  options.threads = cmd.threads;
+  options.threads = resolved_threads(cmd.threads, cmd.quiet);
   options.execution = cmd.serial ? Execution::serial : Execution::parallel;
-  const io::RunMetadata meta = setup::metadata_for(setup, resolved_threads(cmd.threads), CORON_VERSION);
+  const io::RunMetadata meta = setup::metadata_for(setup, options.threads, CORON_VERSION);
   Aggregates aggregates;
   {
     const auto replicates = static_cast<double>(scenario.replicates);
@@ -113,6 +138,9 @@ int columns_command(const std::string& which) {
 }
 
 int stock_generate_command(const StockCommand& cmd) {
+  Diagnostics target;
+  setup::check_output_target(cmd.output, "", "", setup::files_under(cmd.data_dir), target);
+  target.throw_if_any();
   check_writable(cmd.output, "");
   const Stock stock = stock_for(cmd);
   stock::write_stock_csv_file(stock, cmd.output);

@@ -5,6 +5,7 @@
 #include "app/sweep_export.hpp"
 #include "app/sweep_frontier.hpp"
 #include "app/sweep_run.hpp"
+#include "setup/output_target.hpp"
 #include "setup/run_setup.hpp"
 
 #include "coron/engine.hpp"
@@ -54,6 +55,9 @@ int sweep_command(const SweepCommand& cmd) {
   scenario.output.dwelling_replicates = 0;
   const std::filesystem::path output =
       cmd.output.empty() ? std::filesystem::path("results") / (scenario.name + "-sweep.h5") : cmd.output;
+  Diagnostics target;
+  setup::check_output_target(output, "-o", ".h5", setup::run_inputs(setup.scenario), target);
+  target.throw_if_any();
   check_writable(output);
   if (!cmd.quiet)
     for (const Diagnostic& d : notices) fmt::print(stderr, "notice: {}\n", d.format());

@@ -1,16 +1,17 @@
 #include "io/epw_reader.hpp"
 
+#include "io/input_file.hpp"
+#include "io/input_limits.hpp"
 #include "util/parse_number.hpp"
+#include "util/utf8.hpp"
 
 #include <fmt/core.h>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <fstream>
 #include <limits>
 #include <optional>
-#include <sstream>
 #include <vector>
 
 namespace coron::io {
@@ -371,6 +372,7 @@ void read_row(const Line& line, std::size_t r, bool leap, HourlyWeather& w, Prob
 }  // namespace
 
 HourlyWeather parse_epw(std::string_view text, const std::string& display_path) {
+  text = util::without_utf8_bom(text);  // written by some editors; not part of the LOCATION record
   Problems problems(display_path);
   HourlyWeather w;
   const std::vector<Line> lines = split_lines(text);
@@ -429,11 +431,7 @@ HourlyWeather parse_epw(std::string_view text, const std::string& display_path) 
 }
 
 HourlyWeather read_epw(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError({Diagnostic{path.string(), 0, 0, "", "cannot open the weather file"}});
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_epw(text.str(), path.string());
+  return parse_epw(read_input_file(path, max_weather_bytes, "an EPW weather file"), path.string());
 }
 
 }  // namespace coron::io

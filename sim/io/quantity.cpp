@@ -175,6 +175,7 @@ std::optional<double> parse_quantity(std::string_view text, Dimension dim, std::
       case util::NumberError::not_finite:
       case util::NumberError::plus_sign:
       case util::NumberError::out_of_range:
+      case util::NumberError::too_small:
         error = fmt::format("{} ({})", expected, util::expected_number<double>(number.error()));
         break;
       default:

@@ -1,13 +1,16 @@
 #include "io/yaml_reader.hpp"
 
+#include "io/input_file.hpp"
+#include "io/input_limits.hpp"
 #include "io/quantity.hpp"
 #include "util/nearest_name.hpp"
 #include "util/parse_number.hpp"
+#include "util/utf8.hpp"
 
 #include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
 
 #include <algorithm>
-#include <fstream>
 #include <limits>
 #include <map>
 #include <sstream>
@@ -114,27 +117,58 @@ std::string quoted_list(const std::vector<std::string_view>& names) {
   return text;
 }
 
+/// Listens to a parse without building anything; from its second document on, it stops
+/// the parse at that document's start.
+class DocumentCounter final : public YAML::EventHandler {
+ public:
+  struct Second {
+    YAML::Mark mark;
+  };
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    if (++documents_ > 1) throw Second{mark};
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+  }
+  void OnMapEnd() override {}
+
+ private:
+  int documents_ = 0;
+};
+
+/// Where a second document starts in `text` (its '---'), or nothing when there is one
+/// document. yaml-cpp's Load reads the first document only, so a second one, and any
+/// syntax error in it, would otherwise go unnoticed. Throws ParserException for a syntax
+/// error in the first document.
+std::optional<YAML::Mark> second_document(const std::string& text) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  DocumentCounter counter;
+  try {
+    while (parser.HandleNextDocument(counter)) {
+    }
+  } catch (const DocumentCounter::Second& second) {
+    return second.mark;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------
 // YamlFile
 
 std::optional<YamlFile> YamlFile::load(const std::filesystem::path& path, Diagnostics& diag) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) {
-    diag.add(
-        path.string(), 0, 0, "",
-        std::filesystem::exists(path, ec) ? "cannot read: not a regular file" : "cannot read: no such file");
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (!in) {
-    diag.add(path.string(), 0, 0, "", "cannot read the file");
-    return std::nullopt;
-  }
-  return parse(std::move(text).str(), path.string(), diag);
+  std::optional<std::string> text =
+      read_input_file(path, max_yaml_bytes, "a scenario or data YAML file", diag);
+  if (!text) return std::nullopt;
+  return parse(std::move(*text), path.string(), diag);
 }
 
 std::optional<YamlFile> YamlFile::parse(std::string text, std::string display_path, Diagnostics& diag) {
@@ -143,7 +177,15 @@ std::optional<YamlFile> YamlFile::parse(std::string text, std::string display_pa
 
 std::optional<YamlFile> YamlFile::parse(std::string text, std::string display_path,
                                         std::filesystem::path folder, Diagnostics& diag) {
+  if (util::without_utf8_bom(text).size() != text.size()) text.erase(0, 3);
+  if (!check_utf8_text(text, display_path, diag)) return std::nullopt;
   try {
+    if (const std::optional<YAML::Mark> second = second_document(text)) {
+      diag.add(std::move(display_path), second->line + 1, second->column + 1, "",
+               "a second YAML document: a scenario or data file holds exactly one (remove this '---' "
+               "and what follows, or split the file)");
+      return std::nullopt;
+    }
     YAML::Node root = YAML::Load(text);
     YamlFile file(std::move(root), std::move(display_path), std::move(text));
     file.folder_ = std::move(folder);

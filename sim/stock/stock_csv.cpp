@@ -1,8 +1,11 @@
 #include "stock/stock_csv.hpp"
 
+#include "io/input_file.hpp"
+#include "io/input_limits.hpp"
 #include "util/csv_split.hpp"
 #include "util/nearest_name.hpp"
 #include "util/parse_number.hpp"
+#include "util/utf8.hpp"
 
 #include "coron/error.hpp"
 
@@ -13,7 +16,6 @@
 #include <functional>
 #include <iterator>
 #include <optional>
-#include <sstream>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -193,7 +195,8 @@ int read_format(std::string& text, const std::string& file, Diagnostics& diag) {
   if (!text.starts_with(format_prefix)) return 1;
   const std::size_t eol = std::min(text.find('\n'), text.size());
   const std::string_view line = trim(std::string_view(text).substr(0, eol));
-  const util::Parsed<std::int64_t> format = util::parse_integer<std::int64_t>(line.substr(format_prefix.size()));
+  const util::Parsed<std::int64_t> format =
+      util::parse_integer<std::int64_t>(line.substr(format_prefix.size()));
   int out = stock_csv_format;
   if (!format || format.value() < 1 || format.value() > stock_csv_format) {
     diag.add(file, 1, static_cast<int>(format_prefix.size()) + 1, "format",
@@ -228,7 +231,10 @@ FormatGaps gaps_of(int format) {
 
 Stock parse_stock_csv(std::string_view input, const std::string& file, std::vector<Diagnostic>* notices) {
   Diagnostics diag;
-  std::string text(input);
+  // A spreadsheet's "CSV UTF-8" starts with a byte-order mark: accepted, not a column name.
+  std::string text(util::without_utf8_bom(input));
+  // Cité names go to HDF5 UTF-8 strings: the whole text must be UTF-8 without NUL.
+  if (!io::check_utf8_text(text, file, diag)) diag.throw_if_any();
   const int format = read_format(text, file, diag);
   const FormatGaps gaps = gaps_of(format);
   std::string split_error;
@@ -446,11 +452,8 @@ Stock parse_stock_csv(std::string_view input, const std::string& file, std::vect
 }
 
 Stock read_stock_csv(const std::filesystem::path& path, std::vector<Diagnostic>* notices) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError({Diagnostic{path.string(), 0, 0, "", "cannot open the stock file"}});
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_stock_csv(text.str(), path.string(), notices);
+  return parse_stock_csv(io::read_input_file(path, io::max_stock_csv_bytes, "a stock CSV"), path.string(),
+                         notices);
 }
 
 }  // namespace coron::stock

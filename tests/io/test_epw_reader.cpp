@@ -1,8 +1,10 @@
 #include "io/epw_reader.hpp"
 
+#include <fmt/core.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 #include <fstream>
 #include <numeric>
@@ -275,7 +277,8 @@ TEST(EpwReader, NotAWeatherFile) {
   EXPECT_THAT(error_parsing(""), HasSubstr("edited.epw: empty file"));
   EXPECT_THAT(error_parsing("dwelling_id,floor_area_m2\n1,70\n"),
               HasSubstr("edited.epw:1:1: expected the LOCATION record of an EnergyPlus weather file"));
-  EXPECT_THAT(error_reading(weather_dir + "no_such_file.epw"), HasSubstr("cannot open the weather file"));
+  EXPECT_THAT(error_reading(weather_dir + "no_such_file.epw"),
+              HasSubstr("no_such_file.epw: cannot read: no such file"));
 }
 
 TEST(EpwReader, AFileOfTheWrongKindListsAHundredProblemsThenCounts) {
@@ -297,6 +300,49 @@ TEST(EpwReader, AFileOfTheWrongKindListsAHundredProblemsThenCounts) {
   const std::string message = error_parsing(edited, &count);
   EXPECT_EQ(count, 101u);
   EXPECT_THAT(message, HasSubstr("and 8660 more problems not listed"));
+}
+
+}  // namespace
+}  // namespace coron::io
+
+namespace coron::io {
+namespace {
+
+TEST(EpwReader, NonFiniteAndSubnormalValuesAreRefusedAtTheirPlace) {
+  // Field 6 is the dry bulb temperature, in (-70, 70) degC; row r is on line 9 + r. One
+  // file with one bad value per row: each is reported on its own line.
+  const std::array<std::string, 8> values = {"nan", "-nan", "NAN", "inf", ".inf", "-.inf", "1e999", "5e-324"};
+  std::string text = read_text(ashrae_file);
+  std::size_t row_start = 0;
+  for (std::size_t l = 0; l < 8; ++l) row_start = text.find('\n', row_start) + 1;
+  for (const std::string& value : values) {
+    std::size_t at = row_start;
+    for (int f = 0; f < 6; ++f) at = text.find(',', at) + 1;
+    text.replace(at, text.find(',', at) - at, value);
+    row_start = text.find('\n', row_start) + 1;
+  }
+  std::size_t count = 0;
+  const std::string message = error_parsing(text, &count);
+  EXPECT_EQ(count, values.size()) << message;
+  for (std::size_t r = 0; r < values.size(); ++r)
+    EXPECT_THAT(message, HasSubstr(fmt::format("edited.epw:{}:", 9 + r))) << values[r];
+  for (const std::string& value : values)
+    EXPECT_THAT(message, HasSubstr("dry_bulb_temperature: expected a")) << value;
+  EXPECT_THAT(message, HasSubstr("expected a finite number in (-70, 70) degC, got 'nan'"));
+  EXPECT_THAT(message, HasSubstr("expected a number of magnitude 0 or at least 2.2250738585072014e-308 "
+                                 "in (-70, 70) degC, got '5e-324'"));
+}
+
+TEST(EpwReader, AUtf8ByteOrderMarkBeforeLocationIsAccepted) {
+  const HourlyWeather plain = parse_epw(read_text(ashrae_file), "plain.epw");
+  const HourlyWeather marked = parse_epw("\xEF\xBB\xBF" + read_text(ashrae_file), "marked.epw");
+  EXPECT_EQ(marked.station.latitude_deg, plain.station.latitude_deg);
+  EXPECT_EQ(marked.dry_bulb_c, plain.dry_bulb_c);
+}
+
+TEST(EpwReader, ADeviceOrAFolderIsRefusedAtOnce) {
+  EXPECT_EQ(error_reading("/dev/zero"), "/dev/zero: cannot read: is a device, not a file");
+  EXPECT_THAT(error_reading(weather_dir), HasSubstr("cannot read: is a folder, not a file"));
 }
 
 }  // namespace

@@ -153,7 +153,8 @@ TEST(ScenarioLoader, StockFileIsResolvedAgainstScenarioFolder) {
 
 TEST(ScenarioLoader, APrimaryFactorMustBeAFiniteNumber) {
   // nan compares false with both bounds: the range check alone let it through.
-  for (const char* factor : {"nan", ".nan", "+2", "2.3x"}) {
+  for (const char* factor :
+       {"nan", ".nan", "-nan", "NAN", "inf", ".inf", "-.inf", "1e999", "5e-324", "1e-400", "+2", "2.3x"}) {
     try {
       (void)parse_scenario(
           std::string("coron: 1\nname: f\nseed: 1\nstart_year: 2018\nyears: 1\nreplicates: 1\n"
@@ -232,6 +233,10 @@ INSTANTIATE_TEST_SUITE_P(
                 "expected an HDF5 file name ending in .h5, got 'results/bad_output_extension.csv'"},
         BadCase{"bad_duplicate_key.yaml",
                 "bad_duplicate_key.yaml:6:1: years: ", "duplicate key (first given on line 5)"},
+        BadCase{"bad_second_document.yaml", "bad_second_document.yaml:15:1: ",
+                "a second YAML document: a scenario or data file holds exactly one"},
+        BadCase{"bad_utf16.yaml", "bad_utf16.yaml: ",
+                "the file is UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8"},
         BadCase{"bad_not_a_mapping.yaml", "bad_not_a_mapping.yaml:1:1: ", "expected a mapping, got a list"},
         BadCase{"bad_thermal_model.yaml", "bad_thermal_model.yaml:17:10: thermal.model: ",
                 "expected one of 'monthly', 'hourly', got 'hourlyy'; did you mean 'hourly'?"},
@@ -250,6 +255,31 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"bad_demography_value.yaml",
                 "bad_demography_value.yaml:17:25: demography.mortality_multiplier: ",
                 "expected a number in 0..10, got '13'"}));
+
+TEST(ScenarioLoader, ANanAndASubnormalFactorAreBothReported) {
+  const std::string text = load_error(data_dir / "bad_factor_not_finite.yaml");
+  EXPECT_THAT(text, HasSubstr("bad_factor_not_finite.yaml:11:38: energy.electricity_primary_factor.2018: "
+                              "expected a number in 0.5..5, got 'nan'"));
+  EXPECT_THAT(text, HasSubstr("bad_factor_not_finite.yaml:11:49: energy.electricity_primary_factor.2026: "
+                              "expected a number in 0.5..5, got '5e-324'"));
+}
+
+TEST(ScenarioLoader, TextNotInUtf8IsRefusedAtEachPlaceANulDoesNotStopTheList) {
+  try {
+    (void)load_scenario(data_dir / "bad_name_not_utf8.yaml");
+    FAIL() << "accepted";
+  } catch (const InputError& e) {
+    ASSERT_THAT(e.diagnostics(), SizeIs(2)) << e.what();
+    EXPECT_THAT(e.what(),
+                HasSubstr("bad_name_not_utf8.yaml:2:10: byte 0xE9, not UTF-8 at byte 18 of the file"));
+    EXPECT_THAT(e.what(), HasSubstr("bad_name_not_utf8.yaml:3:16: a NUL byte"));
+  }
+}
+
+TEST(ScenarioLoader, AFifoOrAFolderNamedAsTheScenarioIsRefusedAtOnce) {
+  EXPECT_EQ(load_error(data_dir), data_dir.string() + ": cannot read: is a folder, not a file");
+  EXPECT_EQ(load_error("/dev/zero"), "/dev/zero: cannot read: is a device, not a file");
+}
 
 TEST(ScenarioLoader, SeveralErrorsAreAllReportedInFileOrder) {
   try {

@@ -295,3 +295,99 @@ TEST(YamlReader, ReportUsesNodeOrFallsBackToMapping) {
 
 }  // namespace
 }  // namespace coron::io
+
+namespace coron::io {
+namespace {
+
+// Every number a YAML file holds goes through one parser: each getter that reads a
+// number refuses what is not a finite, normal number (or zero), at its place.
+TEST(YamlReader, NonFiniteAndSubnormalNumbersAreRefusedByEveryNumberGetter) {
+  for (const std::string bad :
+       {"nan", "-nan", "NAN", ".nan", "inf", ".inf", "-.inf", "1e999", "5e-324", "1e-400"}) {
+    Doc doc("plain: " + bad + "\nranged: " + bad + "\nlist: [1, " + bad + "]\narea: " + bad +
+            " m2\nareas: {unit: m2, values: [" + bad + "]}\nareas2: ['" + bad + " m2']\nwhole: " + bad +
+            "\n");
+    MapReader r = doc.reader();
+    EXPECT_EQ(r.required<double>("plain"), std::nullopt) << bad;
+    EXPECT_EQ(r.required_in_range<double>("ranged", 0.0, 1e6), std::nullopt) << bad;
+    EXPECT_EQ(r.required_numbers<double>("list", 2, 0.0, 1e6), std::nullopt) << bad;
+    EXPECT_EQ(r.required_quantity("area", Dimension::area_m2, 0.0, 1e6), std::nullopt) << bad;
+    EXPECT_EQ(r.required_quantities("areas", Dimension::area_m2, 1, 0.0, 1e6), std::nullopt) << bad;
+    EXPECT_EQ(r.required_quantities("areas2", Dimension::area_m2, 1, 0.0, 1e6), std::nullopt) << bad;
+    EXPECT_EQ(r.required<int>("whole"), std::nullopt) << bad;
+    r.finish();
+    const std::string all = doc.messages();
+    EXPECT_EQ(doc.diag.size(), 7u) << bad << "\n" << all;
+    for (const char* where : {"in.yaml:1:8: plain: expected ", "in.yaml:2:9: ranged: expected ",
+                              "in.yaml:3:11: list[1]: expected ", "in.yaml:4:7: area: expected ",
+                              "in.yaml:5:", "in.yaml:6:", "in.yaml:7:8: whole: expected "})
+      EXPECT_THAT(all, HasSubstr(where)) << bad << "\n" << all;
+  }
+}
+
+TEST(YamlReader, ASubnormalIsRefusedAsTooSmallAndAnInfinityAsNotFinite) {
+  Doc doc("a: 5e-324\nb: nan\nc: 1e999\n");
+  MapReader r = doc.reader();
+  (void)r.required<double>("a");
+  (void)r.required<double>("b");
+  (void)r.required<double>("c");
+  EXPECT_EQ(doc.messages(),
+            "in.yaml:1:4: a: expected a number of magnitude 0 or at least 2.2250738585072014e-308, "
+            "got '5e-324'\n"
+            "in.yaml:2:4: b: expected a finite number, got 'nan'\n"
+            "in.yaml:3:4: c: expected a number in -1.7976931348623157e+308..1.7976931348623157e+308, got "
+            "'1e999'\n");
+}
+
+TEST(YamlReader, ASecondDocumentIsRefusedAtItsDashes) {
+  // A syntax error in the second document would not be seen at all by a one-document read.
+  Doc doc("a: 1\nb: 2\n---\nc: [unclosed\n");
+  EXPECT_FALSE(doc.file.has_value());
+  ASSERT_EQ(doc.diag.size(), 1u) << doc.messages();
+  EXPECT_EQ(doc.messages(),
+            "in.yaml:3:1: a second YAML document: a scenario or data file holds exactly one (remove this "
+            "'---' and what follows, or split the file)\n");
+  // An explicit start and end of the one document are fine.
+  Doc one("---\na: 1\n...\n");
+  EXPECT_TRUE(one.file.has_value()) << one.messages();
+  EXPECT_EQ(one.reader().required<int>("a"), 1);
+  // A syntax error in the first document is still reported as such.
+  Doc broken("a: [1\n---\nb: 2\n");
+  EXPECT_THAT(broken.messages(), HasSubstr("YAML syntax error"));
+}
+
+TEST(YamlReader, AUtf8ByteOrderMarkIsAcceptedAndPositionsAreUnchanged) {
+  Doc doc(
+      "\xEF\xBB\xBF"
+      "a: 1\nb: x\n");
+  ASSERT_TRUE(doc.file.has_value()) << doc.messages();
+  MapReader r = doc.reader();
+  EXPECT_EQ(r.required<int>("a"), 1);
+  EXPECT_EQ(r.required<int>("b"), std::nullopt);
+  EXPECT_EQ(doc.messages(), "in.yaml:2:4: b: expected an integer, got 'x'\n");
+}
+
+TEST(YamlReader, TextThatIsNotUtf8IsRefusedEverywhereItIs) {
+  // Latin-1 'é' in a value, a NUL, and a stray byte in a comment after it: all three listed.
+  Doc doc(std::string("name: Cit\xE9\nx: a\0b\n# \xFF\n", 22));
+  EXPECT_FALSE(doc.file.has_value());
+  ASSERT_EQ(doc.diag.size(), 3u) << doc.messages();
+  EXPECT_THAT(doc.messages(), HasSubstr("in.yaml:1:10: byte 0xE9, not UTF-8"));
+  EXPECT_THAT(doc.messages(), HasSubstr("in.yaml:2:5: a NUL byte"));
+  EXPECT_THAT(doc.messages(), HasSubstr("in.yaml:3:3: byte 0xFF, not UTF-8"));
+}
+
+TEST(YamlReader, AUtf16FileIsRefusedAsUtf16) {
+  const std::string utf16(
+      "\xFF\xFE"
+      "a\0:\0 \0"
+      "1\0",
+      10);
+  Doc doc(utf16);
+  EXPECT_FALSE(doc.file.has_value());
+  EXPECT_EQ(doc.messages(),
+            "in.yaml: the file is UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8\n");
+}
+
+}  // namespace
+}  // namespace coron::io

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <sys/stat.h>
 
 namespace coron::stock {
 namespace {
@@ -56,7 +57,7 @@ TEST(StockCsv, RoundTripOfAwkwardDoubles) {
   s.floor_area_m2[0] = 0.1 + 0.2;
   s.u_wall_w_per_m2k[1] = 1.0 / 3.0;
   s.income_per_cu_eur[2] = 16800.000000000004;
-  s.g_window[3] = 5e-324;
+  s.g_window[3] = 2.2250738585072014e-308;  // the smallest normal: subnormals are refused
   std::ostringstream out;
   write_stock_csv(s, out);
   expect_identical(s, parse_stock_csv(out.str(), "memory.csv"));
@@ -294,7 +295,59 @@ TEST(StockCsvErrors, EveryProblemReported) {
 }
 
 TEST(StockCsvErrors, MissingFile) {
-  EXPECT_THAT(error_of("no_such_stock.csv"), HasSubstr("no_such_stock.csv: cannot open the stock file"));
+  EXPECT_THAT(error_of("no_such_stock.csv"), HasSubstr("no_such_stock.csv: cannot read: no such file"));
+}
+
+}  // namespace
+}  // namespace coron::stock
+
+namespace coron::stock {
+namespace {
+
+TEST(StockCsvErrors, NonFiniteAndSubnormalNumbersAreRefusedAtTheirPlace) {
+  // A floor area of 5e-324 m2 once passed "> 0" and gave nan results with exit 0.
+  const std::string what = error_of("bad_stock_not_finite.csv");
+  EXPECT_THAT(what,
+              HasSubstr("bad_stock_not_finite.csv:2:111: floor_area_m2: expected a number of magnitude 0 "
+                        "or at least 2.2250738585072014e-308 (a positive area in m2)"));
+  EXPECT_THAT(what, HasSubstr("got '5e-324'"));
+  EXPECT_THAT(what, HasSubstr("bad_stock_not_finite.csv:3:127: u_wall_w_per_m2k: expected a finite number"));
+  EXPECT_THAT(what, HasSubstr("bad_stock_not_finite.csv:4:259: income_per_cu_eur: expected a finite number"));
+}
+
+TEST(StockCsvErrors, TextNotInUtf8IsRefusedAtEachPlace) {
+  const std::string what = error_of("bad_stock_not_utf8.csv");
+  EXPECT_THAT(what, HasSubstr("bad_stock_not_utf8.csv:2:11: byte 0xE9, not UTF-8"));
+  EXPECT_THAT(what, HasSubstr("bad_stock_not_utf8.csv:4:35: a NUL byte"));
+}
+
+TEST(StockCsv, AUtf8ByteOrderMarkBeforeTheHeaderIsAccepted) {
+  // What a spreadsheet saves as "CSV UTF-8": the mark, then the file as written. The first
+  // three dwellings are enough: the mark only touches the first line.
+  std::ostringstream out;
+  write_stock_csv(default_stock(), out);
+  const std::string text = out.str();
+  std::size_t end = 0;
+  for (int line = 0; line < 5; ++line) end = text.find('\n', end) + 1;  // format, header, 3 rows
+  const std::string head = text.substr(0, end);
+  const Stock plain = parse_stock_csv(head, "plain.csv");
+  const Stock marked = parse_stock_csv("\xEF\xBB\xBF" + head, "bom.csv");
+  ASSERT_EQ(marked.size(), 3u);
+  expect_identical(plain, marked);
+  // Not a mark anywhere else: a second one before the header is a column name gone wrong.
+  EXPECT_THROW((void)parse_stock_csv("\xEF\xBB\xBF\xEF\xBB\xBF" + head, "twice.csv"), InputError);
+}
+
+TEST(StockCsvErrors, AFifoIsRefusedWithoutBlocking) {
+  const fixtures::TempDir dir("stock_fifo");
+  const std::filesystem::path fifo = dir.path() / "stock.csv";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  try {
+    (void)read_stock_csv(fifo);
+    FAIL() << "a FIFO was read";
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()), fifo.string() + ": cannot read: is a FIFO (named pipe), not a file");
+  }
 }
 
 }  // namespace

@@ -69,11 +69,10 @@ Parsed<double> scan_double(std::string_view text, std::size_t& used) noexcept {
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   used = static_cast<std::size_t>(end - text.data());
   if (ec == std::errc::invalid_argument) return NumberError::not_a_number;
-  if (ec == std::errc::result_out_of_range) {
-    if (too_large(text.substr(0, used))) return NumberError::out_of_range;
-    return text.front() == '-' ? -0.0 : 0.0;  // below the smallest subnormal: rounds to zero
-  }
+  if (ec == std::errc::result_out_of_range)
+    return too_large(text.substr(0, used)) ? NumberError::out_of_range : NumberError::too_small;
   if (!std::isfinite(value)) return NumberError::not_finite;
+  if (std::fpclassify(value) == FP_SUBNORMAL) return NumberError::too_small;
   return value;
 }
 
@@ -125,6 +124,7 @@ Parsed<T> parse_integer(std::string_view text) noexcept {
   switch (as_double.error()) {
     case NumberError::not_finite:
     case NumberError::out_of_range:
+    case NumberError::too_small:
       return NumberError::not_an_integer;
     default:
       return as_double.error();
@@ -149,6 +149,12 @@ std::string expected_number(NumberError error) {
       return noun + " without a '+' sign";
     case NumberError::not_finite:
       return "a finite number";
+    case NumberError::too_small: {
+      char text[32];
+      const std::to_chars_result printed =
+          std::to_chars(text, text + sizeof text, std::numeric_limits<double>::min());
+      return "a number of magnitude 0 or at least " + std::string(text, printed.ptr);
+    }
     case NumberError::out_of_range:
       if constexpr (std::is_floating_point_v<T>) {
         char text[32];

@@ -14,8 +14,10 @@
 //  - a leading '+' is refused (from_chars refuses it): "+5" is not a number here;
 //  - hexadecimal ("0x1A") and YAML spellings (".inf", "1_000") are refused;
 //  - doubles: decimal or scientific ("-.5", "5.", "1E5"); "inf" and "nan" are refused
-//    as not finite, a magnitude beyond 1.8e308 as out of range, and a magnitude below
-//    the smallest subnormal (4.9e-324) rounds to zero, as strtod does;
+//    as not finite, a magnitude beyond 1.8e308 as out of range, and a number other than
+//    zero whose magnitude is below the smallest normal double (2.2e-308: "5e-324",
+//    "1e-400") as too small: such a value is subnormal or rounds to zero, and either
+//    turns a later division or product into inf or nan without any sign of it;
 //  - integers: decimal digits with an optional '-' ("007" is 7); a fraction or an
 //    exponent ("2.5", "1e3", "2.0") is refused as not an integer; a value beyond the
 //    type is out of range; for unsigned types any negative value but "-0" is refused.
@@ -31,6 +33,7 @@ enum class NumberError : std::uint8_t {
   not_an_integer,  ///< a number, but not a whole one: "2.5", "1e3", "inf" (integers)
   negative,        ///< "-1" for an unsigned type
   out_of_range,    ///< beyond the type: "1e999" for a double, "4294967296" for a 32-bit int
+  too_small,       ///< not zero, but below the smallest normal double: "5e-324", "1e-400"
 };
 
 /// The value parsed, or why there is none.
@@ -71,7 +74,8 @@ template <class T>
 [[nodiscard]] std::string_view number_noun() noexcept;
 
 /// What was expected, for "expected ..., got '...'" after `error` parsing a T:
-/// "a number", "a finite number", "an integer", "a non-negative integer", and for
+/// "a number", "a finite number", "an integer", "a non-negative integer", for too_small
+/// "a number of magnitude 0 or at least 2.2250738585072014e-308", and for
 /// out_of_range the range of T ("an integer in -2147483648..2147483647").
 /// A caller checking its own range [lo, hi] words that failure itself, with the range.
 template <class T>
