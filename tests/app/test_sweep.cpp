@@ -322,7 +322,9 @@ TEST_F(SweepCli, WritesTheFileAndItsCsvWithTheSameFigures) {
     csv.replace_extension(".csv");
     const std::vector<CsvRow> rows = read_csv(csv);
     const std::vector<std::string> datasets = h5.open_group("/sweep").dataset_paths();
-    ASSERT_EQ(datasets.size(), 10u);  // the budgets and nine indicators
+    ASSERT_EQ(datasets.size(), 12u);  // the budgets, nine indicators and the two axes' coordinates
+    EXPECT_EQ(h5.open_dataset("/sweep/budget").read<double>(), budgets);
+    EXPECT_EQ(h5.open_dataset("/sweep/quantile").read<double>(), (std::vector<double>{0.1, 0.5, 0.9}));
     EXPECT_EQ(rows.size(), 9u * budgets.size());
     for (const CsvRow& row : rows) {
       const io::DataSet dataset = h5.open_dataset("/sweep/" + row.indicator);
