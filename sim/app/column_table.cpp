@@ -14,7 +14,8 @@ std::string column_table(std::span<const ColumnInfo> columns) {
         content += fmt::format("{} {}", k ? "," : "", c.spec.names[k]);
       content += ".";
     }
-    if (!c.spec.in_csv && c.group != ColumnGroup::output && c.group != ColumnGroup::works) content += " Not in the stock CSV.";
+    if (!c.spec.in_csv && c.group != ColumnGroup::output && c.group != ColumnGroup::works)
+      content += " Not in the stock CSV.";
     out += fmt::format("| `{}` | {} | {} | {} |\n", c.name, column_type_name(c.type), c.unit, content);
   }
   return out;

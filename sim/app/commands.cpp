@@ -9,6 +9,7 @@
 #include "setup/run_to_file.hpp"
 #include "stock/stock_csv.hpp"
 #include "stock/summary.hpp"
+#include "util/partial_file.hpp"
 
 #include "coron/columns.hpp"
 #include "coron/engine.hpp"
@@ -48,10 +49,9 @@ void check_writable(const std::filesystem::path& file, const std::string& key) {
     diag.throw_if_any();
   }
   if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
-  std::filesystem::path probe = file;
-  probe += ".partial";
-  const bool writable = !ec && std::ofstream(probe, std::ios::app).good();
-  std::filesystem::remove(probe, ec);
+  util::PartialFile probe(file);
+  const bool writable = !ec && std::ofstream(probe.path(), std::ios::app).good();
+  probe.discard();
   if (!writable) {
     diag.add(file.string(), 0, 0, key, "cannot write here (is the folder writable?)");
     diag.throw_if_any();

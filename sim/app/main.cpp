@@ -5,6 +5,7 @@
 #include "app/compare_command.hpp"
 #include "app/hourly_validation_command.hpp"
 #include "app/sweep_command.hpp"
+#include "util/interrupt.hpp"
 
 #include "coron/error.hpp"
 
@@ -23,6 +24,8 @@ constexpr int exit_internal = 1;
 
 int main(int argc, char** argv) {
   using namespace coron::app;
+  // Ctrl-C and SIGTERM remove what is being written and exit 130 / 143.
+  coron::util::install_interrupt_handlers();
   CLI::App app{"coron " CORON_VERSION
                ": thermal renovation of a housing stock, year by year, under YAML scenarios"};
   app.require_subcommand(1);

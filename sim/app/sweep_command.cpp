@@ -7,6 +7,7 @@
 #include "app/sweep_run.hpp"
 #include "setup/output_target.hpp"
 #include "setup/run_setup.hpp"
+#include "util/partial_file.hpp"
 
 #include "coron/engine.hpp"
 
@@ -33,10 +34,9 @@ void check_has_budget(const setup::RunSetup& setup, const std::filesystem::path&
 void check_writable(const std::filesystem::path& file) {
   std::error_code ec;
   if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
-  std::filesystem::path probe = file;
-  probe += ".partial";
-  const bool writable = !ec && !std::filesystem::is_directory(file, ec) && std::ofstream(probe).good();
-  std::filesystem::remove(probe, ec);
+  util::PartialFile probe(file);
+  const bool writable = !ec && !std::filesystem::is_directory(file, ec) && std::ofstream(probe.path()).good();
+  probe.discard();
   if (!writable)
     throw InputError({Diagnostic{file.string(), 0, 0, "-o", "cannot write here (is the folder writable?)"}});
 }

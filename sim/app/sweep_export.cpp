@@ -2,6 +2,7 @@
 
 #include "io/dimension_scales.hpp"
 #include "io/h5_file.hpp"
+#include "util/partial_file.hpp"
 
 #include "coron/aggregates.hpp"
 
@@ -17,12 +18,6 @@ namespace {
 
 // 2: dimension scales on the budget and quantile axes (netCDF-4 readers name them).
 constexpr int sweep_schema_version = 2;
-
-std::filesystem::path partial_of(const std::filesystem::path& file) {
-  std::filesystem::path partial = file;
-  partial += ".partial";
-  return partial;
-}
 
 void describe(io::Object& object, std::string_view units, std::string_view dimensions,
               std::string_view description) {
@@ -98,20 +93,13 @@ std::filesystem::path sweep_csv_path(const std::filesystem::path& file) {
 
 void write_sweep(const std::filesystem::path& file, const SweepMeta& meta, const std::vector<double>& budgets,
                  const std::vector<FrontierSeries>& series) {
-  const std::filesystem::path csv = sweep_csv_path(file);
-  const std::filesystem::path h5_partial = partial_of(file);
-  const std::filesystem::path csv_partial = partial_of(csv);
-  try {
-    write_hdf5(h5_partial, meta, budgets, series);
-    write_csv(csv_partial, budgets, series);
-  } catch (...) {
-    std::error_code ignored;
-    std::filesystem::remove(h5_partial, ignored);
-    std::filesystem::remove(csv_partial, ignored);
-    throw;
-  }
-  std::filesystem::rename(h5_partial, file);
-  std::filesystem::rename(csv_partial, csv);
+  // Both written beside their names, then renamed; any failure removes both partials.
+  util::PartialFile h5(file);
+  util::PartialFile csv(sweep_csv_path(file));
+  write_hdf5(h5.path(), meta, budgets, series);
+  write_csv(csv.path(), budgets, series);
+  h5.commit();
+  csv.commit();
 }
 
 }  // namespace coron::app

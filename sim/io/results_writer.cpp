@@ -224,13 +224,16 @@ Coordinates result_coordinates(const ResultsLayout& layout, const Stock& stock) 
 
 ResultsWriter::ResultsWriter(const std::filesystem::path& file, const RunMetadata& meta, const Stock& stock,
                              const ResultsLayout& layout, const detail::DwellingChunk& chunk)
-    : file_(file), layout_(layout), dwellings_(stock.size()), stock_(&stock), cites_(stock.cites.size()) {
+    : file_(file),
+      partial_(file),
+      layout_(layout),
+      dwellings_(stock.size()),
+      stock_(&stock),
+      cites_(stock.cites.size()) {
   CORON_ASSERT(layout.compression >= 0 && layout.compression <= 9);
   if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
-  partial_ = file;
-  partial_ += ".partial";
   try {
-    out_.emplace(File::create(partial_));
+    out_.emplace(File::create(partial_.path()));
     write_meta(*out_, meta);
     const std::array<std::size_t, 1> year_shape{layout.years.size()};
     write_array(*out_, "years", year_shape, layout.years,
@@ -281,8 +284,7 @@ ResultsWriter::ResultsWriter(const std::filesystem::path& file, const RunMetadat
     by_cite_.clear();
     dwelling_.clear();
     out_.reset();
-    std::error_code ignored;
-    std::filesystem::remove(partial_, ignored);
+    partial_.discard();
     throw;
   }
 }
@@ -293,8 +295,7 @@ ResultsWriter::~ResultsWriter() {
   by_cite_.clear();
   dwelling_.clear();
   out_.reset();  // closes, swallowing errors: the file is being discarded
-  std::error_code ignored;
-  std::filesystem::remove(partial_, ignored);
+  partial_.discard();
 }
 
 void ResultsWriter::write_replicate(std::size_t r, const ReplicateRecord& record) {
@@ -381,7 +382,7 @@ void ResultsWriter::commit(const Aggregates& aggregates) {
   // Closed before the rename: only a complete, closed file carries the final name.
   out_->close();
   out_.reset();
-  std::filesystem::rename(partial_, file_);
+  partial_.commit();
   committed_ = true;
 }
 

@@ -2,6 +2,7 @@
 #include "io/h5_file.hpp"
 #include "io/run_provenance.hpp"
 #include "io/works_writer.hpp"
+#include "util/partial_file.hpp"
 
 #include "coron/results.hpp"
 #include "coron/scenario.hpp"
@@ -64,16 +65,16 @@ struct DwellingChunk {
 }  // namespace detail
 
 /// Writes a results file as a run produces it. Atomic: everything goes to
-/// FILE.partial, renamed to FILE by commit() only; if the writer is destroyed
-/// before (an exception, a failed run) FILE.partial is removed and FILE, if it
-/// existed, is left untouched. Throws H5Error for HDF5 failures and
+/// the process's own FILE.<pid>.<n>.partial (util/partial_file.hpp), renamed to FILE
+/// by commit() only; if the writer is destroyed before (an exception, a failed run)
+/// the partial is removed and FILE, if it existed, is left untouched. Throws H5Error for HDF5 failures and
 /// std::filesystem::filesystem_error for folder or rename failures. Calling
 /// thread only; not from inside a TBB region.
 class ResultsWriter {
  public:
-  /// `stock` must outlive the writer. Creates FILE.partial (and FILE's folder) and writes /meta, /years, /stock,
-  /// /cites, the empty /dwelling datasets [R_d, Y, N] (R_d = dwelling_replicates)
-  /// and the empty /aggregate/by_cite datasets [R, Y, C(, bins)].
+  /// `stock` must outlive the writer. Creates FILE.partial (and FILE's folder) and writes /meta, /years,
+  /// /stock, /cites, the empty /dwelling datasets [R_d, Y, N] (R_d = dwelling_replicates) and the empty
+  /// /aggregate/by_cite datasets [R, Y, C(, bins)].
   ResultsWriter(const std::filesystem::path& file, const RunMetadata& meta, const Stock& stock,
                 const ResultsLayout& layout, const detail::DwellingChunk& chunk = {});
   ResultsWriter(const ResultsWriter&) = delete;
@@ -93,7 +94,7 @@ class ResultsWriter {
   void write_dwelling_rows(DataSet& dataset, std::size_t r, const std::vector<T>& values);
 
   std::filesystem::path file_;
-  std::filesystem::path partial_;
+  util::PartialFile partial_;
   ResultsLayout layout_;
   std::size_t dwellings_ = 0;
   const Stock* stock_ = nullptr;  ///< outlives the writer (the run's stock)

@@ -5,6 +5,7 @@
 #include "util/csv_split.hpp"
 #include "util/nearest_name.hpp"
 #include "util/parse_number.hpp"
+#include "util/partial_file.hpp"
 #include "util/utf8.hpp"
 
 #include "coron/error.hpp"
@@ -169,20 +170,17 @@ void write_stock_csv_file(const Stock& stock, const std::filesystem::path& path)
   };
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) bad_output("cannot write here: it is a folder");
-  std::filesystem::path partial = path;
-  partial += ".partial";
   if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
-  std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+  util::PartialFile partial(path);
+  std::ofstream out(partial.path(), std::ios::binary | std::ios::trunc);
   if (!out) bad_output("cannot write here (is the folder writable?)");
+  write_stock_csv(stock, out);
+  out.close();
+  if (!out) throw std::runtime_error("failed writing " + partial.path().string());
   try {
-    write_stock_csv(stock, out);
-    out.close();
-    if (!out) throw std::runtime_error("failed writing " + partial.string());
-    std::filesystem::rename(partial, path, ec);
-    if (ec) bad_output(fmt::format("cannot replace it ({})", ec.message()));
-  } catch (...) {
-    std::filesystem::remove(partial, ec);
-    throw;
+    partial.commit();
+  } catch (const std::filesystem::filesystem_error& e) {
+    bad_output(fmt::format("cannot replace it ({})", e.code().message()));
   }
 }
 

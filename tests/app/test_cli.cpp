@@ -2,6 +2,7 @@
 // with file:line:column and nothing written, stock CSV round trip, and
 // bit-identical datasets on 1, 2 and 4 threads.
 #include "app/cli_runner.hpp"
+#include "fixtures/partials.hpp"
 #include "fixtures/short_scenario.hpp"
 #include "io/results_reader.hpp"
 
@@ -124,7 +125,7 @@ TEST(Cli, EveryBadStockCsvExitsWithTwoAndNamesLineAndColumn) {
     EXPECT_EQ(r.exit_code, 2) << file << "\n" << r.output;
     EXPECT_THAT(r.output, HasSubstr(file.filename().string() + ":")) << r.output;
     EXPECT_FALSE(std::filesystem::exists(dir.path() / "short.h5"));
-    EXPECT_FALSE(std::filesystem::exists(dir.path() / "short.h5.partial"));
+    EXPECT_TRUE(fixtures::partials_of(dir.path() / "short.h5").empty());
   }
 }
 
@@ -145,7 +146,7 @@ TEST(Cli, StockGenerateOntoAFolderIsBadInputAndLeavesNoPartial) {
   EXPECT_EQ(r.exit_code, 2) << r.output;
   EXPECT_THAT(r.output, HasSubstr("stock.csv: cannot write here: it is a folder"));
   EXPECT_TRUE(std::filesystem::is_directory(dir.path() / "stock.csv"));
-  EXPECT_FALSE(std::filesystem::exists(dir.path() / "stock.csv.partial"));
+  EXPECT_TRUE(fixtures::partials_of(dir.path() / "stock.csv").empty());
   EXPECT_EQ(testing::count_files(dir.path()), 0u);
 }
 
@@ -155,7 +156,7 @@ TEST(Cli, StockGenerateUnderAPlainFileIsBadInputAndLeavesNoPartial) {
   const auto r = run_coron("stock generate -o somefile/x.csv", dir.path());
   EXPECT_EQ(r.exit_code, 2) << r.output;
   EXPECT_THAT(r.output, HasSubstr("somefile/x.csv: cannot write here"));
-  EXPECT_FALSE(std::filesystem::exists(dir.path() / "somefile/x.csv.partial"));
+  EXPECT_TRUE(fixtures::partials_of(dir.path() / "somefile/x.csv").empty());
   EXPECT_EQ(testing::count_files(dir.path()), 1u);  // only somefile
 }
 
@@ -280,7 +281,7 @@ TEST(Cli, RunWritesTheResultAndASummary) {
   const auto r = run_coron("run " + quoted(scenario), dir.path());
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_TRUE(std::filesystem::exists(dir.path() / "short.h5"));
-  EXPECT_FALSE(std::filesystem::exists(dir.path() / "short.h5.partial"));
+  EXPECT_TRUE(fixtures::partials_of(dir.path() / "short.h5").empty());
   EXPECT_THAT(r.output, HasSubstr("2018"));
   EXPECT_THAT(r.output, HasSubstr("2023"));
   EXPECT_THAT(r.output, HasSubstr("final GWh"));

@@ -6,6 +6,7 @@
 #include "app/sweep_frontier.hpp"
 #include "app/sweep_run.hpp"
 #include "fixtures/data_params.hpp"
+#include "fixtures/partials.hpp"
 #include "fixtures/short_scenario.hpp"
 #include "fixtures/synthetic_stock.hpp"
 #include "io/h5_file.hpp"
@@ -317,7 +318,7 @@ TEST_F(SweepCli, WritesTheFileAndItsCsvWithTheSameFigures) {
     EXPECT_THAT(h5.open_group("/meta").attribute_names(),
                 ElementsAre("budget_years", "coron_version", "created_utc", "end_year", "replicates",
                             "scenario", "scenario_name", "seed", "start_year", "sweep_schema_version"));
-    EXPECT_FALSE(std::filesystem::exists(file(name).string() + ".partial"));
+    EXPECT_TRUE(fixtures::partials_of(file(name)).empty());
     std::filesystem::path csv = file(name);
     csv.replace_extension(".csv");
     const std::vector<CsvRow> rows = read_csv(csv);

@@ -1,5 +1,6 @@
 // Results file round trips: what write_results stores is what report tools read.
 
+#include "fixtures/partials.hpp"
 #include "fixtures/temp_dir.hpp"
 #include "io/h5_file.hpp"
 #include "io/results_reader.hpp"
@@ -19,6 +20,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <unistd.h>
 #include <variant>
 #include <vector>
 
@@ -221,12 +223,13 @@ TEST_F(H5Results, TheFileHoldsTheRegistryAndNothingElse) {
   for (const ColumnInfo& c : state_columns())
     expected.emplace_back("/dwelling/" + std::string(c.name), std::string(column_type_name(c.type)));
   // The funders' spending and the /works table.
-  for (const char* path : {"/aggregate/spend_by_funder", "/aggregate/by_cite/spend_by_funder",
-                           "/aggregate/quantiles/spend_by_funder", "/works/cost_eur", "/works/grant_eur",
-                           "/works/loan_eur", "/works/landlord_eur", "/works/primary_before_kwh_m2",
-                           "/works/primary_after_kwh_m2"})
+  for (const char* path :
+       {"/aggregate/spend_by_funder", "/aggregate/by_cite/spend_by_funder",
+        "/aggregate/quantiles/spend_by_funder", "/works/cost_eur", "/works/grant_eur", "/works/loan_eur",
+        "/works/landlord_eur", "/works/primary_before_kwh_m2", "/works/primary_after_kwh_m2"})
     expected.emplace_back(path, "float64");
-  for (const char* path : {"/works/replicate", "/works/year", "/works/package"}) expected.emplace_back(path, "int32");
+  for (const char* path : {"/works/replicate", "/works/year", "/works/package"})
+    expected.emplace_back(path, "int32");
   for (const char* path : {"/works/dwelling", "/works/dwelling_id"}) expected.emplace_back(path, "int64");
   for (const char* path : {"/works/label_before", "/works/label_after", "/works/target_reached"})
     expected.emplace_back(path, "uint8");
@@ -236,9 +239,10 @@ TEST_F(H5Results, TheFileHoldsTheRegistryAndNothingElse) {
                            "/dwelling/replicate", "/dwelling/dwelling", "/stock/dwelling", "/works/works"})
     expected.emplace_back(path, "int64");
   expected.emplace_back("/aggregate/quantiles/quantile", "float64");
-  for (const char* path : {"/aggregate/label", "/aggregate/funder", "/aggregate/by_cite/cite",
-                           "/aggregate/by_cite/label", "/aggregate/by_cite/funder", "/aggregate/quantiles/label",
-                           "/aggregate/quantiles/funder", "/cites/cite", "/works/funder"})
+  for (const char* path :
+       {"/aggregate/label", "/aggregate/funder", "/aggregate/by_cite/cite", "/aggregate/by_cite/label",
+        "/aggregate/by_cite/funder", "/aggregate/quantiles/label", "/aggregate/quantiles/funder",
+        "/cites/cite", "/works/funder"})
     expected.emplace_back(path, "string");
   std::vector<std::string> names;
   for (const auto& [path, type] : expected) {
@@ -438,7 +442,7 @@ TEST_F(H5Results, CreatesMissingParentFolders) {
   const fs::path file = dir_ / "results" / "nested" / "baseline.h5";
   write_results(file, meta_, stock_, results_, all_columns());
   EXPECT_TRUE(fs::is_regular_file(file));
-  EXPECT_FALSE(fs::exists(fs::path(file) += ".partial"));
+  EXPECT_TRUE(fixtures::partials_of(file).empty());
 }
 
 TEST_F(H5Results, ParentThatIsAFileLeavesNothingBehind) {
@@ -447,7 +451,7 @@ TEST_F(H5Results, ParentThatIsAFileLeavesNothingBehind) {
   const fs::path file = blocker / "baseline.h5";
   EXPECT_THROW(write_results(file, meta_, stock_, results_, all_columns()), fs::filesystem_error);
   EXPECT_FALSE(fs::exists(file));
-  EXPECT_FALSE(fs::exists(fs::path(file) += ".partial"));
+  EXPECT_TRUE(fixtures::partials_of(file).empty());
   EXPECT_TRUE(fs::is_regular_file(blocker));
 }
 
@@ -458,7 +462,7 @@ TEST_F(H5Results, FailedRenameRemovesThePartialFile) {
   fs::create_directories(file / "occupied");
   EXPECT_THROW(write_results(file, meta_, stock_, results_, all_columns()), fs::filesystem_error);
   EXPECT_TRUE(fs::is_directory(file / "occupied"));
-  EXPECT_FALSE(fs::exists(fs::path(file) += ".partial"));
+  EXPECT_TRUE(fixtures::partials_of(file).empty());
 }
 
 TEST(AggregateQuantiles, AreNumpysDefaultPercentiles) {
@@ -506,13 +510,16 @@ TEST_F(H5Results, FailureMidRunKeepsTheOldFileAndRemovesThePartial) {
   layout.years = results_.aggregates.year;
   layout.columns = recorded_columns(known_dwelling_columns());
   layout.dwelling_replicates = 2;
-  const fs::path partial = fs::path(file) += ".partial";
   {
     ResultsWriter writer(file, other, stock_, layout);
     writer.write_replicate(0, results_.replicates[0]);
-    EXPECT_TRUE(fs::exists(partial));
+    // This process's own partial: baseline.h5.<pid>.<n>.partial.
+    const std::vector<fs::path> partials = fixtures::partials_of(file);
+    ASSERT_EQ(partials.size(), 1u);
+    EXPECT_TRUE(
+        partials[0].filename().string().starts_with("baseline.h5." + std::to_string(::getpid()) + "."));
   }  // destroyed without commit(), as by an exception unwinding the run
-  EXPECT_FALSE(fs::exists(partial));
+  EXPECT_TRUE(fixtures::partials_of(file).empty());
   const ResultsReader in(file);
   EXPECT_EQ(in.string_attribute("/meta", "scenario_name"), "tiny");
 }
@@ -553,14 +560,19 @@ TEST_F(H5Results, SuccessReplacesTheOldFile) {
   write_results(file, other, stock_, results_, all_columns());
   const ResultsReader in(file);
   EXPECT_EQ(in.string_attribute("/meta", "scenario_name"), "second run");
-  EXPECT_FALSE(fs::exists(fs::path(file) += ".partial"));
+  EXPECT_TRUE(fixtures::partials_of(file).empty());
 }
 
-TEST_F(H5Results, StalePartialFromAKilledRunIsOverwritten) {
+TEST_F(H5Results, StalePartialsOfKilledRunsAreRemovedOthersKept) {
   const fs::path file = dir_ / "baseline.h5";
+  // Left by an older version, and by a killed process (no process has a pid above the
+  // kernel's pid_max, 2^22 at most); the parent process (alive) may be writing its own.
   std::ofstream(fs::path(file) += ".partial") << "left over by a killed run";
+  std::ofstream(fs::path(file) += ".4194305.0.partial") << "left over by a killed run";
+  const fs::path alive = fs::path(file) += "." + std::to_string(::getppid()) + ".0.partial";
+  std::ofstream(alive) << "being written by a running process";
   write_results(file, meta_, stock_, results_, all_columns());
-  EXPECT_FALSE(fs::exists(fs::path(file) += ".partial"));
+  EXPECT_EQ(fixtures::partials_of(file), std::vector<fs::path>{alive});
   EXPECT_EQ(ResultsReader(file).string_attribute("/meta", "scenario_name"), "tiny");
 }
 

@@ -1,3 +1,4 @@
+#include "fixtures/partials.hpp"
 #include "fixtures/temp_dir.hpp"
 #include "stock/stock_csv.hpp"
 #include "stock_fixture.hpp"
@@ -67,7 +68,7 @@ TEST(StockCsv, FileRoundTripAndHeader) {
   const Stock& s = default_stock();
   const std::filesystem::path path = fixtures::unique_temp_path("stock_roundtrip.csv");
   write_stock_csv_file(s, path);
-  EXPECT_FALSE(std::filesystem::exists(path.string() + ".partial"));
+  EXPECT_TRUE(fixtures::partials_of(path).empty());
   std::ifstream in(path);
   std::string format_line;
   std::string header;
