@@ -72,14 +72,16 @@ bool has_attribute(const io::ResultsReader& in, std::string_view object, std::st
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-/// The datasets directly in `group` (not in its subgroups), in name order, with their names.
+/// The data datasets directly in `group` (not in its subgroups, not the coordinates of its
+/// axes), in name order, with their names.
 std::vector<std::pair<std::string, std::string>> datasets_in(const io::ResultsReader& in,
                                                              std::string_view group) {
   std::vector<std::pair<std::string, std::string>> found;
   for (const std::string& path : in.datasets()) {
     if (path.compare(0, group.size(), group) != 0) continue;
     std::string name = path.substr(group.size());
-    if (name.find('/') == std::string::npos && in.type_name(path) != "string") found.emplace_back(path, name);
+    if (name.find('/') == std::string::npos && in.type_name(path) != "string" && !in.is_coordinate(path))
+      found.emplace_back(path, name);
   }
   return found;
 }
@@ -107,10 +109,11 @@ class SetBuilder {
         diag_.add(file_, 0, 0, std::string("/meta ") + attribute, "missing attribute");
     if (!diag_.empty()) return false;
     const std::int64_t version = in_.int_attribute("/meta", "schema_version");
-    if (version != export_schema_version) {
+    if (std::find(export_schema_versions.begin(), export_schema_versions.end(), version) ==
+        export_schema_versions.end()) {
       diag_.add(file_, 0, 0, "/meta schema_version",
-                fmt::format("schema version {}; this coron exports results files of version {} only", version,
-                            export_schema_version));
+                fmt::format("schema version {}; this coron exports results files of versions {} only",
+                            version, fmt::join(export_schema_versions, " and ")));
       return false;
     }
     const std::int64_t replicates = in_.int_attribute("/meta", "replicates");

@@ -1,6 +1,7 @@
 #pragma once
 #include "coron/error.hpp"
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <deque>
@@ -85,11 +86,12 @@ struct ExportChoice {
   bool dwellings = false;  ///< the /dwelling columns, one row per replicate, year and dwelling
 };
 
-/// The schema version (/meta schema_version) `coron export` reads.
-inline constexpr std::int64_t export_schema_version = 3;
+/// The schema versions (/meta schema_version) `coron export` reads: 4 adds only the
+/// axes' coordinate datasets to 3, which the tables hold as their columns already.
+inline constexpr std::array<std::int64_t, 2> export_schema_versions = {3, 4};
 
 /// Reads `file` into its tables. A missing or unreadable file, one without /meta and
-/// /years, of another schema version, or whose shapes disagree with /meta and /years,
+/// /years, of a schema version not in export_schema_versions, or whose shapes disagree with /meta and /years,
 /// adds a diagnostic naming it and returns nothing. Calling thread only (HDF5).
 [[nodiscard]] std::optional<ExportSet> read_export_set(const std::filesystem::path& file,
                                                        const ExportChoice& choice, Diagnostics& diag);

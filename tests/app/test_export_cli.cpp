@@ -256,12 +256,13 @@ bool has_attribute(const io::ResultsReader& in, const std::string& object, const
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-/// Direct numeric datasets of `group` (no subgroups), as {name -> path}, in name order.
+/// Direct numeric data datasets of `group` (no subgroups, no coordinates), as {name -> path},
+/// in name order.
 std::map<std::string, std::string> numeric_datasets(const io::ResultsReader& in, const std::string& group) {
   std::map<std::string, std::string> found;
   for (const std::string& path : in.datasets())
     if (path.rfind(group, 0) == 0 && path.find('/', group.size()) == std::string::npos &&
-        in.type_name(path) != "string")
+        in.type_name(path) != "string" && !in.is_coordinate(path))
       found[path.substr(group.size())] = path;
   return found;
 }
@@ -480,7 +481,7 @@ TEST_F(ExportCli, EnglishCsvHoldsEveryValueOfTheFileExactly) {
   for (const auto& rec : read_records(dir() / "en" / "meta.csv")) meta[rec.at("attribute")] = rec.at("value");
   EXPECT_EQ(meta.at("scenario_name"), "at-vacancy");
   EXPECT_EQ(meta.at("seed"), std::to_string(in.uint64_attribute("/meta", "seed")));
-  EXPECT_EQ(meta.at("schema_version"), "3");
+  EXPECT_EQ(meta.at("schema_version"), std::to_string(in.int_attribute("/meta", "schema_version")));
   EXPECT_EQ(meta.at("created_utc"), in.string_attribute("/meta", "created_utc"));
   EXPECT_EQ(meta.at("coron_version"), in.string_attribute("/meta", "coron_version"));
   EXPECT_EQ(meta.at("scenario"), in.string_attribute("/meta", "scenario"));  // many lines, quoted
@@ -507,7 +508,7 @@ TEST_F(ExportCli, JsonParsedByPythonHoldsTheSameValues) {
   const std::string check =
       "python3 -c 'import json,sys\n"
       "m = json.load(open(sys.argv[1]))\n"
-      "assert m[\"scenario_name\"] == \"at-vacancy\" and m[\"schema_version\"] == 3, m\n"
+      "assert m[\"scenario_name\"] == \"at-vacancy\" and m[\"schema_version\"] in (3, 4), m\n"
       "assert isinstance(m[\"seed\"], int) and m[\"replicates\"] == 2, m\n"
       "a = json.load(open(sys.argv[2]))\n"
       "g = [x for x in a if x[\"indicator\"] == \"label_count\" and x[\"bin\"] == \"G\"]\n"
@@ -558,7 +559,7 @@ TEST(ExportCliBadInput, EachIsRefusedNamingTheFileAndNothingIsWritten) {
       {"export notes.h5 --to csv out", "notes.h5: cannot be read as a coron results file"},
       {"export older.h5 --to json out",
        "older.h5: /meta schema_version: schema version 2; this coron exports "
-       "results files of version 3 only"},
+       "results files of versions 3 and 4 only"},
       {"export bad_shape.h5 --to csv out",
        "bad_shape.h5: /aggregate/households: expected shape [3, 3(, bins)]"},
       {"export older.h5 --to xlsx out", "--to: xlsx not in {csv,json}"},
