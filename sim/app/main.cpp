@@ -1,8 +1,9 @@
-// The `coron` command: run, validate, compare, sweep, bestest, validate-hourly, columns, stock
+// The `coron` command: run, validate, compare, export, sweep, bestest, validate-hourly, columns, stock
 // generate|summary.
 #include "app/bestest_command.hpp"
 #include "app/commands.hpp"
 #include "app/compare_command.hpp"
+#include "app/export_command.hpp"
 #include "app/hourly_validation_command.hpp"
 #include "app/sweep_command.hpp"
 #include "util/interrupt.hpp"
@@ -59,6 +60,25 @@ int main(int argc, char** argv) {
                           "Also write every figure as long CSV to FILE (-: standard output)");
   compare_cmd->add_option("--json", compare.json,
                           "Also write every figure as JSON to FILE (-: standard output)");
+
+  ExportCommand export_tables;
+  CLI::App* export_cmd = app.add_subcommand(
+      "export", "Write a results file's tables as tidy CSV or JSON files into a folder (docs/export.md)");
+  export_cmd->add_option("file", export_tables.file, "Results file (HDF5) written by coron run")->required();
+  export_cmd->add_option("--to", export_tables.to, "csv or json")
+      ->check(CLI::IsMember({"csv", "json"}))
+      ->required();
+  export_cmd->add_option("dir", export_tables.dir, "Folder to write the tables into (created if absent)")
+      ->required();
+  export_cmd->add_flag("--dwellings", export_tables.dwellings,
+                       "Also the /dwelling columns, a row per replicate, year and dwelling");
+  export_cmd
+      ->add_option("--lang", export_tables.lang,
+                   "en, or fr: French column names, `;` and decimal commas, UTF-8 with a BOM")
+      ->check(CLI::IsMember({"en", "fr"}))
+      ->capture_default_str();
+  export_cmd->add_flag("--force", export_tables.force, "Write into a folder that already holds files");
+  export_cmd->add_flag("-q,--quiet", export_tables.quiet, "No line per file written");
 
   SweepCommand sweep;
   CLI::App* sweep_cmd = app.add_subcommand(
@@ -134,6 +154,7 @@ int main(int argc, char** argv) {
     if (*run_cmd) return run_command(run);
     if (*validate_cmd) return validate_command(validate_file);
     if (*compare_cmd) return compare_command(compare);
+    if (*export_cmd) return export_command(export_tables);
     if (*sweep_cmd) return sweep_command(sweep);
     if (*bestest_cmd) return bestest_command(bestest);
     if (*hourly_validation_cmd) return hourly_validation_command(hourly_validation);

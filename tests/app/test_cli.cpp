@@ -58,7 +58,7 @@ TEST(Cli, EveryCommandHasHelp) {
   TempDir dir("help");
   for (const char* args :
        {"--help", "run --help", "validate --help", "compare --help", "stock --help", "stock generate --help",
-        "stock summary --help", "bestest --help", "validate-hourly --help"}) {
+        "stock summary --help", "bestest --help", "validate-hourly --help", "export --help"}) {
     const auto r = run_coron(args, dir.path());
     EXPECT_EQ(r.exit_code, 0) << args << "\n" << r.output;
     EXPECT_THAT(r.output, HasSubstr("Usage")) << args;
