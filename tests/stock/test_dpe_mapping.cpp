@@ -142,6 +142,7 @@ TEST(DpeImport, ListsEveryMalformedFileAtOnce) {
 // element loses is b.U.A (b > 0 only), and the row must lose the same.
 struct PlainLosses {
   double walls = 0, roof = 0, floor = 0, windows = 0, doors = 0, window_area = 0;
+  double south = 0, north = 0, east = 0, west = 0;  ///< window areas; horizontal ones count as south
 };
 PlainLosses plain_losses(const io::DpeCertificate& c) {
   PlainLosses p;
@@ -153,6 +154,14 @@ PlainLosses plain_losses(const io::DpeCertificate& c) {
     if (s.b <= 0) continue;
     p.windows += s.b * s.u_w_per_m2k * s.area_m2;
     p.window_area += s.area_m2;
+    if (s.orientation == 2)
+      p.north += s.area_m2;
+    else if (s.orientation == 3)
+      p.east += s.area_m2;
+    else if (s.orientation == 4)
+      p.west += s.area_m2;
+    else
+      p.south += s.area_m2;
   }
   return p;
 }
@@ -176,6 +185,10 @@ TEST(DpeImport, RowLossesEqualPlainSumsOverElements) {
         s.window_south_m2[i] + s.window_east_m2[i] + s.window_west_m2[i] + s.window_north_m2[i];
     EXPECT_TRUE(close(window_area, k * p.window_area));
     EXPECT_TRUE(close(window_area * s.u_window_w_per_m2k[i], k * p.windows));
+    EXPECT_TRUE(close(s.window_south_m2[i], k * p.south));
+    EXPECT_TRUE(close(s.window_north_m2[i], k * p.north));
+    EXPECT_TRUE(close(s.window_east_m2[i], k * p.east));
+    EXPECT_TRUE(close(s.window_west_m2[i], k * p.west));
   }
 }
 
