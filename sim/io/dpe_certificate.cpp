@@ -10,14 +10,16 @@ namespace coron::io {
 
 namespace {
 
+DpeLocation where(const XmlElement& e) { return {e.line(), e.path()}; }
+
 /// Reads numbers below one element, noting each absent one in the certificate.
 class Reader {
  public:
-  explicit Reader(std::vector<std::string>& missing) : missing_(missing) {}
+  explicit Reader(std::vector<DpeMissing>& missing) : missing_(missing) {}
 
   double required(const XmlElement& e, std::string_view path) {
     if (const auto v = e.number(path)) return *v;
-    missing_.push_back(fmt::format("{}/{} (line {}): missing or not a number", e.path(), path, e.line()));
+    missing_.push_back({{e.line(), e.path()}, fmt::format("{}: missing or not a number", path)});
     return 0.0;
   }
   static double optional(const XmlElement& e, std::string_view path, double fallback) {
@@ -25,10 +27,8 @@ class Reader {
   }
 
  private:
-  std::vector<std::string>& missing_;
+  std::vector<DpeMissing>& missing_;
 };
-
-DpeLocation where(const XmlElement& e) { return {e.line(), e.path()}; }
 
 int integer(double v) { return static_cast<int>(v); }
 
@@ -133,9 +133,12 @@ DpeCertificate read_dpe_certificate(const std::string& path) {
   const std::vector<XmlElement> ventilations =
       logement.child("ventilation_collection").children("ventilation");
   c.ventilation_count = static_cast<int>(ventilations.size());
+  c.ventilation_where = where(logement.child("ventilation_collection"));
+  c.heating_where = where(logement.child("installation_chauffage_collection"));
+  c.dhw_where = where(logement.child("installation_ecs_collection"));
   if (ventilations.empty()) {
     c.missing.push_back(
-        fmt::format("{}/ventilation_collection (line {}): no ventilation", logement.path(), logement.line()));
+        {c.ventilation_where.line != 0 ? c.ventilation_where : where(logement), "no ventilation"});
   } else {
     const XmlElement& v = ventilations.front();
     c.ventilation_type_id = integer(r.required(v, "donnee_entree/enum_type_ventilation_id"));

@@ -16,6 +16,12 @@ struct DpeLocation {
   std::string path;  ///< e.g. /dpe/logement/enveloppe/mur_collection/mur[2]
 };
 
+/// A value the file lacks: where it was looked for, and what it is.
+struct DpeMissing {
+  DpeLocation where;  ///< the enclosing element
+  std::string what;   ///< e.g. "donnee_intermediaire/umur: missing or not a number"
+};
+
 /// One opaque or glazed envelope element: area, U (W/(m2.K)) and b.
 struct DpeSurface {
   double area_m2 = 0.0;
@@ -66,9 +72,10 @@ struct DpeCertificate {
   bool multiple_exposed_facades = false;
   std::vector<DpeGenerator> heating, dhw;
   DpeDeclared declared;
-  /// Values the mapping needs that the file lacks or that are not numbers:
-  /// "path (line N): what is missing". The mapping refuses such a certificate.
-  std::vector<std::string> missing;
+  DpeLocation heating_where, dhw_where, ventilation_where;  ///< the three system collections
+  /// Values the mapping needs that the file lacks or that are not numbers, each at the
+  /// element that should hold it. The mapping refuses such a certificate.
+  std::vector<DpeMissing> missing;
 };
 
 /// Reads one certificate. Throws InputError (file:line) when the file cannot be read or is

@@ -1,7 +1,7 @@
 #include "io/dpe_xml.hpp"
 
-#include <cstdlib>
-#include <cstring>
+#include "util/parse_number.hpp"
+
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
@@ -29,9 +29,6 @@ std::string without_newline(const char* message) {
   while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
   return s;
 }
-
-// libxml2 prints its errors on stderr by default; the diagnostics say it instead.
-void silent(void*, const char*, ...) {}
 
 }  // namespace
 
@@ -77,12 +74,8 @@ std::string XmlElement::text() const {
 }
 
 std::optional<double> XmlElement::number(std::string_view path) const {
-  const std::string s = find(path).text();
-  if (s.empty()) return std::nullopt;
-  char* end = nullptr;
-  const double v = std::strtod(s.c_str(), &end);
-  if (end != s.c_str() + s.size()) return std::nullopt;
-  return v;
+  // The strict parser of every other number coron reads: "1,5", "nan" or "0x1A" are not numbers.
+  return util::parse_double(find(path).text()).optional();
 }
 
 int XmlElement::line() const noexcept { return node_ == nullptr ? 0 : static_cast<int>(xmlGetLineNo(node_)); }
@@ -98,7 +91,6 @@ std::string XmlElement::path() const {
 void XmlDocument::Free::operator()(_xmlDoc* doc) const noexcept { xmlFreeDoc(doc); }
 
 XmlDocument XmlDocument::parse_file(const std::string& path) {
-  xmlSetGenericErrorFunc(nullptr, silent);
   xmlResetLastError();
   // No network and no entity expansion: a certificate is data, never a fetch.
   xmlDoc* doc = xmlReadFile(path.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);

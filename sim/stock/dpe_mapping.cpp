@@ -88,11 +88,13 @@ DpeMapping map_dpe_certificate(const io::DpeCertificate& c) {
     return refuse(
         c, c.method_where.line, c.method_where.path,
         fmt::format("whole-building certificate (method {}): a stock row is one dwelling", c.method_id));
-  if (!c.missing.empty()) return refuse(c, 0, "", c.missing.front());
+  if (!c.missing.empty())
+    return refuse(c, c.missing.front().where.line, c.missing.front().where.path, c.missing.front().what);
   if (c.heating.empty())
-    return refuse(c, 0, "/dpe/logement/installation_chauffage_collection", "no heating generator");
+    return refuse(c, c.heating_where.line, "/dpe/logement/installation_chauffage_collection",
+                  "no heating generator");
   if (c.dhw.empty())
-    return refuse(c, 0, "/dpe/logement/installation_ecs_collection", "no hot-water generator");
+    return refuse(c, c.dhw_where.line, "/dpe/logement/installation_ecs_collection", "no hot-water generator");
   if (c.floor_area_m2 <= 0.0)
     return refuse(c, 0, "/dpe/logement/caracteristique_generale/surface_habitable_logement",
                   "the living area is not positive");
@@ -167,7 +169,7 @@ DpeMapping map_dpe_certificate(const io::DpeCertificate& c) {
 
   const auto ventilation = ventilation_of(c.ventilation_type_id);
   if (!ventilation)
-    return refuse(c, 0, "/dpe/logement/ventilation_collection/ventilation[1]",
+    return refuse(c, c.ventilation_where.line, "/dpe/logement/ventilation_collection/ventilation[1]",
                   fmt::format("unknown enum_type_ventilation_id {}", c.ventilation_type_id));
   r.ventilation = static_cast<std::uint8_t>(ventilation->value);
   if (!ventilation->exact) notes.push_back(fmt::format("approximated: {}", ventilation->why));
