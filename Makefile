@@ -1,7 +1,7 @@
 # Thin wrapper: install missing packages, configure, build, run, test, bench.
 JOBS ?= $(shell nproc)
 PACKAGES := cmake g++ make libtbb-dev libeigen3-dev libhdf5-dev libyaml-cpp-dev libboost-dev \
-            libcli11-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev hdf5-tools zlib1g-dev \
+            libcli11-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev hdf5-tools zlib1g-dev libxml2-dev \
             python3-h5py python3-xarray python3-h5netcdf
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

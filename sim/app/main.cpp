@@ -1,8 +1,9 @@
 // The `coron` command: run, validate, compare, export, sweep, bestest, validate-hourly, columns, stock
-// generate|summary.
+// generate|summary|import-dpe, validate-dpe.
 #include "app/bestest_command.hpp"
 #include "app/commands.hpp"
 #include "app/compare_command.hpp"
+#include "app/dpe_commands.hpp"
 #include "app/export_command.hpp"
 #include "app/hourly_validation_command.hpp"
 #include "app/sweep_command.hpp"
@@ -137,6 +138,26 @@ int main(int argc, char** argv) {
   summary_cmd->add_option("--file", stock.file, "Stock CSV to describe instead of generating");
   summary_cmd->add_option("--data", stock.data_dir, "Parameters folder")->capture_default_str();
 
+  DpeImportCommand import_dpe;
+  CLI::App* import_dpe_cmd = stock_cmd->add_subcommand(
+      "import-dpe",
+      "Write a stock CSV from ADEME DPE certificates (XML), one dwelling each (docs/dpe-import.md)");
+  import_dpe_cmd->add_option("inputs", import_dpe.inputs, "Certificate files or folders of them")->required();
+  import_dpe_cmd->add_option("-o,--output", import_dpe.output, "CSV file to write")->required();
+  import_dpe_cmd->add_option("--cites", import_dpe.cites,
+                             "Cités table: CSV 'key,cite', key a certificate number or address");
+
+  DpeValidationCommand validate_dpe;
+  validate_dpe.data_dir = CORON_DATA_DIR;
+  CLI::App* validate_dpe_cmd = app.add_subcommand(
+      "validate-dpe", "The 3CL kernel on each certificate beside its declared figures (docs/validation.md)");
+  validate_dpe_cmd->add_option("inputs", validate_dpe.inputs, "Certificate files or folders of them")
+      ->required();
+  validate_dpe_cmd->add_option("--data", validate_dpe.data_dir, "Parameters folder")->capture_default_str();
+  validate_dpe_cmd
+      ->add_option("--electricity-pef", validate_dpe.electricity_pef, "Primary energy factor of electricity")
+      ->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -161,6 +182,8 @@ int main(int argc, char** argv) {
     if (*columns_cmd) return columns_command(columns_of);
     if (*generate_cmd) return stock_generate_command(stock);
     if (*summary_cmd) return stock_summary_command(stock);
+    if (*import_dpe_cmd) return stock_import_dpe_command(import_dpe);
+    if (*validate_dpe_cmd) return validate_dpe_command(validate_dpe);
   } catch (const coron::InputError& e) {
     fmt::print(stderr, "{}\n", e.what());
     fmt::print(stderr, "coron: {} problem{} found; nothing was written\n", e.diagnostics().size(),

@@ -1,0 +1,63 @@
+#pragma once
+#include "stock/dpe_import.hpp"
+
+#include "coron/thermal.hpp"
+
+#include <array>
+#include <string>
+#include <vector>
+
+// `coron validate-dpe`: each imported certificate evaluated by the 3CL kernel beside what
+// the certificate declares (GV, heating need, primary energy, GHG, label), then how the
+// relative errors are distributed, houses and flats apart (docs/validation.md).
+
+namespace coron::app {
+
+/// One certificate: the kernel's figures and the declared ones, per dwelling.
+struct DpeComparison {
+  std::string number;
+  bool is_house = false;
+  bool approximated = false;
+  double gv_w_per_k = 0.0, declared_gv_w_per_k = 0.0;
+  double heating_need_kwh = 0.0, declared_heating_need_kwh = 0.0;
+  double primary_energy_kwh_m2 = 0.0, declared_primary_energy_kwh_m2 = 0.0;
+  double ghg_kg_m2 = 0.0, declared_ghg_kg_m2 = 0.0;
+  char label = '?', declared_label = '?';
+};
+
+/// The quantities compared, in the order of DpeErrorShares' arrays.
+inline constexpr std::array<std::string_view, 4> dpe_compared = {"GV", "heating need", "Cep", "GHG"};
+
+/// The share of certificates within 1 % and 5 % (|computed/declared - 1|) per quantity,
+/// and the share whose label is the declared one.
+struct DpeErrorShares {
+  std::size_t count = 0;
+  std::array<double, 4> within_1_percent{};
+  std::array<double, 4> within_5_percent{};
+  std::array<double, 4> median_abs_error{};  ///< median of |computed/declared - 1|
+  double label_exact = 0.0;
+};
+
+/// The kernel's GV, W/K, of row `i` (the same heat-loss functions the kernel sums).
+[[nodiscard]] double kernel_gv_w_per_k(const ThermalInputs& in, const ThermalParams& params,
+                                       std::size_t i) noexcept;
+
+/// Evaluates every imported row; declared building-scale figures (GV, need) are taken at
+/// the row's envelope share. `electricity_pef` is the primary energy factor of electricity.
+[[nodiscard]] std::vector<DpeComparison> compare_with_certificates(const stock::DpeImport& imported,
+                                                                   const ThermalParams& params,
+                                                                   double electricity_pef);
+
+/// Which certificates an error distribution covers.
+enum class DpeGroup { houses, flats, all };
+
+/// The error shares of the rows of `group`.
+[[nodiscard]] DpeErrorShares error_shares(const std::vector<DpeComparison>& rows, DpeGroup group);
+
+/// The per-certificate table, then the distribution for houses, flats and all.
+[[nodiscard]] std::string dpe_validation_report(const std::vector<DpeComparison>& rows);
+
+/// |computed / declared - 1|; 0 when both are 0, infinity when only the declared one is.
+[[nodiscard]] double relative_error(double computed, double declared) noexcept;
+
+}  // namespace coron::app

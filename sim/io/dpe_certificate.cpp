@@ -1,0 +1,157 @@
+#include "io/dpe_certificate.hpp"
+
+#include "io/dpe_xml.hpp"
+
+#include <fmt/core.h>
+
+#include <cstdlib>
+
+namespace coron::io {
+
+namespace {
+
+DpeLocation where(const XmlElement& e) { return {e.line(), e.path()}; }
+
+/// Reads numbers below one element, noting each absent one in the certificate.
+class Reader {
+ public:
+  explicit Reader(std::vector<DpeMissing>& missing) : missing_(missing) {}
+
+  double required(const XmlElement& e, std::string_view path) {
+    if (const auto v = e.number(path)) return *v;
+    missing_.push_back({{e.line(), e.path()}, fmt::format("{}: missing or not a number", path)});
+    return 0.0;
+  }
+  static double optional(const XmlElement& e, std::string_view path, double fallback) {
+    return e.number(path).value_or(fallback);
+  }
+
+ private:
+  std::vector<DpeMissing>& missing_;
+};
+
+int integer(double v) { return static_cast<int>(v); }
+
+void read_surfaces(Reader& r, const XmlElement& envelope, std::string_view collection, std::string_view item,
+                   std::string_view area, std::string_view u, std::vector<DpeSurface>& out) {
+  for (const XmlElement& e : envelope.child(collection).children(item)) {
+    DpeSurface s;
+    s.area_m2 = r.required(e, fmt::format("donnee_entree/{}", area));
+    s.u_w_per_m2k = r.required(e, fmt::format("donnee_intermediaire/{}", u));
+    s.b = r.required(e, "donnee_intermediaire/b");
+    s.where = where(e);
+    out.push_back(std::move(s));
+  }
+}
+
+void read_windows(Reader& r, const XmlElement& envelope, std::vector<DpeSurface>& out) {
+  for (const XmlElement& e : envelope.child("baie_vitree_collection").children("baie_vitree")) {
+    DpeSurface s;
+    s.area_m2 = r.required(e, "donnee_entree/surface_totale_baie");
+    // 3CL uses U_jn (day and night, with the shutters) where the window has shutters,
+    // U_w otherwise: the certificate gives ujn only in the first case.
+    const auto ujn = e.number("donnee_intermediaire/ujn");
+    s.u_w_per_m2k = ujn && *ujn > 0.0 ? *ujn : r.required(e, "donnee_intermediaire/uw");
+    s.b = r.required(e, "donnee_intermediaire/b");
+    s.orientation = integer(r.required(e, "donnee_entree/enum_orientation_id"));
+    s.solar_factor = r.required(e, "donnee_intermediaire/sw") *
+                     Reader::optional(e, "donnee_intermediaire/fe1", 1.0) *
+                     Reader::optional(e, "donnee_intermediaire/fe2", 1.0);
+    s.where = where(e);
+    out.push_back(std::move(s));
+  }
+}
+
+void read_generators(Reader& r, const XmlElement& logement, std::string_view installations,
+                     std::string_view installation, std::string_view generators, std::string_view generator,
+                     std::string_view type, std::string_view consumption, std::vector<DpeGenerator>& out) {
+  for (const XmlElement& i : logement.child(installations).children(installation))
+    for (const XmlElement& g : i.child(generators).children(generator)) {
+      DpeGenerator d;
+      d.type_id = integer(r.required(g, fmt::format("donnee_entree/{}", type)));
+      d.energy_id = integer(r.required(g, "donnee_entree/enum_type_energie_id"));
+      d.consumption_kwh = Reader::optional(g, fmt::format("donnee_intermediaire/{}", consumption), 0.0);
+      d.where = where(g);
+      out.push_back(std::move(d));
+    }
+}
+
+void read_declared(Reader& r, const XmlElement& sortie, DpeDeclared& d) {
+  const XmlElement loss = sortie.child("deperdition");
+  d.gv_w_per_k = r.required(loss, "deperdition_enveloppe");
+  d.walls_w_per_k = Reader::optional(loss, "deperdition_mur", 0.0);
+  d.roof_w_per_k = Reader::optional(loss, "deperdition_plancher_haut", 0.0);
+  d.floor_w_per_k = Reader::optional(loss, "deperdition_plancher_bas", 0.0);
+  d.windows_w_per_k = Reader::optional(loss, "deperdition_baie_vitree", 0.0);
+  d.doors_w_per_k = Reader::optional(loss, "deperdition_porte", 0.0);
+  d.bridges_w_per_k = Reader::optional(loss, "deperdition_pont_thermique", 0.0);
+  d.air_w_per_k = Reader::optional(loss, "deperdition_renouvellement_air", 0.0);
+  d.heating_need_kwh = r.required(sortie, "apport_et_besoin/besoin_ch");
+  d.primary_energy_kwh_m2 = r.required(sortie, "ep_conso/ep_conso_5_usages_m2");
+  d.ghg_kg_m2 = r.required(sortie, "emission_ges/emission_ges_5_usages_m2");
+  const std::string label = sortie.find("ep_conso/classe_bilan_dpe").text();
+  d.label = label.size() == 1 ? label[0] : '?';
+}
+
+}  // namespace
+
+DpeCertificate read_dpe_certificate(const std::string& path) {
+  const XmlDocument doc = XmlDocument::parse_file(path);
+  const XmlElement dpe = doc.root();
+  DpeCertificate c;
+  c.file = path;
+  Reader r(c.missing);
+  c.number = dpe.child("numero_dpe").text();
+  const XmlElement address = dpe.find("administratif/geolocalisation/adresses/adresse_bien");
+  c.address = fmt::format("{}, {} {}", address.child("adresse_brut").text(),
+                          address.child("code_postal_brut").text(), address.child("nom_commune_brut").text());
+
+  const XmlElement logement = dpe.child("logement");
+  const XmlElement general = logement.child("caracteristique_generale");
+  c.method_id = integer(r.required(general, "enum_methode_application_dpe_log_id"));
+  c.method_where = where(general.child("enum_methode_application_dpe_log_id"));
+  c.year_built = integer(Reader::optional(general, "annee_construction", 0.0));
+  c.floor_area_m2 = r.required(general, "surface_habitable_logement");
+  c.building_floor_area_m2 = Reader::optional(general, "surface_habitable_immeuble", 0.0);
+  c.ceiling_height_m = r.required(general, "hsp");
+  c.climate_zone_id = integer(r.required(logement, "meteo/enum_zone_climatique_id"));
+
+  const XmlElement envelope = logement.child("enveloppe");
+  c.inertia_class_id = integer(r.required(envelope, "inertie/enum_classe_inertie_id"));
+  read_surfaces(r, envelope, "mur_collection", "mur", "surface_paroi_opaque", "umur", c.walls);
+  read_surfaces(r, envelope, "plancher_haut_collection", "plancher_haut", "surface_paroi_opaque", "uph",
+                c.roofs);
+  // upb_final: U of the floor with the ground's equivalent U_e where 3CL applies it.
+  read_surfaces(r, envelope, "plancher_bas_collection", "plancher_bas", "surface_paroi_opaque", "upb_final",
+                c.floors);
+  read_surfaces(r, envelope, "porte_collection", "porte", "surface_porte", "uporte", c.doors);
+  read_windows(r, envelope, c.windows);
+  for (const XmlElement& p : envelope.child("pont_thermique_collection").children("pont_thermique"))
+    c.bridges_sum_w_per_k += r.required(p, "donnee_intermediaire/k") * r.required(p, "donnee_entree/l") *
+                             Reader::optional(p, "donnee_entree/pourcentage_valeur_pont_thermique", 1.0);
+
+  const std::vector<XmlElement> ventilations =
+      logement.child("ventilation_collection").children("ventilation");
+  c.ventilation_count = static_cast<int>(ventilations.size());
+  c.ventilation_where = where(logement.child("ventilation_collection"));
+  c.heating_where = where(logement.child("installation_chauffage_collection"));
+  c.dhw_where = where(logement.child("installation_ecs_collection"));
+  if (ventilations.empty()) {
+    c.missing.push_back(
+        {c.ventilation_where.line != 0 ? c.ventilation_where : where(logement), "no ventilation"});
+  } else {
+    const XmlElement& v = ventilations.front();
+    c.ventilation_type_id = integer(r.required(v, "donnee_entree/enum_type_ventilation_id"));
+    c.q4pa_conv_m3_per_h_m2 = r.required(v, "donnee_intermediaire/q4pa_conv");
+    c.multiple_exposed_facades = Reader::optional(v, "donnee_entree/plusieurs_facade_exposee", 0.0) != 0.0;
+  }
+  read_generators(r, logement, "installation_chauffage_collection", "installation_chauffage",
+                  "generateur_chauffage_collection", "generateur_chauffage", "enum_type_generateur_ch_id",
+                  "conso_ch", c.heating);
+  read_generators(r, logement, "installation_ecs_collection", "installation_ecs", "generateur_ecs_collection",
+                  "generateur_ecs", "enum_type_generateur_ecs_id", "conso_ecs", c.dhw);
+  read_declared(r, logement.child("sortie"), c.declared);
+  return c;
+}
+
+}  // namespace coron::io

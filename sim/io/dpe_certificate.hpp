@@ -1,0 +1,85 @@
+#pragma once
+#include <string>
+#include <vector>
+
+// What coron reads from an ADEME DPE certificate (XML of the "DPE 3CL 2021" model): the
+// inputs its mapping to a stock row needs, taken from each element's intermediate values
+// (donnee_intermediaire: the U-values and b factors the certifying software computed),
+// and the results the certificate declares (logement/sortie). docs/dpe-import.md lists the
+// elements read.
+
+namespace coron::io {
+
+/// Where an element sits in its file, for diagnostics.
+struct DpeLocation {
+  int line = 0;
+  std::string path;  ///< e.g. /dpe/logement/enveloppe/mur_collection/mur[2]
+};
+
+/// A value the file lacks: where it was looked for, and what it is.
+struct DpeMissing {
+  DpeLocation where;  ///< the enclosing element
+  std::string what;   ///< e.g. "donnee_intermediaire/umur: missing or not a number"
+};
+
+/// One opaque or glazed envelope element: area, U (W/(m2.K)) and b.
+struct DpeSurface {
+  double area_m2 = 0.0;
+  double u_w_per_m2k = 0.0;
+  double b = 1.0;
+  int orientation = 0;        ///< baie_vitree: enum_orientation_id (1 S, 2 N, 3 E, 4 W, 5 horizontal)
+  double solar_factor = 0.0;  ///< baie_vitree: sw times the masks fe1 . fe2
+  DpeLocation where;
+};
+
+/// One heating or hot-water generator and its installation.
+struct DpeGenerator {
+  int type_id = 0;               ///< enum_type_generateur_ch_id or enum_type_generateur_ecs_id
+  int energy_id = 0;             ///< enum_type_energie_id
+  double consumption_kwh = 0.0;  ///< donnee_intermediaire/conso_ch or conso_ecs
+  DpeLocation where;
+};
+
+/// The results a certificate declares, per dwelling unless said.
+struct DpeDeclared {
+  double gv_w_per_k = 0.0;  ///< deperdition_enveloppe (walls ... air renewal)
+  double walls_w_per_k = 0.0, roof_w_per_k = 0.0, floor_w_per_k = 0.0;
+  double windows_w_per_k = 0.0, doors_w_per_k = 0.0, bridges_w_per_k = 0.0;
+  double air_w_per_k = 0.0;            ///< deperdition_renouvellement_air
+  double heating_need_kwh = 0.0;       ///< apport_et_besoin/besoin_ch
+  double primary_energy_kwh_m2 = 0.0;  ///< ep_conso_5_usages_m2
+  double ghg_kg_m2 = 0.0;              ///< emission_ges_5_usages_m2
+  char label = '?';                    ///< classe_bilan_dpe
+};
+
+struct DpeCertificate {
+  std::string file;
+  std::string number;   ///< numero_dpe
+  std::string address;  ///< adresse_brut, code_postal_brut nom_commune_brut
+  int method_id = 0;    ///< enum_methode_application_dpe_log_id
+  DpeLocation method_where;
+  int year_built = 0;
+  double floor_area_m2 = 0.0;           ///< surface_habitable_logement
+  double building_floor_area_m2 = 0.0;  ///< surface_habitable_immeuble (0 if absent)
+  double ceiling_height_m = 0.0;        ///< hsp
+  int climate_zone_id = 0;              ///< enum_zone_climatique_id (1 = h1a)
+  int inertia_class_id = 0;             ///< enum_classe_inertie_id (1 very heavy ... 4 light)
+  std::vector<DpeSurface> walls, roofs, floors, windows, doors;
+  double bridges_sum_w_per_k = 0.0;  ///< sum of k . l . pourcentage_valeur_pont_thermique
+  int ventilation_type_id = 0;       ///< enum_type_ventilation_id of the first ventilation
+  int ventilation_count = 0;
+  double q4pa_conv_m3_per_h_m2 = 0.0;
+  bool multiple_exposed_facades = false;
+  std::vector<DpeGenerator> heating, dhw;
+  DpeDeclared declared;
+  DpeLocation heating_where, dhw_where, ventilation_where;  ///< the three system collections
+  /// Values the mapping needs that the file lacks or that are not numbers, each at the
+  /// element that should hold it. The mapping refuses such a certificate.
+  std::vector<DpeMissing> missing;
+};
+
+/// Reads one certificate. Throws InputError (file:line) when the file cannot be read or is
+/// not well-formed XML; elements it lacks are listed in `missing`, not thrown.
+[[nodiscard]] DpeCertificate read_dpe_certificate(const std::string& path);
+
+}  // namespace coron::io

@@ -1,0 +1,150 @@
+#include "stock/dpe_import.hpp"
+
+#include "util/csv_split.hpp"
+
+#include "coron/error.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+namespace coron::stock {
+
+namespace {
+
+// The row's identity and household columns: certificates say nothing of the landlord or
+// the household. The archetype is a placeholder (the vocabulary has the mining forms
+// only): pavillon for a house, cite_moderne for a flat (docs/dpe-import.md).
+void append_row(Stock& s, const DpeImported& d, std::int32_t cite) {
+  const std::size_t i = s.size();
+  s.resize(i + 1);
+  s.dwelling_id[i] = static_cast<std::int64_t>(i);
+  s.cite_id[i] = cite;
+  s.owner[i] = static_cast<std::uint8_t>(Owner::other_landlord);
+  s.archetype[i] =
+      static_cast<std::uint8_t>(d.mapping.is_house ? Archetype::pavillon : Archetype::cite_moderne);
+  s.year_built[i] = std::clamp(d.certificate.year_built > 0 ? d.certificate.year_built : 1948, 1700, 2100);
+#define CORON_DPE_COPY(T, name, unit, spec, text) s.name[i] = d.mapping.row.name;
+  CORON_THERMAL_COLUMNS(CORON_DPE_COPY)
+#undef CORON_DPE_COPY
+}
+
+std::int32_t cite_row(CiteTable& cites, const std::string& name) {
+  const auto it = std::find(cites.name.begin(), cites.name.end(), name);
+  if (it != cites.name.end()) return static_cast<std::int32_t>(it - cites.name.begin());
+  cites.name.push_back(name);
+  cites.communes.emplace_back();
+  cites.epci.emplace_back();
+  cites.category.push_back(static_cast<std::uint8_t>(CiteCategory::unnamed));
+  cites.dwellings.push_back(0);
+  cites.heritage_unesco.push_back(0);
+  cites.qpv.push_back(0);
+  return static_cast<std::int32_t>(cites.size() - 1);
+}
+
+}  // namespace
+
+std::vector<std::filesystem::path> dpe_files(const std::vector<std::filesystem::path>& inputs) {
+  Diagnostics diag;
+  std::vector<std::filesystem::path> files;
+  for (const std::filesystem::path& input : inputs) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(input, ec)) {
+      std::vector<std::filesystem::path> in_folder;
+      for (const auto& entry : std::filesystem::directory_iterator(input, ec))
+        if (entry.path().extension() == ".xml") in_folder.push_back(entry.path());
+      std::sort(in_folder.begin(), in_folder.end());
+      files.insert(files.end(), in_folder.begin(), in_folder.end());
+    } else if (std::filesystem::exists(input, ec)) {
+      files.push_back(input);
+    } else {
+      diag.add(input.string(), 0, 0, "", "no such file or folder");
+    }
+  }
+  diag.throw_if_any();
+  return files;
+}
+
+DpeCiteTable read_dpe_cite_table(const std::filesystem::path& path) {
+  Diagnostics diag;
+  const std::string file = path.string();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diag.add(file, 0, 0, "", "cannot read this file");
+    diag.throw_if_any();
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::string error;
+  int line = 0, column = 0;
+  const std::vector<util::CsvRecord> records = util::split_csv(text.str(), error, line, column);
+  if (!error.empty()) diag.add(file, line, column, "", error);
+  diag.throw_if_any();
+  DpeCiteTable table;
+  if (records.empty() || records[0].fields.size() != 2 || records[0].fields[0].text != "key" ||
+      records[0].fields[1].text != "cite") {
+    diag.add(file, 1, 1, "", "expected the header 'key,cite'");
+    diag.throw_if_any();
+  }
+  for (std::size_t r = 1; r < records.size(); ++r) {
+    const util::CsvRecord& rec = records[r];
+    if (rec.fields.size() != 2 || rec.fields[0].text.empty() || rec.fields[1].text.empty()) {
+      diag.add(file, rec.line, 1, "", "expected a key and a cité name");
+      continue;
+    }
+    const auto [it, inserted] = table.cite_of_key.emplace(rec.fields[0].text, rec.fields[1].text);
+    if (!inserted && it->second != rec.fields[1].text)
+      diag.add(file, rec.line, 1, "key",
+               fmt::format("'{}' is already assigned to '{}'", it->first, it->second));
+  }
+  diag.throw_if_any();
+  return table;
+}
+
+DpeImport import_dpe(const std::vector<std::filesystem::path>& files, const DpeCiteTable& cites) {
+  Diagnostics diag;
+  DpeImport result;
+  for (const std::filesystem::path& file : files) {
+    DpeImported d;
+    try {
+      d.certificate = io::read_dpe_certificate(file.string());
+    } catch (const InputError& e) {
+      for (const Diagnostic& item : e.diagnostics()) diag.add(item);
+      continue;
+    }
+    d.mapping = map_dpe_certificate(d.certificate);
+    if (d.mapping.refused) {
+      result.refused.push_back(d.mapping.refusal);
+      continue;
+    }
+    auto it = cites.cite_of_key.find(d.certificate.number);
+    if (it == cites.cite_of_key.end()) it = cites.cite_of_key.find(d.certificate.address);
+    const std::string cite = it != cites.cite_of_key.end() ? it->second : std::string(dpe_catch_all_cite);
+    const std::int32_t row = cite_row(result.stock.cites, cite);
+    ++result.stock.cites.dwellings[static_cast<std::size_t>(row)];
+    append_row(result.stock, d, row);
+    result.imported.push_back(std::move(d));
+  }
+  diag.throw_if_any();
+  return result;
+}
+
+std::string dpe_import_summary(const DpeImport& result) {
+  const std::size_t approximated = static_cast<std::size_t>(
+      std::count_if(result.imported.begin(), result.imported.end(),
+                    [](const DpeImported& d) { return !d.mapping.approximations.empty(); }));
+  const std::size_t houses =
+      static_cast<std::size_t>(std::count_if(result.imported.begin(), result.imported.end(),
+                                             [](const DpeImported& d) { return d.mapping.is_house; }));
+  std::string out = fmt::format(
+      "imported {} certificates ({} houses, {} flats), {} of them approximated; "
+      "refused {}\n",
+      result.imported.size(), houses, result.imported.size() - houses, approximated, result.refused.size());
+  for (const DpeRefusal& r : result.refused) out += fmt::format("  refused {}\n", r.format());
+  return out;
+}
+
+}  // namespace coron::stock

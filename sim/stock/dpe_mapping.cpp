@@ -1,0 +1,208 @@
+#include "stock/dpe_mapping.hpp"
+
+#include "stock/dpe_systems.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+
+namespace coron::stock {
+
+namespace {
+
+/// Sums of b.U.A, b.A and A over the elements that lose heat (b > 0).
+struct Losses {
+  double bua_w_per_k = 0.0, ba_m2 = 0.0, area_m2 = 0.0;
+};
+
+Losses losses_of(const std::vector<io::DpeSurface>& surfaces) {
+  Losses l;
+  for (const io::DpeSurface& s : surfaces) {
+    if (s.b <= 0.0) continue;  // between heated spaces: no loss, and no area for infiltration
+    l.bua_w_per_k += s.b * s.u_w_per_m2k * s.area_m2;
+    l.ba_m2 += s.b * s.area_m2;
+    l.area_m2 += s.area_m2;
+  }
+  return l;
+}
+
+// A U-value column must be positive even under an area of zero; the product is what counts.
+constexpr double u_of_nothing = 1.0;
+
+/// Walls, windows and doors have no b column: b goes into U, so that U.A = sum b.U.A.
+double folded_u(const Losses& l) { return l.area_m2 > 0.0 ? l.bua_w_per_k / l.area_m2 : u_of_nothing; }
+
+/// Roof and floor keep b apart: b = sum b.A / A, U = sum b.U.A / sum b.A.
+void set_with_b(const Losses& l, double share, double& area, double& u, double& b) {
+  area = l.area_m2 * share;
+  b = l.area_m2 > 0.0 ? l.ba_m2 / l.area_m2 : 0.0;
+  u = l.ba_m2 > 0.0 ? l.bua_w_per_k / l.ba_m2 : u_of_nothing;
+}
+
+// The whole-building methods: 6-9 (existing buildings), 17 and 21 (RT 2012 / RE 2020
+// building studies), 26-30 (mixed collective and individual systems). Open3CL enums.js.
+constexpr int whole_building_methods[] = {6, 7, 8, 9, 17, 21, 26, 27, 28, 29, 30};
+constexpr int house_methods[] = {1, 14, 18};
+// Flats "generated from the building's DPE" (10-13, 33, 34) and flats of a new building's
+// study (15, 16, 19, 20, 22-25): their envelope elements are the building's.
+constexpr int building_envelope_flat_methods[] = {10, 11, 12, 13, 33, 34, 15, 16, 19, 20, 22, 23, 24, 25};
+
+template <std::size_t N>
+bool contains(const int (&ids)[N], int id) noexcept {
+  return std::find(std::begin(ids), std::end(ids), id) != std::end(ids);
+}
+
+DpeMapping refuse(const io::DpeCertificate& c, int line, std::string path, std::string reason) {
+  DpeMapping m;
+  m.refused = true;
+  m.refusal = {c.file, line, std::move(path), std::move(reason)};
+  return m;
+}
+
+/// The generator that consumes the most (the first of equals); notes the others.
+const io::DpeGenerator& main_generator(const std::vector<io::DpeGenerator>& generators, std::string_view use,
+                                       std::vector<std::string>& notes) {
+  const auto it = std::max_element(generators.begin(), generators.end(), [](const auto& a, const auto& b) {
+    return a.consumption_kwh < b.consumption_kwh;
+  });
+  if (generators.size() > 1)
+    notes.push_back(fmt::format("approximated: {} {} generators, the row holds the one consuming most ({})",
+                                generators.size(), use, it->where.path));
+  return *it;
+}
+
+constexpr std::string_view zone_names[] = {"h1a", "h1b", "h1c", "h2a", "h2b", "h2c", "h2d", "h3"};
+
+}  // namespace
+
+std::string DpeRefusal::format() const { return fmt::format("{}:{}: {}: {}", file, line, path, reason); }
+
+bool is_whole_building_method(int method_id) noexcept { return contains(whole_building_methods, method_id); }
+bool is_house_method(int method_id) noexcept { return contains(house_methods, method_id); }
+bool is_building_envelope_flat_method(int method_id) noexcept {
+  return contains(building_envelope_flat_methods, method_id);
+}
+
+DpeMapping map_dpe_certificate(const io::DpeCertificate& c) {
+  if (is_whole_building_method(c.method_id))
+    return refuse(
+        c, c.method_where.line, c.method_where.path,
+        fmt::format("whole-building certificate (method {}): a stock row is one dwelling", c.method_id));
+  if (!c.missing.empty())
+    return refuse(c, c.missing.front().where.line, c.missing.front().where.path, c.missing.front().what);
+  if (c.heating.empty())
+    return refuse(c, c.heating_where.line, "/dpe/logement/installation_chauffage_collection",
+                  "no heating generator");
+  if (c.dhw.empty())
+    return refuse(c, c.dhw_where.line, "/dpe/logement/installation_ecs_collection", "no hot-water generator");
+  if (c.floor_area_m2 <= 0.0)
+    return refuse(c, 0, "/dpe/logement/caracteristique_generale/surface_habitable_logement",
+                  "the living area is not positive");
+
+  DpeMapping m;
+  m.is_house = is_house_method(c.method_id);
+  std::vector<std::string>& notes = m.approximations;
+  if (is_building_envelope_flat_method(c.method_id) && c.building_floor_area_m2 > c.floor_area_m2) {
+    m.envelope_share = c.floor_area_m2 / c.building_floor_area_m2;
+    notes.push_back(fmt::format("approximated: the building's envelope prorated by living area ({:.4f})",
+                                m.envelope_share));
+  }
+  const double share = m.envelope_share;
+  DpeThermalRow& r = m.row;
+  r.floor_area_m2 = c.floor_area_m2;
+  r.ceiling_height_m = std::clamp(c.ceiling_height_m, 1.5, 10.0);
+  if (r.ceiling_height_m != c.ceiling_height_m)
+    notes.push_back(fmt::format("approximated: ceiling height {} m clamped to {} m", c.ceiling_height_m,
+                                r.ceiling_height_m));
+
+  const Losses walls = losses_of(c.walls);
+  r.wall_area_m2 = walls.area_m2 * share;
+  r.u_wall_w_per_m2k = folded_u(walls);
+  set_with_b(losses_of(c.roofs), share, r.roof_area_m2, r.u_roof_w_per_m2k, r.b_roof);
+  set_with_b(losses_of(c.floors), share, r.ground_floor_area_m2, r.u_floor_w_per_m2k, r.b_floor);
+  const Losses doors = losses_of(c.doors);
+  r.door_area_m2 = doors.area_m2 * share;
+  r.u_door_w_per_m2k = folded_u(doors);
+
+  Losses windows;
+  double g_area = 0.0;
+  bool horizontal = false;
+  for (const io::DpeSurface& w : c.windows) {
+    if (w.b <= 0.0) continue;
+    windows.bua_w_per_k += w.b * w.u_w_per_m2k * w.area_m2;
+    windows.area_m2 += w.area_m2;
+    g_area += w.solar_factor * w.area_m2;
+    const double a = w.area_m2 * share;
+    switch (w.orientation) {
+      case 2:
+        r.window_north_m2 += a;
+        break;
+      case 3:
+        r.window_east_m2 += a;
+        break;
+      case 4:
+        r.window_west_m2 += a;
+        break;
+      case 5:
+        horizontal = true;
+        r.window_south_m2 += a;
+        break;
+      default:
+        r.window_south_m2 += a;
+        break;
+    }
+  }
+  r.u_window_w_per_m2k = folded_u(windows);
+  r.g_window = windows.area_m2 > 0.0 ? std::clamp(g_area / windows.area_m2, 0.0, 1.0) : 0.0;
+  if (horizontal) notes.push_back("approximated: horizontal glazing (roof windows) counted as facing south");
+
+  // The declared total is what the certifying software summed (its percentages and
+  // partial lengths included); the sum of k.l stands in when it is absent.
+  r.thermal_bridges_w_per_k =
+      (c.declared.bridges_w_per_k > 0.0 ? c.declared.bridges_w_per_k : c.bridges_sum_w_per_k) * share;
+
+  r.q4pa_conv_m3_per_h_m2 = c.q4pa_conv_m3_per_h_m2;
+  r.multiple_exposed_facades = c.multiple_exposed_facades ? 1 : 0;
+  if (c.ventilation_count > 1)
+    notes.push_back(
+        fmt::format("approximated: {} ventilation systems, the row holds the first", c.ventilation_count));
+
+  const auto ventilation = ventilation_of(c.ventilation_type_id);
+  if (!ventilation)
+    return refuse(c, c.ventilation_where.line, "/dpe/logement/ventilation_collection/ventilation[1]",
+                  fmt::format("unknown enum_type_ventilation_id {}", c.ventilation_type_id));
+  r.ventilation = static_cast<std::uint8_t>(ventilation->value);
+  if (!ventilation->exact) notes.push_back(fmt::format("approximated: {}", ventilation->why));
+
+  const auto inertia = inertia_of(c.inertia_class_id);
+  if (!inertia)
+    return refuse(c, 0, "/dpe/logement/enveloppe/inertie/enum_classe_inertie_id",
+                  fmt::format("unknown inertia class {}", c.inertia_class_id));
+  r.inertia = static_cast<std::uint8_t>(inertia->value);
+  if (!inertia->exact) notes.push_back(fmt::format("approximated: {}", inertia->why));
+
+  const io::DpeGenerator& heater = main_generator(c.heating, "heating", notes);
+  const auto heating = heating_system_of(heater.type_id);
+  if (!heating)
+    return refuse(c, heater.where.line, heater.where.path,
+                  fmt::format("unknown enum_type_generateur_ch_id {}", heater.type_id));
+  r.heating_system = static_cast<std::uint8_t>(heating->value);
+  if (!heating->exact) notes.push_back(fmt::format("approximated: {}", heating->why));
+
+  const io::DpeGenerator& water = main_generator(c.dhw, "hot-water", notes);
+  const auto dhw = dhw_system_of(water.type_id);
+  if (!dhw)
+    return refuse(c, water.where.line, water.where.path,
+                  fmt::format("unknown enum_type_generateur_ecs_id {}", water.type_id));
+  r.dhw_system = static_cast<std::uint8_t>(dhw->value);
+  if (!dhw->exact) notes.push_back(fmt::format("approximated: {}", dhw->why));
+
+  if (c.climate_zone_id != 1) {
+    const bool known = c.climate_zone_id >= 1 && c.climate_zone_id <= 8;
+    notes.push_back(fmt::format("approximated: climate zone {} evaluated in H1a (the kernel's only zone)",
+                                known ? zone_names[c.climate_zone_id - 1] : std::string_view("unknown")));
+  }
+  return m;
+}
+
+}  // namespace coron::stock

@@ -1,0 +1,134 @@
+#include "stock/dpe_systems.hpp"
+
+namespace coron::stock {
+
+namespace {
+
+// One row per run of consecutive ids: [first, last] -> value. Ids and their labels:
+// Open3CL engine, src/enums.js (commit bb583ee), which copies the ADEME DPE 2021
+// enumeration tables.
+template <class E>
+struct IdRange {
+  int first, last;
+  E value;
+  bool exact;
+  std::string_view why;
+};
+
+using H = HeatingSystem;
+constexpr IdRange<H> heating_ranges[] = {
+    {1, 3, H::heat_pump_air_water, false, "air/air heat pump as air/water"},
+    {4, 7, H::heat_pump_air_water, true, ""},
+    {8, 19, H::heat_pump_air_water, false, "water or ground heat pump as air/water"},
+    {20, 43, H::wood_stove, true, ""},  // log stoves, inserts, closed fires, cookers
+    {44, 46, H::wood_stove, false, "pellet stove as a log stove"},
+    {47, 47, H::coal_stove, false, "oil, LPG or coal stove as a coal stove"},
+    {48, 49, H::wood_stove, false, "log stove with boiler as a log stove"},
+    {50, 54, H::gas_boiler_standard, false, "gas air heater or room heater as a standard gas boiler"},
+    {55, 68, H::pellet_boiler, false, "log or chip wood boiler as a pellet boiler"},
+    {69, 74, H::pellet_boiler, true, ""},
+    {75, 84, H::oil_boiler, true, ""},
+    {85, 93, H::gas_boiler_standard, true, ""},  // classic, standard, low temperature
+    {94, 97, H::gas_boiler_condensing, true, ""},
+    {98, 103, H::electric_direct, true, ""},
+    {104, 105, H::electric_direct, false, "storage or dual-mode electric heater as direct electric"},
+    {106, 106, H::electric_direct, false, "electric boiler as direct electric"},
+    {107, 112, H::district_heat, true, ""},  // networks, multi-building plants modelled as one
+    {113, 113, H::gas_boiler_standard, false, "other gas combustion system as a standard gas boiler"},
+    {114, 114, H::oil_boiler, false, "other oil combustion system as an oil boiler"},
+    {115, 115, H::wood_stove, false, "other wood combustion system as a wood stove"},
+    {116, 116, H::coal_stove, false, "other fossil combustion system as a coal stove"},
+    {117, 117, H::heat_pump_air_water, false, "other electric thermodynamic system as a heat pump"},
+    {118, 118, H::gas_boiler_condensing, false, "gas thermodynamic system as a condensing gas boiler"},
+    {119, 119, H::oil_boiler, true, ""},  // default collective system: penalising oil boiler
+    {120, 126, H::coal_stove, false, "coal boiler as a coal stove"},
+    {127, 135, H::gas_boiler_standard, false, "LPG boiler as a natural gas boiler"},
+    {136, 139, H::gas_boiler_condensing, false, "LPG condensing boiler as a natural gas one"},
+    {140, 141, H::wood_stove, false, "pellet stove with boiler as a log stove"},
+    {142, 142, H::district_heat, true, ""},
+    {143, 143, H::heat_pump_air_water, false, "hybrid heat pump as its heat pump alone"},
+    {144, 144, H::gas_boiler_condensing, false, "hybrid heat pump as its boiler alone"},
+    {145, 147, H::heat_pump_air_water, false, "hybrid heat pump as its heat pump alone"},
+    {148, 149, H::gas_boiler_condensing, false, "hybrid heat pump as its boiler alone"},
+    {150, 151, H::oil_boiler, false, "hybrid heat pump as its boiler alone"},
+    {152, 159, H::pellet_boiler, false, "hybrid heat pump as its wood boiler alone"},
+    {160, 161, H::gas_boiler_condensing, false, "hybrid heat pump as its LPG boiler alone"},
+    {162, 170, H::heat_pump_air_water, false, "hybrid heat pump as its heat pump alone"},
+};
+
+using D = DhwSystem;
+constexpr IdRange<D> dhw_ranges[] = {
+    {1, 9, D::thermodynamic, true, ""},  // thermodynamic water heaters on air
+    {10, 12, D::thermodynamic, false, "dual-service heat pump as a thermodynamic water heater"},
+    {13, 34, D::gas_boiler, false, "wood boiler or stove as a gas boiler"},
+    {35, 44, D::gas_boiler, false, "oil boiler as a gas boiler"},
+    {45, 57, D::gas_boiler, true, ""},
+    {58, 62, D::gas_boiler, false, "gas storage water heater as a gas boiler"},
+    {63, 67, D::gas_boiler, false, "instantaneous gas water heater as a gas boiler"},
+    {68, 71, D::electric_storage, true, ""},
+    {72, 77, D::gas_boiler, false, "district heat as a gas boiler"},
+    {78, 78, D::gas_boiler, false, "other gas system as a gas boiler"},
+    {79, 81, D::gas_boiler, false, "other combustion system as a gas boiler"},
+    {82, 83, D::thermodynamic, false, "other thermodynamic system as a thermodynamic water heater"},
+    {84, 84, D::gas_boiler, false, "default penalising oil boiler as a gas boiler"},
+    {85, 91, D::gas_boiler, false, "coal boiler as a gas boiler"},
+    {92, 114, D::gas_boiler, false, "LPG boiler or water heater as a gas boiler"},
+    {115, 116, D::gas_boiler, false, "pellet stove with boiler as a gas boiler"},
+    {117, 118, D::electric_storage, false, "instantaneous electric heater or boiler as a storage tank"},
+    {119, 119, D::gas_boiler, false, "district heat as a gas boiler"},
+    {120, 133, D::gas_boiler, false, "hybrid heat pump's boiler as a gas boiler"},
+};
+
+using V = Ventilation;
+constexpr IdRange<V> ventilation_ranges[] = {
+    {1, 1, V::window_opening, true, ""},
+    {2, 2, V::natural_vents, true, ""},
+    {3, 3, V::mechanical_pre1982, true, ""},
+    {4, 6, V::mechanical_pre1982, false, "self-regulating extract after 1982 as before 1982"},
+    {7, 15, V::mechanical_hygro, true, ""},  // humidity-controlled A and B, gas extract
+    {16, 16, V::mechanical_pre1982, false, "low-pressure self-regulating extract as before 1982"},
+    {17, 18, V::mechanical_hygro, false, "low-pressure humidity-controlled extract as standard"},
+    {19, 22, V::mechanical_double_flow, true, ""},
+    {23, 24, V::mechanical_double_flow, false, "double flow without exchanger as with one"},
+    {25, 25, V::natural_vents, false, "natural duct ventilation as high and low vents"},
+    {26, 31, V::mechanical_hygro, false, "hybrid ventilation as humidity-controlled extract"},
+    {32, 33, V::mechanical_pre1982, false, "extract on an existing duct as self-regulating extract"},
+    {34, 34, V::natural_vents, false, "natural duct ventilation as high and low vents"},
+    {35, 38, V::mechanical_double_flow, false, "earth-air exchanger as double flow"},
+};
+
+template <class E, std::size_t N>
+std::optional<DpeMapped<E>> lookup(const IdRange<E> (&ranges)[N], int id) noexcept {
+  for (const IdRange<E>& r : ranges)
+    if (id >= r.first && id <= r.last) return DpeMapped<E>{r.value, r.exact, r.why};
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<DpeMapped<HeatingSystem>> heating_system_of(int type_id) noexcept {
+  return lookup(heating_ranges, type_id);
+}
+std::optional<DpeMapped<DhwSystem>> dhw_system_of(int type_id) noexcept {
+  return lookup(dhw_ranges, type_id);
+}
+std::optional<DpeMapped<Ventilation>> ventilation_of(int type_id) noexcept {
+  return lookup(ventilation_ranges, type_id);
+}
+
+std::optional<DpeMapped<Inertia>> inertia_of(int class_id) noexcept {
+  switch (class_id) {
+    case 1:
+      return DpeMapped<Inertia>{Inertia::heavy, false, "very heavy inertia as heavy"};
+    case 2:
+      return DpeMapped<Inertia>{Inertia::heavy, true, ""};
+    case 3:
+      return DpeMapped<Inertia>{Inertia::medium, true, ""};
+    case 4:
+      return DpeMapped<Inertia>{Inertia::light, true, ""};
+    default:
+      return std::nullopt;
+  }
+}
+
+}  // namespace coron::stock

@@ -1,0 +1,132 @@
+// `coron stock import-dpe` and `coron validate-dpe`: the CLI round trip over the shipped
+// certificates, malformed XML as bad input, and the error distribution against a plain
+// recomputation from the per-certificate figures.
+#include "app/dpe_validation.hpp"
+#include "cli_runner.hpp"
+#include "io/thermal_data.hpp"
+#include "stock/dpe_import.hpp"
+#include "stock/stock_csv.hpp"
+
+#include "coron/error.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+namespace coron::app {
+namespace {
+
+using ::testing::HasSubstr;
+
+const std::string dpe_dir = std::string(CORON_TEST_DATA_DIR) + "/dpe";
+
+TEST(ImportDpeCli, WritesAStockThatReadsBackAndSummarises) {
+  const fixtures::TempDir dir("import_dpe_cli");
+  const auto imported = testing::run_coron("stock import-dpe '" + dpe_dir + "' -o stock.csv", dir.path());
+  ASSERT_EQ(imported.exit_code, 0) << imported.output;
+  EXPECT_THAT(imported.output, HasSubstr("imported 38 certificates (16 houses, 22 flats)"));
+  EXPECT_THAT(imported.output, HasSubstr("refused 2"));
+  EXPECT_THAT(imported.output, HasSubstr("2335E4490385O.xml:57: /dpe/logement/caracteristique_generale/"
+                                         "enum_methode_application_dpe_log_id: whole-building"));
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "stock.csv.partial"));
+
+  // The file holds exactly the rows the import builds in memory.
+  const Stock read = stock::read_stock_csv(dir.path() / "stock.csv");
+  const stock::DpeImport direct = stock::import_dpe(stock::dpe_files({dpe_dir}), {});
+  EXPECT_EQ(read, direct.stock);
+
+  const auto summary = testing::run_coron("stock summary --file stock.csv", dir.path());
+  ASSERT_EQ(summary.exit_code, 0) << summary.output;
+  EXPECT_THAT(summary.output, HasSubstr("stock: 38 dwellings in 1 cités"));
+}
+
+TEST(ImportDpeCli, AssignsCitesFromTheTable) {
+  const fixtures::TempDir dir("import_dpe_cites");
+  {
+    std::ofstream table(dir.path() / "cites.csv");
+    table << "key,cite\n2260E1364581G,Cité des Oiseaux\n2187E0981996L,Cité des Oiseaux\n";
+  }
+  const auto r =
+      testing::run_coron("stock import-dpe '" + dpe_dir + "' --cites cites.csv -o stock.csv", dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const Stock s = stock::read_stock_csv(dir.path() / "stock.csv");
+  ASSERT_EQ(s.cites.size(), 2U);
+  std::size_t in_named = 0;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (s.cites.name[static_cast<std::size_t>(s.cite_id[i])] == "Cité des Oiseaux") ++in_named;
+  EXPECT_EQ(in_named, 2U);
+}
+
+TEST(ImportDpeCli, MalformedXmlIsBadInputAndWritesNothing) {
+  const fixtures::TempDir dir("import_dpe_malformed");
+  const std::string bad = std::string(CORON_TEST_DATA_DIR) + "/dpe_bad/malformed.xml";
+  const auto r = testing::run_coron("stock import-dpe '" + bad + "' -o stock.csv", dir.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.output, HasSubstr("malformed.xml:7:"));
+  EXPECT_THAT(r.output, HasSubstr("not well-formed XML"));
+  EXPECT_EQ(testing::count_files(dir.path()), 0U);
+}
+
+// The shares recomputed in the plainest way from the table's own columns.
+double plain_share(const std::vector<DpeComparison>& rows, bool houses, double limit) {
+  std::size_t n = 0, within = 0;
+  for (const DpeComparison& r : rows) {
+    if (r.is_house != houses) continue;
+    ++n;
+    if (std::abs(r.gv_w_per_k - r.declared_gv_w_per_k) <= limit * std::abs(r.declared_gv_w_per_k)) ++within;
+  }
+  return static_cast<double>(within) / static_cast<double>(n);
+}
+
+TEST(ValidateDpe, GvSharesEqualAPlainRecomputation) {
+  Diagnostics diag;
+  const ThermalParams params = io::load_thermal_params(CORON_DATA_DIR, diag);
+  diag.throw_if_any();
+  const stock::DpeImport imported = stock::import_dpe(stock::dpe_files({dpe_dir}), {});
+  const std::vector<DpeComparison> rows = compare_with_certificates(imported, params, 2.3);
+  ASSERT_EQ(rows.size(), 38U);
+  const DpeErrorShares houses = error_shares(rows, DpeGroup::houses);
+  const DpeErrorShares flats = error_shares(rows, DpeGroup::flats);
+  EXPECT_EQ(houses.count, 16U);
+  EXPECT_EQ(flats.count, 22U);
+  EXPECT_DOUBLE_EQ(houses.within_1_percent[0], plain_share(rows, true, 0.01));
+  EXPECT_DOUBLE_EQ(houses.within_5_percent[0], plain_share(rows, true, 0.05));
+  EXPECT_DOUBLE_EQ(flats.within_1_percent[0], plain_share(rows, false, 0.01));
+  EXPECT_DOUBLE_EQ(flats.within_5_percent[0], plain_share(rows, false, 0.05));
+  // The declared figures are the certificate's, at the row's share of the envelope.
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& d = imported.imported[i];
+    EXPECT_DOUBLE_EQ(rows[i].declared_gv_w_per_k,
+                     d.certificate.declared.gv_w_per_k * d.mapping.envelope_share);
+    EXPECT_EQ(rows[i].declared_primary_energy_kwh_m2, d.certificate.declared.primary_energy_kwh_m2);
+  }
+}
+
+// What is true today of the houses' GV (docs/validation.md): walls, roofs, floors, windows,
+// doors and bridges match the certificates, and the kernel's air renewal is within 5 % of the
+// declared GV for at least 14 of the 16 houses.
+TEST(ValidateDpe, HousesGvWithinFivePercentToday) {
+  Diagnostics diag;
+  const ThermalParams params = io::load_thermal_params(CORON_DATA_DIR, diag);
+  diag.throw_if_any();
+  const stock::DpeImport imported = stock::import_dpe(stock::dpe_files({dpe_dir}), {});
+  const DpeErrorShares houses =
+      error_shares(compare_with_certificates(imported, params, 2.3), DpeGroup::houses);
+  EXPECT_GE(houses.within_5_percent[0] * 16.0, 14.0 - 1e-9);
+}
+
+TEST(ValidateDpeCli, PrintsTheTableAndTheDistribution) {
+  const fixtures::TempDir dir("validate_dpe_cli");
+  const auto r = testing::run_coron("validate-dpe '" + dpe_dir + "'", dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("2260E1364581G   house"));
+  EXPECT_THAT(r.output, HasSubstr("  houses    16"));
+  EXPECT_THAT(r.output, HasSubstr("  flats     22"));
+  EXPECT_THAT(r.output, HasSubstr("  all       38"));
+}
+
+}  // namespace
+}  // namespace coron::app

@@ -1,0 +1,278 @@
+// A DPE certificate read with libxml2 and mapped to a stock row: one certificate checked by
+// hand against its XML, the refusals, malformed XML, and over the whole subset the heat
+// losses of the row against a plain recomputation from the certificate's elements.
+#include "io/dpe_certificate.hpp"
+#include "stock/dpe_import.hpp"
+#include "stock/dpe_mapping.hpp"
+#include "stock/dpe_systems.hpp"
+
+#include "coron/error.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+namespace coron::stock {
+namespace {
+
+using ::testing::HasSubstr;
+
+const std::filesystem::path dpe_dir = std::filesystem::path(CORON_TEST_DATA_DIR) / "dpe";
+
+DpeMapping mapped(const std::string& name) {
+  return map_dpe_certificate(io::read_dpe_certificate((dpe_dir / name).string()));
+}
+
+bool has_note(const DpeMapping& m, std::string_view text) {
+  for (const std::string& note : m.approximations)
+    if (note.find(text) != std::string::npos) return true;
+  return false;
+}
+
+// 2260E1364581G (a 1977 house in the Oise, zone H1a), read off its XML:
+//   surface_habitable_logement 101.94, hsp 2.61, enum_classe_inertie_id 3 (medium)
+//   mur: surface_paroi_opaque 91.2230, umur 0.3448, b 1
+//   plancher_haut: 101.94, uph 0.185, b 0.9      plancher_bas: 101.94, upb_final 0.258, b 1
+//   porte: surface_porte 2.72, uporte 3.5, b 1
+//   baie_vitree: 4.80 m2 north (ujn 2.1, sw 0.44, fe2 0.3), 2.65 m2 north (ujn 2.0, sw 0.40,
+//     fe2 0.3), 6.40 m2 south (ujn 2.1, sw 0.44, fe2 0.1); fe1 = 1 everywhere
+//     U = (4.80 * 2.1 + 2.65 * 2.0 + 6.40 * 2.1) / 13.85 = 28.82 / 13.85 = 2.080866...
+//     g = (4.80 * 0.132 + 2.65 * 0.12 + 6.40 * 0.044) / 13.85 = 1.2332 / 13.85 = 0.0890397...
+//   pont_thermique: l 41.3, k 0.71 -> 29.323 = deperdition_pont_thermique
+//   ventilation: enum_type_ventilation_id 4 (self-regulating extract 1982-2000), q4pa_conv 1.9,
+//     plusieurs_facade_exposee 1
+//   generateur_chauffage: type 7 (air/water heat pump after 2017); generateur_ecs: type 82
+//     (other electric thermodynamic system)
+TEST(DpeMapping, HandCheckedHouse) {
+  const DpeMapping m = mapped("2260E1364581G.xml");
+  ASSERT_FALSE(m.refused) << m.refusal.format();
+  EXPECT_TRUE(m.is_house);
+  EXPECT_EQ(m.envelope_share, 1.0);
+  const DpeThermalRow& r = m.row;
+  EXPECT_DOUBLE_EQ(r.floor_area_m2, 101.94);
+  EXPECT_DOUBLE_EQ(r.ceiling_height_m, 2.61);
+  EXPECT_DOUBLE_EQ(r.wall_area_m2, 91.223);
+  EXPECT_DOUBLE_EQ(r.u_wall_w_per_m2k, 0.3448);
+  EXPECT_DOUBLE_EQ(r.roof_area_m2, 101.94);
+  EXPECT_DOUBLE_EQ(r.u_roof_w_per_m2k, 0.185);
+  EXPECT_DOUBLE_EQ(r.b_roof, 0.9);
+  EXPECT_DOUBLE_EQ(r.ground_floor_area_m2, 101.94);
+  EXPECT_DOUBLE_EQ(r.u_floor_w_per_m2k, 0.258);
+  EXPECT_DOUBLE_EQ(r.b_floor, 1.0);
+  EXPECT_DOUBLE_EQ(r.door_area_m2, 2.72);
+  EXPECT_DOUBLE_EQ(r.u_door_w_per_m2k, 3.5);
+  EXPECT_DOUBLE_EQ(r.window_north_m2, 7.45);
+  EXPECT_DOUBLE_EQ(r.window_south_m2, 6.40);
+  EXPECT_EQ(r.window_east_m2, 0.0);
+  EXPECT_EQ(r.window_west_m2, 0.0);
+  EXPECT_NEAR(r.u_window_w_per_m2k, 28.82 / 13.85, 1e-12);
+  EXPECT_NEAR(r.g_window, 1.2332 / 13.85, 1e-12);
+  EXPECT_NEAR(r.thermal_bridges_w_per_k, 29.323, 1e-12);
+  EXPECT_DOUBLE_EQ(r.q4pa_conv_m3_per_h_m2, 1.9);
+  EXPECT_EQ(r.multiple_exposed_facades, 1);
+  EXPECT_EQ(r.ventilation, static_cast<std::uint8_t>(Ventilation::mechanical_pre1982));
+  EXPECT_EQ(r.inertia, static_cast<std::uint8_t>(Inertia::medium));
+  EXPECT_EQ(r.heating_system, static_cast<std::uint8_t>(HeatingSystem::heat_pump_air_water));
+  EXPECT_EQ(r.dhw_system, static_cast<std::uint8_t>(DhwSystem::thermodynamic));
+  // Ventilation and hot water are the closest values, and say so; zone H1a needs no note.
+  EXPECT_EQ(m.approximations.size(), 2U);
+  EXPECT_TRUE(has_note(m, "after 1982 as before 1982"));
+  EXPECT_TRUE(has_note(m, "other thermodynamic system"));
+  EXPECT_FALSE(has_note(m, "climate zone"));
+}
+
+// The line of `needle`'s first occurrence in `file`, 1-based.
+int line_of(const std::filesystem::path& file, std::string_view needle) {
+  std::ifstream in(file);
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n)
+    if (line.find(needle) != std::string::npos) return n;
+  return 0;
+}
+
+TEST(DpeMapping, RefusesWholeBuildingCertificateWithItsElement) {
+  const DpeMapping m = mapped("2335E4490385O.xml");  // method 26: building, mixed systems
+  ASSERT_TRUE(m.refused);
+  EXPECT_EQ(m.refusal.line, line_of(dpe_dir / "2335E4490385O.xml", "<enum_methode_application_dpe_log_id>"));
+  EXPECT_EQ(m.refusal.path, "/dpe/logement/caracteristique_generale/enum_methode_application_dpe_log_id");
+  EXPECT_THAT(m.refusal.reason, HasSubstr("whole-building"));
+  EXPECT_THAT(m.refusal.format(), HasSubstr("2335E4490385O.xml:57: /dpe/logement/"));
+}
+
+TEST(DpeMapping, RefusesACertificateLackingAValueAtItsElement) {
+  // 2260E1364581G without its wall's umur: the refusal points at the wall.
+  std::ifstream in(dpe_dir / "2260E1364581G.xml");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::size_t at = text.find("<umur>");
+  ASSERT_NE(at, std::string::npos);
+  text.erase(at, text.find("</umur>") + 7 - at);
+  const std::filesystem::path file = std::filesystem::temp_directory_path() / "coron_dpe_without_umur.xml";
+  std::ofstream(file) << text;
+  const DpeMapping m = map_dpe_certificate(io::read_dpe_certificate(file.string()));
+  std::filesystem::remove(file);
+  ASSERT_TRUE(m.refused);
+  EXPECT_EQ(m.refusal.path, "/dpe/logement/enveloppe/mur_collection/mur");
+  EXPECT_EQ(m.refusal.line, line_of(dpe_dir / "2260E1364581G.xml", "<mur>"));
+  EXPECT_EQ(m.refusal.reason, "donnee_intermediaire/umur: missing or not a number");
+}
+
+TEST(DpeMapping, NotesClimateZoneAndProratesBuildingEnvelope) {
+  // 2144E0951019J: a 60 m2 flat of a 646 m2 building (method 23, the building's study), zone H2b.
+  const DpeMapping m = mapped("2144E0951019J.xml");
+  ASSERT_FALSE(m.refused);
+  EXPECT_FALSE(m.is_house);
+  EXPECT_DOUBLE_EQ(m.envelope_share, 60.0 / 646.0);
+  EXPECT_TRUE(has_note(m, "climate zone h2b"));
+  EXPECT_TRUE(has_note(m, "prorated"));
+  // mur: 340.20 and 63.98 m2 outside (b 1), 10.75 m2 on an unheated space (b 0.95), 124.49 m2
+  // on a circulation (b 0.45): every one loses heat, 539.42 m2, prorated.
+  EXPECT_NEAR(m.row.wall_area_m2, 539.42 * 60.0 / 646.0, 1e-9);
+}
+
+TEST(DpeXml, MalformedFileIsBadInputWithFileAndLine) {
+  const std::string file = std::string(CORON_TEST_DATA_DIR) + "/dpe_bad/malformed.xml";
+  try {
+    (void)io::read_dpe_certificate(file);
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1U);
+    EXPECT_EQ(e.diagnostics()[0].line, 7);
+    EXPECT_THAT(e.what(), HasSubstr("malformed.xml:7:"));
+    EXPECT_THAT(e.what(), HasSubstr("caracteristique_generales"));
+  }
+}
+
+TEST(DpeImport, ListsEveryMalformedFileAtOnce) {
+  const std::filesystem::path bad = std::filesystem::path(CORON_TEST_DATA_DIR) / "dpe_bad" / "malformed.xml";
+  try {
+    (void)import_dpe({bad, dpe_dir / "2260E1364581G.xml", bad}, {});
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.diagnostics().size(), 2U);
+  }
+}
+
+// Plain sums over the certificate's elements, with none of the mapping's code: what each
+// element loses is b.U.A (b > 0 only), and the row must lose the same.
+struct PlainLosses {
+  double walls = 0, roof = 0, floor = 0, windows = 0, doors = 0, window_area = 0;
+  double south = 0, north = 0, east = 0, west = 0;  ///< window areas; horizontal ones count as south
+};
+PlainLosses plain_losses(const io::DpeCertificate& c) {
+  PlainLosses p;
+  for (const auto& s : c.walls) p.walls += s.b > 0 ? s.b * s.u_w_per_m2k * s.area_m2 : 0.0;
+  for (const auto& s : c.roofs) p.roof += s.b > 0 ? s.b * s.u_w_per_m2k * s.area_m2 : 0.0;
+  for (const auto& s : c.floors) p.floor += s.b > 0 ? s.b * s.u_w_per_m2k * s.area_m2 : 0.0;
+  for (const auto& s : c.doors) p.doors += s.b > 0 ? s.b * s.u_w_per_m2k * s.area_m2 : 0.0;
+  for (const auto& s : c.windows) {
+    if (s.b <= 0) continue;
+    p.windows += s.b * s.u_w_per_m2k * s.area_m2;
+    p.window_area += s.area_m2;
+    if (s.orientation == 2)
+      p.north += s.area_m2;
+    else if (s.orientation == 3)
+      p.east += s.area_m2;
+    else if (s.orientation == 4)
+      p.west += s.area_m2;
+    else
+      p.south += s.area_m2;
+  }
+  return p;
+}
+
+bool close(double a, double b) { return std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(b)); }
+
+TEST(DpeImport, RowLossesEqualPlainSumsOverElements) {
+  const DpeImport all = import_dpe(dpe_files({dpe_dir}), {});
+  ASSERT_EQ(all.imported.size(), 38U);
+  const Stock& s = all.stock;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const io::DpeCertificate& c = all.imported[i].certificate;
+    const double k = all.imported[i].mapping.envelope_share;
+    const PlainLosses p = plain_losses(c);
+    SCOPED_TRACE(c.number);
+    EXPECT_TRUE(close(s.wall_area_m2[i] * s.u_wall_w_per_m2k[i], k * p.walls));
+    EXPECT_TRUE(close(s.b_roof[i] * s.u_roof_w_per_m2k[i] * s.roof_area_m2[i], k * p.roof));
+    EXPECT_TRUE(close(s.b_floor[i] * s.u_floor_w_per_m2k[i] * s.ground_floor_area_m2[i], k * p.floor));
+    EXPECT_TRUE(close(s.door_area_m2[i] * s.u_door_w_per_m2k[i], k * p.doors));
+    const double window_area =
+        s.window_south_m2[i] + s.window_east_m2[i] + s.window_west_m2[i] + s.window_north_m2[i];
+    EXPECT_TRUE(close(window_area, k * p.window_area));
+    EXPECT_TRUE(close(window_area * s.u_window_w_per_m2k[i], k * p.windows));
+    EXPECT_TRUE(close(s.window_south_m2[i], k * p.south));
+    EXPECT_TRUE(close(s.window_north_m2[i], k * p.north));
+    EXPECT_TRUE(close(s.window_east_m2[i], k * p.east));
+    EXPECT_TRUE(close(s.window_west_m2[i], k * p.west));
+  }
+}
+
+// The certifier's own totals (logement/sortie/deperdition) are an independent check of the
+// elements read: today every wall, roof, floor, window, door and bridge total of the subset is
+// within 1 %.
+TEST(DpeImport, RowLossesMatchDeclaredTotals) {
+  const DpeImport all = import_dpe(dpe_files({dpe_dir}), {});
+  const Stock& s = all.stock;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const io::DpeDeclared& d = all.imported[i].certificate.declared;
+    const double k = all.imported[i].mapping.envelope_share;
+    const auto within = [](double row, double declared) {
+      return std::abs(row - declared) <= 0.01 * std::max(declared, 0.01);
+    };
+    SCOPED_TRACE(all.imported[i].certificate.number);
+    EXPECT_TRUE(within(s.wall_area_m2[i] * s.u_wall_w_per_m2k[i], k * d.walls_w_per_k));
+    EXPECT_TRUE(within(s.b_roof[i] * s.u_roof_w_per_m2k[i] * s.roof_area_m2[i], k * d.roof_w_per_k));
+    EXPECT_TRUE(
+        within(s.b_floor[i] * s.u_floor_w_per_m2k[i] * s.ground_floor_area_m2[i], k * d.floor_w_per_k));
+    EXPECT_TRUE(within(s.door_area_m2[i] * s.u_door_w_per_m2k[i], k * d.doors_w_per_k));
+    EXPECT_TRUE(within(s.thermal_bridges_w_per_k[i], k * d.bridges_w_per_k));
+    const double window_area =
+        s.window_south_m2[i] + s.window_east_m2[i] + s.window_west_m2[i] + s.window_north_m2[i];
+    EXPECT_TRUE(within(window_area * s.u_window_w_per_m2k[i], k * d.windows_w_per_k));
+  }
+}
+
+TEST(DpeImport, CitesByNumberOrAddressElseCatchAll) {
+  const io::DpeCertificate house = io::read_dpe_certificate((dpe_dir / "2260E1364581G.xml").string());
+  const io::DpeCertificate flat = io::read_dpe_certificate((dpe_dir / "2144E0951019J.xml").string());
+  DpeCiteTable cites;
+  cites.cite_of_key["2260E1364581G"] = "Cité A";
+  cites.cite_of_key[flat.address] = "Cité B";
+  const DpeImport r = import_dpe(
+      {dpe_dir / "2260E1364581G.xml", dpe_dir / "2144E0951019J.xml", dpe_dir / "2187E0981996L.xml"}, cites);
+  ASSERT_EQ(r.stock.size(), 3U);
+  const auto cite_name = [&r](std::size_t i) {
+    return r.stock.cites.name[static_cast<std::size_t>(r.stock.cite_id[i])];
+  };
+  EXPECT_EQ(cite_name(0), "Cité A");
+  EXPECT_EQ(cite_name(1), "Cité B");
+  EXPECT_EQ(cite_name(2), std::string(dpe_catch_all_cite));
+  EXPECT_EQ(r.stock.cites.dwellings, (std::vector<std::int32_t>{1, 1, 1}));
+  EXPECT_EQ(house.number, "2260E1364581G");
+}
+
+TEST(DpeSystems, EveryCertificateIdMapsAndUnknownIdsDoNot) {
+  for (int id = 1; id <= 170; ++id) EXPECT_TRUE(heating_system_of(id).has_value()) << id;
+  for (int id = 1; id <= 133; ++id) EXPECT_TRUE(dhw_system_of(id).has_value()) << id;
+  for (int id = 1; id <= 38; ++id) EXPECT_TRUE(ventilation_of(id).has_value()) << id;
+  EXPECT_FALSE(heating_system_of(171).has_value());
+  EXPECT_FALSE(dhw_system_of(0).has_value());
+  EXPECT_FALSE(ventilation_of(39).has_value());
+  // Boundaries of the runs (enums.js): 93 is a low-temperature gas boiler, 94 condensing.
+  EXPECT_EQ(heating_system_of(93)->value, HeatingSystem::gas_boiler_standard);
+  EXPECT_EQ(heating_system_of(94)->value, HeatingSystem::gas_boiler_condensing);
+  EXPECT_TRUE(heating_system_of(97)->exact);
+  EXPECT_EQ(heating_system_of(108)->value, HeatingSystem::district_heat);
+  EXPECT_EQ(dhw_system_of(71)->value, DhwSystem::electric_storage);
+  EXPECT_FALSE(dhw_system_of(72)->exact);
+  EXPECT_EQ(ventilation_of(3)->value, Ventilation::mechanical_pre1982);
+  EXPECT_TRUE(ventilation_of(3)->exact);
+  EXPECT_FALSE(ventilation_of(4)->exact);
+}
+
+}  // namespace
+}  // namespace coron::stock
