@@ -2,6 +2,7 @@
 
 #include "app/export_format.hpp"
 #include "app/export_tables.hpp"
+#include "util/partial_file.hpp"
 
 #include "coron/error.hpp"
 
@@ -9,6 +10,7 @@
 
 #include <fstream>
 #include <functional>
+#include <memory>
 #include <vector>
 
 namespace coron::app {
@@ -37,32 +39,21 @@ struct Output {
   std::size_t rows = 0;  ///< records, for the summary line
 };
 
-std::filesystem::path partial_of(const std::filesystem::path& file) {
-  std::filesystem::path partial = file;
-  partial += ".partial";
-  return partial;
-}
-
-/// Writes every output as NAME.partial, then renames them all: a reader of the folder
-/// never sees a half-written table, and a failure leaves none of this run's.
+/// Writes every output beside its name (util/partial_file.hpp), then renames them all: a
+/// reader of the folder never sees a half-written table, and a failure or a signal leaves
+/// none of this run's.
 void write_outputs(const std::filesystem::path& dir, const std::vector<Output>& outputs) {
-  std::vector<std::filesystem::path> partials;
-  try {
-    for (const Output& output : outputs) {
-      partials.push_back(partial_of(dir / output.name));
-      std::ofstream out(partials.back(), std::ios::binary | std::ios::trunc);
-      output.write(out);
-      out.close();
-      if (!out)
-        throw InputError({Diagnostic{partials.back().string(), 0, 0, "", "cannot write here (disk full?)"}});
-    }
-  } catch (...) {
-    std::error_code ignored;
-    for (const std::filesystem::path& partial : partials) std::filesystem::remove(partial, ignored);
-    throw;
+  std::vector<std::unique_ptr<util::PartialFile>> partials;
+  for (const Output& output : outputs) {
+    partials.push_back(std::make_unique<util::PartialFile>(dir / output.name));
+    std::ofstream out(partials.back()->path(), std::ios::binary | std::ios::trunc);
+    output.write(out);
+    out.close();
+    if (!out)
+      throw InputError(
+          {Diagnostic{partials.back()->path().string(), 0, 0, "", "cannot write here (disk full?)"}});
   }
-  for (std::size_t k = 0; k < outputs.size(); ++k)
-    std::filesystem::rename(partials[k], dir / outputs[k].name);
+  for (const auto& partial : partials) partial->commit();
 }
 
 }  // namespace
