@@ -1,9 +1,10 @@
-// The `coron` command: run, validate, compare, sweep, bestest, validate-hourly, columns, stock
-// generate|summary.
+// The `coron` command: run, validate, compare, report, sweep, bestest, validate-hourly, columns,
+// stock generate|summary.
 #include "app/bestest_command.hpp"
 #include "app/commands.hpp"
 #include "app/compare_command.hpp"
 #include "app/hourly_validation_command.hpp"
+#include "app/report_command.hpp"
 #include "app/sweep_command.hpp"
 
 #include "coron/error.hpp"
@@ -56,6 +57,15 @@ int main(int argc, char** argv) {
                           "Also write every figure as long CSV to FILE (-: standard output)");
   compare_cmd->add_option("--json", compare.json,
                           "Also write every figure as JSON to FILE (-: standard output)");
+
+  ReportCommand report;
+  CLI::App* report_cmd = app.add_subcommand(
+      "report", "Write one self-contained HTML page of charts from results files (docs/report.md)");
+  report_cmd->add_option("files", report.files, "Results files (HDF5) of runs on the same stock")->required();
+  report_cmd->add_option("-o,--output", report.output, "HTML file to write")->required();
+  report_cmd->add_option("--lang", report.language, "Language of the page: en or fr")
+      ->check(CLI::IsMember({"en", "fr"}))
+      ->capture_default_str();
 
   SweepCommand sweep;
   CLI::App* sweep_cmd = app.add_subcommand(
@@ -131,6 +141,7 @@ int main(int argc, char** argv) {
     if (*run_cmd) return run_command(run);
     if (*validate_cmd) return validate_command(validate_file);
     if (*compare_cmd) return compare_command(compare);
+    if (*report_cmd) return report_command(report);
     if (*sweep_cmd) return sweep_command(sweep);
     if (*bestest_cmd) return bestest_command(bestest);
     if (*hourly_validation_cmd) return hourly_validation_command(hourly_validation);
