@@ -189,6 +189,10 @@ TEST(ReportCli, MissingUnreadableAndOtherStockFilesAreRefusedAtOnceAndNothingIsW
   EXPECT_EQ(replaced.exit_code, 2) << replaced.output;
   EXPECT_THAT(replaced.output, HasSubstr("would replace the input base.h5"));
   EXPECT_EQ(run_coron("report base.h5 -o r.html --lang de", dir.path()).exit_code, 2);
+  EXPECT_EQ(run_coron("report base.h5", dir.path()).exit_code, 2);  // no -o
+  const auto help = run_coron("report --help", dir.path());
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_THAT(help.output, HasSubstr("--lang"));
 }
 
 TEST(ReportCli, HandFilesGiveAPageNamingBothScenarios) {
