@@ -2,9 +2,11 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <iterator>
+#include <limits>
 #include <optional>
 
 namespace coron::app {
@@ -45,9 +47,26 @@ std::string json_years(const std::vector<int>& years) {
   return out + "]";
 }
 
-/// The years of the first run that has any: runs of one stock share them in practice,
-/// and a run with other years is drawn on the first one's axis by index.
-const std::vector<int>& axis_years(std::span<const ReportRun> runs) { return runs.front().years; }
+/// The years of every run, in order: shared axes span the longest horizon, and a run
+/// that did not simulate a year leaves a gap there.
+std::vector<int> axis_years(std::span<const ReportRun> runs) {
+  std::vector<int> years;
+  for (const ReportRun& run : runs) years.insert(years.end(), run.years.begin(), run.years.end());
+  std::sort(years.begin(), years.end());
+  years.erase(std::unique(years.begin(), years.end()), years.end());
+  return years;
+}
+
+/// A run's yearly values placed on `axis` (NaN, drawn as a gap, where it has none).
+std::vector<double> on_axis(const std::vector<int>& axis, const ReportRun& run,
+                            const std::vector<double>& values) {
+  std::vector<double> placed(axis.size(), std::numeric_limits<double>::quiet_NaN());
+  for (std::size_t y = 0; y < run.years.size() && y < values.size(); ++y) {
+    const auto at = std::lower_bound(axis.begin(), axis.end(), run.years[y]);
+    placed[static_cast<std::size_t>(at - axis.begin())] = values[y];
+  }
+  return placed;
+}
 
 std::string axis_options(std::string_view y_title, const ReportWords& w, bool stacked) {
   return fmt::format(R"("scales":{{"x":{{"stacked":{0},"title":{{"display":true,"text":{1}}}}},)"
@@ -64,19 +83,21 @@ std::string config(std::string_view type, const std::vector<int>& years, const s
 }
 
 /// A scenario's P50 line, preceded by its P10-P90 band when it has several replicates.
-std::string spread_datasets(const ReportRun& run, const YearlySpread& spread, std::string_view name,
-                            std::string_view line_colour, const ReportWords& w) {
+std::string spread_datasets(const std::vector<int>& axis, const ReportRun& run, const YearlySpread& spread,
+                            std::string_view name, std::string_view line_colour, const ReportWords& w) {
   std::string out;
   if (run.replicates > 1) {
     // P10 carries no legend (empty label); P90 fills down to it ("-1": the dataset before).
     out += fmt::format(R"({{"label":"","data":{},"borderWidth":0,"pointRadius":0,"fill":false}},)",
-                       json_numbers(spread.p10));
+                       json_numbers(on_axis(axis, run, spread.p10)));
     out += fmt::format(
         R"({{"label":{},"data":{},"borderWidth":0,"pointRadius":0,"fill":"-1","backgroundColor":"{}33"}},)",
-        json_string(fmt::format("{} {}", name, w.band)), json_numbers(spread.p90), line_colour);
+        json_string(fmt::format("{} {}", name, w.band)), json_numbers(on_axis(axis, run, spread.p90)),
+        line_colour);
   }
-  out += fmt::format(R"({{"label":{},"data":{},"borderColor":"{}","backgroundColor":"{}","fill":false}})",
-                     json_string(name), json_numbers(spread.p50), line_colour, line_colour);
+  out +=
+      fmt::format(R"({{"label":{},"data":{},"borderColor":"{}","backgroundColor":"{}","fill":false}})",
+                  json_string(name), json_numbers(on_axis(axis, run, spread.p50)), line_colour, line_colour);
   return out;
 }
 
@@ -85,16 +106,16 @@ std::optional<ChartSpec> trajectory_chart(std::span<const ReportRun> runs,
                                           std::optional<YearlySpread> ReportRun::*figure,
                                           std::string_view title, std::string_view unit,
                                           const ReportWords& w) {
+  const std::vector<int> axis = axis_years(runs);
   std::string datasets;
   for (std::size_t k = 0; k < runs.size(); ++k) {
     const std::optional<YearlySpread>& spread = runs[k].*figure;
     if (!spread) continue;
     if (!datasets.empty()) datasets += ',';
-    datasets += spread_datasets(runs[k], *spread, runs[k].scenario_name, colour(k), w);
+    datasets += spread_datasets(axis, runs[k], *spread, runs[k].scenario_name, colour(k), w);
   }
   if (datasets.empty()) return std::nullopt;
-  return ChartSpec{fmt::format("{} ({})", title, unit),
-                   config("line", axis_years(runs), datasets, unit, w, false)};
+  return ChartSpec{fmt::format("{} ({})", title, unit), config("line", axis, datasets, unit, w, false)};
 }
 
 ChartSpec label_chart(const ReportRun& run, const ReportWords& w) {
@@ -120,21 +141,22 @@ ChartSpec spend_chart(const ReportRun& run, const ReportWords& w) {
 }
 
 std::optional<ChartSpec> started_chart(std::span<const ReportRun> runs, const ReportWords& w) {
+  const std::vector<int> axis = axis_years(runs);
   std::string datasets;
   for (std::size_t k = 0; k < runs.size(); ++k) {
     if (!runs[k].started) continue;
-    datasets +=
-        fmt::format(R"({}{{"label":{},"data":{},"backgroundColor":"{}"}})", datasets.empty() ? "" : ",",
-                    json_string(runs[k].scenario_name), json_numbers(runs[k].started->p50), colour(k));
+    datasets += fmt::format(R"({}{{"label":{},"data":{},"backgroundColor":"{}"}})",
+                            datasets.empty() ? "" : ",", json_string(runs[k].scenario_name),
+                            json_numbers(on_axis(axis, runs[k], runs[k].started->p50)), colour(k));
   }
   if (datasets.empty()) return std::nullopt;
-  return ChartSpec{std::string(w.started_title),
-                   config("bar", axis_years(runs), datasets, w.renovations, w, false)};
+  return ChartSpec{std::string(w.started_title), config("bar", axis, datasets, w.renovations, w, false)};
 }
 
 /// Households in banned dwellings (solid) and dwellings banned from letting (dashed),
 /// the medians of each scenario.
 std::optional<ChartSpec> bans_chart(std::span<const ReportRun> runs, const ReportWords& w) {
+  const std::vector<int> axis = axis_years(runs);
   std::string datasets;
   for (std::size_t k = 0; k < runs.size(); ++k) {
     const ReportRun& run = runs[k];
@@ -143,14 +165,13 @@ std::optional<ChartSpec> bans_chart(std::span<const ReportRun> runs, const Repor
       datasets += fmt::format(
           R"({}{{"label":{},"data":{},"borderColor":"{}","backgroundColor":"{}","borderDash":{},"fill":false}})",
           datasets.empty() ? "" : ",", json_string(fmt::format("{}: {}", run.scenario_name, what)),
-          json_numbers(spread->p50), colour(k), colour(k), dashed ? "[6,4]" : "[]");
+          json_numbers(on_axis(axis, run, spread->p50)), colour(k), colour(k), dashed ? "[6,4]" : "[]");
     };
     add(run.households_in_banned, w.households_in_banned, false);
     add(run.banned_from_letting, w.banned_from_letting, true);
   }
   if (datasets.empty()) return std::nullopt;
-  return ChartSpec{std::string(w.bans_title),
-                   config("line", axis_years(runs), datasets, w.dwellings, w, false)};
+  return ChartSpec{std::string(w.bans_title), config("line", axis, datasets, w.dwellings, w, false)};
 }
 
 std::vector<ChartSpec> chart_specs(std::span<const ReportRun> runs, Language language) {

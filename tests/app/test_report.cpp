@@ -152,6 +152,18 @@ TEST(ReportHtml, BandsOnlyWithSeveralReplicates) {
   EXPECT_THAT(report_html(std::span(&run, 1), Language::en, ""), Not(HasSubstr("P10-P90\"")));
 }
 
+TEST(ReportHtml, ScenariosOfDifferentHorizonsShareTheLongerAxisWithGaps) {
+  const ReportRun longer = full_run("long", "");
+  ReportRun shorter = full_run("short", "");
+  shorter.years = {2019};
+  shorter.final_energy_gwh = YearlySpread{{1}, {2}, {3}};
+  shorter.replicates = 1;
+  const std::vector<ReportRun> both = {shorter, longer};
+  const std::string page = report_html(both, Language::en, "");
+  // The energy chart: 2018 and 2019 on the axis; "short" has no 2018, drawn as a gap.
+  EXPECT_THAT(page, HasSubstr(R"("labels":["2018","2019"],"datasets":[{"label":"short","data":[null,2])"));
+}
+
 TEST(ReportCommand, MissingChartJsAndMissingFilesAreRefusedTogetherAndNothingIsWritten) {
   const fixtures::TempDir dir("report_missing");
   ReportCommand cmd;
