@@ -68,10 +68,13 @@ std::vector<double> on_axis(const std::vector<int>& axis, const ReportRun& run,
   return placed;
 }
 
-std::string axis_options(std::string_view y_title, const ReportWords& w, bool stacked) {
+// Bars start at zero (their length is the figure); lines need not, so that a trajectory's
+// few percent of change over a short run stays visible.
+std::string axis_options(std::string_view y_title, const ReportWords& w, bool stacked, bool from_zero) {
   return fmt::format(R"("scales":{{"x":{{"stacked":{0},"title":{{"display":true,"text":{1}}}}},)"
-                     R"("y":{{"stacked":{0},"beginAtZero":true,"title":{{"display":true,"text":{2}}}}}}})",
-                     stacked ? "true" : "false", json_string(w.year), json_string(y_title));
+                     R"("y":{{"stacked":{0},"beginAtZero":{3},"title":{{"display":true,"text":{2}}}}}}})",
+                     stacked ? "true" : "false", json_string(w.year), json_string(y_title),
+                     from_zero ? "true" : "false");
 }
 
 std::string config(std::string_view type, const std::vector<int>& years, const std::string& datasets,
@@ -79,7 +82,7 @@ std::string config(std::string_view type, const std::vector<int>& years, const s
   return fmt::format(R"({{"type":"{}","data":{{"labels":{},"datasets":[{}]}},"options":{{"locale":{},)"
                      R"("animation":false,"responsive":true,"maintainAspectRatio":false,{}}}}})",
                      type, json_years(years), datasets, json_string(w.js_locale),
-                     axis_options(y_title, w, stacked));
+                     axis_options(y_title, w, stacked, type == "bar"));
 }
 
 /// A scenario's P50 line, preceded by its P10-P90 band when it has several replicates.
