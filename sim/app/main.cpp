@@ -1,11 +1,12 @@
-// The `coron` command: run, validate, compare, export, sweep, bestest, validate-hourly, columns, stock
-// generate|summary|import-dpe, validate-dpe.
+// The `coron` command: run, validate, compare, export, report, sweep, bestest, validate-hourly,
+// columns, stock generate|summary|import-dpe, validate-dpe.
 #include "app/bestest_command.hpp"
 #include "app/commands.hpp"
 #include "app/compare_command.hpp"
 #include "app/dpe_commands.hpp"
 #include "app/export_command.hpp"
 #include "app/hourly_validation_command.hpp"
+#include "app/report_command.hpp"
 #include "app/sweep_command.hpp"
 #include "util/interrupt.hpp"
 
@@ -80,6 +81,14 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   export_cmd->add_flag("--force", export_tables.force, "Write into a folder that already holds files");
   export_cmd->add_flag("-q,--quiet", export_tables.quiet, "No line per file written");
+  ReportCommand report;
+  CLI::App* report_cmd = app.add_subcommand(
+      "report", "Write one self-contained HTML page of charts from results files (docs/report.md)");
+  report_cmd->add_option("files", report.files, "Results files (HDF5) of runs on the same stock")->required();
+  report_cmd->add_option("-o,--output", report.output, "HTML file to write")->required();
+  report_cmd->add_option("--lang", report.language, "Language of the page: en or fr")
+      ->check(CLI::IsMember({"en", "fr"}))
+      ->capture_default_str();
 
   SweepCommand sweep;
   CLI::App* sweep_cmd = app.add_subcommand(
@@ -176,6 +185,7 @@ int main(int argc, char** argv) {
     if (*validate_cmd) return validate_command(validate_file);
     if (*compare_cmd) return compare_command(compare);
     if (*export_cmd) return export_command(export_tables);
+    if (*report_cmd) return report_command(report);
     if (*sweep_cmd) return sweep_command(sweep);
     if (*bestest_cmd) return bestest_command(bestest);
     if (*hourly_validation_cmd) return hourly_validation_command(hourly_validation);
