@@ -3,6 +3,7 @@
 #include "app/report_command.hpp"
 #include "app/report_html.hpp"
 #include "app/report_text.hpp"
+#include "fixtures/partials.hpp"
 #include "fixtures/temp_dir.hpp"
 
 #include "coron/error.hpp"
@@ -179,7 +180,7 @@ TEST(ReportCommand, MissingChartJsAndMissingFilesAreRefusedTogetherAndNothingIsW
     EXPECT_THAT(e.what(), HasSubstr("gone.h5: no such file"));
   }
   EXPECT_FALSE(std::filesystem::exists(cmd.output));
-  EXPECT_FALSE(std::filesystem::exists(dir.path() / "report.html.partial"));
+  EXPECT_TRUE(fixtures::partials_of(dir.path() / "report.html").empty());
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include "app/cli_runner.hpp"
 #include "app/compare_cases.hpp"
 #include "app/report_text.hpp"
+#include "fixtures/partials.hpp"
 #include "fixtures/short_scenario.hpp"
 #include "io/results_reader.hpp"
 
@@ -111,7 +112,7 @@ TEST(ReportBrowser, ShortRunPageDrawsEveryChartWithoutErrorInHeadlessChromium) {
   ASSERT_EQ(run.exit_code, 0) << run.output;
   const auto report = run_coron("report optimal.h5 -o report.html", dir.path());
   ASSERT_EQ(report.exit_code, 0) << report.output;
-  EXPECT_FALSE(std::filesystem::exists(dir.path() / "report.html.partial"));
+  EXPECT_TRUE(fixtures::partials_of(dir.path() / "report.html").empty());
   const std::string html = read_text(dir.path() / "report.html");
   // Offline: Chart.js is inside and nothing is fetched from elsewhere.
   EXPECT_THAT(html, HasSubstr("Chart.js v3.9"));
@@ -183,7 +184,7 @@ TEST(ReportCli, MissingUnreadableAndOtherStockFilesAreRefusedAtOnceAndNothingIsW
   EXPECT_THAT(r.output, HasSubstr("other.h5: /stock: was run on another stock than the reference base.h5"));
   EXPECT_THAT(r.output, HasSubstr("3 problems found"));
   EXPECT_FALSE(std::filesystem::exists(dir.path() / "report.html"));
-  EXPECT_FALSE(std::filesystem::exists(dir.path() / "report.html.partial"));
+  EXPECT_TRUE(fixtures::partials_of(dir.path() / "report.html").empty());
 
   const auto replaced = run_coron("report base.h5 -o base.h5", dir.path());
   EXPECT_EQ(replaced.exit_code, 2) << replaced.output;
