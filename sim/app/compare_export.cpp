@@ -1,5 +1,7 @@
 #include "app/compare_export.hpp"
 
+#include "app/json_text.hpp"
+
 #include <fmt/core.h>
 
 #include <cmath>
@@ -15,35 +17,6 @@ std::string csv_field(std::string_view text) {
   for (const char ch : text) {
     if (ch == '"') out += '"';
     out += ch;
-  }
-  return out + '"';
-}
-
-std::string json_string(std::string_view text) {
-  std::string out = "\"";
-  for (const char ch : text) {
-    switch (ch) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(ch) < 0x20)
-          out += fmt::format("\\u{:04x}", static_cast<unsigned>(ch));
-        else
-          out += ch;
-    }
   }
   return out + '"';
 }

@@ -1,5 +1,7 @@
 #include "app/export_format.hpp"
 
+#include "app/json_text.hpp"
+
 #include <fmt/format.h>
 
 #include <array>
@@ -43,35 +45,6 @@ void append_csv_text(fmt::memory_buffer& out, std::string_view text, char sep) {
   out.push_back('"');
 }
 
-void append_json_text(fmt::memory_buffer& out, std::string_view text) {
-  out.push_back('"');
-  for (const char ch : text) {
-    switch (ch) {
-      case '"':
-        out.append(std::string_view("\\\""));
-        break;
-      case '\\':
-        out.append(std::string_view("\\\\"));
-        break;
-      case '\n':
-        out.append(std::string_view("\\n"));
-        break;
-      case '\r':
-        out.append(std::string_view("\\r"));
-        break;
-      case '\t':
-        out.append(std::string_view("\\t"));
-        break;
-      default:
-        if (static_cast<unsigned char>(ch) < 0x20)
-          fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(ch));
-        else
-          out.push_back(ch);
-    }
-  }
-  out.push_back('"');
-}
-
 void append_csv_cell(fmt::memory_buffer& out, const Cell& cell, ExportLanguage language) {
   std::visit(
       [&](const auto& v) {
@@ -91,7 +64,7 @@ void append_json_cell(fmt::memory_buffer& out, const Cell& cell) {
       [&](const auto& v) {
         using T = std::decay_t<decltype(v)>;
         if constexpr (std::is_same_v<T, std::string_view>)
-          append_json_text(out, v);
+          append_json_string(out, v);
         else if constexpr (std::is_same_v<T, double>)
           std::isfinite(v) ? append_real(out, v, ExportLanguage::en) : out.append(std::string_view("null"));
         else if constexpr (std::is_same_v<T, std::monostate>)
@@ -164,7 +137,7 @@ void write_table_csv(std::ostream& out, const ExportTable& table, ExportLanguage
 void write_table_json(std::ostream& out, const ExportTable& table, ExportLanguage language) {
   std::vector<fmt::memory_buffer> keys(table.columns.size());
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
-    append_json_text(keys[c], column_title(table.columns[c], language));
+    append_json_string(keys[c], column_title(table.columns[c], language));
     keys[c].append(std::string_view(": "));
   }
   fmt::memory_buffer buffer;
@@ -209,7 +182,7 @@ void write_meta_json(std::ostream& out, const ExportMeta& meta) {
   buffer.push_back('{');
   for (std::size_t k = 0; k < meta.attributes.size(); ++k) {
     buffer.append(std::string_view(k == 0 ? "\n  " : ",\n  "));
-    append_json_text(buffer, meta.attributes[k].first);
+    append_json_string(buffer, meta.attributes[k].first);
     buffer.append(std::string_view(": "));
     append_json_cell(buffer, meta.attributes[k].second);
   }

@@ -1,4 +1,6 @@
 #pragma once
+#include "app/json_text.hpp"  // json_string, used with the words and numbers here
+
 #include <string>
 #include <string_view>
 
@@ -60,9 +62,5 @@ struct ReportWords {
 
 /// Text safe inside HTML elements and quoted attributes: & < > " ' escaped.
 [[nodiscard]] std::string escape_html(std::string_view text);
-
-/// A JSON string literal (quotes included) that is also safe inside a <script>
-/// element: '<' is written \u003c, so no text from a file can close the script.
-[[nodiscard]] std::string json_string(std::string_view text);
 
 }  // namespace coron::app
