@@ -77,5 +77,25 @@ TEST(HourlyCli, TheFileHoldsThePeakOfTheStockAndOfEachCite) {
   EXPECT_EQ(stock_mw[0], stock_mw[1]);
 }
 
+TEST(HourlyCli, AMalformedWeatherFileIsBadInputAtItsLineAndWritesNothing) {
+  TempDir dir("hourly_bad_weather");
+  const std::filesystem::path weather =
+      std::filesystem::path(CORON_TEST_DATA_DIR) / "weather" / "bad_epw_not_a_number.epw";
+  const std::filesystem::path scenario = dir.path() / "bad-weather.yaml";
+  std::ofstream(scenario) << "coron: 1\nname: bad-weather\nseed: 1\nstart_year: 2022\nyears: 1\n"
+                          << "replicates: 1\ndata: " << (source_dir / "data").string()
+                          << "\nstock:\n  generate: {seed: 2017}\n"
+                          << "energy:\n  electricity_primary_factor: {2018: 2.3}\n"
+                          << "thermal:\n  model: hourly\n  weather: " << weather.string()
+                          << "\noutput:\n  file: out.h5\n";
+  const auto r = run_coron("run " + scenario.string(), dir.path());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("bad_epw_not_a_number.epw:11:65: dry_bulb_temperature"));
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "out.h5"));
+  const auto bestest = run_coron("bestest --case 600 --weather " + weather.string(), dir.path());
+  EXPECT_EQ(bestest.exit_code, 2) << bestest.output;
+  EXPECT_THAT(bestest.output, HasSubstr("bad_epw_not_a_number.epw:11:65"));
+}
+
 }  // namespace
 }  // namespace coron
