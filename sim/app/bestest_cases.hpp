@@ -49,4 +49,10 @@ struct BestestCase {
 /// floored at 0 (it crosses zero just below grazing incidence).
 [[nodiscard]] double beam_incidence_factor(double theta_rad) noexcept;
 
+/// The same share for diffuse light (sky and ground), which reaches the pane from every
+/// direction of the hemisphere: the average of beam_incidence_factor weighted by the projected
+/// solid angle, 2 x integral over 0..pi/2 of F(t) cos t sin t dt (about 0.871). This is how the
+/// reference programs derive a glazing's diffuse transmittance from its angular one.
+[[nodiscard]] double diffuse_incidence_factor() noexcept;
+
 }  // namespace coron::bestest
