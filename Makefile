@@ -37,8 +37,9 @@ test-release: build
 # The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer, but for the
 # end-to-end runs of the whole stock that repeat in it what the Release pass checked (the
 # sweep CLI's four tests, each re-running two sweeps; the 1/2/4-thread bit identity; the
-# xarray view): their code paths run under the sanitizers in the smaller tests, and together
-# they took eleven minutes of processor time in the sanitizer pass (CMakePresets.json, test preset "asan").
+# xarray view; the report in Chromium; the large-cohort death count): their code paths run
+# under the sanitizers in the smaller tests, and together they took twelve minutes of
+# processor time in the sanitizer pass (CMakePresets.json, test preset "asan").
 test-asan: deps
 	cmake --preset asan >/dev/null
 	cmake --build --preset asan -j $(JOBS)
