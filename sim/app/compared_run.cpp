@@ -70,17 +70,22 @@ bool has_attribute(const io::ResultsReader& in, std::string_view object, std::st
 
 }  // namespace
 
-std::optional<ComparedRun> read_compared_run(const std::filesystem::path& file, Diagnostics& diag) {
-  const std::string name = file.string();
+bool results_file_exists(const std::filesystem::path& file, Diagnostics& diag) {
   std::error_code ec;
   if (!std::filesystem::exists(file, ec)) {
-    diag.add(name, 0, 0, "", "no such file");
-    return std::nullopt;
+    diag.add(file.string(), 0, 0, "", "no such file");
+    return false;
   }
   if (!std::filesystem::is_regular_file(file, ec)) {
-    diag.add(name, 0, 0, "", "not a file (expected a results file written by coron run)");
-    return std::nullopt;
+    diag.add(file.string(), 0, 0, "", "not a file (expected a results file written by coron run)");
+    return false;
   }
+  return true;
+}
+
+std::optional<ComparedRun> read_compared_run(const std::filesystem::path& file, Diagnostics& diag) {
+  const std::string name = file.string();
+  if (!results_file_exists(file, diag)) return std::nullopt;
   const std::size_t problems_before = diag.size();
   try {
     const io::ResultsReader in(file);

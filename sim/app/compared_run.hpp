@@ -52,6 +52,10 @@ struct ComparedRun {
 /// Reads `file`. A missing, unreadable or malformed file (no /meta, shapes that
 /// disagree with /meta's replicates and /years) adds a diagnostic naming it and
 /// returns nothing. Calling thread only (HDF5).
+/// False, with "no such file" or "not a file" recorded against `file`, when `file` cannot be a
+/// results file to open; every command that reads results files asks this first.
+[[nodiscard]] bool results_file_exists(const std::filesystem::path& file, Diagnostics& diag);
+
 [[nodiscard]] std::optional<ComparedRun> read_compared_run(const std::filesystem::path& file,
                                                            Diagnostics& diag);
 

@@ -1,5 +1,6 @@
 #include "app/export_tables.hpp"
 
+#include "app/compared_run.hpp"
 #include "io/results_reader.hpp"
 
 #include <fmt/core.h>
@@ -378,15 +379,7 @@ class SetBuilder {
 std::optional<ExportSet> read_export_set(const std::filesystem::path& file, const ExportChoice& choice,
                                          Diagnostics& diag) {
   const std::string name = file.string();
-  std::error_code ec;
-  if (!std::filesystem::exists(file, ec)) {
-    diag.add(name, 0, 0, "", "no such file");
-    return std::nullopt;
-  }
-  if (!std::filesystem::is_regular_file(file, ec)) {
-    diag.add(name, 0, 0, "", "not a file (expected a results file written by coron run)");
-    return std::nullopt;
-  }
+  if (!results_file_exists(file, diag)) return std::nullopt;
   const std::size_t problems_before = diag.size();
   try {
     const io::ResultsReader in(file);
