@@ -159,6 +159,7 @@ int main(int argc, char** argv) {
   import_dpe_cmd->add_option("-o,--output", import_dpe.output, "CSV file to write")->required();
   import_dpe_cmd->add_option("--cites", import_dpe.cites,
                              "Cités table: CSV 'key,cite', key a certificate number or address");
+  import_dpe_cmd->add_flag("-q,--quiet", import_dpe.quiet, "No progress display");
 
   DpeValidationCommand validate_dpe;
   validate_dpe.data_dir = CORON_DATA_DIR;
