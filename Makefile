@@ -2,7 +2,7 @@
 JOBS ?= $(shell nproc)
 PACKAGES := cmake g++ make libtbb-dev libeigen3-dev libhdf5-dev libyaml-cpp-dev libboost-dev \
             libcli11-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev hdf5-tools zlib1g-dev libxml2-dev \
-            python3-h5py python3-xarray python3-h5netcdf \
+            python3-h5py python3-xarray python3-h5netcdf python3-jsonschema python3-yaml \
             libjs-chart.js chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -1,6 +1,7 @@
 #include "app/dpe_commands.hpp"
 
 #include "app/dpe_validation.hpp"
+#include "app/progress.hpp"
 #include "io/thermal_data.hpp"
 #include "stock/dpe_import.hpp"
 #include "stock/stock_csv.hpp"
@@ -14,7 +15,14 @@ namespace coron::app {
 int stock_import_dpe_command(const DpeImportCommand& cmd) {
   const stock::DpeCiteTable cites =
       cmd.cites.empty() ? stock::DpeCiteTable{} : stock::read_dpe_cite_table(cmd.cites);
-  const stock::DpeImport result = stock::import_dpe(stock::dpe_files(cmd.inputs), cites);
+  const std::vector<std::filesystem::path> files = stock::dpe_files(cmd.inputs);
+  const stock::DpeImport result = [&] {
+    // Closed (its bar's line ended) before the summary prints.
+    Progress progress("importing certificates", static_cast<double>(files.size()), "certificates",
+                      !cmd.quiet);
+    return stock::import_dpe(files, cites,
+                             [&progress](std::size_t done) { progress.update(static_cast<double>(done)); });
+  }();
   fmt::print("{}", stock::dpe_import_summary(result));
   for (const stock::DpeImported& d : result.imported)
     for (const std::string& note : d.mapping.approximations)

@@ -1,5 +1,5 @@
 // The `coron` command: run, validate, compare, export, report, sweep, bestest, validate-hourly,
-// columns, stock generate|summary|import-dpe, validate-dpe.
+// columns, schema, stock generate|summary|import-dpe, validate-dpe.
 #include "app/bestest_command.hpp"
 #include "app/commands.hpp"
 #include "app/compare_command.hpp"
@@ -7,6 +7,7 @@
 #include "app/export_command.hpp"
 #include "app/hourly_validation_command.hpp"
 #include "app/report_command.hpp"
+#include "app/scenario_schema.hpp"
 #include "app/sweep_command.hpp"
 #include "util/interrupt.hpp"
 
@@ -132,6 +133,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"stock", "state", "all"}))
       ->capture_default_str();
 
+  CLI::App* schema_cmd = app.add_subcommand(
+      "schema", "Print the scenario format as a JSON Schema, for editors and checkers (docs/scenarios.md)");
+
   StockCommand stock;
   stock.data_dir = CORON_DATA_DIR;
   CLI::App* stock_cmd = app.add_subcommand("stock", "Generate or describe a stock");
@@ -155,6 +159,7 @@ int main(int argc, char** argv) {
   import_dpe_cmd->add_option("-o,--output", import_dpe.output, "CSV file to write")->required();
   import_dpe_cmd->add_option("--cites", import_dpe.cites,
                              "Cités table: CSV 'key,cite', key a certificate number or address");
+  import_dpe_cmd->add_flag("-q,--quiet", import_dpe.quiet, "No progress display");
 
   DpeValidationCommand validate_dpe;
   validate_dpe.data_dir = CORON_DATA_DIR;
@@ -190,6 +195,7 @@ int main(int argc, char** argv) {
     if (*bestest_cmd) return bestest_command(bestest);
     if (*hourly_validation_cmd) return hourly_validation_command(hourly_validation);
     if (*columns_cmd) return columns_command(columns_of);
+    if (*schema_cmd) return schema_command();
     if (*generate_cmd) return stock_generate_command(stock);
     if (*summary_cmd) return stock_summary_command(stock);
     if (*import_dpe_cmd) return stock_import_dpe_command(import_dpe);

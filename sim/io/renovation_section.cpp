@@ -39,14 +39,13 @@ std::optional<WorksParams> works_at_hand(const Scenario& s) {
 void read_package(MapReader& r, PackageSpec& package, const std::optional<WorksParams>& works) {
   MapReader p = r.map("package");
   if (!p.valid()) return;
-  const bool has_reach = p.has("reach");
-  const bool has_measures = p.has("measures");
-  if (has_reach && has_measures) {
+  const OneOf given = p.one_of({"reach", "measures"});
+  if (given.both())
     p.report(p.node("measures"), "measures", "expected exactly one of 'reach' or 'measures', got both");
-  } else if (!has_reach && !has_measures) {
+  else if (given.neither())
     p.report_here(
         "expected exactly one of 'reach' (a label or a named level) or 'measures' (a list), got neither");
-  } else if (has_reach) {
+  if (given.read(0)) {
     if (const auto reach = p.required<std::string>("reach")) {
       if (reach->empty())
         p.report(p.node("reach"), "reach", "expected a label A..G or a named level such as BBC, got ''");
@@ -55,7 +54,8 @@ void read_package(MapReader& r, PackageSpec& package, const std::optional<WorksP
       else
         package.reach = *reach;
     }
-  } else if (const auto measures = p.required_strings("measures")) {
+  }
+  if (const auto measures = given.read(1) ? p.required_strings("measures") : std::nullopt) {
     const YAML::Node list = p.node("measures");
     bool ok = !measures->empty();
     if (!ok) p.report(list, "measures", "expected a non-empty list of measure names");
@@ -83,15 +83,13 @@ void read_package(MapReader& r, PackageSpec& package, const std::optional<WorksP
 OperationSpec read_operation(MapReader& o, std::size_t index, const SimulatedYears& years,
                              std::map<std::string, std::size_t>& claimed) {
   OperationSpec op;
-  const bool has_cites = o.has("cites");
-  const bool has_category = o.has("category");
-  if (has_cites && has_category) {
+  const OneOf given = o.one_of({"cites", "category"});
+  if (given.both())
     o.report(o.node("category"), "category", "expected exactly one of 'cites' or 'category', got both");
-  } else if (!has_cites && !has_category) {
+  else if (given.neither())
     o.report_here("expected exactly one of 'cites' (a list of names) or 'category', got neither");
-  } else if (has_category) {
-    op.category = o.required_enum("category", cite_category_names);
-  } else if (const auto cites = o.required_strings("cites")) {
+  if (given.read(1)) op.category = o.required_enum("category", cite_category_names);
+  if (const auto cites = given.read(0) ? o.required_strings("cites") : std::nullopt) {
     const YAML::Node list = o.node("cites");
     if (cites->empty()) o.report(list, "cites", "expected a non-empty list of cité names");
     for (std::size_t i = 0; i < cites->size(); ++i) {
@@ -129,20 +127,9 @@ OperationSpec read_operation(MapReader& o, std::size_t index, const SimulatedYea
 
 void read_operations(MapReader& r, std::vector<OperationSpec>& out, const SimulatedYears& years) {
   if (!r.has("operations")) return;
-  const YAML::Node list = r.node("operations");
-  if (!list.IsSequence()) {
-    r.report(list, "operations",
-             "expected a list of operations such as [{category: priority, start: 2019, years: 10}]");
-    return;
-  }
   std::map<std::string, std::size_t> claimed;
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    MapReader o(r.file(), list[i], fmt::format("{}.operations[{}]", r.key_path(), i), r.diagnostics());
-    if (!o.valid()) continue;
-    OperationSpec op = read_operation(o, i, years, claimed);
-    o.finish();
-    out.push_back(std::move(op));
-  }
+  r.each_item("operations", "a list of operations such as [{category: priority, start: 2019, years: 10}]",
+              [&](MapReader& o, std::size_t i) { out.push_back(read_operation(o, i, years, claimed)); });
 }
 
 /// `at_vacancy: {from_label: E, from: 2018, to: 2030}`: houses labelled from_label or worse
@@ -205,7 +192,8 @@ void read_objective(MapReader& a, AllocationSpec& out) {
   if (!node.IsMap()) {
     if (const auto objective = a.required_enum("objective", allocation_objective_terms))
       out.objective = static_cast<AllocationSpec::Objective>(*objective);
-    return;
+    // Describing goes on to the mapping, so that the schema takes either form.
+    if (!a.describing()) return;
   }
   MapReader m = a.map("objective");
   if (!m.valid()) return;
@@ -241,23 +229,25 @@ void read_stage_gate(MapReader& a, AllocationSpec::StageGate& out, const Simulat
   out.year = g.required_in_range<int>("year", first, std::max(first, last)).value_or(0);
   if (const auto indicator = g.required_enum("indicator", stage_gate_indicator_names))
     out.indicator = static_cast<AllocationSpec::StageGate::Indicator>(*indicator);
-  const bool above = g.has("above"), below = g.has("below");
-  if (above == below)
+  const OneOf side = g.one_of({"above", "below"});
+  if (side.both() || side.neither())
     g.report_here("expected exactly one of 'above' and 'below', such as {below: 0.8}");
-  else {
-    out.above = above;
-    out.threshold = g.required_in_range<double>(above ? "above" : "below", -1e15, 1e15).value_or(0.0);
+  for (const std::size_t i : {std::size_t{0}, std::size_t{1}}) {
+    if (!side.read(i)) continue;
+    out.above = i == 0;
+    out.threshold = g.required_in_range<double>(i == 0 ? "above" : "below", -1e15, 1e15).value_or(0.0);
   }
   if (g.has("then")) {
     MapReader t = g.map("then");
     if (t.valid()) {
-      const bool cut = t.has("cut"), switch_rule = t.has("switch_rule");
-      if (cut == switch_rule)
+      const OneOf action = t.one_of({"cut", "switch_rule"});
+      if (action.both() || action.neither())
         t.report_here("expected exactly one of 'cut' (a factor in 0..1) and 'switch_rule' (a rule)");
-      else if (cut) {
+      if (action.read(0)) {
         out.action = AllocationSpec::StageGate::Action::cut;
         out.cut_factor = t.required_in_range<double>("cut", 0.0, 1.0).value_or(1.0);
-      } else {
+      }
+      if (action.read(1)) {
         out.action = AllocationSpec::StageGate::Action::switch_rule;
         if (const auto rule = t.required_enum("switch_rule", allocation_rule_names))
           out.switch_to = static_cast<AllocationSpec::Rule>(*rule);
@@ -305,14 +295,14 @@ void read_allocation(MapReader& r, AllocationSpec& out, const PackageSpec& packa
   MapReader a = r.map("allocation");
   if (!a.valid()) return;
   // A yearly budget, or one envelope for the run; exactly one.
-  const bool per_year = a.has("budget_eur_per_yr"), total = a.has("budget_eur_total");
-  if (per_year == total)
+  const OneOf budget = a.one_of({"budget_eur_per_yr", "budget_eur_total"});
+  if (budget.both() || budget.neither())
     a.report_here(
         "expected exactly one of 'budget_eur_per_yr' (a budget per year, such as {2018: 16100000}) and "
         "'budget_eur_total' (one envelope for the run, such as 161000000)");
-  else if (per_year)
+  if (budget.read(0))
     out.budget_eur_per_yr = read_year_steps(a, "budget_eur_per_yr", 0.0, max_budget_eur_per_yr);
-  else
+  if (budget.read(1))
     out.budget_eur_total = a.required_in_range<double>("budget_eur_total", 0.0, max_budget_eur_total);
   if (a.has("rule"))
     if (const auto rule = a.required_enum("rule", allocation_rule_names))
@@ -330,7 +320,8 @@ void read_allocation(MapReader& r, AllocationSpec& out, const PackageSpec& packa
       (out.stage_gate.enabled() && out.stage_gate.action == AllocationSpec::StageGate::Action::switch_rule &&
        out.stage_gate.switch_to == Rule::optimal);
   if (a.has("alternatives")) {
-    if (optimal_used)
+    // Described whatever the rule: which rule is chosen is the document's.
+    if (optimal_used || a.describing())
       read_alternatives(a, out, package, works);
     else
       a.report(a.node("alternatives"), "alternatives",
@@ -346,7 +337,7 @@ void read_allocation(MapReader& r, AllocationSpec& out, const PackageSpec& packa
     a.report_here("rule 'weighted' expects 'weights', such as {poverty: 2, label: 1}");
   else if (switches_to_weighted && !has_weights)
     a.report(a.node("stage_gate"), "stage_gate", "switch_rule 'weighted' expects the allocation's 'weights'");
-  else if (!weights_used && has_weights)
+  else if (!weights_used && has_weights && !a.describing())
     a.report(a.node("weights"), "weights",
              "expected only with rule 'weighted' or 'optimal', or a stage gate switching to 'weighted'");
   else if (has_weights)
@@ -364,7 +355,7 @@ void read_renovation(MapReader& root, Scenario& s, const SimulatedYears& years) 
   out.enabled = true;
   // The measures and targets are checked by name when the data folder is at hand.
   const std::optional<WorksParams> works =
-      r.has("package") || r.has("allocation") ? works_at_hand(s) : std::nullopt;
+      r.node("package").IsDefined() || r.node("allocation").IsDefined() ? works_at_hand(s) : std::nullopt;
   read_package(r, out.package, works);
   if (r.has("heritage"))
     if (const auto h = r.required_enum("heritage", heritage_names)) out.heritage_strict = *h == 0;

@@ -40,18 +40,18 @@ std::string show(const YAML::Node& node) {
 void read_stock(MapReader& root, Scenario& s) {
   MapReader stock = root.map("stock");
   if (!stock.valid()) return;
-  const bool generate = stock.has("generate");
-  const bool file = stock.has("file");
-  if (generate && file) {
+  const OneOf source = stock.one_of({"generate", "file"});
+  if (source.both())
     stock.report(stock.node("file"), "file", "expected exactly one of 'generate' or 'file', got both");
-  } else if (!generate && !file) {
+  else if (source.neither())
     stock.report_here("expected exactly one of 'generate' or 'file', got neither");
-  } else if (generate) {
+  if (source.read(0)) {
     s.stock.kind = StockSource::Kind::generate;
     MapReader gen = stock.map("generate");
     if (const auto seed = gen.required<std::uint64_t>("seed")) s.stock.seed = *seed;
     gen.finish();
-  } else {
+  }
+  if (source.read(1)) {
     s.stock.kind = StockSource::Kind::file;
     if (const auto path = stock.required_path("file", true)) {
       if (std::filesystem::is_directory(*path))
@@ -70,6 +70,8 @@ void read_energy(MapReader& root, Scenario& s, std::optional<int> start_year) {
   constexpr std::string_view key = "electricity_primary_factor";
   const YAML::Node steps = energy.node(key);
   const std::string expected = "a mapping of year to factor such as {2018: 2.3, 2026: 1.9}";
+  energy.describe_year_map(key, min_primary_factor, max_primary_factor,
+                           fmt::format("{}; years in {}..{}", expected, min_year, max_year));
   if (!steps.IsDefined()) {
     energy.report(steps, key, fmt::format("missing required key (expected {})", expected));
   } else if (!steps.IsMap() || steps.size() == 0) {
@@ -221,15 +223,10 @@ void read_thermal(MapReader& root, Scenario& s) {
 
 }  // namespace
 
-std::optional<Scenario> read_scenario(const YamlFile& file, Diagnostics& diag) {
-  const std::size_t problems_before = diag.size();
-  Scenario s;
-  s.text = file.text();
-  s.source_file = file.path();
+namespace {
 
-  MapReader root(file, file.root(), "", diag);
-  if (!root.valid()) return std::nullopt;
-
+/// Every key of the scenario, read from `root` (or described, when `root` describes).
+void read_scenario_keys(MapReader& root, Scenario& s) {
   if (const auto version = root.required<int>("coron")) {
     if (*version != scenario_schema_version)
       root.report(root.node("coron"), "coron",
@@ -265,9 +262,30 @@ std::optional<Scenario> read_scenario(const YamlFile& file, Diagnostics& diag) {
   read_renovation(root, s, simulated);
   if (root.has("rental_bans")) s.rental_bans = root.required<bool>("rental_bans").value_or(true);
   root.finish();
+}
 
+}  // namespace
+
+std::optional<Scenario> read_scenario(const YamlFile& file, Diagnostics& diag) {
+  const std::size_t problems_before = diag.size();
+  Scenario s;
+  s.text = file.text();
+  s.source_file = file.path();
+
+  MapReader root(file, file.root(), "", diag);
+  if (!root.valid()) return std::nullopt;
+  read_scenario_keys(root, s);
   if (diag.size() != problems_before) return std::nullopt;
   return s;
+}
+
+KeySchema describe_scenario() {
+  KeySchema schema;
+  Diagnostics ignored;
+  MapReader root(schema, "", ignored);
+  Scenario s;
+  read_scenario_keys(root, s);
+  return schema;
 }
 
 namespace {

@@ -26,4 +26,8 @@ namespace coron::io {
 /// throwing; nothing is returned when there was any.
 [[nodiscard]] std::optional<Scenario> read_scenario(const YamlFile& file, Diagnostics& diag);
 
+/// Every key read_scenario asks for, with its type, range and vocabulary, recorded by running
+/// the same reading code over no document (scenario_schema.hpp writes it as a JSON Schema).
+[[nodiscard]] KeySchema describe_scenario();
+
 }  // namespace coron::io

@@ -220,6 +220,62 @@ MapReader::MapReader(const YamlFile& file, YAML::Node node, std::string key_path
   }
 }
 
+MapReader::MapReader(KeySchema& schema, std::string key_path, Diagnostics& diag)
+    : file_(nullptr), key_path_(std::move(key_path)), diag_(&diag), schema_(&schema) {
+  schema_->type = KeySchema::Type::object;
+}
+
+KeySchema& MapReader::record(std::string_view key, KeySchema shape) {
+  known_.emplace(key);
+  auto& properties = schema_->properties;
+  const auto it = std::find_if(properties.begin(), properties.end(),
+                               [key](const KeyProperty& p) { return p.name == key; });
+  if (it == properties.end()) {
+    if (optional_.count(key) == 0) schema_->required.emplace_back(key);
+    return properties.emplace_back(KeyProperty{std::string(key), std::move(shape)}).schema;
+  }
+  KeySchema& known = it->schema;
+  if (known.type == KeySchema::Type::any) {
+    known = std::move(shape);
+    return known;
+  }
+  // Read two ways (a name or a mapping of weights): either is accepted.
+  if (known.any_of.empty()) {
+    KeySchema first = std::move(known);
+    known = KeySchema{};
+    known.any_of.push_back(std::move(first));
+  }
+  return known.any_of.emplace_back(std::move(shape));
+}
+
+KeySchema& MapReader::item_schema(std::string_view key) {
+  KeySchema list;
+  list.type = KeySchema::Type::array;
+  list.items.emplace_back();
+  return record(key, std::move(list)).items.front();
+}
+
+OneOf MapReader::one_of(std::initializer_list<std::string_view> keys) {
+  CORON_ASSERT(keys.size() <= OneOf::max_keys);
+  std::bitset<OneOf::max_keys> given;
+  std::size_t i = 0;
+  for (std::string_view key : keys) given[i++] = has(key);
+  if (describing()) schema_->one_of.emplace_back(keys.begin(), keys.end());
+  return OneOf(given, describing());
+}
+
+void MapReader::describe_year_map(std::string_view key, double lo, double hi, std::string_view expected) {
+  if (!describing()) return;
+  KeySchema years;
+  years.type = KeySchema::Type::object;
+  years.description = expected;
+  KeySchema& value = years.year_values.emplace_back();
+  value.type = KeySchema::Type::number;
+  value.minimum = lo;
+  value.maximum = hi;
+  record(key, std::move(years));
+}
+
 std::string MapReader::child_path(std::string_view key) const {
   if (key_path_.empty()) return std::string(key);
   if (key.empty()) return key_path_;
@@ -228,6 +284,7 @@ std::string MapReader::child_path(std::string_view key) const {
 }
 
 void MapReader::report(const YAML::Node& at, std::string_view key, std::string message) {
+  if (describing()) return;
   auto where = position(at);
   if (!where) where = position(node_);
   const auto [line, column] = where.value_or(std::pair{0, 0});
@@ -238,6 +295,10 @@ void MapReader::report_here(std::string message) { report(node_, "", std::move(m
 
 bool MapReader::has(std::string_view key) {
   known_.emplace(key);
+  if (describing()) {
+    optional_.emplace(key);
+    return true;
+  }
   return valid_ && find_entry(node_, key).has_value();
 }
 
@@ -249,6 +310,35 @@ YAML::Node MapReader::node(std::string_view key) {
 }
 
 namespace {
+
+/// The shape of a plain value T.
+template <class T>
+KeySchema shape_of(std::string_view description) {
+  KeySchema shape;
+  if constexpr (std::is_same_v<T, bool>)
+    shape.type = KeySchema::Type::boolean;
+  else if constexpr (std::is_same_v<T, std::string>)
+    shape.type = KeySchema::Type::string;
+  else if constexpr (std::is_floating_point_v<T>)
+    shape.type = KeySchema::Type::number;
+  else
+    shape.type = KeySchema::Type::integer;
+  if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+    // The integer types' own limits, which the loader checks too.
+    shape.minimum = static_cast<double>(std::numeric_limits<T>::min());
+    shape.maximum = static_cast<double>(std::numeric_limits<T>::max());
+  }
+  shape.description = description;
+  return shape;
+}
+
+template <class T>
+KeySchema ranged(T lo, T hi, std::string_view description) {
+  KeySchema shape = shape_of<T>(description);
+  shape.minimum = static_cast<double>(lo);
+  shape.maximum = static_cast<double>(hi);
+  return shape;
+}
 
 /// Shared body of the getters: the value node, or nothing after a report when missing.
 YAML::Node require_node(MapReader& reader, std::string_view key, std::string_view expected, bool valid) {
@@ -262,6 +352,10 @@ YAML::Node require_node(MapReader& reader, std::string_view key, std::string_vie
 
 template <class T>
 std::optional<T> MapReader::required(std::string_view key) {
+  if (describing()) {
+    record(key, shape_of<T>(noun<T>()));
+    return std::nullopt;
+  }
   const YAML::Node value = require_node(*this, key, noun<T>(), valid_);
   if (!value.IsDefined()) return std::nullopt;
   std::string expected;
@@ -281,6 +375,10 @@ std::optional<T> MapReader::required_in_range(std::string_view key, T lo, T hi) 
   // Whatever is wrong, the message names the kind and the range: "an integer in 1..100"
   // also answers 2.5, 'abc' and 1e999.
   const std::string expected = range_noun(lo, hi);
+  if (describing()) {
+    record(key, ranged(lo, hi, expected));
+    return std::nullopt;
+  }
   const YAML::Node value = require_node(*this, key, expected, valid_);
   if (!value.IsDefined()) return std::nullopt;
   const util::Parsed<T> parsed = parse_number<T>(value);
@@ -299,6 +397,16 @@ std::optional<std::vector<T>> MapReader::required_numbers(std::string_view key, 
   const std::string_view plural = std::is_floating_point_v<T> ? "numbers" : "integers";
   const std::string expected = count == 0 ? fmt::format("a non-empty list of {}", plural)
                                           : fmt::format("a list of {} {}", count, plural);
+  if (describing()) {
+    KeySchema list;
+    list.type = KeySchema::Type::array;
+    list.description = expected;
+    list.min_items = count == 0 ? 1 : count;
+    if (count != 0) list.max_items = count;
+    list.items.push_back(ranged(lo, hi, range_noun(lo, hi)));
+    record(key, std::move(list));
+    return std::nullopt;
+  }
   const YAML::Node value = require_node(*this, key, expected, valid_);
   if (!value.IsDefined()) return std::nullopt;
   if (!value.IsSequence() || (count == 0 ? value.size() == 0 : value.size() != count)) {
@@ -380,6 +488,10 @@ std::optional<double> MapReader::required_quantity(std::string_view key, Dimensi
                                                    double hi) {
   const DimensionInfo& info = dimension_info(dim);
   const std::string expected = fmt::format("{} such as '{}'", info.noun, info.example);
+  if (describing()) {
+    record(key, shape_of<std::string>(expected));
+    return std::nullopt;
+  }
   const YAML::Node value = require_node(*this, key, expected, valid_);
   if (!value.IsDefined()) return std::nullopt;
   if (!value.IsScalar()) {
@@ -395,6 +507,12 @@ std::optional<std::vector<double>> MapReader::required_quantities(std::string_vi
   const std::string expected =
       fmt::format("{} values of {}: {{unit: {}, values: [...]}} or a list such as ['{}', ...]", count,
                   info.noun, info.symbol.empty() ? "\"%\"" : info.symbol, info.example);
+  if (describing()) {
+    KeySchema any;
+    any.description = expected;
+    record(key, std::move(any));
+    return std::nullopt;
+  }
   const YAML::Node value = require_node(*this, key, expected, valid_);
   if (!value.IsDefined()) return std::nullopt;
 
@@ -466,6 +584,12 @@ std::optional<std::vector<double>> MapReader::required_quantities(std::string_vi
 std::optional<std::uint8_t> MapReader::required_enum_impl(std::string_view key,
                                                           const std::vector<std::string_view>& names) {
   const std::string expected = "one of " + quoted_list(names);
+  if (describing()) {
+    KeySchema word = shape_of<std::string>(expected);
+    word.enumeration.assign(names.begin(), names.end());
+    record(key, std::move(word));
+    return std::nullopt;
+  }
   const YAML::Node value = require_node(*this, key, expected, valid_);
   if (!value.IsDefined()) return std::nullopt;
   if (value.IsScalar()) {
@@ -483,6 +607,12 @@ std::optional<std::uint8_t> MapReader::required_enum_impl(std::string_view key,
 }
 
 std::optional<std::filesystem::path> MapReader::required_path(std::string_view key, bool must_exist) {
+  if (describing()) {
+    record(key,
+           shape_of<std::string>(must_exist ? "a path to an existing file or folder, relative to the file"
+                                            : "a path, relative to the file"));
+    return std::nullopt;
+  }
   const YAML::Node value = require_node(*this, key, "a path", valid_);
   if (!value.IsDefined()) return std::nullopt;
   const std::optional<std::string> text = parse_scalar<std::string>(value);
@@ -504,6 +634,14 @@ std::optional<std::filesystem::path> MapReader::required_path(std::string_view k
 }
 
 std::optional<std::vector<std::string>> MapReader::required_strings(std::string_view key) {
+  if (describing()) {
+    KeySchema list;
+    list.type = KeySchema::Type::array;
+    list.description = "a list of strings";
+    list.items.push_back(shape_of<std::string>("a string"));
+    record(key, std::move(list));
+    return std::nullopt;
+  }
   const YAML::Node value = require_node(*this, key, "a list of strings", valid_);
   if (!value.IsDefined()) return std::nullopt;
   if (!value.IsSequence()) {
@@ -526,6 +664,11 @@ std::optional<std::vector<std::string>> MapReader::required_strings(std::string_
 }
 
 MapReader MapReader::map(std::string_view key) {
+  if (describing()) {
+    KeySchema mapping;
+    mapping.type = KeySchema::Type::object;
+    return MapReader(record(key, std::move(mapping)), child_path(key), *diag_);
+  }
   const YAML::Node value = require_node(*this, key, "a mapping", valid_);
   if (!value.IsDefined()) {
     // Already reported (or the parent is itself invalid): an empty, silent reader.
@@ -537,6 +680,15 @@ MapReader MapReader::map(std::string_view key) {
 }
 
 void MapReader::finish() {
+  if (describing()) {
+    // A key only probed (has, node) is accepted too, whatever its value.
+    for (const std::string& key : known_)
+      if (std::none_of(schema_->properties.begin(), schema_->properties.end(),
+                       [&key](const KeyProperty& p) { return p.name == key; }))
+        record(key, KeySchema{});
+    schema_->closed = true;
+    return;
+  }
   if (!valid_) return;
   std::vector<std::string> valid_keys(known_.begin(), known_.end());
   std::map<std::string, int, std::less<>> first_line;

@@ -1,11 +1,15 @@
 #pragma once
+#include "io/key_schema.hpp"
+
 #include "coron/error.hpp"
 
 #include <yaml-cpp/yaml.h>
 
 #include <array>
+#include <bitset>
 #include <cstdint>
 #include <filesystem>
+#include <initializer_list>
 #include <optional>
 #include <set>
 #include <string>
@@ -66,6 +70,24 @@ class YamlFile {
   std::filesystem::path folder_;  ///< empty: the folder of path_
 };
 
+/// Which of a group of mutually exclusive keys a mapping has (MapReader::one_of). The
+/// caller reports `both()` and `neither()` in its own words and reads each key `read(i)`.
+class OneOf {
+ public:
+  static constexpr std::size_t max_keys = 4;
+  OneOf(std::bitset<max_keys> given, bool describing) : given_(given), describing_(describing) {}
+  [[nodiscard]] bool both() const noexcept { return !describing_ && given_.count() > 1; }
+  [[nodiscard]] bool neither() const noexcept { return !describing_ && given_.none(); }
+  /// Whether to read key i: it is the only one given, or the reader describes every branch.
+  [[nodiscard]] bool read(std::size_t i) const noexcept {
+    return given_[i] && (describing_ || given_.count() == 1);
+  }
+
+ private:
+  std::bitset<max_keys> given_;
+  bool describing_;
+};
+
 /// Reads the keys of one mapping. Keys asked for are remembered, so finish()
 /// can report the others as unknown ("did you mean ...?").
 /// Every getter returns nothing after recording a diagnostic when the key is
@@ -74,6 +96,12 @@ class MapReader {
  public:
   /// `node` should be a mapping; if it is not, that is reported and valid() is false.
   MapReader(const YamlFile& file, YAML::Node node, std::string key_path, Diagnostics& diag);
+  /// A describing reader: it reads no document but records in `schema` each key the loader
+  /// asks for (type, range, vocabulary, whether required), so that a schema of the format
+  /// comes from the loader itself. has() answers yes, so every optional key is described;
+  /// getters return nothing; reports are dropped; finish() marks the mapping closed.
+  MapReader(KeySchema& schema, std::string key_path, Diagnostics& diag);
+  [[nodiscard]] bool describing() const noexcept { return schema_ != nullptr; }
 
   [[nodiscard]] bool valid() const noexcept { return valid_; }
   [[nodiscard]] bool has(std::string_view key);  ///< also marks the key as known
@@ -115,6 +143,36 @@ class MapReader {
 
   /// The child mapping `key` (reported when missing or not a mapping: then !valid()).
   MapReader map(std::string_view key);
+  /// Which of `keys` (at most OneOf::max_keys) the mapping has; marks them known. A describing
+  /// reader records them as a group of which exactly one must be given, and reads every branch.
+  OneOf one_of(std::initializer_list<std::string_view> keys);
+  /// Records that `key`, read by the caller from node(), is a mapping of year to a number in
+  /// [lo, hi] (`expected` in the loader's words); nothing when reading.
+  void describe_year_map(std::string_view key, double lo, double hi, std::string_view expected);
+
+  /// The list `key` of mappings: calls `read(item, i)` for each with a reader of it, then
+  /// checks its keys. Not a list is reported as "expected " + `expected`.
+  template <class Read>
+  void each_item(std::string_view key, std::string_view expected, Read&& read) {
+    if (describing()) {
+      MapReader item(item_schema(key), child_path(key) + "[]", *diag_);
+      read(item, std::size_t{0});
+      item.finish();
+      return;
+    }
+    const YAML::Node list = node(key);
+    if (!list.IsSequence()) {
+      report(list, key, "expected " + std::string(expected));
+      return;
+    }
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      MapReader item(*file_, list[i], child_path(key) + "[" + std::to_string(i) + "]", *diag_);
+      if (!item.valid()) continue;
+      read(item, i);
+      item.finish();
+    }
+  }
+
   /// The raw node (marks the key known); an undefined node when absent.
   YAML::Node node(std::string_view key);
   /// Records a problem at `at` (its mark) for `key` under this mapping.
@@ -143,6 +201,10 @@ class MapReader {
   std::optional<std::uint8_t> required_enum_impl(std::string_view key,
                                                  const std::vector<std::string_view>& names);
   std::string child_path(std::string_view key) const;
+  /// Describing: records `shape` for `key`; a key already recorded another way takes either.
+  KeySchema& record(std::string_view key, KeySchema shape);
+  /// Describing: records `key` as a list of mappings and returns the element's schema.
+  KeySchema& item_schema(std::string_view key);
 
   const YamlFile* file_;
   YAML::Node node_;
@@ -150,6 +212,8 @@ class MapReader {
   Diagnostics* diag_;
   std::set<std::string, std::less<>> known_;
   bool valid_ = true;
+  KeySchema* schema_ = nullptr;                  ///< describing: where keys are recorded
+  std::set<std::string, std::less<>> optional_;  ///< describing: keys asked for with has()
 };
 
 /// Loads `path` and calls `read(top)` with a reader of its top mapping, then reports the

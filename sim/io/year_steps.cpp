@@ -22,9 +22,11 @@ std::string show(const YAML::Node& node) {
 }  // namespace
 
 std::vector<YearStep> read_year_steps(MapReader& r, std::string_view key, double lo, double hi) {
-  const YAML::Node steps = r.node(key);
   const std::string expected =
       fmt::format("a mapping of year to a number in {}..{} such as {{2024: {}}}", lo, hi, lo);
+  r.describe_year_map(key, lo, hi,
+                      fmt::format("{}; years in {}..{}", expected, data_min_year, data_max_year));
+  const YAML::Node steps = r.node(key);
   if (!steps.IsDefined()) {
     r.report(steps, key, fmt::format("missing required key (expected {})", expected));
     return {};

@@ -104,29 +104,41 @@ DpeCiteTable read_dpe_cite_table(const std::filesystem::path& path) {
   return table;
 }
 
-DpeImport import_dpe(const std::vector<std::filesystem::path>& files, const DpeCiteTable& cites) {
+namespace {
+
+/// Reads and maps one certificate into `result`; a file that is not well-formed XML goes to `diag`.
+void import_file(const std::filesystem::path& file, const DpeCiteTable& cites, DpeImport& result,
+                 Diagnostics& diag) {
+  DpeImported d;
+  try {
+    d.certificate = io::read_dpe_certificate(file.string());
+  } catch (const InputError& e) {
+    for (const Diagnostic& item : e.diagnostics()) diag.add(item);
+    return;
+  }
+  d.mapping = map_dpe_certificate(d.certificate);
+  if (d.mapping.refused) {
+    result.refused.push_back(d.mapping.refusal);
+    return;
+  }
+  auto it = cites.cite_of_key.find(d.certificate.number);
+  if (it == cites.cite_of_key.end()) it = cites.cite_of_key.find(d.certificate.address);
+  const std::string cite = it != cites.cite_of_key.end() ? it->second : std::string(dpe_catch_all_cite);
+  const std::int32_t row = cite_row(result.stock.cites, cite);
+  ++result.stock.cites.dwellings[static_cast<std::size_t>(row)];
+  append_row(result.stock, d, row);
+  result.imported.push_back(std::move(d));
+}
+
+}  // namespace
+
+DpeImport import_dpe(const std::vector<std::filesystem::path>& files, const DpeCiteTable& cites,
+                     const std::function<void(std::size_t)>& files_done) {
   Diagnostics diag;
   DpeImport result;
-  for (const std::filesystem::path& file : files) {
-    DpeImported d;
-    try {
-      d.certificate = io::read_dpe_certificate(file.string());
-    } catch (const InputError& e) {
-      for (const Diagnostic& item : e.diagnostics()) diag.add(item);
-      continue;
-    }
-    d.mapping = map_dpe_certificate(d.certificate);
-    if (d.mapping.refused) {
-      result.refused.push_back(d.mapping.refusal);
-      continue;
-    }
-    auto it = cites.cite_of_key.find(d.certificate.number);
-    if (it == cites.cite_of_key.end()) it = cites.cite_of_key.find(d.certificate.address);
-    const std::string cite = it != cites.cite_of_key.end() ? it->second : std::string(dpe_catch_all_cite);
-    const std::int32_t row = cite_row(result.stock.cites, cite);
-    ++result.stock.cites.dwellings[static_cast<std::size_t>(row)];
-    append_row(result.stock, d, row);
-    result.imported.push_back(std::move(d));
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    import_file(files[i], cites, result, diag);
+    if (files_done) files_done(i + 1);
   }
   diag.throw_if_any();
   return result;

@@ -5,6 +5,7 @@
 #include "coron/stock.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -43,9 +44,10 @@ struct DpeImport {
 [[nodiscard]] DpeCiteTable read_dpe_cite_table(const std::filesystem::path& path);
 
 /// Reads and maps every file. Throws InputError listing every file that is not well-formed
-/// XML; refused certificates are listed in the result, not thrown.
-[[nodiscard]] DpeImport import_dpe(const std::vector<std::filesystem::path>& files,
-                                   const DpeCiteTable& cites);
+/// XML; refused certificates are listed in the result, not thrown. `files_done`, when given,
+/// is called after each file with the count read so far (for a progress display).
+[[nodiscard]] DpeImport import_dpe(const std::vector<std::filesystem::path>& files, const DpeCiteTable& cites,
+                                   const std::function<void(std::size_t)>& files_done = {});
 
 /// Imported, approximated and refused counts, then each refusal with its reason.
 [[nodiscard]] std::string dpe_import_summary(const DpeImport& result);

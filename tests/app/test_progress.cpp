@@ -1,14 +1,16 @@
 // Progress of long commands: the rate, the time left and the two forms (a bar on a terminal,
 // plain lines in a log) against hand values; a run with replicates prints a line per tenth
-// when asked for lines, and nothing with -q.
+// when asked for lines, and nothing with -q; so does an import of DPE certificates.
 #include "app/cli_runner.hpp"
 #include "app/progress.hpp"
 #include "fixtures/temp_dir.hpp"
 
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 
 namespace coron {
@@ -66,6 +68,29 @@ TEST(Progress, ARunWithReplicatesPrintsALinePerTenthAndNothingWithQuiet) {
       testing::run_coron("run -q --threads 1 p.yaml -o q.h5", dir.path(), "CORON_PROGRESS=lines");
   ASSERT_EQ(quiet.exit_code, 0) << quiet.output;
   EXPECT_THAT(quiet.output, Not(HasSubstr("replicates")));
+}
+
+TEST(Progress, ImportDpePrintsALinePerTenthAndNothingWithQuiet) {
+  const fixtures::TempDir dir("progress_dpe");
+  const std::filesystem::path certificates = std::filesystem::path(CORON_TEST_DATA_DIR) / "dpe";
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(certificates))
+    files += entry.path().extension() == ".xml" ? 1U : 0U;
+  ASSERT_GE(files, 10U);  // so that each tenth is at least one file
+  const std::string command = "stock import-dpe '" + certificates.string() + "' -o s.csv";
+  const auto r = testing::run_coron(command, dir.path(), "CORON_PROGRESS=lines");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_THAT(r.output,
+              HasSubstr(fmt::format("importing certificates: {0}/{0} certificates (100 %)", files)));
+  std::size_t lines = 0;
+  for (std::size_t at = r.output.find("importing certificates: "); at != std::string::npos;
+       at = r.output.find("importing certificates: ", at + 1))
+    ++lines;
+  EXPECT_EQ(lines, 10U) << r.output;
+  const auto quiet = testing::run_coron(command + " -q", dir.path(), "CORON_PROGRESS=lines");
+  ASSERT_EQ(quiet.exit_code, 0) << quiet.output;
+  EXPECT_THAT(quiet.output, Not(HasSubstr("importing certificates")));
+  EXPECT_THAT(quiet.output, HasSubstr("wrote s.csv"));
 }
 
 }  // namespace
