@@ -22,8 +22,9 @@
 namespace coron {
 
 /// The stock CSV format this build writes. 1: until window_east_west_m2 was split;
-/// 2: window_east_m2 and window_west_m2; 3: spouse_age, entry_year, vacant_years.
-inline constexpr int stock_csv_format = 3;
+/// 2: window_east_m2 and window_west_m2; 3: spouse_age, entry_year, vacant_years;
+/// 4: dwelling_type.
+inline constexpr int stock_csv_format = 4;
 
 // clang-format off
 #define CORON_IDENTITY_COLUMNS(X)                                                                       \
@@ -89,6 +90,8 @@ inline constexpr int stock_csv_format = 3;
     "3CL conventional air leakage at 4 Pa per m2 of envelope.")                                         \
   X(std::uint8_t, multiple_exposed_facades, "1", ColumnSpec::flag(),                                   \
     "1 if more than one facade is exposed, else 0.")                                                    \
+  X(std::uint8_t, dwelling_type, "1", ColumnSpec::enumeration(dwelling_type_names).since(4, 0.0),      \
+    "House or flat (3CL counts their occupants and fans differently), as an index into the names attribute.") \
   X(std::uint8_t, ventilation, "1", ColumnSpec::enumeration(ventilation_names),                        \
     "Ventilation system, as an index into the names attribute.")                                       \
   X(std::uint8_t, inertia, "1", ColumnSpec::enumeration(inertia_names),                                \

@@ -84,6 +84,7 @@ struct VentilationParams {
   double auxiliary_kwh_per_dwelling = 0.0;  ///< fan electricity of a house, 3CL 8.76.Pvent_moy
   double q_vasouf_m3_per_h_m2 = 0.0;        ///< conventional supply air flow (H_perm)
   double s_mea_m3_per_h_m2 = 0.0;           ///< conventional air-inlet area term S_mea (H_perm)
+  double flat_auxiliary_kwh_per_m2 = 0.0;   ///< fan electricity of a flat, 3CL 8.76.Pvent.Q_varep
 };
 
 /// Every parameter of the method that does not vary by dwelling or year.

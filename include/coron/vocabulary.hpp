@@ -65,16 +65,92 @@ inline constexpr std::size_t dhw_system_count = 3;
 inline constexpr std::array<std::string_view, dhw_system_count> dhw_system_names = {
     "gas_boiler", "electric_storage", "thermodynamic"};
 
+/// One value per distinct row of the 3CL conventional air-flow table (Open3CL tv.js
+/// debits_ventilation, enum_type_ventilation_id in the comments); the first five keep their
+/// numbers so that stocks, measures and results written before the others came still read.
 enum class Ventilation : std::uint8_t {
-  window_opening = 0,          ///< no vents, by opening windows (3CL Q_varep 1.2)
-  natural_vents = 1,           ///< high and low air inlets (2.23)
-  mechanical_pre1982 = 2,      ///< single-flow self-regulating, before 1982 (1.97)
-  mechanical_hygro = 3,        ///< single-flow humidity-controlled (see data/thermal)
-  mechanical_double_flow = 4,  ///< double-flow with heat exchanger (see data/thermal)
+  window_opening = 0,                      ///< 1: no vents, by opening windows (3CL Q_varep 1.2)
+  natural_vents = 1,                       ///< 2 and 25: high and low air inlets, natural duct (2.23)
+  mechanical_pre1982 = 2,                  ///< 3: single-flow self-regulating, before 1982 (1.97)
+  mechanical_hygro = 3,                    ///< 15: single-flow humidity-controlled B after 2012
+  mechanical_double_flow = 4,              ///< 20: individual double flow with exchanger from 2013
+  mechanical_1982_2000 = 5,                ///< 4: single-flow self-regulating 1982-2000
+  mechanical_2001_2012 = 6,                ///< 5
+  mechanical_post2012 = 7,                 ///< 6
+  hygro_a_pre2001 = 8,                     ///< 7: single-flow humidity-controlled A
+  hygro_a_2001_2012 = 9,                   ///< 8
+  hygro_a_post2012 = 10,                   ///< 9
+  gas_extract_pre2001 = 11,                ///< 10: single-flow gas extract
+  gas_extract_2001_2012 = 12,              ///< 11
+  gas_extract_post2012 = 13,               ///< 12
+  hygro_b_pre2001 = 14,                    ///< 13: single-flow humidity-controlled B
+  hygro_b_2001_2012 = 15,                  ///< 14
+  low_pressure_self_regulating = 16,       ///< 16: low-pressure extract
+  low_pressure_hygro_a = 17,               ///< 17
+  low_pressure_hygro_b = 18,               ///< 18
+  double_flow_pre2013 = 19,                ///< 19: individual double flow with exchanger
+  double_flow_collective_pre2013 = 20,     ///< 21: collective double flow with exchanger
+  double_flow_collective_post2012 = 21,    ///< 22
+  double_flow_no_exchanger_pre2013 = 22,   ///< 23
+  double_flow_no_exchanger_post2012 = 23,  ///< 24
+  hybrid_pre2001 = 24,                     ///< 26: hybrid (natural with a fan when needed)
+  hybrid_2001_2012 = 25,                   ///< 27
+  hybrid_post2012 = 26,                    ///< 28
+  hybrid_hygro_pre2001 = 27,               ///< 29: hybrid with humidity-controlled inlets
+  hybrid_hygro_2001_2012 = 28,             ///< 30
+  hybrid_hygro_post2012 = 29,              ///< 31
+  existing_duct_extract_pre2013 = 30,      ///< 32: mechanical extract on an existing duct
+  existing_duct_extract_post2012 = 31,     ///< 33
+  natural_duct_hygro = 32,                 ///< 34: natural duct with humidity-controlled inlets
+  earth_tube_pre2013 = 33,                 ///< 35: earth-air tube without exchanger
+  earth_tube_post2012 = 34,                ///< 36
+  earth_tube_exchanger_pre2013 = 35,       ///< 37: earth-air tube with exchanger
+  earth_tube_exchanger_post2012 = 36,      ///< 38
 };
-inline constexpr std::size_t ventilation_count = 5;
+inline constexpr std::size_t ventilation_count = 37;
 inline constexpr std::array<std::string_view, ventilation_count> ventilation_names = {
-    "window_opening", "natural_vents", "mechanical_pre1982", "mechanical_hygro", "mechanical_double_flow"};
+    "window_opening",
+    "natural_vents",
+    "mechanical_pre1982",
+    "mechanical_hygro",
+    "mechanical_double_flow",
+    "mechanical_1982_2000",
+    "mechanical_2001_2012",
+    "mechanical_post2012",
+    "hygro_a_pre2001",
+    "hygro_a_2001_2012",
+    "hygro_a_post2012",
+    "gas_extract_pre2001",
+    "gas_extract_2001_2012",
+    "gas_extract_post2012",
+    "hygro_b_pre2001",
+    "hygro_b_2001_2012",
+    "low_pressure_self_regulating",
+    "low_pressure_hygro_a",
+    "low_pressure_hygro_b",
+    "double_flow_pre2013",
+    "double_flow_collective_pre2013",
+    "double_flow_collective_post2012",
+    "double_flow_no_exchanger_pre2013",
+    "double_flow_no_exchanger_post2012",
+    "hybrid_pre2001",
+    "hybrid_2001_2012",
+    "hybrid_post2012",
+    "hybrid_hygro_pre2001",
+    "hybrid_hygro_2001_2012",
+    "hybrid_hygro_post2012",
+    "existing_duct_extract_pre2013",
+    "existing_duct_extract_post2012",
+    "natural_duct_hygro",
+    "earth_tube_pre2013",
+    "earth_tube_post2012",
+    "earth_tube_exchanger_pre2013",
+    "earth_tube_exchanger_post2012"};
+
+/// A house or a flat: 3CL counts their occupants (§11) and fan power (§5) differently.
+enum class DwellingType : std::uint8_t { house = 0, flat = 1 };
+inline constexpr std::size_t dwelling_type_count = 2;
+inline constexpr std::array<std::string_view, dwelling_type_count> dwelling_type_names = {"house", "flat"};
 
 enum class Inertia : std::uint8_t { light = 0, medium = 1, heavy = 2 };
 inline constexpr std::size_t inertia_count = 3;

@@ -39,7 +39,7 @@ namespace coron::detail {
 namespace {
 
 /// Dwellings per chunk: large enough to amortise each loop's set-up, small enough for the
-/// chunk's 35 arrays (18 KiB) to stay in L1 next to the input rows.
+/// chunk's 36 arrays (18 KiB) to stay in L1 next to the input rows.
 constexpr std::size_t chunk = 64;
 
 /// Heating months evaluated side by side in pass 2: all 9 of H1a at once. Fewer (3) leave
@@ -49,7 +49,9 @@ constexpr std::size_t months_together = 9;
 /// Per-system constants folded once per call, one column per quantity, indexed by the
 /// dwelling's system id.
 struct SystemTables {
-  std::array<double, ventilation_count> q_varep{}, q_vasouf{}, s_mea{}, vent_aux_per_dwelling{},
+  std::array<double, ventilation_count> q_varep{}, q_vasouf{}, s_mea{};
+  /// Fan electricity by dwelling type (house, flat): 3CL §5 counts a flat's per m2 of flow.
+  std::array<std::array<double, ventilation_count>, dwelling_type_count> vent_aux_per_dwelling{},
       vent_aux_per_m2{};
   std::array<std::array<double, inertia_count>, heating_system_count> i0{};
   std::array<std::array<double, climate_variant_count>, heating_system_count> heat_aux_per_dwelling{};
@@ -70,8 +72,9 @@ SystemTables fold_systems(const ThermalParams& p, const YearFactors& y) noexcept
     t.q_varep[s] = v.q_varep_m3_per_h_m2;
     t.q_vasouf[s] = v.q_vasouf_m3_per_h_m2;
     t.s_mea[s] = v.s_mea_m3_per_h_m2;
-    t.vent_aux_per_dwelling[s] = v.auxiliary_kwh_per_dwelling;
-    t.vent_aux_per_m2[s] = v.auxiliary_kwh_per_m2;
+    t.vent_aux_per_dwelling[0][s] = v.auxiliary_kwh_per_dwelling;
+    t.vent_aux_per_m2[0][s] = v.auxiliary_kwh_per_m2;
+    t.vent_aux_per_m2[1][s] = v.flat_auxiliary_kwh_per_m2;
   }
   for (std::size_t s = 0; s < heating_system_count; ++s) {
     const HeatingSystemParams& h = p.heating[s];
@@ -106,7 +109,7 @@ SystemTables fold_systems(const ThermalParams& p, const YearFactors& y) noexcept
 /// (pass 1), its need (pass 2) and results (pass 3).
 struct ChunkArrays {
   using Column = std::array<double, chunk>;
-  Column q_varep, q_vasouf, s_mea, exposure_e, exposure_f_over_e, i0;
+  Column q_varep, q_vasouf, s_mea, exposure_e, exposure_f_over_e, i0, flat;
   Column heat_input_per_need, heat_pef, heat_ghg, heat_aux_per_kwh_need, heat_aux_per_dwelling,
       heat_aux_per_m2, vent_aux_per_dwelling, vent_aux_per_m2, dhw_inv_nominal, dhw_fixed_loss_kwh,
       dhw_inv_distribution, dhw_pef, dhw_ghg;
@@ -214,6 +217,7 @@ struct MonthColumns {
   const double* const q4pa_conv = in.q4pa_conv_m3_per_h_m2.data();
   const std::uint8_t* const facades = in.multiple_exposed_facades.data();
   const std::uint8_t* const ventilation = in.ventilation.data();
+  const std::uint8_t* const dwelling_type = in.dwelling_type.data();
   const std::uint8_t* const inertia = in.inertia.data();
   const std::uint8_t* const heating = in.heating_system.data();
   const std::uint8_t* const dhw = in.dhw_system.data();
@@ -240,13 +244,14 @@ struct MonthColumns {
     // arithmetic passes read only doubles, contiguous (no gather, no byte-sized lanes).
     for (std::size_t i = 0; i < n; ++i) {
       const std::size_t r = c0 + i;
-      const std::size_t v = ventilation[r], h = heating[r], w = dhw[r], k = inertia[r];
+      const std::size_t v = ventilation[r], h = heating[r], w = dhw[r], k = inertia[r], d = dwelling_type[r];
       const Exposure x = facades[r] != 0 ? multiple_facade_exposure : single_facade_exposure;
       a.q_varep[i] = sys.q_varep[v];
       a.q_vasouf[i] = sys.q_vasouf[v];
       a.s_mea[i] = sys.s_mea[v];
-      a.vent_aux_per_dwelling[i] = sys.vent_aux_per_dwelling[v];
-      a.vent_aux_per_m2[i] = sys.vent_aux_per_m2[v];
+      a.vent_aux_per_dwelling[i] = sys.vent_aux_per_dwelling[d][v];
+      a.vent_aux_per_m2[i] = sys.vent_aux_per_m2[d][v];
+      a.flat[i] = static_cast<double>(d);
       a.exposure_e[i] = x.e;
       a.exposure_f_over_e[i] = x.f_over_e;
       const std::size_t ilpa = sys.ilpa[k] != 0.0 ? 1 : 0;
@@ -292,7 +297,7 @@ struct MonthColumns {
       const double gv =
           transmission_w_per_k(env) + ventilation_w_per_k(env, air) + infiltration_w_per_k(env, air, c_4_50);
       // Gains: A_s,j = 1000 sum_o A_o g F_e E_o,j; A_i,j = ((3.18 + 0.34) S_h + 132/168 N_adeq 90) N_ref19,j.
-      const double n_adeq = n_adeq_house(s_h);
+      const double n_adeq = select(a.flat[i] != 0.0, n_adeq_flat(s_h), n_adeq_house(s_h));
       const double collect = g_window[r] * collect_factor;
       a.gv_w_per_k[i] = gv;
       a.solar_south_m2[i] = win_south[r] * collect;

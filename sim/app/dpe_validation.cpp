@@ -15,7 +15,8 @@ double relative_error(double computed, double declared) noexcept {
   return std::abs(computed / declared - 1.0);
 }
 
-double kernel_gv_w_per_k(const ThermalInputs& in, const ThermalParams& params, std::size_t i) noexcept {
+KernelHeatLoss kernel_heat_loss(const ThermalInputs& in, const ThermalParams& params,
+                                std::size_t i) noexcept {
   const VentilationParams& v = params.ventilation[in.ventilation[i]];
   const detail::Exposure x =
       in.multiple_exposed_facades[i] != 0 ? detail::multiple_facade_exposure : detail::single_facade_exposure;
@@ -40,8 +41,13 @@ double kernel_gv_w_per_k(const ThermalInputs& in, const ThermalParams& params, s
       x.e,
       x.f_over_e};
   const double c_4_50 = std::cbrt((4.0 / 50.0) * (4.0 / 50.0));
-  return detail::transmission_w_per_k(env) + detail::ventilation_w_per_k(env, air) +
-         detail::infiltration_w_per_k(env, air, c_4_50);
+  return {detail::transmission_w_per_k(env), detail::ventilation_w_per_k(env, air),
+          detail::infiltration_w_per_k(env, air, c_4_50)};
+}
+
+double kernel_gv_w_per_k(const ThermalInputs& in, const ThermalParams& params, std::size_t i) noexcept {
+  const KernelHeatLoss h = kernel_heat_loss(in, params, i);
+  return h.transmission_w_per_k + h.hvent_w_per_k + h.hperm_w_per_k;
 }
 
 std::vector<DpeComparison> compare_with_certificates(const stock::DpeImport& imported,
@@ -71,7 +77,12 @@ std::vector<DpeComparison> compare_with_certificates(const stock::DpeImport& imp
     r.number = d.certificate.number;
     r.is_house = d.mapping.is_house;
     r.approximated = !d.mapping.approximations.empty();
-    r.gv_w_per_k = kernel_gv_w_per_k(in, params, i);
+    const KernelHeatLoss loss = kernel_heat_loss(in, params, i);
+    r.gv_w_per_k = loss.transmission_w_per_k + loss.hvent_w_per_k + loss.hperm_w_per_k;
+    r.hvent_w_per_k = loss.hvent_w_per_k;
+    r.declared_hvent_w_per_k = decl.hvent_w_per_k * share;
+    r.hperm_w_per_k = loss.hperm_w_per_k;
+    r.declared_hperm_w_per_k = decl.hperm_w_per_k * share;
     r.declared_gv_w_per_k = decl.gv_w_per_k * share;
     r.heating_need_kwh = need[i];
     r.declared_heating_need_kwh = decl.heating_need_kwh * share;
@@ -88,7 +99,7 @@ std::vector<DpeComparison> compare_with_certificates(const stock::DpeImport& imp
 
 DpeErrorShares error_shares(const std::vector<DpeComparison>& rows, DpeGroup group) {
   DpeErrorShares s;
-  std::array<std::vector<double>, 4> errors;
+  std::array<std::vector<double>, dpe_compared.size()> errors;
   std::size_t labels = 0;
   for (const DpeComparison& r : rows) {
     if ((group == DpeGroup::houses && !r.is_house) || (group == DpeGroup::flats && r.is_house)) continue;
@@ -97,6 +108,8 @@ DpeErrorShares error_shares(const std::vector<DpeComparison>& rows, DpeGroup gro
     errors[1].push_back(relative_error(r.heating_need_kwh, r.declared_heating_need_kwh));
     errors[2].push_back(relative_error(r.primary_energy_kwh_m2, r.declared_primary_energy_kwh_m2));
     errors[3].push_back(relative_error(r.ghg_kg_m2, r.declared_ghg_kg_m2));
+    errors[4].push_back(relative_error(r.hvent_w_per_k, r.declared_hvent_w_per_k));
+    errors[5].push_back(relative_error(r.hperm_w_per_k, r.declared_hperm_w_per_k));
     if (r.label == r.declared_label) ++labels;
   }
   if (s.count == 0) return s;
@@ -130,15 +143,19 @@ std::string shares_line(std::string_view who, const DpeErrorShares& s) {
 }  // namespace
 
 std::string dpe_validation_report(const std::vector<DpeComparison>& rows) {
-  std::string out =
-      fmt::format("{:<15} {:<5} {:>9} {:>9} {:>9} {:>9} {:>7} {:>7} {:>6} {:>6}  label\n", "certificate",
-                  "type", "GV W/K", "declared", "need kWh", "declared", "Cep", "decl.", "GHG", "decl.");
+  std::string out = fmt::format(
+      "{:<15} {:<5} {:>9} {:>9} {:>9} {:>9} {:>7} {:>7} {:>6} {:>6} {:>7} {:>7} {:>7} {:>7}  label\n",
+      "certificate", "type", "GV W/K", "declared", "need kWh", "declared", "Cep", "decl.", "GHG", "decl.",
+      "Hvent", "decl.", "Hperm", "decl.");
   for (const DpeComparison& r : rows)
     out += fmt::format(
-        "{:<15} {:<5} {:>9.1f} {:>9.1f} {:>9.0f} {:>9.0f} {:>7.1f} {:>7.1f} {:>6.1f} {:>6.1f}  {} {}{}\n",
+        "{:<15} {:<5} {:>9.1f} {:>9.1f} {:>9.0f} {:>9.0f} {:>7.1f} {:>7.1f} {:>6.1f} {:>6.1f} {:>7.1f} "
+        "{:>7.1f} "
+        "{:>7.1f} {:>7.1f}  {} {}{}\n",
         r.number, r.is_house ? "house" : "flat", r.gv_w_per_k, r.declared_gv_w_per_k, r.heating_need_kwh,
         r.declared_heating_need_kwh, r.primary_energy_kwh_m2, r.declared_primary_energy_kwh_m2, r.ghg_kg_m2,
-        r.declared_ghg_kg_m2, r.label, r.declared_label, r.approximated ? " ~" : "");
+        r.declared_ghg_kg_m2, r.hvent_w_per_k, r.declared_hvent_w_per_k, r.hperm_w_per_k,
+        r.declared_hperm_w_per_k, r.label, r.declared_label, r.approximated ? " ~" : "");
   out += "\nshare of certificates within 1 % and 5 % of the declared value, median |error|; label exact\n";
   out += fmt::format("  {:<7}{:>5}", "", "n");
   for (const std::string_view q : dpe_compared)

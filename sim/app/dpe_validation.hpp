@@ -22,23 +22,36 @@ struct DpeComparison {
   double heating_need_kwh = 0.0, declared_heating_need_kwh = 0.0;
   double primary_energy_kwh_m2 = 0.0, declared_primary_energy_kwh_m2 = 0.0;
   double ghg_kg_m2 = 0.0, declared_ghg_kg_m2 = 0.0;
+  /// Air renewal by ventilation and by permeability, W/K (the certificate's first ventilation).
+  double hvent_w_per_k = 0.0, declared_hvent_w_per_k = 0.0;
+  double hperm_w_per_k = 0.0, declared_hperm_w_per_k = 0.0;
   char label = '?', declared_label = '?';
 };
 
 /// The quantities compared, in the order of DpeErrorShares' arrays.
-inline constexpr std::array<std::string_view, 4> dpe_compared = {"GV", "heating need", "Cep", "GHG"};
+inline constexpr std::array<std::string_view, 6> dpe_compared = {"GV",  "heating need", "Cep",
+                                                                 "GHG", "H_vent",       "H_perm"};
 
 /// The share of certificates within 1 % and 5 % (|computed/declared - 1|) per quantity,
 /// and the share whose label is the declared one.
 struct DpeErrorShares {
   std::size_t count = 0;
-  std::array<double, 4> within_1_percent{};
-  std::array<double, 4> within_5_percent{};
-  std::array<double, 4> median_abs_error{};  ///< median of |computed/declared - 1|
+  std::array<double, dpe_compared.size()> within_1_percent{};
+  std::array<double, dpe_compared.size()> within_5_percent{};
+  std::array<double, dpe_compared.size()> median_abs_error{};  ///< median of |computed/declared - 1|
   double label_exact = 0.0;
 };
 
-/// The kernel's GV, W/K, of row `i` (the same heat-loss functions the kernel sums).
+/// The kernel's heat loss of row `i`, W/K, in the parts the certificate declares apart.
+struct KernelHeatLoss {
+  double transmission_w_per_k = 0.0, hvent_w_per_k = 0.0, hperm_w_per_k = 0.0;
+};
+
+/// Row `i`'s heat loss by the same functions the kernel sums.
+[[nodiscard]] KernelHeatLoss kernel_heat_loss(const ThermalInputs& in, const ThermalParams& params,
+                                              std::size_t i) noexcept;
+
+/// The kernel's GV, W/K, of row `i` (the sum of kernel_heat_loss's parts).
 [[nodiscard]] double kernel_gv_w_per_k(const ThermalInputs& in, const ThermalParams& params,
                                        std::size_t i) noexcept;
 

@@ -144,6 +144,8 @@ DpeCertificate read_dpe_certificate(const std::string& path) {
     c.ventilation_type_id = integer(r.required(v, "donnee_entree/enum_type_ventilation_id"));
     c.q4pa_conv_m3_per_h_m2 = r.required(v, "donnee_intermediaire/q4pa_conv");
     c.multiple_exposed_facades = Reader::optional(v, "donnee_entree/plusieurs_facade_exposee", 0.0) != 0.0;
+    c.declared.hvent_w_per_k = Reader::optional(v, "donnee_intermediaire/hvent", 0.0);
+    c.declared.hperm_w_per_k = Reader::optional(v, "donnee_intermediaire/hperm", 0.0);
   }
   read_generators(r, logement, "installation_chauffage_collection", "installation_chauffage",
                   "generateur_chauffage_collection", "generateur_chauffage", "enum_type_generateur_ch_id",

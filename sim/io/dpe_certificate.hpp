@@ -45,7 +45,9 @@ struct DpeDeclared {
   double gv_w_per_k = 0.0;  ///< deperdition_enveloppe (walls ... air renewal)
   double walls_w_per_k = 0.0, roof_w_per_k = 0.0, floor_w_per_k = 0.0;
   double windows_w_per_k = 0.0, doors_w_per_k = 0.0, bridges_w_per_k = 0.0;
-  double air_w_per_k = 0.0;            ///< deperdition_renouvellement_air
+  double air_w_per_k = 0.0;  ///< deperdition_renouvellement_air
+  /// The first ventilation's H_vent and H_perm (its donnee_intermediaire), 0 when absent.
+  double hvent_w_per_k = 0.0, hperm_w_per_k = 0.0;
   double heating_need_kwh = 0.0;       ///< apport_et_besoin/besoin_ch
   double primary_energy_kwh_m2 = 0.0;  ///< ep_conso_5_usages_m2
   double ghg_kg_m2 = 0.0;              ///< emission_ges_5_usages_m2

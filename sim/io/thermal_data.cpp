@@ -122,6 +122,9 @@ void read_systems(MapReader& r, ThermalParams& p) {
         m.required_quantity("auxiliary_per_dwelling", Dimension::energy_kwh, 0.0, 5000.0).value_or(0.0);
     v.auxiliary_kwh_per_m2 =
         m.required_quantity("auxiliary_per_m2", Dimension::energy_per_area_kwh_m2, 0.0, 100.0).value_or(0.0);
+    v.flat_auxiliary_kwh_per_m2 =
+        m.required_quantity("flat_auxiliary_per_m2", Dimension::energy_per_area_kwh_m2, 0.0, 100.0)
+            .value_or(0.0);
   });
 }
 

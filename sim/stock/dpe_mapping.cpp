@@ -109,6 +109,7 @@ DpeMapping map_dpe_certificate(const io::DpeCertificate& c) {
   }
   const double share = m.envelope_share;
   DpeThermalRow& r = m.row;
+  r.dwelling_type = static_cast<std::uint8_t>(m.is_house ? DwellingType::house : DwellingType::flat);
   r.floor_area_m2 = c.floor_area_m2;
   r.ceiling_height_m = std::clamp(c.ceiling_height_m, 1.5, 10.0);
   if (r.ceiling_height_m != c.ceiling_height_m)

@@ -80,21 +80,47 @@ constexpr IdRange<D> dhw_ranges[] = {
 };
 
 using V = Ventilation;
+// Every type its own row of the 3CL air-flow table (data/thermal/systems.yaml); 25, natural
+// duct ventilation, has the flows of 2 (tv.js debits_ventilation rows 2 and 25).
 constexpr IdRange<V> ventilation_ranges[] = {
     {1, 1, V::window_opening, true, ""},
     {2, 2, V::natural_vents, true, ""},
     {3, 3, V::mechanical_pre1982, true, ""},
-    {4, 6, V::mechanical_pre1982, false, "self-regulating extract after 1982 as before 1982"},
-    {7, 15, V::mechanical_hygro, true, ""},  // humidity-controlled A and B, gas extract
-    {16, 16, V::mechanical_pre1982, false, "low-pressure self-regulating extract as before 1982"},
-    {17, 18, V::mechanical_hygro, false, "low-pressure humidity-controlled extract as standard"},
-    {19, 22, V::mechanical_double_flow, true, ""},
-    {23, 24, V::mechanical_double_flow, false, "double flow without exchanger as with one"},
-    {25, 25, V::natural_vents, false, "natural duct ventilation as high and low vents"},
-    {26, 31, V::mechanical_hygro, false, "hybrid ventilation as humidity-controlled extract"},
-    {32, 33, V::mechanical_pre1982, false, "extract on an existing duct as self-regulating extract"},
-    {34, 34, V::natural_vents, false, "natural duct ventilation as high and low vents"},
-    {35, 38, V::mechanical_double_flow, false, "earth-air exchanger as double flow"},
+    {4, 4, V::mechanical_1982_2000, true, ""},
+    {5, 5, V::mechanical_2001_2012, true, ""},
+    {6, 6, V::mechanical_post2012, true, ""},
+    {7, 7, V::hygro_a_pre2001, true, ""},
+    {8, 8, V::hygro_a_2001_2012, true, ""},
+    {9, 9, V::hygro_a_post2012, true, ""},
+    {10, 10, V::gas_extract_pre2001, true, ""},
+    {11, 11, V::gas_extract_2001_2012, true, ""},
+    {12, 12, V::gas_extract_post2012, true, ""},
+    {13, 13, V::hygro_b_pre2001, true, ""},
+    {14, 14, V::hygro_b_2001_2012, true, ""},
+    {15, 15, V::mechanical_hygro, true, ""},
+    {16, 16, V::low_pressure_self_regulating, true, ""},
+    {17, 17, V::low_pressure_hygro_a, true, ""},
+    {18, 18, V::low_pressure_hygro_b, true, ""},
+    {19, 19, V::double_flow_pre2013, true, ""},
+    {20, 20, V::mechanical_double_flow, true, ""},
+    {21, 21, V::double_flow_collective_pre2013, true, ""},
+    {22, 22, V::double_flow_collective_post2012, true, ""},
+    {23, 23, V::double_flow_no_exchanger_pre2013, true, ""},
+    {24, 24, V::double_flow_no_exchanger_post2012, true, ""},
+    {25, 25, V::natural_vents, true, ""},
+    {26, 26, V::hybrid_pre2001, true, ""},
+    {27, 27, V::hybrid_2001_2012, true, ""},
+    {28, 28, V::hybrid_post2012, true, ""},
+    {29, 29, V::hybrid_hygro_pre2001, true, ""},
+    {30, 30, V::hybrid_hygro_2001_2012, true, ""},
+    {31, 31, V::hybrid_hygro_post2012, true, ""},
+    {32, 32, V::existing_duct_extract_pre2013, true, ""},
+    {33, 33, V::existing_duct_extract_post2012, true, ""},
+    {34, 34, V::natural_duct_hygro, true, ""},
+    {35, 35, V::earth_tube_pre2013, true, ""},
+    {36, 36, V::earth_tube_post2012, true, ""},
+    {37, 37, V::earth_tube_exchanger_pre2013, true, ""},
+    {38, 38, V::earth_tube_exchanger_post2012, true, ""},
 };
 
 template <class E, std::size_t N>

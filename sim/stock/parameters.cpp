@@ -24,16 +24,21 @@ using util::split_csv;
 
 constexpr double max_weight = 1e9;
 
-/// A mapping {name: share} over a whole vocabulary; every name required.
+/// Ventilation names before the vocabulary took every row of the 3CL table.
+constexpr std::size_t legacy_ventilation_count = 5;
+
+/// A mapping {name: share} over a whole vocabulary; the first `required` names required, the
+/// others (values the vocabulary gained later) 0 when absent.
 template <std::size_t N>
 std::array<double, N> read_shares(MapReader& parent, std::string_view key,
-                                  const std::array<std::string_view, N>& names) {
+                                  const std::array<std::string_view, N>& names, std::size_t required = N) {
   std::array<double, N> shares{};
   MapReader m = parent.map(key);
   if (!m.valid()) return shares;
   double total = 0.0;
   for (std::size_t i = 0; i < N; ++i) {
-    shares[i] = m.required_in_range<double>(names[i], 0.0, max_weight).value_or(0.0);
+    if (i < required || m.has(names[i]))
+      shares[i] = m.required_in_range<double>(names[i], 0.0, max_weight).value_or(0.0);
     total += shares[i];
   }
   if (total <= 0.0) m.report_here("expected at least one positive share");
@@ -160,7 +165,8 @@ void read_prior_works(MapReader& m, PriorWorksParameters& w) {
   w.inertia_if_walls_lined =
       static_cast<Inertia>(m.required_enum("inertia_if_walls_lined", inertia_names).value_or(0));
   w.heating_share = read_shares(m, "heating", heating_system_names);
-  w.ventilation_share = read_shares(m, "ventilation", ventilation_names);
+  // The five systems the mining stock had; the DPE's other types are never drawn unless named.
+  w.ventilation_share = read_shares(m, "ventilation", ventilation_names, legacy_ventilation_count);
 }
 
 void read_households(MapReader& r, HouseholdParameters& h) {

@@ -12,6 +12,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -103,6 +104,26 @@ TEST(ValidateDpe, GvSharesEqualAPlainRecomputation) {
                      d.certificate.declared.gv_w_per_k * d.mapping.envelope_share);
     EXPECT_EQ(rows[i].declared_primary_energy_kwh_m2, d.certificate.declared.primary_energy_kwh_m2);
   }
+}
+
+// 2260E1364581G, a 101.94 m2 house with a self-regulating extract of 1982-2000
+// (enum_type_ventilation_id 4): its ventilation's donnee_intermediaire declares hvent 57.188
+// and hperm 33.614. The kernel's H_vent = 0.34 x 1.65 (tv.js debits_ventilation row 4) x
+// 101.94 = 57.18834 W/K (with the before-1982 flows it took until now, 1.97: 68.28 W/K).
+TEST(ValidateDpe, CarriesTheDeclaredAirRenewalBesideTheKernels) {
+  Diagnostics diag;
+  const ThermalParams params = io::load_thermal_params(CORON_DATA_DIR, diag);
+  diag.throw_if_any();
+  const stock::DpeImport imported = stock::import_dpe(stock::dpe_files({dpe_dir}), {});
+  const std::vector<DpeComparison> rows = compare_with_certificates(imported, params, 2.3);
+  const auto it = std::find_if(rows.begin(), rows.end(),
+                               [](const DpeComparison& r) { return r.number == "2260E1364581G"; });
+  ASSERT_NE(it, rows.end());
+  EXPECT_DOUBLE_EQ(it->declared_hvent_w_per_k, 57.188);
+  EXPECT_DOUBLE_EQ(it->declared_hperm_w_per_k, 33.614);
+  EXPECT_NEAR(it->hvent_w_per_k, 57.18834, 1e-9);
+  // The printed row holds both, side by side.
+  EXPECT_THAT(dpe_validation_report(rows), HasSubstr("   57.2    57.2    "));
 }
 
 // What is true today of the houses' GV (docs/validation.md): walls, roofs, floors, windows,

@@ -2,11 +2,13 @@
 // hand against its XML, the refusals, malformed XML, and over the whole subset the heat
 // losses of the row against a plain recomputation from the certificate's elements.
 #include "io/dpe_certificate.hpp"
+#include "io/thermal_data.hpp"
 #include "stock/dpe_import.hpp"
 #include "stock/dpe_mapping.hpp"
 #include "stock/dpe_systems.hpp"
 
 #include "coron/error.hpp"
+#include "coron/thermal.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -75,13 +77,13 @@ TEST(DpeMapping, HandCheckedHouse) {
   EXPECT_NEAR(r.thermal_bridges_w_per_k, 29.323, 1e-12);
   EXPECT_DOUBLE_EQ(r.q4pa_conv_m3_per_h_m2, 1.9);
   EXPECT_EQ(r.multiple_exposed_facades, 1);
-  EXPECT_EQ(r.ventilation, static_cast<std::uint8_t>(Ventilation::mechanical_pre1982));
+  EXPECT_EQ(r.ventilation, static_cast<std::uint8_t>(Ventilation::mechanical_1982_2000));
+  EXPECT_EQ(r.dwelling_type, static_cast<std::uint8_t>(DwellingType::house));
   EXPECT_EQ(r.inertia, static_cast<std::uint8_t>(Inertia::medium));
   EXPECT_EQ(r.heating_system, static_cast<std::uint8_t>(HeatingSystem::heat_pump_air_water));
   EXPECT_EQ(r.dhw_system, static_cast<std::uint8_t>(DhwSystem::thermodynamic));
-  // Ventilation and hot water are the closest values, and say so; zone H1a needs no note.
-  EXPECT_EQ(m.approximations.size(), 2U);
-  EXPECT_TRUE(has_note(m, "after 1982 as before 1982"));
+  // Hot water is the closest value, and says so; the ventilation is its own; zone H1a needs no note.
+  EXPECT_EQ(m.approximations.size(), 1U);
   EXPECT_TRUE(has_note(m, "other thermodynamic system"));
   EXPECT_FALSE(has_note(m, "climate zone"));
 }
@@ -126,6 +128,7 @@ TEST(DpeMapping, NotesClimateZoneAndProratesBuildingEnvelope) {
   const DpeMapping m = mapped("2144E0951019J.xml");
   ASSERT_FALSE(m.refused);
   EXPECT_FALSE(m.is_house);
+  EXPECT_EQ(m.row.dwelling_type, static_cast<std::uint8_t>(DwellingType::flat));
   EXPECT_DOUBLE_EQ(m.envelope_share, 60.0 / 646.0);
   EXPECT_TRUE(has_note(m, "climate zone h2b"));
   EXPECT_TRUE(has_note(m, "prorated"));
@@ -271,7 +274,66 @@ TEST(DpeSystems, EveryCertificateIdMapsAndUnknownIdsDoNot) {
   EXPECT_FALSE(dhw_system_of(72)->exact);
   EXPECT_EQ(ventilation_of(3)->value, Ventilation::mechanical_pre1982);
   EXPECT_TRUE(ventilation_of(3)->exact);
-  EXPECT_FALSE(ventilation_of(4)->exact);
+  EXPECT_EQ(ventilation_of(4)->value, Ventilation::mechanical_1982_2000);
+}
+
+// Open3CL src/tv.js (commit bb583ee), table debits_ventilation, by enum_type_ventilation_id:
+// {Q_varep, Q_vasouf, S_mea}, copied row by row from the table, not from data/.
+constexpr double tv_debits_ventilation[38][3] = {
+    {1.2, 1.2, 0},   {2.23, 0, 4},    {1.97, 0, 2},    {1.65, 0, 2},    {1.5, 0, 2},     {1.32, 0, 2},
+    {1.5, 0, 2},     {1.44, 0, 2},    {1.16, 0, 2},    {1.59, 0, 2},    {1.53, 0, 2},    {1.22, 0, 2},
+    {1.36, 0, 1.5},  {1.24, 0, 1.5},  {1.09, 0, 1.5},  {1.97, 0, 2},    {1.3, 0, 2},     {1.24, 0, 1.5},
+    {0.6, 0.6, 0},   {0.26, 0.26, 0}, {0.75, 0.75, 0}, {0.46, 0.46, 0}, {1.65, 1.65, 0}, {1.32, 1.32, 0},
+    {2.23, 0, 4},    {1.52, 0, 3},    {1.33, 0, 3},    {1.17, 0, 3},    {1.52, 0, 2},    {1.33, 0, 2},
+    {1.17, 0, 2},    {2.24, 0, 4},    {1.97, 0, 4},    {2.23, 0, 3},    {0.99, 0.99, 0}, {0.79, 0.79, 0},
+    {0.36, 0.36, 0}, {0.16, 0.16, 0}};
+
+// 5_conso_ventilation.js: the fan class of each id, 0 none, 1 self-regulating (and gas,
+// existing duct), 2 humidity-controlled (and low pressure), 3 double flow, 4 hybrid; and
+// whether the type's name puts it after 2012.
+constexpr int fan_class[38] = {0, 0, 1, 1, 1, 1, 2, 2, 2, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3,
+                               3, 3, 3, 3, 3, 0, 4, 4, 4, 4, 4, 4, 1, 1, 0, 0, 0, 0, 0};
+constexpr bool after_2012[38] = {false, false, false, false, false, true,  false, false, true,  false,
+                                 false, true,  false, false, true,  false, false, false, false, true,
+                                 false, true,  false, true,  false, false, false, false, false, false,
+                                 false, false, true,  false, false, false, false, false};
+
+TEST(DpeSystems, EveryVentilationIdMapsExactlyToATypeWithTheMethodsFlowsAndFans) {
+  Diagnostics diag;
+  const ThermalParams p = io::load_thermal_params(CORON_DATA_DIR, diag);
+  diag.throw_if_any();
+  // Pvent_moy of a house (W) and Pvent of a flat (W per m3/h), by class and after 2012.
+  constexpr double house_w[4][2] = {{0, 0}, {65, 35}, {50, 15}, {80, 35}};
+  constexpr double flat_w[4][2] = {{0, 0}, {0.46, 0.25}, {0.46, 0.25}, {1.1, 0.6}};
+  std::array<int, ventilation_count> used{};
+  for (int id = 1; id <= 38; ++id) {
+    const auto k = static_cast<std::size_t>(id - 1);
+    const auto v = ventilation_of(id);
+    ASSERT_TRUE(v.has_value()) << id;
+    EXPECT_TRUE(v->exact) << id;
+    ++used[static_cast<std::size_t>(v->value)];
+    const VentilationParams& q = p.ventilation[static_cast<std::size_t>(v->value)];
+    EXPECT_DOUBLE_EQ(q.q_varep_m3_per_h_m2, tv_debits_ventilation[k][0]) << id;
+    EXPECT_DOUBLE_EQ(q.q_vasouf_m3_per_h_m2, tv_debits_ventilation[k][1]) << id;
+    EXPECT_DOUBLE_EQ(q.s_mea_m3_per_h_m2, tv_debits_ventilation[k][2]) << id;
+    double house_kwh = 0.0, flat_kwh_m2 = 0.0;
+    if (fan_class[k] == 4) {  // hybrid: self-regulating before 2012, 14 h (house) or 28 h (flat) a week
+      house_kwh = 8.76 * 65.0 * 14.0 / 168.0;
+      flat_kwh_m2 = 8.76 * 0.46 * tv_debits_ventilation[k][0] * 28.0 / 168.0;
+    } else {
+      const int c = fan_class[k], late = after_2012[k] ? 1 : 0;
+      house_kwh = 8.76 * house_w[c][late];
+      flat_kwh_m2 = 8.76 * flat_w[c][late] * tv_debits_ventilation[k][0];
+    }
+    // The data file rounds to 4 (house) and 5 (flat) decimals.
+    EXPECT_NEAR(q.auxiliary_kwh_per_dwelling, house_kwh, 1e-4) << id;
+    EXPECT_EQ(q.auxiliary_kwh_per_m2, 0.0) << id;
+    EXPECT_NEAR(q.flat_auxiliary_kwh_per_m2, flat_kwh_m2, 1e-5) << id;
+  }
+  // Every type stands for some id; only natural_vents for two (rows 2 and 25 are the same).
+  for (std::size_t t = 0; t < ventilation_count; ++t)
+    EXPECT_EQ(used[t], t == static_cast<std::size_t>(Ventilation::natural_vents) ? 2 : 1)
+        << ventilation_names[t];
 }
 
 }  // namespace

@@ -118,18 +118,21 @@ TEST(StockCsv, ColumnsInAnyOrderAndAnOlderFormatStillLoads) {
   const Stock s = parse_stock_csv(text, "order.csv", &notices);
   ASSERT_EQ(s.size(), 3u);
   EXPECT_EQ(s.window_east_m2, (std::vector<double>{0.0, 0.0, 0.0}));  // the file's window_east_west_m2 are 0
-  ASSERT_EQ(notices.size(), 5u);
+  ASSERT_EQ(notices.size(), 6u);
   EXPECT_EQ(notices[0].key, "window_east_m2");
   EXPECT_EQ(notices[1].key, "window_west_m2");
   EXPECT_THAT(
       notices[0].format(),
       HasSubstr("order.csv:1: window_east_m2: stock CSV format 1 has no such column (format 2 added it): "
                 "taken as 0.5 x window_east_west_m2"));
-  EXPECT_EQ(notices[2].key, "spouse_age");
-  EXPECT_EQ(notices[3].key, "entry_year");
-  EXPECT_EQ(notices[4].key, "vacant_years");
-  EXPECT_THAT(notices[2].format(), HasSubstr("(format 3 added it)"));
-  EXPECT_EQ(s.spouse_age, (std::vector<std::int16_t>{0, 0, 0}));  // documented defaults
+  EXPECT_EQ(notices[2].key, "dwelling_type");
+  EXPECT_THAT(notices[2].format(), HasSubstr("(format 4 added it)"));
+  EXPECT_EQ(notices[3].key, "spouse_age");
+  EXPECT_EQ(notices[4].key, "entry_year");
+  EXPECT_EQ(notices[5].key, "vacant_years");
+  EXPECT_THAT(notices[3].format(), HasSubstr("(format 3 added it)"));
+  EXPECT_EQ(s.dwelling_type, (std::vector<std::uint8_t>{0, 0, 0}));  // houses
+  EXPECT_EQ(s.spouse_age, (std::vector<std::int16_t>{0, 0, 0}));     // documented defaults
   EXPECT_EQ(s.entry_year, (std::vector<std::int32_t>{0, 0, 0}));
   EXPECT_EQ(s.vacant_years, (std::vector<std::int16_t>{0, 0, 0}));
   ASSERT_EQ(s.cites.size(), 2u);
@@ -270,6 +273,13 @@ TEST(StockCsvErrors, UnknownEnumName) {
       HasSubstr("bad_stock_unknown_enum.csv:2:224: heating_system: expected one of gas_boiler_standard, "
                 "gas_boiler_condensing, coal_stove"));
   EXPECT_THAT(error_of("bad_stock_unknown_enum.csv"), HasSubstr("got 'gas_boiler'"));
+}
+
+// A format-4 file whose second dwelling is neither a house nor a flat.
+TEST(StockCsvErrors, UnknownDwellingType) {
+  const std::string e = error_of("bad_stock_unknown_dwelling_type.csv");
+  EXPECT_THAT(e, HasSubstr("bad_stock_unknown_dwelling_type.csv:4:"));
+  EXPECT_THAT(e, HasSubstr("dwelling_type: expected one of house, flat, got 'maison'"));
 }
 
 TEST(StockCsvErrors, WrongFieldCount) {

@@ -29,6 +29,24 @@ double adequate_occupants(double s_h, Trace& t) {
   return 1.75 + 0.3 * (n_max - 1.75);
 }
 
+/// N_adeq of a flat (3CL §11.2 for one flat, whose mean area is its own; Open3CL 11_nadeq.js).
+double adequate_occupants_flat(double s_h, Trace& t) {
+  double n_max = 0.0;
+  if (s_h < 10.0) {
+    n_max = 1.0;
+    t.occupancy_branch = 0;
+  } else if (s_h < 50.0) {
+    n_max = 1.75 - 0.01875 * (50.0 - s_h);
+    t.occupancy_branch = 1;
+  } else {
+    n_max = 0.035 * s_h;
+    t.occupancy_branch = 2;
+  }
+  if (n_max < 1.75) return n_max;
+  t.occupancy_damped = true;
+  return 1.75 + 0.3 * (n_max - 1.75);
+}
+
 /// DPE class (0 = A .. 6 = G) of `value` against the six upper limits, strict "<".
 int class_against(const std::array<double, 6>& limits, double value) {
   for (int k = 0; k < 6; ++k)
@@ -90,7 +108,8 @@ Result evaluate(const ThermalInputs& in, std::size_t i, const ThermalParams& p, 
   const ClimateVariant& climate = p.climate.variant[static_cast<std::size_t>(ilpa)];
 
   // --- Monthly need: B_ch = sum_j GV (1 - F_j) DH19_j / 1000 ---
-  const double n_adeq = adequate_occupants(s_h, t);
+  const bool flat = in.dwelling_type[i] == static_cast<std::uint8_t>(DwellingType::flat);
+  const double n_adeq = flat ? adequate_occupants_flat(s_h, t) : adequate_occupants(s_h, t);
   const double alpha = p.gain_exponent_alpha[inertia];
   const double g = in.g_window[i];
   double need_wh = 0.0;
@@ -148,9 +167,12 @@ Result evaluate(const ThermalInputs& in, std::size_t i, const ThermalParams& p, 
   const double lighting_kwh = p.lighting_kwh_per_m2 * s_h;
   double heating_hours = 0.0;
   for (std::size_t j = 0; j < months; ++j) heating_hours += climate.nref19_h[j];
-  const double auxiliary_kwh =
-      heating.auxiliary_kwh_per_kwh_need * need_kwh + heating.circulator_w * heating_hours / 1000.0 +
-      heating.auxiliary_kwh_per_m2 * s_h + vent.auxiliary_kwh_per_dwelling + vent.auxiliary_kwh_per_m2 * s_h;
+  // Fans: a house's per dwelling (and m2), a flat's per m2 of flow (3CL §5).
+  const double fan_kwh = flat ? vent.flat_auxiliary_kwh_per_m2 * s_h
+                              : vent.auxiliary_kwh_per_dwelling + vent.auxiliary_kwh_per_m2 * s_h;
+  const double auxiliary_kwh = heating.auxiliary_kwh_per_kwh_need * need_kwh +
+                               heating.circulator_w * heating_hours / 1000.0 +
+                               heating.auxiliary_kwh_per_m2 * s_h + fan_kwh;
 
   // --- Primary energy and GHG per m2 ---
   const auto heat_c = static_cast<std::size_t>(heating.carrier);

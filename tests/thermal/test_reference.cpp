@@ -36,7 +36,9 @@ TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
     c.evaluate(p, year);
     const ThermalInputs in = c.inputs();
 
-    std::array<std::size_t, 3> occupancy{}, worse{};
+    std::array<std::array<std::size_t, 3>, dwelling_type_count> occupancy{};
+    std::array<std::size_t, 3> worse{};
+    std::array<std::size_t, dwelling_type_count> damped_by_type{};
     std::array<std::size_t, heating_system_count> heating{};
     std::array<std::size_t, dhw_system_count> dhw{};
     std::array<std::size_t, ventilation_count> ventilation{};
@@ -67,7 +69,8 @@ TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
         ADD_FAILURE() << "dwelling " << i << ": kernel label " << int{c.label[i]} << ", reference " << r.label
                       << " (Cep " << r.primary_energy_kwh_m2 << ", EGES " << r.ghg_kg_m2 << ")";
       }
-      ++occupancy[static_cast<std::size_t>(t.occupancy_branch)];
+      ++occupancy[in.dwelling_type[i]][static_cast<std::size_t>(t.occupancy_branch)];
+      damped_by_type[in.dwelling_type[i]] += t.occupancy_damped;
       ++worse[static_cast<std::size_t>(t.worse_side + 1)];
       ++heating[in.heating_system[i]];
       ++dhw[in.dhw_system[i]];
@@ -86,11 +89,12 @@ TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
         "%.3g, hot water %.3g, other electricity %.3g; uses vs final %.3g\n",
         max_rel[0], max_rel[1], max_rel[2], max_rel[3], max_rel[4], max_rel[5], max_rel[6], max_sum_rel);
     std::printf(
-        "branches: occupancy %zu/%zu/%zu damped %zu; facades several %zu single %zu; airtight %zu; "
+        "branches: occupancy houses %zu/%zu/%zu flats %zu/%zu/%zu damped %zu; facades several %zu single "
+        "%zu; airtight %zu; "
         "small %zu (below 8 m2 %zu); ilpa 0/1 %zu/%zu; label energy worse %zu, equal %zu, climate worse "
         "%zu\n",
-        occupancy[0], occupancy[1], occupancy[2], damped, several, single, airtight, small, below8, ilpa[0],
-        ilpa[1], worse[0], worse[1], worse[2]);
+        occupancy[0][0], occupancy[0][1], occupancy[0][2], occupancy[1][0], occupancy[1][1], occupancy[1][2],
+        damped, several, single, airtight, small, below8, ilpa[0], ilpa[1], worse[0], worse[1], worse[2]);
     EXPECT_LE(max_rel[0], 1e-12) << "heating need";
     EXPECT_LE(max_rel[1], 1e-12) << "final energy";
     EXPECT_LE(max_rel[2], 1e-12) << "Cep";
@@ -103,7 +107,9 @@ TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
     EXPECT_EQ(label_mismatch, 0u);
     // Every branch hit, several times.
     constexpr std::size_t enough = 20;
-    for (const std::size_t n : occupancy) EXPECT_GE(n, enough);
+    for (const auto& by_branch : occupancy)
+      for (const std::size_t n : by_branch) EXPECT_GE(n, enough);
+    for (const std::size_t n : damped_by_type) EXPECT_GE(n, enough);
     for (const std::size_t n : worse) EXPECT_GE(n, enough);
     for (const std::size_t n : heating) EXPECT_GE(n, enough);
     for (const std::size_t n : dhw) EXPECT_GE(n, enough);

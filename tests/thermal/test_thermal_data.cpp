@@ -128,6 +128,19 @@ TEST(ThermalData, MissingKeyIsReported) {
   EXPECT_TRUE(has(diag, "thermal/factors.yaml", 0, "electricity_lighting")) << all(diag);
 }
 
+// Two ventilation types and one type's flat fan left out: all three reported at once.
+TEST(ThermalData, MissingVentilationTypesAreAllReported) {
+  Diagnostics diag;
+  (void)io::load_thermal_params(DataWith("systems.yaml", "missing_ventilation_systems.yaml").dir.path(),
+                                diag);
+  EXPECT_TRUE(has(diag, "thermal/systems.yaml", 0, "hybrid_hygro_2001_2012")) << all(diag);
+  EXPECT_TRUE(has(diag, "thermal/systems.yaml", 0, "earth_tube_post2012")) << all(diag);
+  EXPECT_TRUE(has(diag, "thermal/systems.yaml", 0, "gas_extract_post2012.flat_auxiliary_per_m2"))
+      << all(diag);
+  EXPECT_EQ(diag.size(), 3u) << all(diag);
+  EXPECT_THROW(diag.throw_if_any(), InputError);
+}
+
 TEST(ThermalData, MisspelledKeyIsReportedWhereItIs) {
   Diagnostics diag;
   (void)io::load_thermal_params(DataWith("systems.yaml", "unknown_key_systems.yaml").dir.path(), diag);

@@ -64,12 +64,14 @@ inline ThermalParams h1a_params() {
   p.dhw[static_cast<std::size_t>(DhwSystem::thermodynamic)] = {
       Carrier::electricity, DhwGenerator::heat_pump, 2.5, 0.0, 0.0, 0.0, 0.0, 0.93};
 
-  p.ventilation[static_cast<std::size_t>(Ventilation::window_opening)] = {1.2, 0.0, 0.0, 1.2, 0.0};
-  p.ventilation[static_cast<std::size_t>(Ventilation::natural_vents)] = {2.23, 0.0, 0.0, 0.0, 4.0};
-  p.ventilation[static_cast<std::size_t>(Ventilation::mechanical_pre1982)] = {1.97, 0.0, 569.4, 0.0, 2.0};
-  p.ventilation[static_cast<std::size_t>(Ventilation::mechanical_hygro)] = {1.09, 0.0, 131.4, 0.0, 1.5};
-  p.ventilation[static_cast<std::size_t>(Ventilation::mechanical_double_flow)] = {0.26, 0.0, 306.6, 0.26,
-                                                                                  0.0};
+  p.ventilation[static_cast<std::size_t>(Ventilation::window_opening)] = {1.2, 0.0, 0.0, 1.2, 0.0, 0.0};
+  p.ventilation[static_cast<std::size_t>(Ventilation::natural_vents)] = {2.23, 0.0, 0.0, 0.0, 4.0, 0.0};
+  p.ventilation[static_cast<std::size_t>(Ventilation::mechanical_pre1982)] = {1.97, 0.0, 569.4,
+                                                                              0.0,  2.0, 7.93831};
+  p.ventilation[static_cast<std::size_t>(Ventilation::mechanical_hygro)] = {1.09, 0.0, 131.4,
+                                                                            0.0,  1.5, 2.3871};
+  p.ventilation[static_cast<std::size_t>(Ventilation::mechanical_double_flow)] = {0.26, 0.0, 306.6,
+                                                                                  0.26, 0.0, 1.36656};
 
   p.gain_exponent_alpha = {2.5, 2.9, 3.6};
   p.ilpa_by_inertia = {0, 0, 1};
@@ -127,6 +129,7 @@ struct Dwelling {
   double door_area_m2 = 2.0, u_door_w_per_m2k = 3.5;
   double thermal_bridges_w_per_k = 10.0, q4pa_conv_m3_per_h_m2 = 3.3;
   std::uint8_t multiple_exposed_facades = 1;
+  DwellingType dwelling_type = DwellingType::house;
   Ventilation ventilation = Ventilation::natural_vents;
   Inertia inertia = Inertia::heavy;
   HeatingSystem heating = HeatingSystem::gas_boiler_standard;
@@ -139,7 +142,8 @@ struct Columns {
       u_roof_w_per_m2k, b_roof, ground_floor_area_m2, u_floor_w_per_m2k, b_floor, window_south_m2,
       window_east_m2, window_west_m2, window_north_m2, u_window_w_per_m2k, g_window, door_area_m2,
       u_door_w_per_m2k, thermal_bridges_w_per_k, q4pa_conv_m3_per_h_m2;
-  std::vector<std::uint8_t> multiple_exposed_facades, ventilation, inertia, heating_system, dhw_system;
+  std::vector<std::uint8_t> multiple_exposed_facades, dwelling_type, ventilation, inertia, heating_system,
+      dhw_system;
   std::vector<double> need, final_energy, heating_final, dhw_final, electricity_other, cep, eges;
   std::vector<std::uint8_t> label;
 
@@ -165,6 +169,7 @@ struct Columns {
     thermal_bridges_w_per_k.push_back(d.thermal_bridges_w_per_k);
     q4pa_conv_m3_per_h_m2.push_back(d.q4pa_conv_m3_per_h_m2);
     multiple_exposed_facades.push_back(d.multiple_exposed_facades);
+    dwelling_type.push_back(static_cast<std::uint8_t>(d.dwelling_type));
     ventilation.push_back(static_cast<std::uint8_t>(d.ventilation));
     inertia.push_back(static_cast<std::uint8_t>(d.inertia));
     heating_system.push_back(static_cast<std::uint8_t>(d.heating));
@@ -201,6 +206,7 @@ struct Columns {
             thermal_bridges_w_per_k,
             q4pa_conv_m3_per_h_m2,
             multiple_exposed_facades,
+            dwelling_type,
             ventilation,
             inertia,
             heating_system,
@@ -225,9 +231,9 @@ inline Columns evaluate_one(const Dwelling& d, const ThermalParams& p, const Yea
 }
 
 /// A varied, deterministic population for comparing kernels: every heating, hot-water and
-/// ventilation system, every inertia class (both climate variants), the three occupancy
-/// branches and the damped one, single and several facades, airtight houses, dwellings under
-/// 40 m2 (and under 8 m2), windows missing on some sides. test_reference counts each branch.
+/// ventilation system, every inertia class (both climate variants), houses and flats, the
+/// three occupancy branches of each and the damped one, single and several facades, airtight houses,
+/// dwellings under 40 m2 (and under 8 m2), windows missing on some sides. test_reference counts each branch.
 inline Columns varied_population(std::size_t n) {
   std::mt19937_64 rng(2024);
   auto u = [&](double lo, double hi) { return std::uniform_real_distribution<double>(lo, hi)(rng); };
@@ -268,6 +274,7 @@ inline Columns varied_population(std::size_t n) {
     d.thermal_bridges_w_per_k = u(0.0, 20.0);
     d.q4pa_conv_m3_per_h_m2 = i % 19 == 0 ? 0.0 : u(0.3, 4.0);
     d.multiple_exposed_facades = static_cast<std::uint8_t>((i / 8) % 2);
+    d.dwelling_type = static_cast<DwellingType>((i / 11) % dwelling_type_count);
     d.ventilation = static_cast<Ventilation>((i / 3) % ventilation_count);
     d.inertia = static_cast<Inertia>((i / 5) % inertia_count);
     d.heating = static_cast<HeatingSystem>((i / 2) % heating_system_count);
