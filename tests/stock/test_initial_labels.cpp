@@ -44,6 +44,7 @@ std::vector<std::uint8_t> initial_labels(const Stock& s) {
                          s.thermal_bridges_w_per_k,
                          s.q4pa_conv_m3_per_h_m2,
                          s.multiple_exposed_facades,
+                         s.dwelling_type,
                          s.ventilation,
                          s.inertia,
                          s.heating_system,

@@ -186,11 +186,11 @@ TEST(StockCsv, FormatOneGlazingIsSplitEvenlyIntoEastAndWest) {
   ASSERT_EQ(fields[column + 1], "1.5");
   fields[column] = "3";
   fields.erase(fields.begin() + static_cast<std::ptrdiff_t>(column) + 1);
-  // and without format 3's household columns
+  // and without format 3's household columns and format 4's dwelling type
   std::vector<std::string> names;
   std::stringstream header_again(v1.substr(0, header_end));
   while (std::getline(header_again, field, ',')) names.push_back(field);
-  for (const char* added : {"spouse_age", "entry_year", "vacant_years"}) {
+  for (const char* added : {"dwelling_type", "spouse_age", "entry_year", "vacant_years"}) {
     const auto at = std::find(names.begin(), names.end(), added) - names.begin();
     ASSERT_LT(static_cast<std::size_t>(at), names.size()) << added;
     names.erase(names.begin() + at);
@@ -202,7 +202,7 @@ TEST(StockCsv, FormatOneGlazingIsSplitEvenlyIntoEastAndWest) {
   for (std::size_t k = 0; k < fields.size(); ++k) rebuilt.append(k ? "," : "").append(fields[k]);
   std::vector<Diagnostic> notices;
   const Stock old = parse_stock_csv(rebuilt, "v1.csv", &notices);
-  EXPECT_EQ(notices.size(), 5u);
+  EXPECT_EQ(notices.size(), 6u);
   expect_identical(s, old);  // 0.5 x 3 = 1.5 each, every other column as written
   std::vector<Diagnostic> none;
   expect_identical(s, parse_stock_csv(v2, "v2.csv", &none));
@@ -218,7 +218,7 @@ TEST(StockCsvErrors, AFormatNewerThanThisCoronIsRefused) {
     (void)parse_stock_csv(text, "future.csv");
     FAIL() << "expected InputError";
   } catch (const InputError& e) {
-    EXPECT_THAT(e.what(), HasSubstr("future.csv:1:23: format: expected a stock CSV format within [1, 3]"));
+    EXPECT_THAT(e.what(), HasSubstr("future.csv:1:23: format: expected a stock CSV format within [1, 4]"));
     EXPECT_EQ(e.diagnostics().size(), 1u);
   }
 }
