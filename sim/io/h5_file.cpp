@@ -150,6 +150,8 @@ void Handle::close(std::string_view where) {
   if (kind_ == HandleKind::file && H5Fget_obj_count(id_, H5F_OBJ_LOCAL | H5F_OBJ_DATASET | H5F_OBJ_GROUP |
                                                              H5F_OBJ_DATATYPE | H5F_OBJ_ATTR) > 0) {
     check(close_id(id_, kind_), close_call(kind_), where);
+    kind_ = HandleKind::none;  // a reader's file (H5F_CLOSE_WEAK) closes once its objects are gone
+    return;
   }
   const HandleKind kind = std::exchange(kind_, HandleKind::none);
   check(close_id(id_, kind), close_call(kind), where);
