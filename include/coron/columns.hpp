@@ -22,8 +22,9 @@
 namespace coron {
 
 /// The stock CSV format this build writes. 1: until window_east_west_m2 was split;
-/// 2: window_east_m2 and window_west_m2; 3: spouse_age, entry_year, vacant_years.
-inline constexpr int stock_csv_format = 3;
+/// 2: window_east_m2 and window_west_m2; 3: spouse_age, entry_year, vacant_years;
+/// 4: climate_zone, altitude_class.
+inline constexpr int stock_csv_format = 4;
 
 // clang-format off
 #define CORON_IDENTITY_COLUMNS(X)                                                                       \
@@ -96,7 +97,11 @@ inline constexpr int stock_csv_format = 3;
   X(std::uint8_t, heating_system, "1", ColumnSpec::enumeration(heating_system_names),                  \
     "Heating system, as an index into the names attribute.")                                           \
   X(std::uint8_t, dhw_system, "1", ColumnSpec::enumeration(dhw_system_names),                          \
-    "Hot-water system, as an index into the names attribute.")
+    "Hot-water system, as an index into the names attribute.")                                         \
+  X(std::uint8_t, climate_zone, "1", ColumnSpec::enumeration(climate_zone_names).since(4, 0.0),        \
+    "3CL climate zone (h1a .. h3), as an index into the names attribute.")                             \
+  X(std::uint8_t, altitude_class, "1", ColumnSpec::enumeration(altitude_class_names).since(4, 0.0),    \
+    "3CL altitude class (below 400 m, 400-800 m, above 800 m), as an index into the names attribute.")
 
 // Who lives there: the stock gives the household on 1 January of the first year.
 #define CORON_HOUSEHOLD_COLUMNS(X)                                                                      \

@@ -33,12 +33,21 @@ struct ClimateVariant {
   std::array<double, months> sun_north_kwh_m2{};
 };
 
-/// 3CL climate of one zone (here H1a, altitude < 400 m), per month.
+/// 3CL climate of one zone and altitude class, per month.
 struct ClimateTable {
   std::array<ClimateVariant, climate_variant_count> variant{};  ///< indexed by ilpa
   std::array<double, months> cold_water_c{};                    ///< T_efs
   std::array<double, months> days{};                            ///< days in the month
+  double lighting_kwh_per_m2 = 1.89;  ///< final electricity C . P_ecl . N_h (N_h by zone)
 };
+
+/// The climates of the method: one per (zone, altitude class).
+inline constexpr std::size_t climate_count = climate_zone_count * altitude_class_count;
+
+/// Index into ThermalParams::climate of a zone and an altitude class (both as column values).
+[[nodiscard]] constexpr std::size_t climate_index(std::size_t zone, std::size_t altitude) noexcept {
+  return zone * altitude_class_count + altitude;
+}
 
 struct HeatingSystemParams {
   Carrier carrier = Carrier::natural_gas;
@@ -88,7 +97,8 @@ struct VentilationParams {
 
 /// Every parameter of the method that does not vary by dwelling or year.
 struct ThermalParams {
-  ClimateTable climate;
+  /// By climate_index(zone, altitude class), read through each dwelling's two columns.
+  std::array<ClimateTable, climate_count> climate{};
   std::array<HeatingSystemParams, heating_system_count> heating{};
   std::array<DhwSystemParams, dhw_system_count> dhw{};
   std::array<VentilationParams, ventilation_count> ventilation{};
@@ -99,7 +109,6 @@ struct ThermalParams {
   double occupant_gain_wh = 132.0 / 168.0 * 90.0;  ///< per adequate occupant and heating hour
   double dhw_litres_per_occupant_day = 56.0;
   double dhw_hot_water_c = 40.0;
-  double lighting_kwh_per_m2 = 1.89;   ///< final electricity, zone H1a
   double window_shading_factor = 1.0;  ///< F_e1.F_e2 masks on glazing
   /// GHG factors, kgCO2e per kWh final, by carrier (heating use) ...
   std::array<double, carrier_count> ghg_heating_kg_per_kwh{};

@@ -115,6 +115,8 @@ DpeCertificate read_dpe_certificate(const std::string& path) {
   c.building_floor_area_m2 = Reader::optional(general, "surface_habitable_immeuble", 0.0);
   c.ceiling_height_m = r.required(general, "hsp");
   c.climate_zone_id = integer(r.required(logement, "meteo/enum_zone_climatique_id"));
+  c.altitude_class_id = integer(r.required(logement, "meteo/enum_classe_altitude_id"));
+  c.meteo_line = logement.child("meteo").line();
 
   const XmlElement envelope = logement.child("enveloppe");
   c.inertia_class_id = integer(r.required(envelope, "inertie/enum_classe_inertie_id"));

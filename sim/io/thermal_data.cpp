@@ -43,15 +43,11 @@ void check_increasing(MapReader& r, std::string_view key, const std::optional<st
     }
 }
 
-void read_climate(MapReader& r, ThermalParams& p) {
-  (void)r.optional<std::string>("source");
-  (void)r.required<std::string>("zone");
-  ClimateTable& c = p.climate;
-  const auto c1_east = numbers(r, "c1_east", months, 0.0, 5.0);
-  const auto c1_west = numbers(r, "c1_west", months, 0.0, 5.0);
-  const auto c1_north = numbers(r, "c1_north", months, 0.0, 5.0);
+/// One altitude class of a zone: T_efs and both climate variants; C1 is the zone's.
+void read_altitude(MapReader& r, ClimateTable& c, const std::optional<std::vector<double>>& c1_east,
+                   const std::optional<std::vector<double>>& c1_west,
+                   const std::optional<std::vector<double>>& c1_north) {
   copy_to(r.required_quantities("cold_water", Dimension::temperature_c, months, -5.0, 30.0), c.cold_water_c);
-  copy_to(numbers(r, "days", months, 0.0, 31.0), c.days);
   // One map per variant (ilpa 0, 1); C1 is the same for both.
   for (std::size_t v = 0; v < climate_variant_count; ++v) {
     MapReader m = r.map(fmt::format("ilpa_{}", v));
@@ -72,6 +68,25 @@ void read_climate(MapReader& r, ThermalParams& p) {
       }
     }
   }
+}
+
+/// Every zone and altitude class; the lighting hours N_h of each zone go to `lighting_hours`
+/// (lighting also needs method.yaml's usage factor and power).
+void read_climate(MapReader& r, ThermalParams& p, std::array<double, climate_zone_count>& lighting_hours) {
+  (void)r.optional<std::string>("source");
+  const auto days = numbers(r, "days", months, 0.0, 31.0);
+  r.each_map("zones", climate_zone_names, [&](MapReader& z, std::size_t zone) {
+    lighting_hours[zone] =
+        z.required_quantity("lighting_hours", Dimension::time_h, 0.0, 8760.0).value_or(0.0);
+    const auto c1_east = numbers(z, "c1_east", months, 0.0, 5.0);
+    const auto c1_west = numbers(z, "c1_west", months, 0.0, 5.0);
+    const auto c1_north = numbers(z, "c1_north", months, 0.0, 5.0);
+    z.each_map("altitudes", altitude_class_names, [&](MapReader& a, std::size_t altitude) {
+      ClimateTable& c = p.climate[climate_index(zone, altitude)];
+      copy_to(days, c.days);
+      read_altitude(a, c, c1_east, c1_west, c1_north);
+    });
+  });
 }
 
 void read_systems(MapReader& r, ThermalParams& p) {
@@ -174,7 +189,7 @@ void read_labels(MapReader& r, ThermalParams& p) {
   }
 }
 
-void read_method(MapReader& r, ThermalParams& p) {
+void read_method(MapReader& r, ThermalParams& p, double& lighting_w_per_m2) {
   MapReader alpha = r.map("gain_exponent_alpha");
   if (alpha.valid()) {
     for (std::size_t k = 0; k < inertia_count; ++k)
@@ -200,8 +215,7 @@ void read_method(MapReader& r, ThermalParams& p) {
   if (light.valid()) {
     const double usage = light.required_in_range<double>("usage_factor", 0.0, 1.0).value_or(0.0);
     const double power = light.required_quantity("power", Dimension::power_w_per_m2, 0.0, 50.0).value_or(0.0);
-    const double hours = light.required_quantity("hours", Dimension::time_h, 0.0, 8760.0).value_or(0.0);
-    p.lighting_kwh_per_m2 = usage * power * hours / 1000.0;  // W/m2 . h -> kWh/m2
+    lighting_w_per_m2 = usage * power;  // times N_h of the zone (climate-zones.yaml)
     light.finish();
   }
   p.window_shading_factor = r.required_in_range<double>("window_shading_factor", 0.0, 1.0).value_or(1.0);
@@ -222,11 +236,18 @@ ThermalParams load_thermal_params(const std::filesystem::path& data_dir, Diagnos
   const auto read = [&](const char* file, void (*reader)(MapReader&, ThermalParams&)) {
     read_yaml_file(dir / file, diag, [&](MapReader& top) { reader(top, p); });
   };
-  read("climate-h1a.yaml", read_climate);
+  std::array<double, climate_zone_count> lighting_hours{};
+  double lighting_w_per_m2 = 0.0;
+  read_yaml_file(dir / "climate-zones.yaml", diag,
+                 [&](MapReader& top) { read_climate(top, p, lighting_hours); });
   read("systems.yaml", read_systems);
   read("factors.yaml", read_factors);
   read("dpe-labels.yaml", read_labels);
-  read("method.yaml", read_method);
+  read_yaml_file(dir / "method.yaml", diag, [&](MapReader& top) { read_method(top, p, lighting_w_per_m2); });
+  // 3CL §16: C . P_ecl . N_h / 1000, N_h by zone (W/m2 . h -> kWh/m2).
+  for (std::size_t z = 0; z < climate_zone_count; ++z)
+    for (std::size_t a = 0; a < altitude_class_count; ++a)
+      p.climate[climate_index(z, a)].lighting_kwh_per_m2 = lighting_w_per_m2 * lighting_hours[z] / 1000.0;
   return p;
 }
 

@@ -79,7 +79,10 @@ TEST(DpeMapping, HandCheckedHouse) {
   EXPECT_EQ(r.inertia, static_cast<std::uint8_t>(Inertia::medium));
   EXPECT_EQ(r.heating_system, static_cast<std::uint8_t>(HeatingSystem::heat_pump_air_water));
   EXPECT_EQ(r.dhw_system, static_cast<std::uint8_t>(DhwSystem::thermodynamic));
-  // Ventilation and hot water are the closest values, and say so; zone H1a needs no note.
+  // meteo: enum_zone_climatique_id 1, enum_classe_altitude_id 1.
+  EXPECT_EQ(r.climate_zone, static_cast<std::uint8_t>(ClimateZone::h1a));
+  EXPECT_EQ(r.altitude_class, static_cast<std::uint8_t>(AltitudeClass::below_400m));
+  // Ventilation and hot water are the closest values, and say so; the zone needs no note.
   EXPECT_EQ(m.approximations.size(), 2U);
   EXPECT_TRUE(has_note(m, "after 1982 as before 1982"));
   EXPECT_TRUE(has_note(m, "other thermodynamic system"));
@@ -121,17 +124,55 @@ TEST(DpeMapping, RefusesACertificateLackingAValueAtItsElement) {
   EXPECT_EQ(m.refusal.reason, "donnee_intermediaire/umur: missing or not a number");
 }
 
-TEST(DpeMapping, NotesClimateZoneAndProratesBuildingEnvelope) {
-  // 2144E0951019J: a 60 m2 flat of a 646 m2 building (method 23, the building's study), zone H2b.
+TEST(DpeMapping, KeepsClimateZoneAndProratesBuildingEnvelope) {
+  // 2144E0951019J: a 60 m2 flat of a 646 m2 building (method 23, the building's study), zone H2b
+  // (enum_zone_climatique_id 5) below 400 m (enum_classe_altitude_id 1).
   const DpeMapping m = mapped("2144E0951019J.xml");
   ASSERT_FALSE(m.refused);
   EXPECT_FALSE(m.is_house);
   EXPECT_DOUBLE_EQ(m.envelope_share, 60.0 / 646.0);
-  EXPECT_TRUE(has_note(m, "climate zone h2b"));
+  EXPECT_EQ(m.row.climate_zone, static_cast<std::uint8_t>(ClimateZone::h2b));
+  EXPECT_EQ(m.row.altitude_class, static_cast<std::uint8_t>(AltitudeClass::below_400m));
+  EXPECT_FALSE(has_note(m, "climate zone"));
   EXPECT_TRUE(has_note(m, "prorated"));
   // mur: 340.20 and 63.98 m2 outside (b 1), 10.75 m2 on an unheated space (b 0.95), 124.49 m2
   // on a circulation (b 0.45): every one loses heat, 539.42 m2, prorated.
   EXPECT_NEAR(m.row.wall_area_m2, 539.42 * 60.0 / 646.0, 1e-9);
+}
+
+TEST(DpeMapping, KeepsAltitudeClassAboveEightHundredMetres) {
+  // 2373E0956150X: zone H1c (enum_zone_climatique_id 3), above 800 m (enum_classe_altitude_id 3).
+  const DpeMapping m = mapped("2373E0956150X.xml");
+  ASSERT_FALSE(m.refused) << m.refusal.format();
+  EXPECT_EQ(m.row.climate_zone, static_cast<std::uint8_t>(ClimateZone::h1c));
+  EXPECT_EQ(m.row.altitude_class, static_cast<std::uint8_t>(AltitudeClass::above_800m));
+}
+
+/// 2260E1364581G with `from` replaced by `to` in its XML, mapped.
+DpeMapping mapped_with(std::string_view from, std::string_view to) {
+  std::ifstream in(dpe_dir / "2260E1364581G.xml");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::size_t at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  const std::filesystem::path file = std::filesystem::temp_directory_path() / "coron_dpe_replaced.xml";
+  std::ofstream(file) << text;
+  const DpeMapping m = map_dpe_certificate(io::read_dpe_certificate(file.string()));
+  std::filesystem::remove(file);
+  return m;
+}
+
+TEST(DpeMapping, RefusesAnUnknownZoneOrAltitudeAtTheMeteoElement) {
+  const int meteo_line = line_of(dpe_dir / "2260E1364581G.xml", "<meteo>");
+  const DpeMapping zone = mapped_with("<enum_zone_climatique_id>1<", "<enum_zone_climatique_id>9<");
+  ASSERT_TRUE(zone.refused);
+  EXPECT_EQ(zone.refusal.path, "/dpe/logement/meteo/enum_zone_climatique_id");
+  EXPECT_EQ(zone.refusal.line, meteo_line);
+  EXPECT_THAT(zone.refusal.reason, HasSubstr("unknown enum_zone_climatique_id 9 (expected 1 to 8)"));
+  const DpeMapping altitude = mapped_with("<enum_classe_altitude_id>1<", "<enum_classe_altitude_id>0<");
+  ASSERT_TRUE(altitude.refused);
+  EXPECT_EQ(altitude.refusal.path, "/dpe/logement/meteo/enum_classe_altitude_id");
+  EXPECT_THAT(altitude.refusal.reason, HasSubstr("unknown enum_classe_altitude_id 0 (expected 1 to 3)"));
 }
 
 TEST(DpeXml, MalformedFileIsBadInputWithFileAndLine) {

@@ -118,17 +118,24 @@ TEST(StockCsv, ColumnsInAnyOrderAndAnOlderFormatStillLoads) {
   const Stock s = parse_stock_csv(text, "order.csv", &notices);
   ASSERT_EQ(s.size(), 3u);
   EXPECT_EQ(s.window_east_m2, (std::vector<double>{0.0, 0.0, 0.0}));  // the file's window_east_west_m2 are 0
-  ASSERT_EQ(notices.size(), 5u);
+  ASSERT_EQ(notices.size(), 7u);
   EXPECT_EQ(notices[0].key, "window_east_m2");
   EXPECT_EQ(notices[1].key, "window_west_m2");
   EXPECT_THAT(
       notices[0].format(),
       HasSubstr("order.csv:1: window_east_m2: stock CSV format 1 has no such column (format 2 added it): "
                 "taken as 0.5 x window_east_west_m2"));
-  EXPECT_EQ(notices[2].key, "spouse_age");
-  EXPECT_EQ(notices[3].key, "entry_year");
-  EXPECT_EQ(notices[4].key, "vacant_years");
-  EXPECT_THAT(notices[2].format(), HasSubstr("(format 3 added it)"));
+  // In the registry's column order: the climate (thermal columns) before the household's.
+  EXPECT_EQ(notices[2].key, "climate_zone");
+  EXPECT_EQ(notices[3].key, "altitude_class");
+  EXPECT_THAT(notices[2].format(), HasSubstr("(format 4 added it)"));
+  EXPECT_EQ(notices[4].key, "spouse_age");
+  EXPECT_EQ(notices[5].key, "entry_year");
+  EXPECT_EQ(notices[6].key, "vacant_years");
+  EXPECT_THAT(notices[4].format(), HasSubstr("(format 3 added it)"));
+  // An older file is a mining-basin stock: H1a below 400 m, the 3CL climate it was evaluated in.
+  EXPECT_EQ(s.climate_zone, (std::vector<std::uint8_t>{0, 0, 0}));
+  EXPECT_EQ(s.altitude_class, (std::vector<std::uint8_t>{0, 0, 0}));
   EXPECT_EQ(s.spouse_age, (std::vector<std::int16_t>{0, 0, 0}));  // documented defaults
   EXPECT_EQ(s.entry_year, (std::vector<std::int32_t>{0, 0, 0}));
   EXPECT_EQ(s.vacant_years, (std::vector<std::int16_t>{0, 0, 0}));
@@ -183,11 +190,11 @@ TEST(StockCsv, FormatOneGlazingIsSplitEvenlyIntoEastAndWest) {
   ASSERT_EQ(fields[column + 1], "1.5");
   fields[column] = "3";
   fields.erase(fields.begin() + static_cast<std::ptrdiff_t>(column) + 1);
-  // and without format 3's household columns
+  // and without format 3's household columns and format 4's climate
   std::vector<std::string> names;
   std::stringstream header_again(v1.substr(0, header_end));
   while (std::getline(header_again, field, ',')) names.push_back(field);
-  for (const char* added : {"spouse_age", "entry_year", "vacant_years"}) {
+  for (const char* added : {"spouse_age", "entry_year", "vacant_years", "climate_zone", "altitude_class"}) {
     const auto at = std::find(names.begin(), names.end(), added) - names.begin();
     ASSERT_LT(static_cast<std::size_t>(at), names.size()) << added;
     names.erase(names.begin() + at);
@@ -199,7 +206,7 @@ TEST(StockCsv, FormatOneGlazingIsSplitEvenlyIntoEastAndWest) {
   for (std::size_t k = 0; k < fields.size(); ++k) rebuilt.append(k ? "," : "").append(fields[k]);
   std::vector<Diagnostic> notices;
   const Stock old = parse_stock_csv(rebuilt, "v1.csv", &notices);
-  EXPECT_EQ(notices.size(), 5u);
+  EXPECT_EQ(notices.size(), 7u);
   expect_identical(s, old);  // 0.5 x 3 = 1.5 each, every other column as written
   std::vector<Diagnostic> none;
   expect_identical(s, parse_stock_csv(v2, "v2.csv", &none));
@@ -215,7 +222,7 @@ TEST(StockCsvErrors, AFormatNewerThanThisCoronIsRefused) {
     (void)parse_stock_csv(text, "future.csv");
     FAIL() << "expected InputError";
   } catch (const InputError& e) {
-    EXPECT_THAT(e.what(), HasSubstr("future.csv:1:23: format: expected a stock CSV format within [1, 3]"));
+    EXPECT_THAT(e.what(), HasSubstr("future.csv:1:23: format: expected a stock CSV format within [1, 4]"));
     EXPECT_EQ(e.diagnostics().size(), 1u);
   }
 }

@@ -87,7 +87,9 @@ Result evaluate(const ThermalInputs& in, std::size_t i, const ThermalParams& p, 
   // --- Climate variant: ilpa = 1 for the inertia classes the method data name ---
   const int ilpa = p.ilpa_by_inertia[inertia] != 0 ? 1 : 0;
   t.ilpa = ilpa;
-  const ClimateVariant& climate = p.climate.variant[static_cast<std::size_t>(ilpa)];
+  // The dwelling's zone and altitude class pick its climate table: zone-major, 3 altitudes each.
+  const ClimateTable& table = p.climate[in.climate_zone[i] * 3u + in.altitude_class[i]];
+  const ClimateVariant& climate = table.variant[static_cast<std::size_t>(ilpa)];
 
   // --- Monthly need: B_ch = sum_j GV (1 - F_j) DH19_j / 1000 ---
   const double n_adeq = adequate_occupants(s_h, t);
@@ -128,7 +130,7 @@ Result evaluate(const ThermalInputs& in, std::size_t i, const ThermalParams& p, 
   double dhw_need_kwh = 0.0;
   for (std::size_t j = 0; j < months; ++j)
     dhw_need_kwh += 1.163 * n_adeq * p.dhw_litres_per_occupant_day *
-                    (p.dhw_hot_water_c - p.climate.cold_water_c[j]) * p.climate.days[j] / 1000.0;
+                    (p.dhw_hot_water_c - table.cold_water_c[j]) * table.days[j] / 1000.0;
   const double b_wh = dhw_need_kwh * 1000.0;
   double generation = 1.0;
   if (dhw.generator == DhwGenerator::boiler) {
@@ -145,7 +147,7 @@ Result evaluate(const ThermalInputs& in, std::size_t i, const ThermalParams& p, 
   const double dhw_kwh = dhw_need_kwh / (generation * dhw.distribution_efficiency);
 
   // --- Lighting, auxiliaries (electricity) ---
-  const double lighting_kwh = p.lighting_kwh_per_m2 * s_h;
+  const double lighting_kwh = table.lighting_kwh_per_m2 * s_h;
   double heating_hours = 0.0;
   for (std::size_t j = 0; j < months; ++j) heating_hours += climate.nref19_h[j];
   const double auxiliary_kwh =

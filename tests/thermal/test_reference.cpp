@@ -17,7 +17,8 @@
 
 // The kernel against the independent scalar reference (reference_3cl.cpp) over a varied,
 // deterministic population with the real data/thermal parameters: every heating, hot-water and
-// ventilation system, every inertia class (so both climate variants), the three occupancy
+// ventilation system, every inertia class (so both climate variants), every climate zone and
+// altitude class (several in each chunk of the kernel), the three occupancy
 // branches and the damped one, single and several facades, airtight houses, dwellings under
 // 40 m2 (and under 8 m2), both sides of the worse-of label rule. Each branch is counted, and
 // must be hit. Relative 1e-12 on each output, labels equal.
@@ -32,7 +33,7 @@ double rel(double a, double b) { return std::fabs(a - b) / std::fmax(std::fabs(b
 TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
   const ThermalParams& p = data_params();
   for (const YearFactors& year : {factors_2025(), factors_2026()}) {
-    Columns c = varied_population(4000);
+    Columns c = varied_population(4000, true);
     c.evaluate(p, year);
     const ThermalInputs in = c.inputs();
 
@@ -42,6 +43,7 @@ TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
     std::array<std::size_t, ventilation_count> ventilation{};
     std::array<std::size_t, inertia_count> inertia{};
     std::array<std::size_t, climate_variant_count> ilpa{};
+    std::array<std::size_t, climate_count> climate{};
     std::size_t damped = 0, several = 0, single = 0, airtight = 0, small = 0, below8 = 0;
     std::array<double, 7> max_rel{};
     double max_sum_rel = 0.0;  // heating + hot water + other electricity against final energy
@@ -74,6 +76,7 @@ TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
       ++ventilation[in.ventilation[i]];
       ++inertia[in.inertia[i]];
       ++ilpa[static_cast<std::size_t>(t.ilpa)];
+      ++climate[climate_index(in.climate_zone[i], in.altitude_class[i])];
       damped += t.occupancy_damped;
       several += t.several_facades;
       single += !t.several_facades;
@@ -110,6 +113,14 @@ TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
     for (const std::size_t n : ventilation) EXPECT_GE(n, enough);
     for (const std::size_t n : inertia) EXPECT_GE(n, enough);
     for (const std::size_t n : ilpa) EXPECT_GE(n, enough);
+    // Every climate but the three tv.js leaves empty (H1a, H2a, H2b above 800 m).
+    for (std::size_t k = 0; k < climate_count; ++k) {
+      const bool empty = k == climate_index(0, 2) || k == climate_index(3, 2) || k == climate_index(4, 2);
+      if (empty)
+        EXPECT_EQ(climate[k], 0u) << k;
+      else
+        EXPECT_GE(climate[k], enough) << k;
+    }
     EXPECT_GE(damped, enough);
     EXPECT_GE(several, enough);
     EXPECT_GE(single, enough);
