@@ -1,5 +1,6 @@
 #pragma once
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -102,6 +103,15 @@ enum class AltitudeClass : std::uint8_t { below_400m = 0, from_400_to_800m = 1, 
 inline constexpr std::size_t altitude_class_count = 3;
 inline constexpr std::array<std::string_view, altitude_class_count> altitude_class_names = {
     "below_400m", "400_800m", "above_800m"};
+
+/// Whether the 3CL tables hold a climate for a zone and altitude class. They hold none above
+/// 800 m in zones H1a, H2a and H2b (no commune of those zones is that high: the tables of
+/// Open3CL src/tv.js are zero there), so a dwelling placed there is refused, not evaluated
+/// without heating hours.
+[[nodiscard]] constexpr bool climate_is_tabulated(std::size_t zone, std::size_t altitude) noexcept {
+  const bool empty_zone_above_800m = zone == 0 || zone == 3 || zone == 4;  // h1a, h2a, h2b
+  return !(altitude == 2 && empty_zone_above_800m);
+}
 
 /// DPE classes: 0 = A ... 6 = G.
 inline constexpr std::size_t label_count = 7;

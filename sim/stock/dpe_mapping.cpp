@@ -207,6 +207,10 @@ DpeMapping map_dpe_certificate(const io::DpeCertificate& c) {
                   fmt::format("unknown enum_classe_altitude_id {} (expected 1 to {})", c.altitude_class_id,
                               altitude_class_count));
   r.altitude_class = static_cast<std::uint8_t>(c.altitude_class_id - 1);
+  if (!climate_is_tabulated(r.climate_zone, r.altitude_class))
+    return refuse(
+        c, c.meteo_line, "/dpe/logement/meteo/enum_classe_altitude_id",
+        fmt::format("the method has no climate for zone {} above 800 m", climate_zone_names[r.climate_zone]));
   return m;
 }
 

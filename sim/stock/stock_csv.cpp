@@ -367,6 +367,16 @@ Stock parse_stock_csv(std::string_view input, const std::string& file, std::vect
       }
     }
 
+    // A zone and altitude the 3CL tables give no climate for (climate_is_tabulated).
+    if (row_ok && field_index("climate_zone") && field_index("altitude_class") &&
+        !climate_is_tabulated(s.climate_zone[i], s.altitude_class[i])) {
+      const CsvField& field = rec.fields[*field_index("altitude_class")];
+      diag.add(file, field.line, field.column, "altitude_class",
+               fmt::format("expected below_400m or 400_800m in zone {} (the 3CL tables have no climate "
+                           "above 800 m there), got '{}'",
+                           climate_zone_names[s.climate_zone[i]], field.text));
+    }
+
     // The cité: its first row defines it, later rows must repeat the same attributes.
     const auto name_f = field_index("cite_name");
     if (!name_f) continue;

@@ -175,6 +175,16 @@ TEST(DpeMapping, RefusesAnUnknownZoneOrAltitudeAtTheMeteoElement) {
   EXPECT_THAT(altitude.refusal.reason, HasSubstr("unknown enum_classe_altitude_id 0 (expected 1 to 3)"));
 }
 
+TEST(DpeMapping, RefusesAZoneAndAltitudeTheMethodHasNoClimateFor) {
+  // 2260E1364581G lies in zone H1a (enum_zone_climatique_id 1); the 3CL tables have no H1a
+  // climate above 800 m (enum_classe_altitude_id 3), so the row would have no heating hours.
+  const DpeMapping m = mapped_with("<enum_classe_altitude_id>1<", "<enum_classe_altitude_id>3<");
+  ASSERT_TRUE(m.refused);
+  EXPECT_EQ(m.refusal.path, "/dpe/logement/meteo/enum_classe_altitude_id");
+  EXPECT_EQ(m.refusal.line, line_of(dpe_dir / "2260E1364581G.xml", "<meteo>"));
+  EXPECT_THAT(m.refusal.reason, HasSubstr("the method has no climate for zone h1a above 800 m"));
+}
+
 TEST(DpeXml, MalformedFileIsBadInputWithFileAndLine) {
   const std::string file = std::string(CORON_TEST_DATA_DIR) + "/dpe_bad/malformed.xml";
   try {

@@ -323,6 +323,28 @@ TEST(StockCsvErrors, NonFiniteAndSubnormalNumbersAreRefusedAtTheirPlace) {
   EXPECT_THAT(what, HasSubstr("bad_stock_not_finite.csv:4:259: income_per_cu_eur: expected a finite number"));
 }
 
+TEST(StockCsvErrors, AZoneAndAltitudeWithoutA3clClimateIsRefusedAtTheAltitude) {
+  // Rows 2 and 3 (lines 4 and 5, after the format line and the header) placed above 800 m:
+  // H2a has no such climate in the 3CL tables, H1c has one.
+  Stock stock = default_stock();
+  stock.climate_zone[1] = static_cast<std::uint8_t>(ClimateZone::h2a);
+  stock.altitude_class[1] = static_cast<std::uint8_t>(AltitudeClass::above_800m);
+  stock.climate_zone[2] = static_cast<std::uint8_t>(ClimateZone::h1c);
+  stock.altitude_class[2] = static_cast<std::uint8_t>(AltitudeClass::above_800m);
+  std::ostringstream csv;
+  write_stock_csv(stock, csv);
+  std::string what = "no error";
+  try {
+    (void)parse_stock_csv(csv.str(), "zones.csv");
+  } catch (const InputError& e) {
+    what = e.what();
+  }
+  EXPECT_THAT(what, HasSubstr("zones.csv:4:"));
+  EXPECT_THAT(what, HasSubstr("altitude_class: expected below_400m or 400_800m in zone h2a (the 3CL tables "
+                              "have no climate above 800 m there), got 'above_800m'"));
+  EXPECT_THAT(what, ::testing::Not(HasSubstr("zones.csv:5:")));
+}
+
 TEST(StockCsvErrors, TextNotInUtf8IsRefusedAtEachPlace) {
   const std::string what = error_of("bad_stock_not_utf8.csv");
   EXPECT_THAT(what, HasSubstr("bad_stock_not_utf8.csv:2:11: byte 0xE9, not UTF-8"));

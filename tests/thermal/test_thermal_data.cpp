@@ -153,6 +153,15 @@ TEST(ThermalData, EveryZoneAndAltitudeIsItsOwnClimate) {
         EXPECT_NE(p.climate[i].variant[0].dh19_kh, p.climate[j].variant[0].dh19_kh) << i << " " << j;
       }
   }
+  // The stock CSV and the DPE import refuse exactly the climates the data leaves without
+  // heating hours (climate_is_tabulated).
+  for (std::size_t z = 0; z < climate_zone_count; ++z)
+    for (std::size_t a = 0; a < altitude_class_count; ++a) {
+      double hours = 0.0;
+      for (const double h : p.climate[climate_index(z, a)].variant[0].nref19_h) hours += h;
+      EXPECT_EQ(climate_is_tabulated(z, a), hours > 0.0)
+          << climate_zone_names[z] << " " << altitude_class_names[a];
+    }
 }
 
 TEST(ThermalData, WrongUnitNamesFileLineAndKey) {
