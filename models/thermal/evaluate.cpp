@@ -1,3 +1,4 @@
+#include "boiler_efficiency.hpp"
 #include "dpe_class.hpp"
 #include "gains.hpp"
 #include "heat_loss.hpp"
@@ -57,6 +58,9 @@ struct SystemTables {
   std::array<std::array<double, inertia_count>, heating_system_count> i0{};
   std::array<double, heating_system_count> circulator_w{}, heat_input_per_need{}, heat_pef{}, heat_ghg{},
       heat_aux_per_kwh_need{}, heat_aux_per_m2{};
+  /// 1 / (R_e R_d R_r): what a per-dwelling R_g divides.
+  std::array<double, heating_system_count> heat_input_per_generated{};
+  std::array<bool, heating_system_count> part_load{};
   std::array<double, dhw_system_count> dhw_inv_nominal{}, dhw_fixed_loss_kwh{}, dhw_inv_distribution{},
       dhw_pef{}, dhw_ghg{};
   std::array<double, inertia_count> alpha{}, inv_alpha{}, ilpa{};
@@ -78,6 +82,9 @@ SystemTables fold_systems(const ThermalParams& p, const YearFactors& y) noexcept
     t.i0[s] = h.intermittence_i0;
     t.circulator_w[s] = h.circulator_w;
     t.heat_input_per_need[s] = heating_input_per_output(h);
+    t.heat_input_per_generated[s] =
+        1.0 / (h.emission_efficiency * h.distribution_efficiency * h.regulation_efficiency);
+    t.part_load[s] = h.part_load.enabled && h.part_load.period_count > 0;
     t.heat_pef[s] = y.primary_energy_factor[c];
     t.heat_ghg[s] = p.ghg_heating_kg_per_kwh[c];
     t.heat_aux_per_kwh_need[s] = h.auxiliary_kwh_per_kwh_need;
@@ -236,6 +243,8 @@ struct MonthColumns {
   const std::uint8_t* const dhw = in.dhw_system.data();
   const std::uint8_t* const zone = in.climate_zone.data();
   const std::uint8_t* const altitude = in.altitude_class.data();
+  const std::int16_t* const generator_year = in.heating_generator_year.data();
+  const double* const nominal_power_kw = in.heating_nominal_power_kw.data();
 
   ChunkArrays a;
   MonthColumns m;
@@ -336,6 +345,17 @@ struct MonthColumns {
       const double gv = a.gv_w_per_k[i];
       a.inv_gv[i] = 1.0 / gv;
       a.intermittence[i] = intermittence(a.i0[i], gv, floor_area[c0 + i], height[c0 + i]);
+    }
+    // A boiler whose installation year is known: the method's part-load R_g (3CL §13.2.1), which
+    // needs GV, hence here. Few dwellings take this branch; the others keep the class's R_g.
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t r = c0 + i, h = heating[r];
+      if (generator_year[r] <= 0 || !sys.part_load[h]) continue;
+      a.heat_input_per_need[i] =
+          sys.heat_input_per_generated[h] /
+          boiler_generation_efficiency(params.heating[h].part_load, generator_year[r], nominal_power_kw[r],
+                                       a.gv_w_per_k[i],
+                                       params.base_temperature_c[climate_index(zone[r], altitude[r])]);
     }
 
     // Pass 2: B_ch = sum_j GV (1 - F_j) DH19_j, X_j = (A_s,j + A_i,j) / (GV DH19_j), over

@@ -71,6 +71,7 @@ void read_generators(Reader& r, const XmlElement& logement, std::string_view ins
       d.type_id = integer(r.required(g, fmt::format("donnee_entree/{}", type)));
       d.energy_id = integer(r.required(g, "donnee_entree/enum_type_energie_id"));
       d.consumption_kwh = Reader::optional(g, fmt::format("donnee_intermediaire/{}", consumption), 0.0);
+      d.nominal_power_w = Reader::optional(g, "donnee_intermediaire/pn", 0.0);
       d.where = where(g);
       out.push_back(std::move(d));
     }

@@ -37,6 +37,7 @@ struct DpeGenerator {
   int type_id = 0;               ///< enum_type_generateur_ch_id or enum_type_generateur_ecs_id
   int energy_id = 0;             ///< enum_type_energie_id
   double consumption_kwh = 0.0;  ///< donnee_intermediaire/conso_ch or conso_ecs
+  double nominal_power_w = 0.0;  ///< donnee_intermediaire/pn; 0 when not given
   DpeLocation where;
 };
 

@@ -70,6 +70,54 @@ void read_altitude(MapReader& r, ClimateTable& c, const std::optional<std::vecto
   }
 }
 
+/// A boiler class's part-load rows (3CL §13.2.1): the table generateur_combustion's rows by
+/// installation period and power, in rising order of from_year.
+void read_part_load(MapReader& m, BoilerPartLoad& b) {
+  b.enabled = true;
+  if (const auto k = m.required_enum("kind", boiler_kind_names)) b.kind = static_cast<BoilerKind>(*k);
+  b.pcs_over_pci = m.required_in_range<double>("pcs_over_pci", 1.0, 1.2).value_or(1.0);
+  b.temp_fonc_100_c =
+      m.required_quantity("temp_fonc_100", Dimension::temperature_c, 20.0, 100.0).value_or(80.0);
+  b.combustion_regulation = m.required<bool>("combustion_regulation").value_or(false);
+  int previous_year = -1;
+  m.each_item(
+      "periods", "a list of table rows, {from, rpn, rpint, qp0, temp_fonc_30}",
+      [&](MapReader& row, std::size_t i) {
+        if (i >= boiler_period_capacity) {
+          row.report_here(fmt::format("expected at most {} rows", boiler_period_capacity));
+          return;
+        }
+        BoilerPeriod& r = b.periods[i];
+        r.from_year = row.required_in_range<int>("from", 0, 2100).value_or(0);
+        if (r.from_year < previous_year)
+          row.report(row.node("from"), "from", "expected rows in rising order of installation year");
+        previous_year = r.from_year;
+        r.max_pn_kw =
+            row.has("max_pn_kw") ? row.required_in_range<double>("max_pn_kw", 0.0, 1e6).value_or(1e9) : 1e9;
+        const auto pair = [&](std::string_view key, double& a, double& slope) {
+          const auto v = row.required_numbers<double>(key, 2, -1000.0, 1000.0);
+          if (v && v->size() == 2) {
+            a = (*v)[0];
+            slope = (*v)[1];
+          }
+        };
+        pair("rpn", r.rpn_a, r.rpn_b);
+        pair("rpint", r.rpint_a, r.rpint_b);
+        const auto qp0 = row.required_numbers<double>("qp0", 3, -1000.0, 1000.0);
+        if (qp0 && qp0->size() == 3) {
+          r.qp0_a = (*qp0)[0];
+          r.qp0_b = (*qp0)[1];
+          r.qp0_exponent = (*qp0)[2];
+        }
+        // Solid-fuel boilers have no 30 % point (their curve goes through QP50).
+        if (b.kind != BoilerKind::solid_fuel)
+          r.temp_fonc_30_c =
+              row.required_quantity("temp_fonc_30", Dimension::temperature_c, 20.0, 100.0).value_or(0.0);
+        b.period_count = i + 1;
+      });
+  if (b.period_count == 0) b.enabled = false;
+}
+
 /// Every zone and altitude class; the lighting hours N_h of each zone go to `lighting_hours`
 /// (lighting also needs method.yaml's usage factor and power).
 void read_climate(MapReader& r, ThermalParams& p, std::array<double, climate_zone_count>& lighting_hours) {
@@ -90,6 +138,24 @@ void read_climate(MapReader& r, ThermalParams& p, std::array<double, climate_zon
 }
 
 void read_systems(MapReader& r, ThermalParams& p) {
+  // T_base by zone group (h1, h2, h3: the zone name's first two letters) and altitude class.
+  MapReader sizing = r.map("boiler_sizing");
+  if (sizing.valid()) {
+    MapReader base = sizing.map("base_temperature");
+    if (base.valid()) {
+      for (const std::string_view group : {"h1", "h2", "h3"}) {
+        const auto t =
+            base.required_quantities(group, Dimension::temperature_c, altitude_class_count, -40.0, 15.0);
+        if (!t) continue;
+        for (std::size_t zone = 0; zone < climate_zone_count; ++zone)
+          if (climate_zone_names[zone].substr(0, 2) == group)
+            for (std::size_t altitude = 0; altitude < altitude_class_count; ++altitude)
+              p.base_temperature_c[climate_index(zone, altitude)] = (*t)[altitude];
+      }
+      base.finish();
+    }
+    sizing.finish();
+  }
   r.each_map("heating", heating_system_names, [&](MapReader& m, std::size_t s) {
     HeatingSystemParams& h = p.heating[s];
     if (const auto c = m.required_enum("carrier", carrier_names)) h.carrier = static_cast<Carrier>(*c);
@@ -109,6 +175,13 @@ void read_systems(MapReader& r, ThermalParams& p) {
     h.circulator_w = m.required_in_range<double>("circulator_w", 0.0, 1000.0).value_or(0.0);
     h.auxiliary_kwh_per_m2 =
         m.required_quantity("auxiliary_per_m2", Dimension::energy_per_area_kwh_m2, 0.0, 100.0).value_or(0.0);
+    if (m.has("part_load")) {
+      MapReader part_load = m.map("part_load");
+      if (part_load.valid()) {
+        read_part_load(part_load, h.part_load);
+        part_load.finish();
+      }
+    }
   });
 
   r.each_map("dhw", dhw_system_names, [&](MapReader& m, std::size_t s) {

@@ -98,6 +98,46 @@ int line_of(const std::filesystem::path& file, std::string_view needle) {
   return 0;
 }
 
+// The boiler's period (from enum_type_generateur_ch_id) and the house's own Pn (donnee_intermediaire/pn,
+// W) reach the row; a heat pump keeps both at 0, and a flat keeps its period but not the
+// building's Pn.
+TEST(DpeMapping, BoilerPeriodAndNominalPowerReachTheRow) {
+  const DpeMapping house = mapped("2378E2995004O.xml");  // gas condensing 2001-2015 (id 96), pn 25000
+  ASSERT_FALSE(house.refused) << house.refusal.format();
+  EXPECT_TRUE(house.is_house);
+  EXPECT_EQ(house.row.heating_system, static_cast<std::uint8_t>(HeatingSystem::gas_boiler_condensing));
+  EXPECT_EQ(house.row.heating_generator_year, 2001);
+  EXPECT_DOUBLE_EQ(house.row.heating_nominal_power_kw, 25.0);
+
+  const DpeMapping classic = mapped("2418E2787827Y.xml");  // gas condensing 1986-2000 (id 95), pn 24000
+  ASSERT_FALSE(classic.refused) << classic.refusal.format();
+  EXPECT_EQ(classic.row.heating_generator_year, 1986);
+  EXPECT_DOUBLE_EQ(classic.row.heating_nominal_power_kw, 24.0);
+
+  const DpeMapping pump = mapped("2260E1364581G.xml");  // air/water heat pump (id 7)
+  EXPECT_EQ(pump.row.heating_generator_year, 0);
+  EXPECT_EQ(pump.row.heating_nominal_power_kw, 0.0);
+
+  const DpeMapping flat =
+      mapped("2144E0951019J.xml");  // the building's LPG condensing boilers, 70 and 100 kW
+  ASSERT_FALSE(flat.refused);
+  EXPECT_FALSE(flat.is_house);
+  EXPECT_GT(flat.row.heating_generator_year, 0);
+  EXPECT_EQ(flat.row.heating_nominal_power_kw, 0.0);
+}
+
+TEST(DpeSystems, GeneratorYearIsTheFirstOfItsPeriodForBoilersWithTableRows) {
+  EXPECT_EQ(generator_year_of(87), 1986);   // gas classic 1986-1990
+  EXPECT_EQ(generator_year_of(90), 2016);   // gas standard after 2015
+  EXPECT_EQ(generator_year_of(97), 2016);   // gas condensing after 2015
+  EXPECT_EQ(generator_year_of(76), 1970);   // oil classic 1970-1975
+  EXPECT_EQ(generator_year_of(74), 2020);   // pellets after 2019
+  EXPECT_EQ(generator_year_of(136), 1981);  // LPG condensing 1981-1985
+  EXPECT_EQ(generator_year_of(91), 0);      // gas low temperature: no row of its class's curve
+  EXPECT_EQ(generator_year_of(7), 0);       // heat pump
+  EXPECT_EQ(generator_year_of(60), 0);      // log boiler (its class is the pellet boiler)
+}
+
 TEST(DpeMapping, RefusesWholeBuildingCertificateWithItsElement) {
   const DpeMapping m = mapped("2335E4490385O.xml");  // method 26: building, mixed systems
   ASSERT_TRUE(m.refused);

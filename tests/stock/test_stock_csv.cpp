@@ -11,7 +11,9 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
 #include <sys/stat.h>
+#include <vector>
 
 namespace coron::stock {
 namespace {
@@ -118,7 +120,7 @@ TEST(StockCsv, ColumnsInAnyOrderAndAnOlderFormatStillLoads) {
   const Stock s = parse_stock_csv(text, "order.csv", &notices);
   ASSERT_EQ(s.size(), 3u);
   EXPECT_EQ(s.window_east_m2, (std::vector<double>{0.0, 0.0, 0.0}));  // the file's window_east_west_m2 are 0
-  ASSERT_EQ(notices.size(), 7u);
+  ASSERT_EQ(notices.size(), 9u);
   EXPECT_EQ(notices[0].key, "window_east_m2");
   EXPECT_EQ(notices[1].key, "window_west_m2");
   EXPECT_THAT(
@@ -129,10 +131,16 @@ TEST(StockCsv, ColumnsInAnyOrderAndAnOlderFormatStillLoads) {
   EXPECT_EQ(notices[2].key, "climate_zone");
   EXPECT_EQ(notices[3].key, "altitude_class");
   EXPECT_THAT(notices[2].format(), HasSubstr("(format 4 added it)"));
-  EXPECT_EQ(notices[4].key, "spouse_age");
-  EXPECT_EQ(notices[5].key, "entry_year");
-  EXPECT_EQ(notices[6].key, "vacant_years");
-  EXPECT_THAT(notices[4].format(), HasSubstr("(format 3 added it)"));
+  EXPECT_EQ(notices[4].key, "heating_generator_year");
+  EXPECT_EQ(notices[5].key, "heating_nominal_power_kw");
+  EXPECT_THAT(notices[4].format(), HasSubstr("(format 5 added it)"));
+  EXPECT_EQ(notices[6].key, "spouse_age");
+  EXPECT_EQ(notices[7].key, "entry_year");
+  EXPECT_EQ(notices[8].key, "vacant_years");
+  EXPECT_THAT(notices[6].format(), HasSubstr("(format 3 added it)"));
+  // The generator's year unknown and its power to be sized: every boiler keeps its fixed R_g.
+  EXPECT_EQ(s.heating_generator_year, (std::vector<std::int16_t>{0, 0, 0}));
+  EXPECT_EQ(s.heating_nominal_power_kw, (std::vector<double>{0.0, 0.0, 0.0}));
   // An older file is a mining-basin stock: H1a below 400 m, the 3CL climate it was evaluated in.
   EXPECT_EQ(s.climate_zone, (std::vector<std::uint8_t>{0, 0, 0}));
   EXPECT_EQ(s.altitude_class, (std::vector<std::uint8_t>{0, 0, 0}));
@@ -190,11 +198,12 @@ TEST(StockCsv, FormatOneGlazingIsSplitEvenlyIntoEastAndWest) {
   ASSERT_EQ(fields[column + 1], "1.5");
   fields[column] = "3";
   fields.erase(fields.begin() + static_cast<std::ptrdiff_t>(column) + 1);
-  // and without format 3's household columns and format 4's climate
+  // and without format 3's household columns, format 4's climate and format 5's generator
   std::vector<std::string> names;
   std::stringstream header_again(v1.substr(0, header_end));
   while (std::getline(header_again, field, ',')) names.push_back(field);
-  for (const char* added : {"spouse_age", "entry_year", "vacant_years", "climate_zone", "altitude_class"}) {
+  for (const char* added : {"spouse_age", "entry_year", "vacant_years", "climate_zone", "altitude_class",
+                            "heating_generator_year", "heating_nominal_power_kw"}) {
     const auto at = std::find(names.begin(), names.end(), added) - names.begin();
     ASSERT_LT(static_cast<std::size_t>(at), names.size()) << added;
     names.erase(names.begin() + at);
@@ -206,7 +215,7 @@ TEST(StockCsv, FormatOneGlazingIsSplitEvenlyIntoEastAndWest) {
   for (std::size_t k = 0; k < fields.size(); ++k) rebuilt.append(k ? "," : "").append(fields[k]);
   std::vector<Diagnostic> notices;
   const Stock old = parse_stock_csv(rebuilt, "v1.csv", &notices);
-  EXPECT_EQ(notices.size(), 7u);
+  EXPECT_EQ(notices.size(), 9u);
   expect_identical(s, old);  // 0.5 x 3 = 1.5 each, every other column as written
   std::vector<Diagnostic> none;
   expect_identical(s, parse_stock_csv(v2, "v2.csv", &none));
@@ -222,7 +231,7 @@ TEST(StockCsvErrors, AFormatNewerThanThisCoronIsRefused) {
     (void)parse_stock_csv(text, "future.csv");
     FAIL() << "expected InputError";
   } catch (const InputError& e) {
-    EXPECT_THAT(e.what(), HasSubstr("future.csv:1:23: format: expected a stock CSV format within [1, 4]"));
+    EXPECT_THAT(e.what(), HasSubstr("future.csv:1:23: format: expected a stock CSV format within [1, 5]"));
     EXPECT_EQ(e.diagnostics().size(), 1u);
   }
 }
@@ -257,6 +266,50 @@ TEST(StockCsvErrors, NegativeArea) {
       error_of("bad_stock_negative_area.csv"),
       HasSubstr(
           "bad_stock_negative_area.csv:3:111: floor_area_m2: expected a positive area in m2, got '-30'"));
+}
+
+// The generator columns refuse a fractional year and a negative power at their place, both at once.
+TEST(StockCsvErrors, GeneratorYearAndPowerAreCheckedAtTheirPlace) {
+  std::ostringstream out;
+  write_stock_csv(default_stock(), out);
+  std::istringstream in(out.str());
+  std::vector<std::string> lines(4);
+  for (std::string& l : lines) std::getline(in, l);                          // format line, header, two rows
+  const auto field_start = [](const std::string& line, std::size_t index) {  // commas outside quotes
+    std::size_t at = 0, commas = 0;
+    bool quoted = false;
+    for (; at < line.size() && commas < index; ++at) {
+      if (line[at] == '"') quoted = !quoted;
+      if (line[at] == ',' && !quoted) ++commas;
+    }
+    return at;
+  };
+  const auto replace_field = [&](std::string& line, std::size_t index, const std::string& value) {
+    const std::size_t from = field_start(line, index);
+    line.replace(from, line.find(',', from) - from, value);
+    return from + 1;  // 1-based column
+  };
+  const auto& names = stock_csv_columns();
+  const auto index_of_column = [&](std::string_view name) {
+    return static_cast<std::size_t>(std::find(names.begin(), names.end(), name) - names.begin());
+  };
+  const std::size_t year_column =
+      replace_field(lines[2], index_of_column("heating_generator_year"), "1990.5");
+  const std::size_t power_column = replace_field(lines[3], index_of_column("heating_nominal_power_kw"), "-3");
+  try {
+    (void)parse_stock_csv(lines[0] + "\n" + lines[1] + "\n" + lines[2] + "\n" + lines[3] + "\n", "gen.csv");
+    ADD_FAILURE() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_THAT(
+        e.what(),
+        HasSubstr("gen.csv:3:" + std::to_string(year_column) +
+                  ": heating_generator_year: expected an integer (a year within [0, 2100] (0: unknown)), got "
+                  "'1990.5'"));
+    EXPECT_THAT(e.what(),
+                HasSubstr("gen.csv:4:" + std::to_string(power_column) +
+                          ": heating_nominal_power_kw: expected a non-negative power in kW (0: sized "
+                          "by the method), got '-3'"));
+  }
 }
 
 TEST(StockCsvErrors, MissingColumn) {

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <random>
+#include <utility>
 
 // The kernel against the independent scalar reference (reference_3cl.cpp) over a varied,
 // deterministic population with the real data/thermal parameters: every heating, hot-water and
@@ -32,8 +33,10 @@ double rel(double a, double b) { return std::fabs(a - b) / std::fmax(std::fabs(b
 
 TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
   const ThermalParams& p = data_params();
-  for (const YearFactors& year : {factors_2025(), factors_2026()}) {
-    Columns c = varied_population(4000, true);
+  for (const auto& [year, known_generators] :
+       {std::pair{factors_2025(), false}, std::pair{factors_2026(), false},
+        std::pair{factors_2025(), true}}) {
+    Columns c = varied_population(4000, true, known_generators);
     c.evaluate(p, year);
     const ThermalInputs in = c.inputs();
 
@@ -45,6 +48,8 @@ TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
     std::array<std::size_t, climate_variant_count> ilpa{};
     std::array<std::size_t, climate_count> climate{};
     std::size_t damped = 0, several = 0, single = 0, airtight = 0, small = 0, below8 = 0;
+    std::array<std::size_t, heating_system_count> part_load{};  // by class
+    std::size_t part_load_given_power = 0, part_load_above_70_kw = 0;
     std::array<double, 7> max_rel{};
     double max_sum_rel = 0.0;  // heating + hot water + other electricity against final energy
     std::size_t label_mismatch = 0;
@@ -83,6 +88,11 @@ TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
       airtight += t.airtight;
       small += t.small_dwelling;
       below8 += in.floor_area_m2[i] < 8.0;
+      if (t.part_load) {
+        ++part_load[in.heating_system[i]];
+        part_load_given_power += in.heating_nominal_power_kw[i] > 0.0;
+        part_load_above_70_kw += in.heating_nominal_power_kw[i] > 70.0;
+      }
     }
     std::printf(
         "max relative difference kernel vs reference: need %.3g, final %.3g, Cep %.3g, EGES %.3g, heating "
@@ -127,6 +137,19 @@ TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
     EXPECT_GE(airtight, enough);
     EXPECT_GE(small, enough);
     EXPECT_GE(below8, enough);
+    // Boilers of known year by the load bins (3CL §13.2.1): each class with part-load rows, sized
+    // by the method and of given power, the power rows above 70 kW included; none otherwise.
+    for (std::size_t h = 0; h < heating_system_count; ++h) {
+      const bool boiler = p.heating[h].part_load.enabled;
+      if (known_generators && boiler)
+        EXPECT_GE(part_load[h], enough) << heating_system_names[h];
+      else
+        EXPECT_EQ(part_load[h], 0u) << heating_system_names[h];
+    }
+    if (known_generators) {
+      EXPECT_GE(part_load_given_power, enough);
+      EXPECT_GE(part_load_above_70_kw, enough);
+    }
   }
 }
 

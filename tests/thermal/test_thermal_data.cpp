@@ -213,6 +213,32 @@ TEST(ThermalData, ListsReportTheElementAndItsPlace) {
   EXPECT_EQ(diag.size(), 6u) << messages;
 }
 
+// Five mistakes in the boilers' part-load data, each at its place, all at once: a sizing row of
+// two temperatures, a misspelt curve, rows out of order, a row without its 30 % temperature and a
+// QP0 of two numbers.
+TEST(ThermalData, PartLoadRowsReportEachMistakeAtItsPlace) {
+  Diagnostics diag;
+  (void)io::load_thermal_params(DataWith("systems.yaml", "bad_part_load_systems.yaml").dir.path(), diag);
+  const std::string messages = all(diag);
+  const auto expect = [&](std::string_view where_and_what) {
+    EXPECT_NE(messages.find(std::string("thermal/systems.yaml:").append(where_and_what)), std::string::npos)
+        << where_and_what << "\n"
+        << messages;
+  };
+  expect("50:9: boiler_sizing.base_temperature.h2: expected 3 values of a temperature");
+  expect(
+      "68:13: heating.gas_boiler_standard.part_load.kind: expected one of 'standard', 'low_temperature', "
+      "'condensing', 'solid_fuel', got 'standrad'; did you mean 'standard'?");
+  expect(
+      "99:18: heating.gas_boiler_condensing.part_load.periods[2].from: expected rows in rising order of "
+      "installation year");
+  expect("131:11: heating.oil_boiler.part_load.periods[1].temp_fonc_30: missing required key");
+  expect(
+      "203:74: heating.pellet_boiler.part_load.periods[6].qp0: expected a list of 3 numbers, got a list of "
+      "2");
+  EXPECT_EQ(diag.size(), 5u) << messages;
+}
+
 TEST(ThermalData, MissingFolderIsReported) {
   Diagnostics diag;
   (void)io::load_thermal_params(fs::path(CORON_TEST_DATA_DIR) / "no_such_folder", diag);

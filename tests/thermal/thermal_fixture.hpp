@@ -2,6 +2,7 @@
 #include "coron/thermal.hpp"
 #include "coron/vocabulary.hpp"
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <random>
@@ -46,17 +47,17 @@ inline ThermalParams h1a_params() {
   h1a.days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 24};
 
   auto& gas = p.heating[static_cast<std::size_t>(HeatingSystem::gas_boiler_standard)];
-  gas = {Carrier::natural_gas, 0.84, 0.95, 0.88, 0.90, {0.91, 0.91, 0.93}, 0.0, 0.002433, 55.0};
+  gas = {Carrier::natural_gas, 0.84, 0.95, 0.88, 0.90, {0.91, 0.91, 0.93}, 0.0, 0.002433, 55.0, {}};
   auto& cond = p.heating[static_cast<std::size_t>(HeatingSystem::gas_boiler_condensing)];
-  cond = {Carrier::natural_gas, 0.95, 0.95, 0.91, 0.95, {0.87, 0.87, 0.89}, 0.0, 0.002433, 55.0};
+  cond = {Carrier::natural_gas, 0.95, 0.95, 0.91, 0.95, {0.87, 0.87, 0.89}, 0.0, 0.002433, 55.0, {}};
   auto& coal = p.heating[static_cast<std::size_t>(HeatingSystem::coal_stove)];
-  coal = {Carrier::coal, 0.72, 0.95, 1.0, 0.80, {0.84, 0.84, 0.86}, 0.0, 0.0, 0.0};
+  coal = {Carrier::coal, 0.72, 0.95, 1.0, 0.80, {0.84, 0.84, 0.86}, 0.0, 0.0, 0.0, {}};
   auto& elec = p.heating[static_cast<std::size_t>(HeatingSystem::electric_direct)];
-  elec = {Carrier::electricity, 1.0, 0.95, 1.0, 0.99, {0.84, 0.84, 0.86}, 0.0, 0.0, 0.0};
+  elec = {Carrier::electricity, 1.0, 0.95, 1.0, 0.99, {0.84, 0.84, 0.86}, 0.0, 0.0, 0.0, {}};
   auto& hp = p.heating[static_cast<std::size_t>(HeatingSystem::heat_pump_air_water)];
-  hp = {Carrier::electricity, 2.8, 0.95, 0.91, 0.95, {0.87, 0.87, 0.89}, 0.0, 0.0, 55.0};
+  hp = {Carrier::electricity, 2.8, 0.95, 0.91, 0.95, {0.87, 0.87, 0.89}, 0.0, 0.0, 55.0, {}};
   auto& pellet = p.heating[static_cast<std::size_t>(HeatingSystem::pellet_boiler)];
-  pellet = {Carrier::wood, 0.918, 0.95, 0.88, 0.95, {0.87, 0.87, 0.89}, 0.0, 0.013554, 55.0};
+  pellet = {Carrier::wood, 0.918, 0.95, 0.88, 0.95, {0.87, 0.87, 0.89}, 0.0, 0.013554, 55.0, {}};
 
   p.dhw[static_cast<std::size_t>(DhwSystem::gas_boiler)] = {
       Carrier::natural_gas, DhwGenerator::boiler, 0.8676, 288.0, 120.0, 0.0, 0.0, 0.93};
@@ -134,6 +135,8 @@ struct Dwelling {
   DhwSystem dhw = DhwSystem::gas_boiler;
   ClimateZone zone = ClimateZone::h1a;
   AltitudeClass altitude = AltitudeClass::below_400m;
+  std::int16_t heating_generator_year = 0;  ///< 0: the class's fixed R_g
+  double heating_nominal_power_kw = 0.0;    ///< 0: sized by the method
 };
 
 /// Owned input and output columns for a few dwellings.
@@ -144,6 +147,8 @@ struct Columns {
       u_door_w_per_m2k, thermal_bridges_w_per_k, q4pa_conv_m3_per_h_m2;
   std::vector<std::uint8_t> multiple_exposed_facades, ventilation, inertia, heating_system, dhw_system,
       climate_zone, altitude_class;
+  std::vector<std::int16_t> heating_generator_year;
+  std::vector<double> heating_nominal_power_kw;
   std::vector<double> need, final_energy, heating_final, dhw_final, electricity_other, cep, eges;
   std::vector<std::uint8_t> label;
 
@@ -175,6 +180,8 @@ struct Columns {
     dhw_system.push_back(static_cast<std::uint8_t>(d.dhw));
     climate_zone.push_back(static_cast<std::uint8_t>(d.zone));
     altitude_class.push_back(static_cast<std::uint8_t>(d.altitude));
+    heating_generator_year.push_back(d.heating_generator_year);
+    heating_nominal_power_kw.push_back(d.heating_nominal_power_kw);
     need.push_back(-1.0);
     final_energy.push_back(-1.0);
     heating_final.push_back(-1.0);
@@ -212,7 +219,9 @@ struct Columns {
             heating_system,
             dhw_system,
             climate_zone,
-            altitude_class};
+            altitude_class,
+            heating_generator_year,
+            heating_nominal_power_kw};
   }
   [[nodiscard]] ThermalOutputs outputs() {
     return {need, final_energy, heating_final, dhw_final, electricity_other, cep, eges, label};
@@ -240,7 +249,9 @@ inline Columns evaluate_one(const Dwelling& d, const ThermalParams& p, const Yea
 /// that exist), several
 /// climates in each chunk of the kernel (the parameters must then hold all 24 climates, as
 /// data/thermal does); without it, all are in H1a below 400 m.
-inline Columns varied_population(std::size_t n, bool every_climate = false) {
+/// `known_generators`: two dwellings in three also get a generator year (every period of the
+/// boiler tables) and one in two of those a nominal power (4 to 500 kW, every power row).
+inline Columns varied_population(std::size_t n, bool every_climate = false, bool known_generators = false) {
   std::mt19937_64 rng(2024);
   auto u = [&](double lo, double hi) { return std::uniform_real_distribution<double>(lo, hi)(rng); };
   Columns c;
@@ -292,6 +303,10 @@ inline Columns varied_population(std::size_t n, bool every_climate = false) {
       const bool no_high =
           d.zone == ClimateZone::h1a || d.zone == ClimateZone::h2a || d.zone == ClimateZone::h2b;
       d.altitude = static_cast<AltitudeClass>((i / 29) % (no_high ? 2 : altitude_class_count));
+    }
+    if (known_generators && i % 3 != 0) {
+      d.heating_generator_year = static_cast<std::int16_t>(1950 + (i * 7) % 75);
+      if (i % 2 == 0) d.heating_nominal_power_kw = std::exp(u(std::log(4.0), std::log(500.0)));
     }
     c.add(d);
   }
