@@ -23,8 +23,9 @@ namespace coron {
 
 /// The stock CSV format this build writes. 1: until window_east_west_m2 was split;
 /// 2: window_east_m2 and window_west_m2; 3: spouse_age, entry_year, vacant_years;
-/// 4: dwelling_type.
-inline constexpr int stock_csv_format = 4;
+/// 4: climate_zone, altitude_class; 5: heating_generator_year, heating_nominal_power_kw;
+/// 6: dwelling_type.
+inline constexpr int stock_csv_format = 6;
 
 // clang-format off
 #define CORON_IDENTITY_COLUMNS(X)                                                                       \
@@ -90,7 +91,7 @@ inline constexpr int stock_csv_format = 4;
     "3CL conventional air leakage at 4 Pa per m2 of envelope.")                                         \
   X(std::uint8_t, multiple_exposed_facades, "1", ColumnSpec::flag(),                                   \
     "1 if more than one facade is exposed, else 0.")                                                    \
-  X(std::uint8_t, dwelling_type, "1", ColumnSpec::enumeration(dwelling_type_names).since(4, 0.0),      \
+  X(std::uint8_t, dwelling_type, "1", ColumnSpec::enumeration(dwelling_type_names).since(6, 0.0),      \
     "House or flat (3CL counts their occupants and fans differently), as an index into the names attribute.") \
   X(std::uint8_t, ventilation, "1", ColumnSpec::enumeration(ventilation_names),                        \
     "Ventilation system, as an index into the names attribute.")                                       \
@@ -99,7 +100,17 @@ inline constexpr int stock_csv_format = 4;
   X(std::uint8_t, heating_system, "1", ColumnSpec::enumeration(heating_system_names),                  \
     "Heating system, as an index into the names attribute.")                                           \
   X(std::uint8_t, dhw_system, "1", ColumnSpec::enumeration(dhw_system_names),                          \
-    "Hot-water system, as an index into the names attribute.")
+    "Hot-water system, as an index into the names attribute.")                                         \
+  X(std::uint8_t, climate_zone, "1", ColumnSpec::enumeration(climate_zone_names).since(4, 0.0),        \
+    "3CL climate zone (h1a .. h3), as an index into the names attribute.")                             \
+  X(std::uint8_t, altitude_class, "1", ColumnSpec::enumeration(altitude_class_names).since(4, 0.0),    \
+    "3CL altitude class (below 400 m, 400-800 m, above 800 m), as an index into the names attribute.") \
+  X(std::int16_t, heating_generator_year, "year",                                                       \
+    ColumnSpec::integer(0, 2100, "a year within [0, 2100] (0: unknown)").since(5, 0.0),                 \
+    "Year the heating generator was installed; a boiler's efficiency then follows the 3CL part-load method. 0: unknown, the class's fixed efficiency.") \
+  X(double, heating_nominal_power_kw, "kW",                                                             \
+    ColumnSpec::real(0, 10000, "a non-negative power in kW (0: sized by the method)").since(5, 0.0),    \
+    "Nominal power Pn of the heating generator; 0: sized as the 3CL method does, 1.2 GV (19 - T_base) / 0.95^3.")
 
 // Who lives there: the stock gives the household on 1 January of the first year.
 #define CORON_HOUSEHOLD_COLUMNS(X)                                                                      \

@@ -33,11 +33,55 @@ struct ClimateVariant {
   std::array<double, months> sun_north_kwh_m2{};
 };
 
-/// 3CL climate of one zone (here H1a, altitude < 400 m), per month.
+/// 3CL climate of one zone and altitude class, per month.
 struct ClimateTable {
   std::array<ClimateVariant, climate_variant_count> variant{};  ///< indexed by ilpa
   std::array<double, months> cold_water_c{};                    ///< T_efs
   std::array<double, months> days{};                            ///< days in the month
+  double lighting_kwh_per_m2 = 1.89;  ///< final electricity C . P_ecl . N_h (N_h by zone)
+};
+
+/// The climates of the method: one per (zone, altitude class).
+inline constexpr std::size_t climate_count = climate_zone_count * altitude_class_count;
+
+/// Index into ThermalParams::climate of a zone and an altitude class (both as column values).
+[[nodiscard]] constexpr std::size_t climate_index(std::size_t zone, std::size_t altitude) noexcept {
+  return zone * altitude_class_count + altitude;
+}
+
+/// Which 3CL loss curve QP(x) a boiler follows (3CL §13.2.1, Open3CL
+/// 13.2_generateur_combustion_ch.js QPx): standard (a = 0.1, b = 50, two segments),
+/// low temperature (0.1, 40) and condensing (0.2, 33) with three, solid fuel (wood, coal)
+/// through QP50.
+enum class BoilerKind : std::uint8_t { standard = 0, low_temperature = 1, condensing = 2, solid_fuel = 3 };
+inline constexpr std::size_t boiler_kind_count = 4;
+inline constexpr std::array<std::string_view, boiler_kind_count> boiler_kind_names = {
+    "standard", "low_temperature", "condensing", "solid_fuel"};
+
+/// One row of the 3CL table generateur_combustion: a boiler installed from `from_year` on (up to
+/// the next row's year), of nominal power up to `max_pn_kw`. Pn in kW, efficiencies in % (PCI):
+///   R_pn = rpn_a + rpn_b log10(Pn), R_pint = rpint_a + rpint_b log10(Pn),
+///   QP0 = Pn (qp0_a + qp0_b log10(Pn)) / 100 . Pn^qp0_exponent  (kW).
+struct BoilerPeriod {
+  int from_year = 0;
+  double max_pn_kw = 1e9;
+  double rpn_a = 0.0, rpn_b = 0.0, rpint_a = 0.0, rpint_b = 0.0;
+  double qp0_a = 0.0, qp0_b = 0.0, qp0_exponent = 0.0;
+  double temp_fonc_30_c = 0.0;  ///< operating temperature at 30 % load (tv.js temp_fonc_30)
+};
+inline constexpr std::size_t boiler_period_capacity = 24;
+
+/// A boiler class's part-load generation efficiency by the method (3CL §13.2.1), used for a
+/// dwelling whose generator's installation year is known; `enabled` false: the class's fixed R_g.
+struct BoilerPartLoad {
+  bool enabled = false;
+  BoilerKind kind = BoilerKind::standard;
+  double pcs_over_pci = 1.0;      ///< K: higher over lower heating value of the fuel
+  double temp_fonc_100_c = 80.0;  ///< operating temperature at full load (tv.js temp_fonc_100)
+  /// With combustion control the 30 % point runs at temp_fonc_30, without at temp_fonc_100.
+  bool combustion_regulation = false;
+  std::size_t period_count = 0;
+  std::array<BoilerPeriod, boiler_period_capacity> periods{};  ///< by rising from_year, then max_pn_kw
 };
 
 struct HeatingSystemParams {
@@ -53,6 +97,7 @@ struct HeatingSystemParams {
   double auxiliary_kwh_per_kwh_need = 0.0;
   /// Distribution circulator power, W: P . sum_j N_ref19,j / 1000 kWh of electricity a year.
   double circulator_w = 0.0;
+  BoilerPartLoad part_load;  ///< the method's part-load R_g, for a known generator year
 };
 
 /// How a hot-water generator's efficiency follows the dwelling's hot-water need B_ecs
@@ -89,7 +134,8 @@ struct VentilationParams {
 
 /// Every parameter of the method that does not vary by dwelling or year.
 struct ThermalParams {
-  ClimateTable climate;
+  /// By climate_index(zone, altitude class), read through each dwelling's two columns.
+  std::array<ClimateTable, climate_count> climate{};
   std::array<HeatingSystemParams, heating_system_count> heating{};
   std::array<DhwSystemParams, dhw_system_count> dhw{};
   std::array<VentilationParams, ventilation_count> ventilation{};
@@ -100,7 +146,8 @@ struct ThermalParams {
   double occupant_gain_wh = 132.0 / 168.0 * 90.0;  ///< per adequate occupant and heating hour
   double dhw_litres_per_occupant_day = 56.0;
   double dhw_hot_water_c = 40.0;
-  double lighting_kwh_per_m2 = 1.89;   ///< final electricity, zone H1a
+  /// T_base by climate (climate_index), sizing a boiler whose Pn is unknown (3CL §13.2.1).
+  std::array<double, climate_count> base_temperature_c{};
   double window_shading_factor = 1.0;  ///< F_e1.F_e2 masks on glazing
   /// GHG factors, kgCO2e per kWh final, by carrier (heating use) ...
   std::array<double, carrier_count> ghg_heating_kg_per_kwh{};

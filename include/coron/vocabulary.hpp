@@ -1,5 +1,6 @@
 #pragma once
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -155,6 +156,38 @@ inline constexpr std::array<std::string_view, dwelling_type_count> dwelling_type
 enum class Inertia : std::uint8_t { light = 0, medium = 1, heavy = 2 };
 inline constexpr std::size_t inertia_count = 3;
 inline constexpr std::array<std::string_view, inertia_count> inertia_names = {"light", "medium", "heavy"};
+
+/// The 8 climate zones of the 3CL-DPE method (arrêté du 31 mars 2021, annex 1; Open3CL
+/// src/enums.js `zone_climatique`, ids 1..8 in this order).
+enum class ClimateZone : std::uint8_t {
+  h1a = 0,
+  h1b = 1,
+  h1c = 2,
+  h2a = 3,
+  h2b = 4,
+  h2c = 5,
+  h2d = 6,
+  h3 = 7
+};
+inline constexpr std::size_t climate_zone_count = 8;
+inline constexpr std::array<std::string_view, climate_zone_count> climate_zone_names = {
+    "h1a", "h1b", "h1c", "h2a", "h2b", "h2c", "h2d", "h3"};
+
+/// The altitude classes of the 3CL climate tables (Open3CL src/enums.js `classe_altitude`,
+/// ids 1..3 in this order: below 400 m, 400 to 800 m, above 800 m).
+enum class AltitudeClass : std::uint8_t { below_400m = 0, from_400_to_800m = 1, above_800m = 2 };
+inline constexpr std::size_t altitude_class_count = 3;
+inline constexpr std::array<std::string_view, altitude_class_count> altitude_class_names = {
+    "below_400m", "400_800m", "above_800m"};
+
+/// Whether the 3CL tables hold a climate for a zone and altitude class. They hold none above
+/// 800 m in zones H1a, H2a and H2b (no commune of those zones is that high: the tables of
+/// Open3CL src/tv.js are zero there), so a dwelling placed there is refused, not evaluated
+/// without heating hours.
+[[nodiscard]] constexpr bool climate_is_tabulated(std::size_t zone, std::size_t altitude) noexcept {
+  const bool empty_zone_above_800m = zone == 0 || zone == 3 || zone == 4;  // h1a, h2a, h2b
+  return !(altitude == 2 && empty_zone_above_800m);
+}
 
 /// DPE classes: 0 = A ... 6 = G.
 inline constexpr std::size_t label_count = 7;

@@ -23,6 +23,13 @@ void lower_air_leakage(double q4pa_after, ThermalRow& row) noexcept {
   if (q4pa_after > 0.0 && q4pa_after < row.q4pa_conv_m3_per_h_m2) row.q4pa_conv_m3_per_h_m2 = q4pa_after;
 }
 
+/// A new heating system takes its class's fixed efficiency: the old generator's year and power
+/// no longer describe it.
+void forget_generator(ThermalRow& row) noexcept {
+  row.heating_generator_year = 0;
+  row.heating_nominal_power_kw = 0.0;
+}
+
 void rebuild(const RebuiltEnvelope& e, ThermalRow& row) noexcept {
   row.u_wall_w_per_m2k = e.u_wall_w_per_m2k;
   row.u_roof_w_per_m2k = e.u_roof_w_per_m2k;
@@ -34,6 +41,7 @@ void rebuild(const RebuiltEnvelope& e, ThermalRow& row) noexcept {
   row.thermal_bridges_w_per_k = e.thermal_bridges_w_per_k_per_m2 * row.floor_area_m2;
   row.ventilation = e.ventilation;
   row.heating_system = e.heating_system;
+  forget_generator(row);
   row.dhw_system = e.dhw_system;
   row.inertia = e.inertia;
 }
@@ -91,6 +99,7 @@ void apply_measure(const Measure& measure, const RebuiltEnvelope& rebuilt, Therm
       return;
     case Component::heating:
       row.heating_system = measure.system;
+      forget_generator(row);
       return;
     case Component::dhw:
       row.dhw_system = measure.system;

@@ -1,3 +1,4 @@
+#include "boiler_efficiency.hpp"
 #include "dpe_class.hpp"
 #include "gains.hpp"
 #include "heat_loss.hpp"
@@ -16,16 +17,19 @@
 
 // One dwelling-year of the 3CL-DPE method, for a range of dwellings.
 //
-// Layout for speed: everything that does not depend on the dwelling (packed climate,
-// efficiency products, hot-water need per occupant, primary and GHG factors per system)
-// is folded once per call. The range is then taken in chunks of `chunk` dwellings, each
-// in five passes over small stack arrays (structure of arrays, 18 KiB, in L1):
+// Layout for speed: everything that does not depend on the dwelling (efficiency products,
+// primary and GHG factors per system) is folded once per call; what depends on the climate
+// (packed months, heating hours, hot-water need per occupant) once per climate met, kept
+// from one chunk to the next while the climate stays the same (a whole stock in one zone
+// packs it once). The range is then taken in chunks of `chunk` dwellings, each
+// in five passes over small stack arrays (structure of arrays; 20 KiB, plus the slots of the
+// month columns the chunk's climates use, in L1):
 //   0. the system constants of each dwelling, looked up by its ids;
 //   1. per-dwelling invariants: GV and 1/GV, solar collecting areas, internal gains,
 //      N_adeq, intermittence, alpha and 1/alpha;
-//   2. the heating months, over the chunk's dwellings grouped by climate variant (ilpa 0,
-//      then 1, each group padded to a multiple of 4 lanes) so that each group's loop has its
-//      variant's month constants as invariants;
+//   2. the heating months, over the chunk's dwellings grouped by climate (zone and altitude
+//      class, then variant ilpa 0 or 1; each group padded to a multiple of 4 lanes) so that
+//      each group's loop has its climate's month constants as invariants;
 //   3. final energy by use and in all, primary energy and GHG, written to the output columns;
 //   4. the labels.
 // Passes 1-3 are straight-line code over contiguous arrays of doubles (selects, no branch, no call,
@@ -39,10 +43,10 @@ namespace coron::detail {
 namespace {
 
 /// Dwellings per chunk: large enough to amortise each loop's set-up, small enough for the
-/// chunk's 36 arrays (18 KiB) to stay in L1 next to the input rows.
+/// chunk's 40 arrays (20 KiB) to stay in L1 next to the input rows.
 constexpr std::size_t chunk = 64;
 
-/// Heating months evaluated side by side in pass 2: all 9 of H1a at once. Fewer (3) leave
+/// Heating months evaluated side by side in pass 2: all 9 of H1a below 400 m at once. Fewer (3) leave
 /// the processor waiting on the chains' latency; measured 30 vs 37 ns per dwelling.
 constexpr std::size_t months_together = 9;
 
@@ -54,9 +58,11 @@ struct SystemTables {
   std::array<std::array<double, ventilation_count>, dwelling_type_count> vent_aux_per_dwelling{},
       vent_aux_per_m2{};
   std::array<std::array<double, inertia_count>, heating_system_count> i0{};
-  std::array<std::array<double, climate_variant_count>, heating_system_count> heat_aux_per_dwelling{};
-  std::array<double, heating_system_count> heat_input_per_need{}, heat_pef{}, heat_ghg{},
+  std::array<double, heating_system_count> circulator_w{}, heat_input_per_need{}, heat_pef{}, heat_ghg{},
       heat_aux_per_kwh_need{}, heat_aux_per_m2{};
+  /// 1 / (R_e R_d R_r): what a per-dwelling R_g divides.
+  std::array<double, heating_system_count> heat_input_per_generated{};
+  std::array<bool, heating_system_count> part_load{};
   std::array<double, dhw_system_count> dhw_inv_nominal{}, dhw_fixed_loss_kwh{}, dhw_inv_distribution{},
       dhw_pef{}, dhw_ghg{};
   std::array<double, inertia_count> alpha{}, inv_alpha{}, ilpa{};
@@ -64,9 +70,6 @@ struct SystemTables {
 
 SystemTables fold_systems(const ThermalParams& p, const YearFactors& y) noexcept {
   SystemTables t;
-  std::array<double, climate_variant_count> heating_hours{};  // sum_j N_ref19,j by variant
-  for (std::size_t v = 0; v < climate_variant_count; ++v)
-    for (std::size_t j = 0; j < months; ++j) heating_hours[v] += p.climate.variant[v].nref19_h[j];
   for (std::size_t s = 0; s < ventilation_count; ++s) {
     const VentilationParams& v = p.ventilation[s];
     t.q_varep[s] = v.q_varep_m3_per_h_m2;
@@ -80,9 +83,11 @@ SystemTables fold_systems(const ThermalParams& p, const YearFactors& y) noexcept
     const HeatingSystemParams& h = p.heating[s];
     const auto c = static_cast<std::size_t>(h.carrier);
     t.i0[s] = h.intermittence_i0;
-    for (std::size_t v = 0; v < climate_variant_count; ++v)
-      t.heat_aux_per_dwelling[s][v] = h.circulator_w * heating_hours[v] / 1000.0;
+    t.circulator_w[s] = h.circulator_w;
     t.heat_input_per_need[s] = heating_input_per_output(h);
+    t.heat_input_per_generated[s] =
+        1.0 / (h.emission_efficiency * h.distribution_efficiency * h.regulation_efficiency);
+    t.part_load[s] = h.part_load.enabled && h.part_load.period_count > 0;
     t.heat_pef[s] = y.primary_energy_factor[c];
     t.heat_ghg[s] = p.ghg_heating_kg_per_kwh[c];
     t.heat_aux_per_kwh_need[s] = h.auxiliary_kwh_per_kwh_need;
@@ -105,6 +110,26 @@ SystemTables fold_systems(const ThermalParams& p, const YearFactors& y) noexcept
   return t;
 }
 
+/// Climate groups of pass 2: one per (climate_index, ilpa), numbered climate_index . 2 + ilpa.
+constexpr std::size_t climate_group_count = climate_count * climate_variant_count;
+
+/// What depends on one climate, folded when a chunk first meets it.
+struct ClimateConstants {
+  HeatingMonths months;
+  std::array<double, climate_variant_count> heating_hours{};  ///< sum_j N_ref19,j by variant
+  double dhw_need_per_occupant_kwh = 0.0;
+};
+
+void fold_climate(const ThermalParams& p, const ClimateTable& c, ClimateConstants& out) noexcept {
+  out.months = pack_heating_months(c);
+  for (std::size_t v = 0; v < climate_variant_count; ++v) {
+    double hours = 0.0;
+    for (std::size_t j = 0; j < months; ++j) hours += c.variant[v].nref19_h[j];
+    out.heating_hours[v] = hours;
+  }
+  out.dhw_need_per_occupant_kwh = detail::dhw_need_per_occupant_kwh(p, c);
+}
+
 /// One chunk's columns: the system constants of each dwelling (pass 0), its invariants
 /// (pass 1), its need (pass 2) and results (pass 3).
 struct ChunkArrays {
@@ -112,25 +137,27 @@ struct ChunkArrays {
   Column q_varep, q_vasouf, s_mea, exposure_e, exposure_f_over_e, i0, flat;
   Column heat_input_per_need, heat_pef, heat_ghg, heat_aux_per_kwh_need, heat_aux_per_dwelling,
       heat_aux_per_m2, vent_aux_per_dwelling, vent_aux_per_m2, dhw_inv_nominal, dhw_fixed_loss_kwh,
-      dhw_inv_distribution, dhw_pef, dhw_ghg;
+      dhw_inv_distribution, dhw_pef, dhw_ghg, lighting_kwh_per_m2, dhw_need_per_occupant_kwh;
   Column gv_w_per_k, inv_gv, solar_south_m2, solar_east_m2, solar_west_m2, solar_north_m2, internal_w, n_adeq,
       intermittence, need_wh, need_kwh, final_kwh, heating_final_kwh, dhw_final_kwh, electricity_kwh, cep,
       eges, label;
-  /// The slot of each dwelling in the month columns (MonthColumns): ilpa 0 dwellings in
-  /// [0, ordinary), ilpa 1 dwellings from the next multiple of lane_pad, each in row order.
+  /// The slot of each dwelling in the month columns (MonthColumns): the dwellings of each
+  /// climate group together, groups in order, each starting at a multiple of lane_pad.
   std::array<std::uint8_t, chunk> slot;
-  std::size_t ordinary;
+  std::array<std::uint8_t, chunk> group;  ///< climate group of each dwelling
 };
 
-/// What the month loop reads and writes, grouped by climate variant (ChunkArrays::slot), so
-/// that the loop over one variant's dwellings has that variant's month constants as loop
-/// invariants. Variant 0 uses slots [0, end0), variant 1 [end0, end1); each group is padded
-/// up to a multiple of `lane_pad` slots with harmless values, so that the vectorised month
-/// loop never falls into its scalar remainder (the two groups' odd ends would otherwise cost
-/// a few dwellings at scalar speed per chunk).
+/// What the month loop reads and writes, grouped by climate group (ChunkArrays::slot), so
+/// that the loop over one group's dwellings has that climate's month constants as loop
+/// invariants. Each group is padded up to a multiple of `lane_pad` slots with harmless
+/// values, so that the vectorised month loop never falls into its scalar remainder (the
+/// groups' odd ends would otherwise cost a few dwellings at scalar speed per chunk). At most
+/// every group is met in a chunk, each with lane_pad - 1 slots of padding.
 inline constexpr std::size_t lane_pad = 4;
+inline constexpr std::size_t month_slots = chunk + (lane_pad - 1) * climate_group_count;
+static_assert(month_slots <= 256, "slots are bytes");
 struct MonthColumns {
-  using Column = std::array<double, chunk + lane_pad>;
+  using Column = std::array<double, month_slots>;
   Column solar_south_m2, solar_east_m2, solar_west_m2, solar_north_m2, internal_w, inv_gv, alpha, inv_alpha,
       need_wh;
 };
@@ -178,15 +205,12 @@ struct MonthColumns {
 [[gnu::always_inline]] inline void evaluate_range(const ThermalInputs& in, const ThermalParams& params,
                                                   const YearFactors& year, const ThermalOutputs& out,
                                                   std::size_t begin, std::size_t end) noexcept {
-  const HeatingMonths climate = pack_heating_months(params.climate);
   const SystemTables sys = fold_systems(params, year);
   const double c_4_50 = std::cbrt((4.0 / 50.0) * (4.0 / 50.0));  // (4/50)^(2/3)
-  const double dhw_need_per_occupant_kwh = detail::dhw_need_per_occupant_kwh(params);
   const double pef_electricity = year.primary_energy_factor[static_cast<std::size_t>(Carrier::electricity)];
   const double occupant_gain_w = params.occupant_gain_wh;  // Wh per heating hour = W
   const double internal_gain_w_per_m2 = params.internal_gain_w_per_m2;
   const double collect_factor = params.window_shading_factor;
-  const double lighting_kwh_per_m2 = params.lighting_kwh_per_m2;
   const double ghg_lighting = params.ghg_electricity_lighting_kg_per_kwh;
   const double ghg_auxiliary = params.ghg_electricity_auxiliary_kg_per_kwh;
   const std::array<double, 6> cep_limits = params.cep_limits_kwh_m2;
@@ -221,23 +245,36 @@ struct MonthColumns {
   const std::uint8_t* const inertia = in.inertia.data();
   const std::uint8_t* const heating = in.heating_system.data();
   const std::uint8_t* const dhw = in.dhw_system.data();
+  const std::uint8_t* const zone = in.climate_zone.data();
+  const std::uint8_t* const altitude = in.altitude_class.data();
+  const std::int16_t* const generator_year = in.heating_generator_year.data();
+  const double* const nominal_power_kw = in.heating_nominal_power_kw.data();
 
   ChunkArrays a;
   MonthColumns m;
+  ClimateConstants climate;            // of climate `folded`
+  std::size_t folded = climate_count;  // none yet
+  std::array<double, climate_group_count> group_hours{}, group_dhw_need{};
   for (std::size_t c0 = begin; c0 < end; c0 += chunk) {
     const std::size_t n = end - c0 < chunk ? end - c0 : chunk;
 
-    // The chunk's dwellings by climate variant: ilpa 0 from slot 0, ilpa 1 after them (from
-    // the next multiple of lane_pad).
+    // The chunk's dwellings by climate group: each group's slots from the next multiple of
+    // lane_pad after the previous group's, in row order within a group.
+    std::array<std::uint8_t, climate_group_count> count{}, first{}, next{};
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t r = c0 + i;
+      const std::size_t ilpa = sys.ilpa[inertia[r]] != 0.0 ? 1 : 0;
+      const std::size_t g = climate_index(zone[r], altitude[r]) * climate_variant_count + ilpa;
+      a.group[i] = static_cast<std::uint8_t>(g);
+      ++count[g];
+    }
     {
-      std::size_t ordinary = 0;
-      for (std::size_t i = 0; i < n; ++i) ordinary += sys.ilpa[inertia[c0 + i]] == 0.0;
-      std::size_t next_ordinary = 0, next_heavy = (ordinary + lane_pad - 1) / lane_pad * lane_pad;
-      for (std::size_t i = 0; i < n; ++i) {
-        const bool heavy_climate = sys.ilpa[inertia[c0 + i]] != 0.0;
-        a.slot[i] = static_cast<std::uint8_t>(heavy_climate ? next_heavy++ : next_ordinary++);
+      std::size_t offset = 0;
+      for (std::size_t g = 0; g < climate_group_count; ++g) {
+        first[g] = next[g] = static_cast<std::uint8_t>(offset);
+        offset += (count[g] + lane_pad - 1) / lane_pad * lane_pad;
       }
-      a.ordinary = next_ordinary;
+      for (std::size_t i = 0; i < n; ++i) a.slot[i] = next[a.group[i]]++;
     }
 
     // Pass 0: each dwelling's system constants, looked up by id. Kept apart so that the
@@ -254,19 +291,19 @@ struct MonthColumns {
       a.flat[i] = static_cast<double>(d);
       a.exposure_e[i] = x.e;
       a.exposure_f_over_e[i] = x.f_over_e;
-      const std::size_t ilpa = sys.ilpa[k] != 0.0 ? 1 : 0;
       a.i0[i] = sys.i0[h][k];
       a.heat_input_per_need[i] = sys.heat_input_per_need[h];
       a.heat_pef[i] = sys.heat_pef[h];
       a.heat_ghg[i] = sys.heat_ghg[h];
       a.heat_aux_per_kwh_need[i] = sys.heat_aux_per_kwh_need[h];
-      a.heat_aux_per_dwelling[i] = sys.heat_aux_per_dwelling[h][ilpa];
+      a.heat_aux_per_dwelling[i] = sys.circulator_w[h];  // times the heating hours, after pass 2
       a.heat_aux_per_m2[i] = sys.heat_aux_per_m2[h];
       a.dhw_inv_nominal[i] = sys.dhw_inv_nominal[w];
       a.dhw_fixed_loss_kwh[i] = sys.dhw_fixed_loss_kwh[w];
       a.dhw_inv_distribution[i] = sys.dhw_inv_distribution[w];
       a.dhw_pef[i] = sys.dhw_pef[w];
       a.dhw_ghg[i] = sys.dhw_ghg[w];
+      a.lighting_kwh_per_m2[i] = params.climate[climate_index(zone[r], altitude[r])].lighting_kwh_per_m2;
       m.alpha[a.slot[i]] = sys.alpha[k];  // read only by the month loop: straight to its slot
       m.inv_alpha[a.slot[i]] = sys.inv_alpha[k];
     }
@@ -314,15 +351,23 @@ struct MonthColumns {
       a.inv_gv[i] = 1.0 / gv;
       a.intermittence[i] = intermittence(a.i0[i], gv, floor_area[c0 + i], height[c0 + i]);
     }
+    // A boiler whose installation year is known: the method's part-load R_g (3CL §13.2.1), which
+    // needs GV, hence here. Few dwellings take this branch; the others keep the class's R_g.
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t r = c0 + i, h = heating[r];
+      if (generator_year[r] <= 0 || !sys.part_load[h]) continue;
+      a.heat_input_per_need[i] =
+          sys.heat_input_per_generated[h] /
+          boiler_generation_efficiency(params.heating[h].part_load, generator_year[r], nominal_power_kw[r],
+                                       a.gv_w_per_k[i],
+                                       params.base_temperature_c[climate_index(zone[r], altitude[r])]);
+    }
 
     // Pass 2: B_ch = sum_j GV (1 - F_j) DH19_j, X_j = (A_s,j + A_i,j) / (GV DH19_j), over
-    // the dwellings of each climate variant in turn (ilpa 0, then 1), each with its own month
-    // constants as loop invariants. The month loop's inputs are copied into variant order and
-    // the need copied back (a few scalar moves per dwelling): a per-dwelling choice of the
-    // 63 month constants inside the loop kept the compiler from vectorising it.
-    const std::size_t n0 = a.ordinary, n1 = n - a.ordinary;
-    const std::size_t end0 = (n0 + lane_pad - 1) / lane_pad * lane_pad;
-    const std::size_t end1 = end0 + (n1 + lane_pad - 1) / lane_pad * lane_pad;
+    // the dwellings of each climate group in turn, each with its own month constants as loop
+    // invariants. The month loop's inputs are copied into group order and the need copied
+    // back (a few scalar moves per dwelling): a per-dwelling choice of the 63 month constants
+    // inside the loop kept the compiler from vectorising it.
     for (std::size_t i = 0; i < n; ++i) {
       const std::size_t t = a.slot[i];
       m.solar_south_m2[t] = a.solar_south_m2[i];
@@ -332,17 +377,38 @@ struct MonthColumns {
       m.internal_w[t] = a.internal_w[i];
       m.inv_gv[t] = a.inv_gv[i];
     }
-    for (const auto& [from, to] : {std::pair{n0, end0}, std::pair{end0 + n1, end1}}) {
-      for (std::size_t t = from; t < to; ++t) {  // padding: a dwelling with no glazing
+    for (std::size_t g = 0; g < climate_group_count; ++g) {
+      if (count[g] == 0) continue;
+      const std::size_t to = first[g] + (count[g] + lane_pad - 1) / lane_pad * lane_pad;
+      for (std::size_t t = first[g] + count[g]; t < to; ++t) {  // padding: a dwelling with no glazing
         m.solar_south_m2[t] = m.solar_east_m2[t] = m.solar_west_m2[t] = m.solar_north_m2[t] = 0.0;
         m.internal_w[t] = m.inv_gv[t] = 1.0;
         m.alpha[t] = 2.0;
         m.inv_alpha[t] = 0.5;
       }
     }
-    accumulate_need(m, 0, end0, climate.variant[0], climate.count);
-    accumulate_need(m, end0, end1, climate.variant[1], climate.count);
-    for (std::size_t i = 0; i < n; ++i) a.need_wh[i] = m.need_wh[a.slot[i]];
+    for (std::size_t c = 0; c < climate_count; ++c) {
+      const std::size_t g0 = c * climate_variant_count;
+      if (count[g0] == 0 && count[g0 + 1] == 0) continue;
+      if (c != folded) {
+        fold_climate(params, params.climate[c], climate);
+        folded = c;
+      }
+      for (std::size_t v = 0; v < climate_variant_count; ++v) {
+        const std::size_t g = g0 + v;
+        const std::size_t to = first[g] + (count[g] + lane_pad - 1) / lane_pad * lane_pad;
+        accumulate_need(m, first[g], to, climate.months.variant[v], climate.months.count);
+        group_hours[g] = climate.heating_hours[v];
+        group_dhw_need[g] = climate.dhw_need_per_occupant_kwh;
+      }
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t g = a.group[i];
+      a.need_wh[i] = m.need_wh[a.slot[i]];
+      // Circulator: P . sum_j N_ref19,j / 1000 kWh, the hours of the dwelling's climate.
+      a.heat_aux_per_dwelling[i] = a.heat_aux_per_dwelling[i] * group_hours[g] / 1000.0;
+      a.dhw_need_per_occupant_kwh[i] = group_dhw_need[g];
+    }
 
     // Pass 3: final energy of the five uses (no cooling in these houses: four are non-zero),
     // primary energy and GHG.
@@ -351,11 +417,11 @@ struct MonthColumns {
       const double need_kwh = a.gv_w_per_k[i] * a.need_wh[i] / 1000.0;
       const double heating_kwh = need_kwh * a.intermittence[i] * a.heat_input_per_need[i];
       // Hot water: the generation efficiency from the dwelling's own need (3CL §14).
-      const double dhw_need_kwh = a.n_adeq[i] * dhw_need_per_occupant_kwh;
+      const double dhw_need_kwh = a.n_adeq[i] * a.dhw_need_per_occupant_kwh[i];
       // B / (R R_d) with 1/R = 1/R_nom + loss/B: (B/R_nom + loss)/R_d, without a division.
       const double dhw_kwh =
           (dhw_need_kwh * a.dhw_inv_nominal[i] + a.dhw_fixed_loss_kwh[i]) * a.dhw_inv_distribution[i];
-      const double lighting_kwh = lighting_kwh_per_m2 * s_h;
+      const double lighting_kwh = a.lighting_kwh_per_m2[i] * s_h;
       const double auxiliary_kwh = a.heat_aux_per_kwh_need[i] * need_kwh + a.heat_aux_per_dwelling[i] +
                                    a.heat_aux_per_m2[i] * s_h + a.vent_aux_per_dwelling[i] +
                                    a.vent_aux_per_m2[i] * s_h;

@@ -10,8 +10,9 @@
 //   X_j = (A_s,j + A_i,j) / (GV DH19_j),  F_j = (X_j - X_j^a) / (1 - X_j^a),
 //   B_ch = sum_j GV (1 - F_j) DH19_j / 1000  (kWh).
 // Months without heating (DH19 = 0 in both climate variants) add nothing and are dropped
-// once per call (table HeatingMonths), so the kernel runs over the 9 heating months of H1a
-// only. Each packed month holds both variants (ilpa 0 and 1); a dwelling reads its own.
+// once per climate (table HeatingMonths), so the kernel runs over the heating months of the
+// dwelling's zone and altitude only (9 in H1a below 400 m). Each packed month holds both
+// variants (ilpa 0 and 1); a dwelling reads its own.
 
 namespace coron::detail {
 

@@ -46,12 +46,14 @@ struct DhwGeneration {
   return {1.0, 0.0};
 }
 
-/// Hot-water need per adequate occupant, kWh/yr: sum_j 1.163 V (T_hot - T_efs,j) days_j / 1000.
-[[nodiscard]] inline double dhw_need_per_occupant_kwh(const ThermalParams& p) noexcept {
+/// Hot-water need per adequate occupant in climate `c`, kWh/yr:
+/// sum_j 1.163 V (T_hot - T_efs,j) days_j / 1000.
+[[nodiscard]] inline double dhw_need_per_occupant_kwh(const ThermalParams& p,
+                                                      const ClimateTable& c) noexcept {
   double kwh = 0.0;
   for (std::size_t j = 0; j < months; ++j)
-    kwh += 1.163 * p.dhw_litres_per_occupant_day * (p.dhw_hot_water_c - p.climate.cold_water_c[j]) *
-           p.climate.days[j] / 1000.0;
+    kwh +=
+        1.163 * p.dhw_litres_per_occupant_day * (p.dhw_hot_water_c - c.cold_water_c[j]) * c.days[j] / 1000.0;
   return kwh;
 }
 

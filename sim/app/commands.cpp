@@ -17,9 +17,14 @@
 #include <fmt/core.h>
 #include <tbb/info.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <ctime>
+#include <fcntl.h>
 #include <fstream>
+#include <stdexcept>
+#include <unistd.h>
 
 namespace coron::app {
 
@@ -39,7 +44,8 @@ int resolved_threads(int requested, bool quiet) {
   return cores;
 }
 
-/// Fails now, as bad input, if `file` cannot be written: better than after the work.
+/// Fails now, as bad input, if `file` cannot be written: better than after the work. A full or
+/// failing disk is no bad input: it fails the command (exit 1) naming the file.
 /// `key` names where the path came from ("output.file"; "" for a command-line option).
 void check_writable(const std::filesystem::path& file, const std::string& key) {
   std::error_code ec;
@@ -50,9 +56,18 @@ void check_writable(const std::filesystem::path& file, const std::string& key) {
   }
   if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
   util::PartialFile probe(file);
-  const bool writable = !ec && std::ofstream(probe.path(), std::ios::app).good();
+  // A folder the user may not write to is bad input (exit 2); a disk that is full or failing is
+  // not the user's path and fails like any later write would (exit 1, naming the file).
+  const int fd = ec ? -1 : ::open(probe.path().c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  const int open_error = errno;
+  const bool closed = fd >= 0 && ::close(fd) == 0;
+  const int close_error = errno;
   probe.discard();
-  if (!writable) {
+  if (fd >= 0 && !closed)
+    throw std::runtime_error(fmt::format("cannot write {}: {}", file.string(), std::strerror(close_error)));
+  if (fd < 0 && util::is_storage_failure(open_error))
+    throw std::runtime_error(fmt::format("cannot write {}: {}", file.string(), std::strerror(open_error)));
+  if (fd < 0) {
     diag.add(file.string(), 0, 0, key, "cannot write here (is the folder writable?)");
     diag.throw_if_any();
   }

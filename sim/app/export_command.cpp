@@ -8,9 +8,12 @@
 
 #include <fmt/core.h>
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <functional>
 #include <memory>
+#include <stdexcept>
 #include <vector>
 
 namespace coron::app {
@@ -45,15 +48,31 @@ struct Output {
 void write_outputs(const std::filesystem::path& dir, const std::vector<Output>& outputs) {
   std::vector<std::unique_ptr<util::PartialFile>> partials;
   for (const Output& output : outputs) {
-    partials.push_back(std::make_unique<util::PartialFile>(dir / output.name));
+    const std::filesystem::path target = dir / output.name;
+    partials.push_back(std::make_unique<util::PartialFile>(target));
     std::ofstream out(partials.back()->path(), std::ios::binary | std::ios::trunc);
+    if (!out) {
+      // A folder the user cannot write to is bad input; a full or failing disk is not.
+      const int error = errno;
+      if (util::is_storage_failure(error))
+        throw std::runtime_error(fmt::format("cannot write {}: {}", target.string(), std::strerror(error)));
+      throw InputError(
+          {Diagnostic{target.string(), 0, 0, "", "cannot write here (is the folder writable?)"}});
+    }
     output.write(out);
     out.close();
-    if (!out)
-      throw InputError(
-          {Diagnostic{partials.back()->path().string(), 0, 0, "", "cannot write here (disk full?)"}});
+    if (!out) throw std::runtime_error(fmt::format("failed writing {} (is the disk full?)", target.string()));
   }
-  for (const auto& partial : partials) partial->commit();
+  // A rename that fails midway leaves the tables renamed before it in place (each whole) and
+  // removes the partials of the others.
+  for (const auto& partial : partials) {
+    try {
+      partial->commit();
+    } catch (const std::filesystem::filesystem_error& e) {
+      throw std::runtime_error(
+          fmt::format("cannot replace {}: {}", partial->target().string(), e.code().message()));
+    }
+  }
 }
 
 }  // namespace

@@ -8,8 +8,10 @@
 
 #include <fmt/core.h>
 
+#include <cerrno>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 namespace coron::app {
 
@@ -41,11 +43,17 @@ void check_output(const ReportCommand& cmd, Diagnostics& diag) {
 void write_atomically(const std::filesystem::path& file, const std::string& text) {
   util::PartialFile partial(file);
   std::ofstream out(partial.path(), std::ios::binary | std::ios::trunc);
+  // A folder the user cannot write to is bad input; a full or failing disk is not.
+  if (!out && !util::is_storage_failure(errno))
+    throw InputError({Diagnostic{file.string(), 0, 0, "-o", "cannot write here (is the folder writable?)"}});
   out << text;
   out.close();
-  if (!out)
-    throw InputError({Diagnostic{file.string(), 0, 0, "-o", "cannot write here (is the folder writable?)"}});
-  partial.commit();
+  if (!out) throw std::runtime_error(fmt::format("failed writing {} (is the disk full?)", file.string()));
+  try {
+    partial.commit();
+  } catch (const std::filesystem::filesystem_error& e) {
+    throw std::runtime_error(fmt::format("cannot replace {}: {}", file.string(), e.code().message()));
+  }
 }
 
 }  // namespace

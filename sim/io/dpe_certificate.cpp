@@ -71,6 +71,7 @@ void read_generators(Reader& r, const XmlElement& logement, std::string_view ins
       d.type_id = integer(r.required(g, fmt::format("donnee_entree/{}", type)));
       d.energy_id = integer(r.required(g, "donnee_entree/enum_type_energie_id"));
       d.consumption_kwh = Reader::optional(g, fmt::format("donnee_intermediaire/{}", consumption), 0.0);
+      d.nominal_power_w = Reader::optional(g, "donnee_intermediaire/pn", 0.0);
       d.where = where(g);
       out.push_back(std::move(d));
     }
@@ -115,6 +116,8 @@ DpeCertificate read_dpe_certificate(const std::string& path) {
   c.building_floor_area_m2 = Reader::optional(general, "surface_habitable_immeuble", 0.0);
   c.ceiling_height_m = r.required(general, "hsp");
   c.climate_zone_id = integer(r.required(logement, "meteo/enum_zone_climatique_id"));
+  c.altitude_class_id = integer(r.required(logement, "meteo/enum_classe_altitude_id"));
+  c.meteo_line = logement.child("meteo").line();
 
   const XmlElement envelope = logement.child("enveloppe");
   c.inertia_class_id = integer(r.required(envelope, "inertie/enum_classe_inertie_id"));

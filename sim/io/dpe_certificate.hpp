@@ -37,6 +37,7 @@ struct DpeGenerator {
   int type_id = 0;               ///< enum_type_generateur_ch_id or enum_type_generateur_ecs_id
   int energy_id = 0;             ///< enum_type_energie_id
   double consumption_kwh = 0.0;  ///< donnee_intermediaire/conso_ch or conso_ecs
+  double nominal_power_w = 0.0;  ///< donnee_intermediaire/pn; 0 when not given
   DpeLocation where;
 };
 
@@ -64,7 +65,9 @@ struct DpeCertificate {
   double floor_area_m2 = 0.0;           ///< surface_habitable_logement
   double building_floor_area_m2 = 0.0;  ///< surface_habitable_immeuble (0 if absent)
   double ceiling_height_m = 0.0;        ///< hsp
-  int climate_zone_id = 0;              ///< enum_zone_climatique_id (1 = h1a)
+  int climate_zone_id = 0;              ///< enum_zone_climatique_id (1 = h1a ... 8 = h3)
+  int altitude_class_id = 0;            ///< enum_classe_altitude_id (1 below 400 m ... 3 above 800 m)
+  int meteo_line = 0;                   ///< line of the meteo element
   int inertia_class_id = 0;             ///< enum_classe_inertie_id (1 very heavy ... 4 light)
   std::vector<DpeSurface> walls, roofs, floors, windows, doors;
   double bridges_sum_w_per_k = 0.0;  ///< sum of k . l . pourcentage_valeur_pont_thermique

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstring>
 #include <utility>
 
@@ -50,6 +51,12 @@ void throw_h5_error(std::string_view call, std::string_view where) {
 }
 
 void silence_hdf5_printing() {
+  // At exit HDF5 closes what is still open. A file whose close failed (a full disk while
+  // flushing) is half freed by then, and closing it again crashes HDF5 1.10; every file coron
+  // writes or reads is closed before exit anyway. Only effective before HDF5's first call,
+  // which is this one for every file opened through File.
+  static const bool no_close_at_exit = H5dont_atexit() >= 0;
+  (void)no_close_at_exit;
   // The Debian build is thread-safe, where the automatic printing is set per
   // thread; hence a per-thread flag rather than a global one.
   thread_local bool silenced = false;
@@ -104,11 +111,25 @@ herr_t close_id(hid_t id, HandleKind kind) noexcept {
   return 0;
 }
 
+// A dataset or group closed by its destructor flushes what HDF5 still holds of it (chunks in
+// the chunk cache, its header); a failed write there cannot be thrown from a destructor, and
+// HDF5 then forgets it. Every such failure is counted, so that closing a file being written
+// fails if any happened since the file was created (File::close), instead of a file with
+// holes being renamed into place. Process-wide: files are written from one thread, and a
+// count raised by another file only makes a close fail that might have succeeded.
+std::atomic<std::uint64_t> unchecked_close_failures{0};
+
+void close_unchecked(hid_t id, HandleKind kind) noexcept {
+  if (close_id(id, kind) < 0) unchecked_close_failures.fetch_add(1);
+}
+
 }  // namespace
+
+std::uint64_t unchecked_close_failure_count() noexcept { return unchecked_close_failures.load(); }
 
 Handle& Handle::operator=(Handle&& other) noexcept {
   if (this != &other) {
-    if (valid()) close_id(id_, kind_);
+    if (valid()) close_unchecked(id_, kind_);
     id_ = other.id_;
     kind_ = std::exchange(other.kind_, HandleKind::none);
   }
@@ -117,15 +138,23 @@ Handle& Handle::operator=(Handle&& other) noexcept {
 
 Handle::~Handle() {
   // Errors cannot be reported from a destructor; the checked path is close().
-  if (valid()) close_id(id_, kind_);
+  if (valid()) close_unchecked(id_, kind_);
 }
 
 void Handle::close(std::string_view where) {
   if (!valid()) return;
-  // On failure the handle stays owned, so the destructor tries again (a file
-  // whose objects were still open then closes once they are gone).
-  check(close_id(id_, kind_), close_call(kind_), where);
-  kind_ = HandleKind::none;
+  // A file whose objects are still open is refused before HDF5 touches it: the handle stays
+  // owned, so the destructor tries again once they are gone. Any other failure (a full disk
+  // while flushing) comes after HDF5 has freed most of the file, and closing it a second
+  // time crashes HDF5 1.10: the handle is let go whatever the result.
+  if (kind_ == HandleKind::file && H5Fget_obj_count(id_, H5F_OBJ_LOCAL | H5F_OBJ_DATASET | H5F_OBJ_GROUP |
+                                                             H5F_OBJ_DATATYPE | H5F_OBJ_ATTR) > 0) {
+    check(close_id(id_, kind_), close_call(kind_), where);
+    kind_ = HandleKind::none;  // a reader's file (H5F_CLOSE_WEAK) closes once its objects are gone
+    return;
+  }
+  const HandleKind kind = std::exchange(kind_, HandleKind::none);
+  check(close_id(id_, kind), close_call(kind), where);
 }
 
 }  // namespace detail
@@ -633,7 +662,9 @@ File File::create(const std::filesystem::path& file) {
   Handle fapl = file_access_plist(H5F_CLOSE_SEMI, at);
   Handle handle{check(H5Fcreate(file.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl.id()), "H5Fcreate", at),
                 HandleKind::file};
-  return File(std::move(handle), file, "/");
+  File created(std::move(handle), file, "/");
+  created.close_failures_at_create_ = detail::unchecked_close_failure_count();
+  return created;
 }
 
 File File::open(const std::filesystem::path& file) {
@@ -646,7 +677,15 @@ File File::open(const std::filesystem::path& file) {
   return File(std::move(handle), file, "/");
 }
 
-void File::close() { handle_.close(where()); }
+void File::close() {
+  const bool writing = close_failures_at_create_.has_value();
+  handle_.close(where());
+  if (writing && detail::unchecked_close_failure_count() != *close_failures_at_create_)
+    throw H5Error(
+        fmt::format("HDF5 could not finish writing {}: closing one of its objects failed (is the disk "
+                    "full?)",
+                    file_name().string()));
+}
 
 // ---------------------------------------------------------------- instantiations
 

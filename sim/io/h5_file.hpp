@@ -2,6 +2,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -72,6 +73,9 @@ class Handle {
   hid id_ = -1;
   HandleKind kind_ = HandleKind::none;
 };
+
+/// How many closes by a destructor (whose errors cannot be thrown) have failed in this process.
+[[nodiscard]] std::uint64_t unchecked_close_failure_count() noexcept;
 
 /// The element types datasets and numeric attributes are read and written as.
 template <class T>
@@ -222,6 +226,8 @@ class File : public Group {
 
  private:
   using Group::Group;
+  /// For a file being written, the count of failed destructor closes when it was created.
+  std::optional<std::uint64_t> close_failures_at_create_;
 };
 
 }  // namespace coron::io

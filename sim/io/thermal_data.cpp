@@ -43,15 +43,11 @@ void check_increasing(MapReader& r, std::string_view key, const std::optional<st
     }
 }
 
-void read_climate(MapReader& r, ThermalParams& p) {
-  (void)r.optional<std::string>("source");
-  (void)r.required<std::string>("zone");
-  ClimateTable& c = p.climate;
-  const auto c1_east = numbers(r, "c1_east", months, 0.0, 5.0);
-  const auto c1_west = numbers(r, "c1_west", months, 0.0, 5.0);
-  const auto c1_north = numbers(r, "c1_north", months, 0.0, 5.0);
+/// One altitude class of a zone: T_efs and both climate variants; C1 is the zone's.
+void read_altitude(MapReader& r, ClimateTable& c, const std::optional<std::vector<double>>& c1_east,
+                   const std::optional<std::vector<double>>& c1_west,
+                   const std::optional<std::vector<double>>& c1_north) {
   copy_to(r.required_quantities("cold_water", Dimension::temperature_c, months, -5.0, 30.0), c.cold_water_c);
-  copy_to(numbers(r, "days", months, 0.0, 31.0), c.days);
   // One map per variant (ilpa 0, 1); C1 is the same for both.
   for (std::size_t v = 0; v < climate_variant_count; ++v) {
     MapReader m = r.map(fmt::format("ilpa_{}", v));
@@ -74,7 +70,92 @@ void read_climate(MapReader& r, ThermalParams& p) {
   }
 }
 
+/// A boiler class's part-load rows (3CL §13.2.1): the table generateur_combustion's rows by
+/// installation period and power, in rising order of from_year.
+void read_part_load(MapReader& m, BoilerPartLoad& b) {
+  b.enabled = true;
+  if (const auto k = m.required_enum("kind", boiler_kind_names)) b.kind = static_cast<BoilerKind>(*k);
+  b.pcs_over_pci = m.required_in_range<double>("pcs_over_pci", 1.0, 1.2).value_or(1.0);
+  b.temp_fonc_100_c =
+      m.required_quantity("temp_fonc_100", Dimension::temperature_c, 20.0, 100.0).value_or(80.0);
+  b.combustion_regulation = m.required<bool>("combustion_regulation").value_or(false);
+  int previous_year = -1;
+  m.each_item(
+      "periods", "a list of table rows, {from, rpn, rpint, qp0, temp_fonc_30}",
+      [&](MapReader& row, std::size_t i) {
+        if (i >= boiler_period_capacity) {
+          row.report_here(fmt::format("expected at most {} rows", boiler_period_capacity));
+          return;
+        }
+        BoilerPeriod& r = b.periods[i];
+        r.from_year = row.required_in_range<int>("from", 0, 2100).value_or(0);
+        if (r.from_year < previous_year)
+          row.report(row.node("from"), "from", "expected rows in rising order of installation year");
+        previous_year = r.from_year;
+        r.max_pn_kw =
+            row.has("max_pn_kw") ? row.required_in_range<double>("max_pn_kw", 0.0, 1e6).value_or(1e9) : 1e9;
+        const auto pair = [&](std::string_view key, double& a, double& slope) {
+          const auto v = row.required_numbers<double>(key, 2, -1000.0, 1000.0);
+          if (v && v->size() == 2) {
+            a = (*v)[0];
+            slope = (*v)[1];
+          }
+        };
+        pair("rpn", r.rpn_a, r.rpn_b);
+        pair("rpint", r.rpint_a, r.rpint_b);
+        const auto qp0 = row.required_numbers<double>("qp0", 3, -1000.0, 1000.0);
+        if (qp0 && qp0->size() == 3) {
+          r.qp0_a = (*qp0)[0];
+          r.qp0_b = (*qp0)[1];
+          r.qp0_exponent = (*qp0)[2];
+        }
+        // Solid-fuel boilers have no 30 % point (their curve goes through QP50).
+        if (b.kind != BoilerKind::solid_fuel)
+          r.temp_fonc_30_c =
+              row.required_quantity("temp_fonc_30", Dimension::temperature_c, 20.0, 100.0).value_or(0.0);
+        b.period_count = i + 1;
+      });
+  if (b.period_count == 0) b.enabled = false;
+}
+
+/// Every zone and altitude class; the lighting hours N_h of each zone go to `lighting_hours`
+/// (lighting also needs method.yaml's usage factor and power).
+void read_climate(MapReader& r, ThermalParams& p, std::array<double, climate_zone_count>& lighting_hours) {
+  (void)r.optional<std::string>("source");
+  const auto days = numbers(r, "days", months, 0.0, 31.0);
+  r.each_map("zones", climate_zone_names, [&](MapReader& z, std::size_t zone) {
+    lighting_hours[zone] =
+        z.required_quantity("lighting_hours", Dimension::time_h, 0.0, 8760.0).value_or(0.0);
+    const auto c1_east = numbers(z, "c1_east", months, 0.0, 5.0);
+    const auto c1_west = numbers(z, "c1_west", months, 0.0, 5.0);
+    const auto c1_north = numbers(z, "c1_north", months, 0.0, 5.0);
+    z.each_map("altitudes", altitude_class_names, [&](MapReader& a, std::size_t altitude) {
+      ClimateTable& c = p.climate[climate_index(zone, altitude)];
+      copy_to(days, c.days);
+      read_altitude(a, c, c1_east, c1_west, c1_north);
+    });
+  });
+}
+
 void read_systems(MapReader& r, ThermalParams& p) {
+  // T_base by zone group (h1, h2, h3: the zone name's first two letters) and altitude class.
+  MapReader sizing = r.map("boiler_sizing");
+  if (sizing.valid()) {
+    MapReader base = sizing.map("base_temperature");
+    if (base.valid()) {
+      for (const std::string_view group : {"h1", "h2", "h3"}) {
+        const auto t =
+            base.required_quantities(group, Dimension::temperature_c, altitude_class_count, -40.0, 15.0);
+        if (!t) continue;
+        for (std::size_t zone = 0; zone < climate_zone_count; ++zone)
+          if (climate_zone_names[zone].substr(0, 2) == group)
+            for (std::size_t altitude = 0; altitude < altitude_class_count; ++altitude)
+              p.base_temperature_c[climate_index(zone, altitude)] = (*t)[altitude];
+      }
+      base.finish();
+    }
+    sizing.finish();
+  }
   r.each_map("heating", heating_system_names, [&](MapReader& m, std::size_t s) {
     HeatingSystemParams& h = p.heating[s];
     if (const auto c = m.required_enum("carrier", carrier_names)) h.carrier = static_cast<Carrier>(*c);
@@ -94,6 +175,13 @@ void read_systems(MapReader& r, ThermalParams& p) {
     h.circulator_w = m.required_in_range<double>("circulator_w", 0.0, 1000.0).value_or(0.0);
     h.auxiliary_kwh_per_m2 =
         m.required_quantity("auxiliary_per_m2", Dimension::energy_per_area_kwh_m2, 0.0, 100.0).value_or(0.0);
+    if (m.has("part_load")) {
+      MapReader part_load = m.map("part_load");
+      if (part_load.valid()) {
+        read_part_load(part_load, h.part_load);
+        part_load.finish();
+      }
+    }
   });
 
   r.each_map("dhw", dhw_system_names, [&](MapReader& m, std::size_t s) {
@@ -177,7 +265,7 @@ void read_labels(MapReader& r, ThermalParams& p) {
   }
 }
 
-void read_method(MapReader& r, ThermalParams& p) {
+void read_method(MapReader& r, ThermalParams& p, double& lighting_w_per_m2) {
   MapReader alpha = r.map("gain_exponent_alpha");
   if (alpha.valid()) {
     for (std::size_t k = 0; k < inertia_count; ++k)
@@ -203,8 +291,7 @@ void read_method(MapReader& r, ThermalParams& p) {
   if (light.valid()) {
     const double usage = light.required_in_range<double>("usage_factor", 0.0, 1.0).value_or(0.0);
     const double power = light.required_quantity("power", Dimension::power_w_per_m2, 0.0, 50.0).value_or(0.0);
-    const double hours = light.required_quantity("hours", Dimension::time_h, 0.0, 8760.0).value_or(0.0);
-    p.lighting_kwh_per_m2 = usage * power * hours / 1000.0;  // W/m2 . h -> kWh/m2
+    lighting_w_per_m2 = usage * power;  // times N_h of the zone (climate-zones.yaml)
     light.finish();
   }
   p.window_shading_factor = r.required_in_range<double>("window_shading_factor", 0.0, 1.0).value_or(1.0);
@@ -225,11 +312,18 @@ ThermalParams load_thermal_params(const std::filesystem::path& data_dir, Diagnos
   const auto read = [&](const char* file, void (*reader)(MapReader&, ThermalParams&)) {
     read_yaml_file(dir / file, diag, [&](MapReader& top) { reader(top, p); });
   };
-  read("climate-h1a.yaml", read_climate);
+  std::array<double, climate_zone_count> lighting_hours{};
+  double lighting_w_per_m2 = 0.0;
+  read_yaml_file(dir / "climate-zones.yaml", diag,
+                 [&](MapReader& top) { read_climate(top, p, lighting_hours); });
   read("systems.yaml", read_systems);
   read("factors.yaml", read_factors);
   read("dpe-labels.yaml", read_labels);
-  read("method.yaml", read_method);
+  read_yaml_file(dir / "method.yaml", diag, [&](MapReader& top) { read_method(top, p, lighting_w_per_m2); });
+  // 3CL §16: C . P_ecl . N_h / 1000, N_h by zone (W/m2 . h -> kWh/m2).
+  for (std::size_t z = 0; z < climate_zone_count; ++z)
+    for (std::size_t a = 0; a < altitude_class_count; ++a)
+      p.climate[climate_index(z, a)].lighting_kwh_per_m2 = lighting_w_per_m2 * lighting_hours[z] / 1000.0;
   return p;
 }
 

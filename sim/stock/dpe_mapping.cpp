@@ -71,8 +71,6 @@ const io::DpeGenerator& main_generator(const std::vector<io::DpeGenerator>& gene
   return *it;
 }
 
-constexpr std::string_view zone_names[] = {"h1a", "h1b", "h1c", "h2a", "h2b", "h2c", "h2d", "h3"};
-
 }  // namespace
 
 std::string DpeRefusal::format() const { return fmt::format("{}:{}: {}: {}", file, line, path, reason); }
@@ -189,6 +187,11 @@ DpeMapping map_dpe_certificate(const io::DpeCertificate& c) {
                   fmt::format("unknown enum_type_generateur_ch_id {}", heater.type_id));
   r.heating_system = static_cast<std::uint8_t>(heating->value);
   if (!heating->exact) notes.push_back(fmt::format("approximated: {}", heating->why));
+  // The boiler's period gives its part-load efficiency (3CL §13.2.1). Its Pn is a house's own;
+  // a flat's certificate may give the building's boiler, so the flat's is sized by the method.
+  r.heating_generator_year = static_cast<std::int16_t>(generator_year_of(heater.type_id));
+  if (r.heating_generator_year > 0 && m.is_house)
+    r.heating_nominal_power_kw = heater.nominal_power_w / 1000.0;
 
   const io::DpeGenerator& water = main_generator(c.dhw, "hot-water", notes);
   const auto dhw = dhw_system_of(water.type_id);
@@ -198,11 +201,22 @@ DpeMapping map_dpe_certificate(const io::DpeCertificate& c) {
   r.dhw_system = static_cast<std::uint8_t>(dhw->value);
   if (!dhw->exact) notes.push_back(fmt::format("approximated: {}", dhw->why));
 
-  if (c.climate_zone_id != 1) {
-    const bool known = c.climate_zone_id >= 1 && c.climate_zone_id <= 8;
-    notes.push_back(fmt::format("approximated: climate zone {} evaluated in H1a (the kernel's only zone)",
-                                known ? zone_names[c.climate_zone_id - 1] : std::string_view("unknown")));
-  }
+  // Open3CL src/enums.js numbers the zones 1 (h1a) .. 8 (h3) and the altitude classes 1 (below
+  // 400 m) .. 3 (above 800 m), in the order of climate_zone_names and altitude_class_names.
+  if (c.climate_zone_id < 1 || c.climate_zone_id > static_cast<int>(climate_zone_count))
+    return refuse(c, c.meteo_line, "/dpe/logement/meteo/enum_zone_climatique_id",
+                  fmt::format("unknown enum_zone_climatique_id {} (expected 1 to {})", c.climate_zone_id,
+                              climate_zone_count));
+  r.climate_zone = static_cast<std::uint8_t>(c.climate_zone_id - 1);
+  if (c.altitude_class_id < 1 || c.altitude_class_id > static_cast<int>(altitude_class_count))
+    return refuse(c, c.meteo_line, "/dpe/logement/meteo/enum_classe_altitude_id",
+                  fmt::format("unknown enum_classe_altitude_id {} (expected 1 to {})", c.altitude_class_id,
+                              altitude_class_count));
+  r.altitude_class = static_cast<std::uint8_t>(c.altitude_class_id - 1);
+  if (!climate_is_tabulated(r.climate_zone, r.altitude_class))
+    return refuse(
+        c, c.meteo_line, "/dpe/logement/meteo/enum_classe_altitude_id",
+        fmt::format("the method has no climate for zone {} above 800 m", climate_zone_names[r.climate_zone]));
   return m;
 }
 

@@ -135,6 +135,32 @@ std::optional<DpeMapped<E>> lookup(const IdRange<E> (&ranges)[N], int id) noexce
 std::optional<DpeMapped<HeatingSystem>> heating_system_of(int type_id) noexcept {
   return lookup(heating_ranges, type_id);
 }
+int generator_year_of(int type_id) noexcept {
+  // Open3CL src/enums.js type_generateur_ch: each id names a period; the year is its first
+  // (before 1970 or 1981: a year inside it). LPG boilers (127-139) repeat the gas periods.
+  struct Period {
+    int first, last, year;
+  };
+  static constexpr Period periods[] = {
+      {69, 69, 1970},   {70, 70, 1978},   {71, 71, 1995},   {72, 72, 2004},
+      {73, 73, 2013},  // pellets
+      {74, 74, 2020},  // pellets after 2019
+      {75, 75, 1960},   {76, 76, 1970},   {77, 77, 1976},   {78, 78, 1981},
+      {79, 79, 1991},  // oil classic, standard
+      {80, 80, 2016},  // oil standard after 2015
+      {85, 85, 1975},   {86, 86, 1981},   {87, 87, 1986},   {88, 88, 1991},
+      {89, 89, 2001},                                                        // gas classic, standard
+      {90, 90, 2016},                                                        // gas standard after 2015
+      {94, 94, 1981},   {95, 95, 1986},   {96, 96, 2001},   {97, 97, 2016},  // gas condensing
+      {127, 127, 1975}, {128, 128, 1981}, {129, 129, 1986}, {130, 130, 1991},
+      {131, 131, 2001}, {132, 132, 2016}, {136, 136, 1981}, {137, 137, 1986},
+      {138, 138, 2001}, {139, 139, 2016},
+  };
+  for (const Period& p : periods)
+    if (type_id >= p.first && type_id <= p.last) return p.year;
+  return 0;
+}
+
 std::optional<DpeMapped<DhwSystem>> dhw_system_of(int type_id) noexcept {
   return lookup(dhw_ranges, type_id);
 }

@@ -19,6 +19,11 @@ struct DpeMapped {
 
 /// enum_type_generateur_ch_id (1..170); nothing for an unknown id.
 [[nodiscard]] std::optional<DpeMapped<HeatingSystem>> heating_system_of(int type_id) noexcept;
+/// The first installation year of the period an enum_type_generateur_ch_id names, for the boilers
+/// whose coron class has the same loss curve and table rows (gas standard and classic, gas
+/// condensing, oil standard and classic, pellets: data/thermal/systems.yaml part_load); 0 for
+/// any other generator (its class keeps its fixed efficiency).
+[[nodiscard]] int generator_year_of(int type_id) noexcept;
 /// enum_type_generateur_ecs_id (1..133); nothing for an unknown id.
 [[nodiscard]] std::optional<DpeMapped<DhwSystem>> dhw_system_of(int type_id) noexcept;
 /// enum_type_ventilation_id (1..38); nothing for an unknown id.

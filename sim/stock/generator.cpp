@@ -417,6 +417,10 @@ Stock generate(const StockParameters& p, std::uint64_t seed, std::vector<std::ui
           categorical(p.dhw_share_given_heating[heating], ks.uniform(system_draw::dhw)));
       s.ventilation[i] =
           static_cast<std::uint8_t>(categorical(w.ventilation_share, ks.uniform(system_draw::ventilation)));
+      // The basin lies in 3CL zone H1a (Nord and Pas-de-Calais, arrêté du 31 mars 2021 annex 1,
+      // Open3CL src/tv.js zoning), every commune below 400 m (the basin is a plain, under 100 m).
+      s.climate_zone[i] = static_cast<std::uint8_t>(ClimateZone::h1a);
+      s.altitude_class[i] = static_cast<std::uint8_t>(AltitudeClass::below_400m);
 
       // household on 1 January
       const RngKey kh = key(seed, id, Stream::stock_household);

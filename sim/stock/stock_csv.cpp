@@ -13,10 +13,13 @@
 #include <fmt/core.h>
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <functional>
 #include <iterator>
 #include <optional>
+#include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -173,14 +176,21 @@ void write_stock_csv_file(const Stock& stock, const std::filesystem::path& path)
   if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
   util::PartialFile partial(path);
   std::ofstream out(partial.path(), std::ios::binary | std::ios::trunc);
-  if (!out) bad_output("cannot write here (is the folder writable?)");
+  if (!out) {
+    const int error = errno;
+    if (util::is_storage_failure(error))
+      throw std::runtime_error(fmt::format("cannot write {}: {}", path.string(), std::strerror(error)));
+    bad_output("cannot write here (is the folder writable?)");
+  }
   write_stock_csv(stock, out);
   out.close();
-  if (!out) throw std::runtime_error("failed writing " + partial.path().string());
+  if (!out) throw std::runtime_error(fmt::format("failed writing {} (is the disk full?)", path.string()));
+  // The partial was written beside the target: a rename that fails now is the system's
+  // failure, not the user's choice of path.
   try {
     partial.commit();
   } catch (const std::filesystem::filesystem_error& e) {
-    bad_output(fmt::format("cannot replace it ({})", e.code().message()));
+    throw std::runtime_error(fmt::format("cannot replace {}: {}", path.string(), e.code().message()));
   }
 }
 
@@ -355,6 +365,16 @@ Stock parse_stock_csv(std::string_view input, const std::string& file, std::vect
         diag.add(file, age_field.line, age_field.column, "head_age",
                  fmt::format("expected a head of household aged 16 or more, got '{}'", age_field.text));
       }
+    }
+
+    // A zone and altitude the 3CL tables give no climate for (climate_is_tabulated).
+    if (row_ok && field_index("climate_zone") && field_index("altitude_class") &&
+        !climate_is_tabulated(s.climate_zone[i], s.altitude_class[i])) {
+      const CsvField& field = rec.fields[*field_index("altitude_class")];
+      diag.add(file, field.line, field.column, "altitude_class",
+               fmt::format("expected below_400m or 400_800m in zone {} (the 3CL tables have no climate "
+                           "above 800 m there), got '{}'",
+                           climate_zone_names[s.climate_zone[i]], field.text));
     }
 
     // The cité: its first row defines it, later rows must repeat the same attributes.

@@ -122,6 +122,18 @@ TEST_F(H5File, ClosingAFileBeingWrittenWithOpenObjectsFails) {
   }
 }
 
+TEST_F(H5File, AReaderClosesItsFileWhileAGroupIsStillOpenAndTheGroupStillReads) {
+  {
+    File f = File::create(dir_ / "f.h5");
+    f.create_group("g").set_attribute("x", 1);
+    f.close();
+  }
+  File f = File::open(dir_ / "f.h5");
+  Group g = f.open_group("g");
+  EXPECT_NO_THROW(f.close());
+  EXPECT_EQ(g.attribute<int>("x"), 1);
+}
+
 TEST_F(H5File, AttributesAreReplacedEvenWithAnotherType) {
   File f = File::create(dir_ / "f.h5");
   f.set_attribute("x", 1);

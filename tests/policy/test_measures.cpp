@@ -133,6 +133,25 @@ TEST(WorksMeasures, CoronWallsArePaidOnTheOutsideWallsOnly) {
   EXPECT_DOUBLE_EQ(measure_cost_eur(works.measures[*works.find("heat_pump")], coron), 13000.0);
 }
 
+// A new heating system, or a rebuilt house, forgets the old boiler's year and power (the new
+// system takes its class's fixed efficiency); other measures keep them.
+TEST(WorksMeasures, ANewHeatingSystemForgetsTheOldGenerator) {
+  const WorksParams works = fixtures::realistic_catalog();
+  ThermalRow boiler = coron_row();
+  boiler.heating_generator_year = 1990;
+  boiler.heating_nominal_power_kw = 24.0;
+  for (const char* name : {"heat_pump", "rebuild"}) {
+    ThermalRow after = boiler;
+    apply_measure(works.measures[*works.find(name)], works.rebuilt, after);
+    EXPECT_EQ(after.heating_generator_year, 0) << name;
+    EXPECT_EQ(after.heating_nominal_power_kw, 0.0) << name;
+  }
+  ThermalRow attic = boiler;
+  apply_measure(works.measures[*works.find("attic")], works.rebuilt, attic);
+  EXPECT_EQ(attic.heating_generator_year, 1990);
+  EXPECT_EQ(attic.heating_nominal_power_kw, 24.0);
+}
+
 TEST(WorksMeasures, InsideLiningLosesTheInnerPerimeterTimesItsDepth) {
   const WorksParams works = fixtures::realistic_catalog();
   const ThermalRow coron = coron_row();

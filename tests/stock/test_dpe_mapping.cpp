@@ -82,8 +82,12 @@ TEST(DpeMapping, HandCheckedHouse) {
   EXPECT_EQ(r.inertia, static_cast<std::uint8_t>(Inertia::medium));
   EXPECT_EQ(r.heating_system, static_cast<std::uint8_t>(HeatingSystem::heat_pump_air_water));
   EXPECT_EQ(r.dhw_system, static_cast<std::uint8_t>(DhwSystem::thermodynamic));
-  // Hot water is the closest value, and says so; the ventilation is its own; zone H1a needs no note.
+  // meteo: enum_zone_climatique_id 1, enum_classe_altitude_id 1.
+  EXPECT_EQ(r.climate_zone, static_cast<std::uint8_t>(ClimateZone::h1a));
+  EXPECT_EQ(r.altitude_class, static_cast<std::uint8_t>(AltitudeClass::below_400m));
+  // Hot water is the closest value, and says so; the ventilation is its own; the zone needs no note.
   EXPECT_EQ(m.approximations.size(), 1U);
+  EXPECT_FALSE(has_note(m, "after 1982 as before 1982"));
   EXPECT_TRUE(has_note(m, "other thermodynamic system"));
   EXPECT_FALSE(has_note(m, "climate zone"));
 }
@@ -95,6 +99,46 @@ int line_of(const std::filesystem::path& file, std::string_view needle) {
   for (int n = 1; std::getline(in, line); ++n)
     if (line.find(needle) != std::string::npos) return n;
   return 0;
+}
+
+// The boiler's period (from enum_type_generateur_ch_id) and the house's own Pn (donnee_intermediaire/pn,
+// W) reach the row; a heat pump keeps both at 0, and a flat keeps its period but not the
+// building's Pn.
+TEST(DpeMapping, BoilerPeriodAndNominalPowerReachTheRow) {
+  const DpeMapping house = mapped("2378E2995004O.xml");  // gas condensing 2001-2015 (id 96), pn 25000
+  ASSERT_FALSE(house.refused) << house.refusal.format();
+  EXPECT_TRUE(house.is_house);
+  EXPECT_EQ(house.row.heating_system, static_cast<std::uint8_t>(HeatingSystem::gas_boiler_condensing));
+  EXPECT_EQ(house.row.heating_generator_year, 2001);
+  EXPECT_DOUBLE_EQ(house.row.heating_nominal_power_kw, 25.0);
+
+  const DpeMapping classic = mapped("2418E2787827Y.xml");  // gas condensing 1986-2000 (id 95), pn 24000
+  ASSERT_FALSE(classic.refused) << classic.refusal.format();
+  EXPECT_EQ(classic.row.heating_generator_year, 1986);
+  EXPECT_DOUBLE_EQ(classic.row.heating_nominal_power_kw, 24.0);
+
+  const DpeMapping pump = mapped("2260E1364581G.xml");  // air/water heat pump (id 7)
+  EXPECT_EQ(pump.row.heating_generator_year, 0);
+  EXPECT_EQ(pump.row.heating_nominal_power_kw, 0.0);
+
+  const DpeMapping flat =
+      mapped("2144E0951019J.xml");  // the building's LPG condensing boilers, 70 and 100 kW
+  ASSERT_FALSE(flat.refused);
+  EXPECT_FALSE(flat.is_house);
+  EXPECT_GT(flat.row.heating_generator_year, 0);
+  EXPECT_EQ(flat.row.heating_nominal_power_kw, 0.0);
+}
+
+TEST(DpeSystems, GeneratorYearIsTheFirstOfItsPeriodForBoilersWithTableRows) {
+  EXPECT_EQ(generator_year_of(87), 1986);   // gas classic 1986-1990
+  EXPECT_EQ(generator_year_of(90), 2016);   // gas standard after 2015
+  EXPECT_EQ(generator_year_of(97), 2016);   // gas condensing after 2015
+  EXPECT_EQ(generator_year_of(76), 1970);   // oil classic 1970-1975
+  EXPECT_EQ(generator_year_of(74), 2020);   // pellets after 2019
+  EXPECT_EQ(generator_year_of(136), 1981);  // LPG condensing 1981-1985
+  EXPECT_EQ(generator_year_of(91), 0);      // gas low temperature: no row of its class's curve
+  EXPECT_EQ(generator_year_of(7), 0);       // heat pump
+  EXPECT_EQ(generator_year_of(60), 0);      // log boiler (its class is the pellet boiler)
 }
 
 TEST(DpeMapping, RefusesWholeBuildingCertificateWithItsElement) {
@@ -123,18 +167,66 @@ TEST(DpeMapping, RefusesACertificateLackingAValueAtItsElement) {
   EXPECT_EQ(m.refusal.reason, "donnee_intermediaire/umur: missing or not a number");
 }
 
-TEST(DpeMapping, NotesClimateZoneAndProratesBuildingEnvelope) {
-  // 2144E0951019J: a 60 m2 flat of a 646 m2 building (method 23, the building's study), zone H2b.
+TEST(DpeMapping, KeepsClimateZoneAndProratesBuildingEnvelope) {
+  // 2144E0951019J: a 60 m2 flat of a 646 m2 building (method 23, the building's study), zone H2b
+  // (enum_zone_climatique_id 5) below 400 m (enum_classe_altitude_id 1).
   const DpeMapping m = mapped("2144E0951019J.xml");
   ASSERT_FALSE(m.refused);
   EXPECT_FALSE(m.is_house);
   EXPECT_EQ(m.row.dwelling_type, static_cast<std::uint8_t>(DwellingType::flat));
   EXPECT_DOUBLE_EQ(m.envelope_share, 60.0 / 646.0);
-  EXPECT_TRUE(has_note(m, "climate zone h2b"));
+  EXPECT_EQ(m.row.climate_zone, static_cast<std::uint8_t>(ClimateZone::h2b));
+  EXPECT_EQ(m.row.altitude_class, static_cast<std::uint8_t>(AltitudeClass::below_400m));
+  EXPECT_FALSE(has_note(m, "climate zone"));
   EXPECT_TRUE(has_note(m, "prorated"));
   // mur: 340.20 and 63.98 m2 outside (b 1), 10.75 m2 on an unheated space (b 0.95), 124.49 m2
   // on a circulation (b 0.45): every one loses heat, 539.42 m2, prorated.
   EXPECT_NEAR(m.row.wall_area_m2, 539.42 * 60.0 / 646.0, 1e-9);
+}
+
+TEST(DpeMapping, KeepsAltitudeClassAboveEightHundredMetres) {
+  // 2373E0956150X: zone H1c (enum_zone_climatique_id 3), above 800 m (enum_classe_altitude_id 3).
+  const DpeMapping m = mapped("2373E0956150X.xml");
+  ASSERT_FALSE(m.refused) << m.refusal.format();
+  EXPECT_EQ(m.row.climate_zone, static_cast<std::uint8_t>(ClimateZone::h1c));
+  EXPECT_EQ(m.row.altitude_class, static_cast<std::uint8_t>(AltitudeClass::above_800m));
+}
+
+/// 2260E1364581G with `from` replaced by `to` in its XML, mapped.
+DpeMapping mapped_with(std::string_view from, std::string_view to) {
+  std::ifstream in(dpe_dir / "2260E1364581G.xml");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::size_t at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  const std::filesystem::path file = std::filesystem::temp_directory_path() / "coron_dpe_replaced.xml";
+  std::ofstream(file) << text;
+  const DpeMapping m = map_dpe_certificate(io::read_dpe_certificate(file.string()));
+  std::filesystem::remove(file);
+  return m;
+}
+
+TEST(DpeMapping, RefusesAnUnknownZoneOrAltitudeAtTheMeteoElement) {
+  const int meteo_line = line_of(dpe_dir / "2260E1364581G.xml", "<meteo>");
+  const DpeMapping zone = mapped_with("<enum_zone_climatique_id>1<", "<enum_zone_climatique_id>9<");
+  ASSERT_TRUE(zone.refused);
+  EXPECT_EQ(zone.refusal.path, "/dpe/logement/meteo/enum_zone_climatique_id");
+  EXPECT_EQ(zone.refusal.line, meteo_line);
+  EXPECT_THAT(zone.refusal.reason, HasSubstr("unknown enum_zone_climatique_id 9 (expected 1 to 8)"));
+  const DpeMapping altitude = mapped_with("<enum_classe_altitude_id>1<", "<enum_classe_altitude_id>0<");
+  ASSERT_TRUE(altitude.refused);
+  EXPECT_EQ(altitude.refusal.path, "/dpe/logement/meteo/enum_classe_altitude_id");
+  EXPECT_THAT(altitude.refusal.reason, HasSubstr("unknown enum_classe_altitude_id 0 (expected 1 to 3)"));
+}
+
+TEST(DpeMapping, RefusesAZoneAndAltitudeTheMethodHasNoClimateFor) {
+  // 2260E1364581G lies in zone H1a (enum_zone_climatique_id 1); the 3CL tables have no H1a
+  // climate above 800 m (enum_classe_altitude_id 3), so the row would have no heating hours.
+  const DpeMapping m = mapped_with("<enum_classe_altitude_id>1<", "<enum_classe_altitude_id>3<");
+  ASSERT_TRUE(m.refused);
+  EXPECT_EQ(m.refusal.path, "/dpe/logement/meteo/enum_classe_altitude_id");
+  EXPECT_EQ(m.refusal.line, line_of(dpe_dir / "2260E1364581G.xml", "<meteo>"));
+  EXPECT_THAT(m.refusal.reason, HasSubstr("the method has no climate for zone h1a above 800 m"));
 }
 
 TEST(DpeXml, MalformedFileIsBadInputWithFileAndLine) {

@@ -48,7 +48,11 @@ std::vector<std::uint8_t> initial_labels(const Stock& s) {
                          s.ventilation,
                          s.inertia,
                          s.heating_system,
-                         s.dhw_system};
+                         s.dhw_system,
+                         s.climate_zone,
+                         s.altitude_class,
+                         s.heating_generator_year,
+                         s.heating_nominal_power_kw};
   const std::size_t n = s.size();
   std::vector<double> need(n), final_energy(n), heating(n), dhw(n), electricity(n), cep(n), eges(n);
   std::vector<std::uint8_t> label(n);

@@ -11,7 +11,9 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
 #include <sys/stat.h>
+#include <vector>
 
 namespace coron::stock {
 namespace {
@@ -118,21 +120,35 @@ TEST(StockCsv, ColumnsInAnyOrderAndAnOlderFormatStillLoads) {
   const Stock s = parse_stock_csv(text, "order.csv", &notices);
   ASSERT_EQ(s.size(), 3u);
   EXPECT_EQ(s.window_east_m2, (std::vector<double>{0.0, 0.0, 0.0}));  // the file's window_east_west_m2 are 0
-  ASSERT_EQ(notices.size(), 6u);
+  ASSERT_EQ(notices.size(), 10u);
   EXPECT_EQ(notices[0].key, "window_east_m2");
   EXPECT_EQ(notices[1].key, "window_west_m2");
   EXPECT_THAT(
       notices[0].format(),
       HasSubstr("order.csv:1: window_east_m2: stock CSV format 1 has no such column (format 2 added it): "
                 "taken as 0.5 x window_east_west_m2"));
+  // In the registry's column order: the thermal columns (dwelling type, climate, generator)
+  // before the household's.
   EXPECT_EQ(notices[2].key, "dwelling_type");
-  EXPECT_THAT(notices[2].format(), HasSubstr("(format 4 added it)"));
-  EXPECT_EQ(notices[3].key, "spouse_age");
-  EXPECT_EQ(notices[4].key, "entry_year");
-  EXPECT_EQ(notices[5].key, "vacant_years");
-  EXPECT_THAT(notices[3].format(), HasSubstr("(format 3 added it)"));
+  EXPECT_THAT(notices[2].format(), HasSubstr("(format 6 added it)"));
+  EXPECT_EQ(notices[3].key, "climate_zone");
+  EXPECT_EQ(notices[4].key, "altitude_class");
+  EXPECT_THAT(notices[3].format(), HasSubstr("(format 4 added it)"));
+  EXPECT_EQ(notices[5].key, "heating_generator_year");
+  EXPECT_EQ(notices[6].key, "heating_nominal_power_kw");
+  EXPECT_THAT(notices[5].format(), HasSubstr("(format 5 added it)"));
+  EXPECT_EQ(notices[7].key, "spouse_age");
+  EXPECT_EQ(notices[8].key, "entry_year");
+  EXPECT_EQ(notices[9].key, "vacant_years");
+  EXPECT_THAT(notices[7].format(), HasSubstr("(format 3 added it)"));
   EXPECT_EQ(s.dwelling_type, (std::vector<std::uint8_t>{0, 0, 0}));  // houses
-  EXPECT_EQ(s.spouse_age, (std::vector<std::int16_t>{0, 0, 0}));     // documented defaults
+  // The generator's year unknown and its power to be sized: every boiler keeps its fixed R_g.
+  EXPECT_EQ(s.heating_generator_year, (std::vector<std::int16_t>{0, 0, 0}));
+  EXPECT_EQ(s.heating_nominal_power_kw, (std::vector<double>{0.0, 0.0, 0.0}));
+  // An older file is a mining-basin stock: H1a below 400 m, the 3CL climate it was evaluated in.
+  EXPECT_EQ(s.climate_zone, (std::vector<std::uint8_t>{0, 0, 0}));
+  EXPECT_EQ(s.altitude_class, (std::vector<std::uint8_t>{0, 0, 0}));
+  EXPECT_EQ(s.spouse_age, (std::vector<std::int16_t>{0, 0, 0}));  // documented defaults
   EXPECT_EQ(s.entry_year, (std::vector<std::int32_t>{0, 0, 0}));
   EXPECT_EQ(s.vacant_years, (std::vector<std::int16_t>{0, 0, 0}));
   ASSERT_EQ(s.cites.size(), 2u);
@@ -186,11 +202,13 @@ TEST(StockCsv, FormatOneGlazingIsSplitEvenlyIntoEastAndWest) {
   ASSERT_EQ(fields[column + 1], "1.5");
   fields[column] = "3";
   fields.erase(fields.begin() + static_cast<std::ptrdiff_t>(column) + 1);
-  // and without format 3's household columns and format 4's dwelling type
+  // and without format 3's household columns, format 4's climate, format 5's generator and
+  // format 6's dwelling type
   std::vector<std::string> names;
   std::stringstream header_again(v1.substr(0, header_end));
   while (std::getline(header_again, field, ',')) names.push_back(field);
-  for (const char* added : {"dwelling_type", "spouse_age", "entry_year", "vacant_years"}) {
+  for (const char* added : {"spouse_age", "entry_year", "vacant_years", "climate_zone", "altitude_class",
+                            "heating_generator_year", "heating_nominal_power_kw", "dwelling_type"}) {
     const auto at = std::find(names.begin(), names.end(), added) - names.begin();
     ASSERT_LT(static_cast<std::size_t>(at), names.size()) << added;
     names.erase(names.begin() + at);
@@ -202,7 +220,7 @@ TEST(StockCsv, FormatOneGlazingIsSplitEvenlyIntoEastAndWest) {
   for (std::size_t k = 0; k < fields.size(); ++k) rebuilt.append(k ? "," : "").append(fields[k]);
   std::vector<Diagnostic> notices;
   const Stock old = parse_stock_csv(rebuilt, "v1.csv", &notices);
-  EXPECT_EQ(notices.size(), 6u);
+  EXPECT_EQ(notices.size(), 10u);
   expect_identical(s, old);  // 0.5 x 3 = 1.5 each, every other column as written
   std::vector<Diagnostic> none;
   expect_identical(s, parse_stock_csv(v2, "v2.csv", &none));
@@ -218,7 +236,7 @@ TEST(StockCsvErrors, AFormatNewerThanThisCoronIsRefused) {
     (void)parse_stock_csv(text, "future.csv");
     FAIL() << "expected InputError";
   } catch (const InputError& e) {
-    EXPECT_THAT(e.what(), HasSubstr("future.csv:1:23: format: expected a stock CSV format within [1, 4]"));
+    EXPECT_THAT(e.what(), HasSubstr("future.csv:1:23: format: expected a stock CSV format within [1, 6]"));
     EXPECT_EQ(e.diagnostics().size(), 1u);
   }
 }
@@ -255,6 +273,50 @@ TEST(StockCsvErrors, NegativeArea) {
           "bad_stock_negative_area.csv:3:111: floor_area_m2: expected a positive area in m2, got '-30'"));
 }
 
+// The generator columns refuse a fractional year and a negative power at their place, both at once.
+TEST(StockCsvErrors, GeneratorYearAndPowerAreCheckedAtTheirPlace) {
+  std::ostringstream out;
+  write_stock_csv(default_stock(), out);
+  std::istringstream in(out.str());
+  std::vector<std::string> lines(4);
+  for (std::string& l : lines) std::getline(in, l);                          // format line, header, two rows
+  const auto field_start = [](const std::string& line, std::size_t index) {  // commas outside quotes
+    std::size_t at = 0, commas = 0;
+    bool quoted = false;
+    for (; at < line.size() && commas < index; ++at) {
+      if (line[at] == '"') quoted = !quoted;
+      if (line[at] == ',' && !quoted) ++commas;
+    }
+    return at;
+  };
+  const auto replace_field = [&](std::string& line, std::size_t index, const std::string& value) {
+    const std::size_t from = field_start(line, index);
+    line.replace(from, line.find(',', from) - from, value);
+    return from + 1;  // 1-based column
+  };
+  const auto& names = stock_csv_columns();
+  const auto index_of_column = [&](std::string_view name) {
+    return static_cast<std::size_t>(std::find(names.begin(), names.end(), name) - names.begin());
+  };
+  const std::size_t year_column =
+      replace_field(lines[2], index_of_column("heating_generator_year"), "1990.5");
+  const std::size_t power_column = replace_field(lines[3], index_of_column("heating_nominal_power_kw"), "-3");
+  try {
+    (void)parse_stock_csv(lines[0] + "\n" + lines[1] + "\n" + lines[2] + "\n" + lines[3] + "\n", "gen.csv");
+    ADD_FAILURE() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_THAT(
+        e.what(),
+        HasSubstr("gen.csv:3:" + std::to_string(year_column) +
+                  ": heating_generator_year: expected an integer (a year within [0, 2100] (0: unknown)), got "
+                  "'1990.5'"));
+    EXPECT_THAT(e.what(),
+                HasSubstr("gen.csv:4:" + std::to_string(power_column) +
+                          ": heating_nominal_power_kw: expected a non-negative power in kW (0: sized "
+                          "by the method), got '-3'"));
+  }
+}
+
 TEST(StockCsvErrors, MissingColumn) {
   EXPECT_THAT(error_of("bad_stock_missing_column.csv"),
               HasSubstr("bad_stock_missing_column.csv:1: u_wall_w_per_m2k: missing column"));
@@ -275,7 +337,7 @@ TEST(StockCsvErrors, UnknownEnumName) {
   EXPECT_THAT(error_of("bad_stock_unknown_enum.csv"), HasSubstr("got 'gas_boiler'"));
 }
 
-// A format-4 file whose second dwelling is neither a house nor a flat.
+// A format-6 file whose second dwelling is neither a house nor a flat.
 TEST(StockCsvErrors, UnknownDwellingType) {
   const std::string e = error_of("bad_stock_unknown_dwelling_type.csv");
   EXPECT_THAT(e, HasSubstr("bad_stock_unknown_dwelling_type.csv:4:"));
@@ -324,6 +386,28 @@ TEST(StockCsvErrors, NonFiniteAndSubnormalNumbersAreRefusedAtTheirPlace) {
   EXPECT_THAT(what, HasSubstr("got '5e-324'"));
   EXPECT_THAT(what, HasSubstr("bad_stock_not_finite.csv:3:127: u_wall_w_per_m2k: expected a finite number"));
   EXPECT_THAT(what, HasSubstr("bad_stock_not_finite.csv:4:259: income_per_cu_eur: expected a finite number"));
+}
+
+TEST(StockCsvErrors, AZoneAndAltitudeWithoutA3clClimateIsRefusedAtTheAltitude) {
+  // Rows 2 and 3 (lines 4 and 5, after the format line and the header) placed above 800 m:
+  // H2a has no such climate in the 3CL tables, H1c has one.
+  Stock stock = default_stock();
+  stock.climate_zone[1] = static_cast<std::uint8_t>(ClimateZone::h2a);
+  stock.altitude_class[1] = static_cast<std::uint8_t>(AltitudeClass::above_800m);
+  stock.climate_zone[2] = static_cast<std::uint8_t>(ClimateZone::h1c);
+  stock.altitude_class[2] = static_cast<std::uint8_t>(AltitudeClass::above_800m);
+  std::ostringstream csv;
+  write_stock_csv(stock, csv);
+  std::string what = "no error";
+  try {
+    (void)parse_stock_csv(csv.str(), "zones.csv");
+  } catch (const InputError& e) {
+    what = e.what();
+  }
+  EXPECT_THAT(what, HasSubstr("zones.csv:4:"));
+  EXPECT_THAT(what, HasSubstr("altitude_class: expected below_400m or 400_800m in zone h2a (the 3CL tables "
+                              "have no climate above 800 m there), got 'above_800m'"));
+  EXPECT_THAT(what, ::testing::Not(HasSubstr("zones.csv:5:")));
 }
 
 TEST(StockCsvErrors, TextNotInUtf8IsRefusedAtEachPlace) {

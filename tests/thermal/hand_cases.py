@@ -2,7 +2,7 @@
 """Hand cases of the 3CL-DPE 2021 method, recomputed from first principles.
 
 Python 3 standard library only. Every number below is copied from data/thermal/*.yaml
-(which cite Open3CL/engine src/tv.js, commit bb583ee7) or from the 3CL formulas of
+(climate-zones.yaml cites Open3CL/engine src/tv.js, commit bb583ee7) or from the 3CL formulas of
 shared/reference/thermal-reference.md §4.3 and Open3CL 14_generateur_ecs.js; nothing is
 shared with the C++ kernel or the C++ reference. Arithmetic in double precision with
 math.pow, month by month in calendar order.
@@ -18,7 +18,7 @@ import math
 import re
 import sys
 
-# --- data/thermal/climate-h1a.yaml: H1a, altitude < 400 m, January..December ---
+# --- data/thermal/climate-zones.yaml: H1a, altitude < 400 m, January..December ---
 DH19 = {
     0: [11712.4, 9966.8, 7922.7, 5877.4, 2762.0, 0, 0, 0, 2264.1, 3645.4, 6861.0, 9573.3],
     1: [11712.4, 9966.8, 7922.7, 5877.4, 1069.9, 0, 0, 0, 740.6, 3645.4, 6861.0, 9573.3],
@@ -39,6 +39,36 @@ C1 = {
 }
 T_COLD = [7.8, 5.5, 6.9, 9.1, 11.4, 15.1, 16.1, 17.8, 15.9, 14.7, 12.5, 9.2]
 DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 24]
+LIGHTING_HOURS = 1500.0
+
+# --- data/thermal/climate-zones.yaml: H1c, altitude above 800 m (zones.h1c, altitudes.above_800m) ---
+H1C_HIGH = dict(
+    dh19={
+        0: [13829.2, 12378.3, 10330.9, 7787, 4637.2, 2989.4, 0, 0, 3576, 6634.5, 10593.5, 13860.4],
+        1: [13829.2, 12378.3, 10330.9, 7787, 4637.2, 748.3, 0, 0, 1612.4, 6634.5, 10593.5, 13860.4],
+    },
+    nref19={
+        0: [744, 672, 744, 711, 632, 429, 0, 0, 566, 697, 720, 744],
+        1: [744, 672, 744, 711, 632, 94, 0, 0, 244, 697, 720, 744],
+    },
+    e_south={
+        0: [47.86, 55.9, 91.2, 86.83, 81.59, 53.86, 0, 0, 91.65, 66.87, 45.76, 33.59],
+        1: [47.86, 55.9, 91.2, 86.83, 81.59, 11.4, 0, 0, 33.16, 66.87, 45.76, 33.59],
+    },
+    c1={
+        "south": [1.0] * 12,
+        "east": [0.49, 0.47, 0.58, 1.09, 1, 1.2, 1.1, 0.9, 0.67, 0.47, 0.42, 0.35],
+        "west": [0.46, 0.48, 0.64, 0.6, 1.22, 1.26, 1.26, 1.03, 0.78, 0.62, 0.53, 0.42],
+        "north": [0.35, 0.3, 0.35, 0.48, 0.7, 0.77, 0.71, 0.57, 0.48, 0.36, 0.35, 0.26],
+    },
+    t_cold=[2.1, 0.4, 4.5, 5, 10.1, 11.7, 14.2, 14.8, 14, 11.8, 7.3, 3.3],
+    lighting_hours=1476.0,
+)
+CLIMATES = {
+    "h1a_below_400m": dict(dh19=DH19, nref19=NREF19, e_south=E_SOUTH, c1=C1, t_cold=T_COLD,
+                           lighting_hours=LIGHTING_HOURS),
+    "h1c_above_800m": H1C_HIGH,
+}
 
 # --- data/thermal/method.yaml ---
 ALPHA = {"light": 2.5, "medium": 2.9, "heavy": 3.6}
@@ -46,7 +76,7 @@ ILPA = {"light": 0, "medium": 0, "heavy": 1}
 INTERNAL_W_M2 = 3.52
 OCCUPANT_WH = 132.0 / 168.0 * 90.0
 DHW_LITRES, DHW_HOT_C = 56.0, 40.0
-LIGHTING_KWH_M2 = 0.9 * 1.4 * 1500.0 / 1000.0
+LIGHTING_W_M2 = 0.9 * 1.4  # times N_h of the zone (climate-zones.yaml lighting_hours)
 SHADING = 1.0
 
 # --- data/thermal/systems.yaml ---
@@ -94,6 +124,8 @@ def n_adeq(s_h):
 def evaluate(d):
     s_h, h_sp = d["floor"], d["height"]
     ilpa = ILPA[d["inertia"]]
+    cl = CLIMATES[d["climate"]]
+    DH19, NREF19, E_SOUTH, C1, T_COLD = cl["dh19"], cl["nref19"], cl["e_south"], cl["c1"], cl["t_cold"]
     windows = d["win_south"] + d["win_east"] + d["win_west"] + d["win_north"]
     # GV: transmission, H_vent, H_perm (reference §4.3)
     h_tr = (d["wall"] * d["u_wall"] + d["b_roof"] * d["u_roof"] * d["roof"]
@@ -141,7 +173,7 @@ def evaluate(d):
         r_gen = nominal
     dhw = b_ecs / (r_gen * rd_ecs)
     # Lighting and auxiliaries (electricity)
-    lighting = LIGHTING_KWH_M2 * s_h
+    lighting = LIGHTING_W_M2 * cl["lighting_hours"] / 1000.0 * s_h
     aux = aux_need * need + circ_w * sum(NREF19[ilpa]) / 1000.0 + fan_kwh
     final = heating + dhw + lighting + aux
     cep = (heating * PEF[carrier] + dhw * PEF[dhw_carrier] + (lighting + aux) * PEF["electricity"]) / s_h
@@ -159,7 +191,7 @@ def evaluate(d):
 BASE = dict(floor=70.0, height=2.5, wall=60.0, u_wall=2.5, roof=40.0, u_roof=2.5, b_roof=0.9, ground=40.0,
             u_floor=2.0, b_floor=0.8, win_south=6.0, win_east=0.0, win_west=0.0, win_north=5.0, u_window=4.9,
             g=0.85, door=2.0, u_door=3.5, bridges=10.0, q4pa=3.3, facades=1, ventilation="natural_vents",
-            inertia="heavy", heating="gas_boiler_standard", dhw="gas_boiler")
+            inertia="heavy", heating="gas_boiler_standard", dhw="gas_boiler", climate="h1a_below_400m")
 
 CASES = {
     # The unrenovated coron of test_hand_case.cpp (thermal_fixture.hpp Dwelling{}).
@@ -179,6 +211,9 @@ CASES = {
                     ground=16.0, u_floor=1.4, b_floor=0.5, win_south=2.0, win_east=0.0, win_west=2.5,
                     win_north=0.0, u_window=2.6, g=0.76, door=2.0, u_door=3.0, bridges=4.0, q4pa=2.2,
                     ventilation="mechanical_hygro", inertia="light"),
+    # The unrenovated coron in zone H1c above 800 m: ten heating months (June and September
+    # shortened for ilpa 1), colder water, 1476 h of lighting.
+    "coron70_h1c_high": dict(BASE, climate="h1c_above_800m"),
 }
 
 FIELDS = ("need", "final", "cep", "eges", "energy_class", "climate_class", "label")

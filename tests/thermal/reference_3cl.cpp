@@ -2,6 +2,7 @@
 
 #include "coron/thermal.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstddef>
@@ -52,6 +53,74 @@ int class_against(const std::array<double, 6>& limits, double value) {
   for (int k = 0; k < 6; ++k)
     if (value < limits[static_cast<std::size_t>(k)]) return k;
   return 6;
+}
+
+/// The table row of a boiler (3CL generateur_combustion): among the rows of the latest
+/// period begun by `year`, the first whose critere_pn admits `pn_kw`.
+const BoilerPeriod& table_row(const BoilerPartLoad& b, int year, double pn_kw) {
+  int period = b.periods[0].from_year;
+  for (std::size_t k = 0; k < b.period_count; ++k)
+    if (year >= b.periods[k].from_year && b.periods[k].from_year > period) period = b.periods[k].from_year;
+  const BoilerPeriod* found = nullptr;
+  for (std::size_t k = b.period_count; k-- > 0;)  // backwards: the first admitting row wins
+    if (b.periods[k].from_year == period && (found == nullptr || pn_kw <= b.periods[k].max_pn_kw))
+      found = &b.periods[k];
+  return *found;
+}
+
+/// Loss QP(x) in kW at load x (Open3CL 13.2_generateur_combustion_ch.js QPx), PCS.
+double qpx(const BoilerPartLoad& b, const BoilerPeriod& row, double pn, double x) {
+  const double k = b.pcs_over_pci;
+  const double lg = std::log10(pn);
+  const double rpn = 100.0 * ((row.rpn_a + row.rpn_b * lg) / 100.0) / k;
+  const double rpint = 100.0 * ((row.rpint_a + row.rpint_b * lg) / 100.0) / k;
+  const double qp0 = (row.qp0_a + row.qp0_b * lg) / 100.0 * std::pow(pn, 1.0 + row.qp0_exponent) * k;
+  if (b.kind == BoilerKind::solid_fuel) {
+    const double qp50 = 0.5 * pn * (100.0 - rpint) / rpint;
+    const double qp100 = pn * (100.0 - rpn) / rpn;
+    if (x < 0.5) return 0.15 * qp0 + (qp50 - 0.15 * qp0) * x / 0.5;
+    return 2.0 * qp50 - qp100 + (qp100 - qp50) * x / 0.5;
+  }
+  const double tf = b.combustion_regulation ? row.temp_fonc_30_c : b.temp_fonc_100_c;
+  double a = 0.1, bb = 50.0;
+  if (b.kind == BoilerKind::low_temperature) bb = 40.0;
+  if (b.kind == BoilerKind::condensing) {
+    a = 0.2;
+    bb = 33.0;
+  }
+  const double qp30 = 0.3 * pn * (100.0 - (rpint + a * (bb - tf))) / (rpint + a * (bb - tf));
+  const double qp100 =
+      pn * (100.0 - (rpn + 0.1 * (70.0 - b.temp_fonc_100_c))) / (rpn + 0.1 * (70.0 - b.temp_fonc_100_c));
+  const double qp15 = qp30 / 2.0;
+  if (b.kind == BoilerKind::standard) {
+    if (x < 0.3) return 0.15 * qp0 + (qp30 - 0.15 * qp0) * x / 0.3;
+    return qp30 + (qp100 - qp30) * (x - 0.3) / 0.7;
+  }
+  if (x < 0.15) return 0.15 * qp0 + (qp15 - 0.15 * qp0) * x / 0.15;
+  if (x < 0.3) return qp15 + (qp30 - qp15) * (x - 0.15) / 0.15;
+  return qp30 + (qp100 - qp30) * (x - 0.3) / 0.7;
+}
+
+/// R_g (PCI) of a boiler by the load bins of 3CL §13.2.1, as Open3CL calc_generateur_combustion_ch.
+double boiler_rg(const BoilerPartLoad& b, int year, double pn_kw_given, double gv, double t_base) {
+  const double pn_w =
+      pn_kw_given > 0.0 ? 1000.0 * pn_kw_given : 1.2 * gv * (19.0 - t_base) / std::pow(0.95, 3);
+  const double cdimref = pn_w / (gv * (19.0 - t_base));
+  const double pn = pn_w / 1000.0;
+  const BoilerPeriod& row = table_row(b, year, pn);
+  const double xs[10] = {0.05, 0.15, 0.25, 0.35, 0.45, 0.55, 0.65, 0.75, 0.85, 0.95};
+  const double coef[10] = {0.1, 0.25, 0.2, 0.15, 0.1, 0.1, 0.05, 0.025, 0.025, 0.0};
+  double pm_fou = 0.0, pm_cons = 0.0;
+  for (int j = 0; j < 10; ++j) {
+    const double x_final = std::min(1.0, xs[j] / cdimref);
+    const double px = pn * x_final;
+    const double pfou = px * coef[j];
+    pm_fou += pfou;
+    pm_cons += pfou * (1.0 + qpx(b, row, pn, x_final) / px);
+  }
+  const double lg = std::log10(pn);
+  const double qp0_kw = (row.qp0_a + row.qp0_b * lg) / 100.0 * std::pow(pn, 1.0 + row.qp0_exponent);
+  return pm_fou / (pm_cons + 0.45 * qp0_kw) * b.pcs_over_pci;
 }
 
 }  // namespace
@@ -105,7 +174,9 @@ Result evaluate(const ThermalInputs& in, std::size_t i, const ThermalParams& p, 
   // --- Climate variant: ilpa = 1 for the inertia classes the method data name ---
   const int ilpa = p.ilpa_by_inertia[inertia] != 0 ? 1 : 0;
   t.ilpa = ilpa;
-  const ClimateVariant& climate = p.climate.variant[static_cast<std::size_t>(ilpa)];
+  // The dwelling's zone and altitude class pick its climate table: zone-major, 3 altitudes each.
+  const ClimateTable& table = p.climate[in.climate_zone[i] * 3u + in.altitude_class[i]];
+  const ClimateVariant& climate = table.variant[static_cast<std::size_t>(ilpa)];
 
   // --- Monthly need: B_ch = sum_j GV (1 - F_j) DH19_j / 1000 ---
   const bool flat = in.dwelling_type[i] == static_cast<std::uint8_t>(DwellingType::flat);
@@ -139,15 +210,22 @@ Result evaluate(const ThermalInputs& in, std::size_t i, const ThermalParams& p, 
   // --- Heating: C_ch = B_ch . INT / (R_g R_e R_d R_r), INT = I0 / (1 + 0.1 (G - 1)) ---
   const double g_vol = gv / (s_h * h_sp);
   const double intermittence = heating.intermittence_i0[inertia] / (1.0 + 0.1 * (g_vol - 1.0));
-  const double heating_kwh = need_kwh * intermittence /
-                             (heating.generation_efficiency * heating.emission_efficiency *
-                              heating.distribution_efficiency * heating.regulation_efficiency);
+  double r_g = heating.generation_efficiency;
+  const int generator_year = in.heating_generator_year[i];
+  if (generator_year > 0 && heating.part_load.enabled && heating.part_load.period_count > 0) {
+    r_g = boiler_rg(heating.part_load, generator_year, in.heating_nominal_power_kw[i], gv,
+                    p.base_temperature_c[climate_index(in.climate_zone[i], in.altitude_class[i])]);
+    t.part_load = true;
+  }
+  const double heating_kwh =
+      need_kwh * intermittence /
+      (r_g * heating.emission_efficiency * heating.distribution_efficiency * heating.regulation_efficiency);
 
   // --- Hot water: need, then the generator's efficiency for that need ---
   double dhw_need_kwh = 0.0;
   for (std::size_t j = 0; j < months; ++j)
     dhw_need_kwh += 1.163 * n_adeq * p.dhw_litres_per_occupant_day *
-                    (p.dhw_hot_water_c - p.climate.cold_water_c[j]) * p.climate.days[j] / 1000.0;
+                    (p.dhw_hot_water_c - table.cold_water_c[j]) * table.days[j] / 1000.0;
   const double b_wh = dhw_need_kwh * 1000.0;
   double generation = 1.0;
   if (dhw.generator == DhwGenerator::boiler) {
@@ -164,7 +242,7 @@ Result evaluate(const ThermalInputs& in, std::size_t i, const ThermalParams& p, 
   const double dhw_kwh = dhw_need_kwh / (generation * dhw.distribution_efficiency);
 
   // --- Lighting, auxiliaries (electricity) ---
-  const double lighting_kwh = p.lighting_kwh_per_m2 * s_h;
+  const double lighting_kwh = table.lighting_kwh_per_m2 * s_h;
   double heating_hours = 0.0;
   for (std::size_t j = 0; j < months; ++j) heating_hours += climate.nref19_h[j];
   // Fans: a house's per dwelling (and m2), a flat's per m2 of flow (3CL §5).

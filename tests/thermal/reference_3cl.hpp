@@ -23,6 +23,7 @@ struct Trace {
   bool small_dwelling = false;  ///< limits of the 2024 small-dwelling table
   int worse_side = 0;           ///< -1: energy class worse, 0: equal, 1: climate class worse
   bool gain_ratio_one = false;  ///< a month with X = 1 exactly
+  bool part_load = false;       ///< a boiler's R_g by the 3CL load bins (generator year known)
 };
 
 struct Result {

@@ -10,10 +10,10 @@
 #include <cmath>
 #include <string>
 
-// Hand cases of the 3CL method (zone H1a, 2025 factors: electricity 2.3), with the real
-// data/thermal parameters. The expected numbers come from tests/thermal/hand_cases.py, which
-// recomputes each case from first principles (Python standard library, the data values
-// copied, math.pow, calendar order) and prints these constants:
+// Hand cases of the 3CL method (zone H1a below 400 m unless named, 2025 factors: electricity 2.3), with the
+// real data/thermal parameters. The expected numbers come from tests/thermal/hand_cases.py, which recomputes
+// each case from first principles (Python standard library, the data values copied, math.pow, calendar order)
+// and prints these constants:
 //   python3 tests/thermal/hand_cases.py
 // ctest ThermalHandCasesScript runs `hand_cases.py --check` on this file: it fails when a
 // constant below no longer matches the script. Both the kernel and the independent scalar
@@ -31,6 +31,10 @@
 //   coal's 0.385 kg/kWh makes the climate class (F) worse than the energy class (E).
 // small28: a 28 m2 dwelling: N_adeq first branch (1), light inertia, glazing south and west,
 //   label limits of the 2024 table row 28: Cep 343.5 is E there (F with the general limits).
+// coron70_h1c_high: the same coron in zone H1c above 800 m (climate-zones.yaml): ilpa 1 heats ten
+//   months there (June 748.3 K.h, September 1612.4), sum DH19 82,411.7 K.h against H1a's 57,369.5,
+//   so the need rises from 22,063 to 32,397 kWh; water at 0.4-14.8 degC lowers the boiler's hot-water
+//   efficiency to 0.4954 (x R_d); lighting 0.9 x 1.4 x 1476 h = 1.85976 kWh/m2. Energy G, climate G.
 
 namespace coron::test {
 namespace {
@@ -64,6 +68,13 @@ constexpr double small28_eges = 69.55682143567648;
 constexpr int small28_energy_class = 4;
 constexpr int small28_climate_class = 4;
 constexpr int small28_label = 4;
+constexpr double coron70_h1c_high_need = 32396.81085313375;
+constexpr double coron70_h1c_high_final = 44033.03662413949;
+constexpr double coron70_h1c_high_cep = 639.0555093883838;
+constexpr double coron70_h1c_high_eges = 141.54677918897627;
+constexpr int coron70_h1c_high_energy_class = 6;
+constexpr int coron70_h1c_high_climate_class = 6;
+constexpr int coron70_h1c_high_label = 6;
 // ---
 
 const ThermalParams& data_params() { return fixtures::data_thermal_params(); }
@@ -187,6 +198,15 @@ TEST(ThermalHandCase, CoalStoveClimateClassWorseThanEnergyClass) {
   check(coal_ghg(), {coal_ghg_need, coal_ghg_final, coal_ghg_cep, coal_ghg_eges, coal_ghg_energy_class,
                      coal_ghg_climate_class, coal_ghg_label});
   EXPECT_GT(coal_ghg_climate_class, coal_ghg_energy_class);
+}
+
+TEST(ThermalHandCase, CoronInZoneH1cAbove800mFollowsItsClimate) {
+  Dwelling d;
+  d.zone = ClimateZone::h1c;
+  d.altitude = AltitudeClass::above_800m;
+  check(d, {coron70_h1c_high_need, coron70_h1c_high_final, coron70_h1c_high_cep, coron70_h1c_high_eges,
+            coron70_h1c_high_energy_class, coron70_h1c_high_climate_class, coron70_h1c_high_label});
+  EXPECT_GT(coron70_h1c_high_need, 1.4 * coron70_need);
 }
 
 TEST(ThermalHandCase, DwellingUnder40m2UsesItsOwnLimits) {

@@ -14,11 +14,14 @@
 #include <cstdint>
 #include <cstdio>
 #include <random>
+#include <utility>
 
 // The kernel against the independent scalar reference (reference_3cl.cpp) over a varied,
 // deterministic population with the real data/thermal parameters: every heating, hot-water and
-// ventilation system, every inertia class (so both climate variants), the three occupancy
-// branches and the damped one, single and several facades, airtight houses, dwellings under
+// ventilation system, every inertia class (so both climate variants), every climate zone and
+// altitude class (several in each chunk of the kernel), boilers of known year, houses and flats
+// (flats with every ventilation type, in other climates, with such boilers), the three occupancy
+// branches of each and the damped one, single and several facades, airtight houses, dwellings under
 // 40 m2 (and under 8 m2), both sides of the worse-of label rule. Each branch is counted, and
 // must be hit. Relative 1e-12 on each output, labels equal.
 
@@ -31,8 +34,10 @@ double rel(double a, double b) { return std::fabs(a - b) / std::fmax(std::fabs(b
 
 TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
   const ThermalParams& p = data_params();
-  for (const YearFactors& year : {factors_2025(), factors_2026()}) {
-    Columns c = varied_population(4000);
+  for (const auto& [year, known_generators] :
+       {std::pair{factors_2025(), false}, std::pair{factors_2026(), false},
+        std::pair{factors_2025(), true}}) {
+    Columns c = varied_population(4000, true, known_generators);
     c.evaluate(p, year);
     const ThermalInputs in = c.inputs();
 
@@ -44,7 +49,14 @@ TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
     std::array<std::size_t, ventilation_count> ventilation{};
     std::array<std::size_t, inertia_count> inertia{};
     std::array<std::size_t, climate_variant_count> ilpa{};
+    std::array<std::size_t, climate_count> climate{};
     std::size_t damped = 0, several = 0, single = 0, airtight = 0, small = 0, below8 = 0;
+    std::array<std::size_t, heating_system_count> part_load{};  // by class
+    std::size_t part_load_given_power = 0, part_load_above_70_kw = 0;
+    // The features together: flats with each ventilation type, outside H1a below 400 m, and
+    // with a boiler of known year.
+    std::array<std::size_t, ventilation_count> flat_ventilation{};
+    std::size_t flats_other_climate = 0, flats_part_load = 0;
     std::array<double, 7> max_rel{};
     double max_sum_rel = 0.0;  // heating + hot water + other electricity against final energy
     std::size_t label_mismatch = 0;
@@ -77,12 +89,24 @@ TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
       ++ventilation[in.ventilation[i]];
       ++inertia[in.inertia[i]];
       ++ilpa[static_cast<std::size_t>(t.ilpa)];
+      ++climate[climate_index(in.climate_zone[i], in.altitude_class[i])];
       damped += t.occupancy_damped;
       several += t.several_facades;
       single += !t.several_facades;
       airtight += t.airtight;
       small += t.small_dwelling;
       below8 += in.floor_area_m2[i] < 8.0;
+      const bool flat = in.dwelling_type[i] == static_cast<std::uint8_t>(DwellingType::flat);
+      if (flat) {
+        ++flat_ventilation[in.ventilation[i]];
+        flats_other_climate += climate_index(in.climate_zone[i], in.altitude_class[i]) != climate_index(0, 0);
+        flats_part_load += t.part_load;
+      }
+      if (t.part_load) {
+        ++part_load[in.heating_system[i]];
+        part_load_given_power += in.heating_nominal_power_kw[i] > 0.0;
+        part_load_above_70_kw += in.heating_nominal_power_kw[i] > 70.0;
+      }
     }
     std::printf(
         "max relative difference kernel vs reference: need %.3g, final %.3g, Cep %.3g, EGES %.3g, heating "
@@ -114,14 +138,40 @@ TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
     for (const std::size_t n : heating) EXPECT_GE(n, enough);
     for (const std::size_t n : dhw) EXPECT_GE(n, enough);
     for (const std::size_t n : ventilation) EXPECT_GE(n, enough);
+    for (const std::size_t n : flat_ventilation) EXPECT_GE(n, enough);
+    EXPECT_GE(flats_other_climate, enough);
+    if (known_generators) {
+      EXPECT_GE(flats_part_load, enough);
+    }
     for (const std::size_t n : inertia) EXPECT_GE(n, enough);
     for (const std::size_t n : ilpa) EXPECT_GE(n, enough);
+    // Every climate but the three tv.js leaves empty (H1a, H2a, H2b above 800 m).
+    for (std::size_t k = 0; k < climate_count; ++k) {
+      const bool empty = k == climate_index(0, 2) || k == climate_index(3, 2) || k == climate_index(4, 2);
+      if (empty)
+        EXPECT_EQ(climate[k], 0u) << k;
+      else
+        EXPECT_GE(climate[k], enough) << k;
+    }
     EXPECT_GE(damped, enough);
     EXPECT_GE(several, enough);
     EXPECT_GE(single, enough);
     EXPECT_GE(airtight, enough);
     EXPECT_GE(small, enough);
     EXPECT_GE(below8, enough);
+    // Boilers of known year by the load bins (3CL §13.2.1): each class with part-load rows, sized
+    // by the method and of given power, the power rows above 70 kW included; none otherwise.
+    for (std::size_t h = 0; h < heating_system_count; ++h) {
+      const bool boiler = p.heating[h].part_load.enabled;
+      if (known_generators && boiler)
+        EXPECT_GE(part_load[h], enough) << heating_system_names[h];
+      else
+        EXPECT_EQ(part_load[h], 0u) << heating_system_names[h];
+    }
+    if (known_generators) {
+      EXPECT_GE(part_load_given_power, enough);
+      EXPECT_GE(part_load_above_70_kw, enough);
+    }
   }
 }
 

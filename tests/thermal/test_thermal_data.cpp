@@ -52,8 +52,10 @@ TEST(ThermalData, RealDataLoadsCleanly) {
   Diagnostics diag;
   const ThermalParams p = io::load_thermal_params(CORON_DATA_DIR, diag);
   ASSERT_TRUE(diag.empty()) << all(diag);
-  const ClimateVariant& c0 = p.climate.variant[0];
-  const ClimateVariant& c1 = p.climate.variant[1];
+  // H1a below 400 m: the numbers of the former climate-h1a.yaml, unchanged.
+  const ClimateTable& h1a = p.climate[climate_index(0, 0)];
+  const ClimateVariant& c0 = h1a.variant[0];
+  const ClimateVariant& c1 = h1a.variant[1];
   EXPECT_DOUBLE_EQ(c0.dh19_kh[0], 11712.4);
   EXPECT_DOUBLE_EQ(c0.dh19_kh[6], 0.0);
   EXPECT_DOUBLE_EQ(c0.nref19_h[11], 744.0);
@@ -77,8 +79,8 @@ TEST(ThermalData, RealDataLoadsCleanly) {
   EXPECT_EQ(boiler.generator, DhwGenerator::boiler);
   EXPECT_DOUBLE_EQ(boiler.standby_loss_w, 288.0);
   EXPECT_DOUBLE_EQ(p.dhw[static_cast<std::size_t>(DhwSystem::electric_storage)].storage_loss_cr, 0.23);
-  EXPECT_DOUBLE_EQ(p.climate.cold_water_c[7], 17.8);
-  EXPECT_DOUBLE_EQ(p.climate.days[11], 24.0);
+  EXPECT_DOUBLE_EQ(h1a.cold_water_c[7], 17.8);
+  EXPECT_DOUBLE_EQ(h1a.days[11], 24.0);
   const auto& gas = p.heating[static_cast<std::size_t>(HeatingSystem::gas_boiler_standard)];
   EXPECT_EQ(gas.carrier, Carrier::natural_gas);
   EXPECT_DOUBLE_EQ(gas.generation_efficiency, 0.84);
@@ -100,7 +102,7 @@ TEST(ThermalData, RealDataLoadsCleanly) {
   EXPECT_DOUBLE_EQ(p.gain_exponent_alpha[static_cast<std::size_t>(Inertia::heavy)], 3.6);
   EXPECT_DOUBLE_EQ(p.internal_gain_w_per_m2, 3.52);
   EXPECT_DOUBLE_EQ(p.occupant_gain_wh, 132.0 / 168.0 * 90.0);
-  EXPECT_NEAR(p.lighting_kwh_per_m2, 1.89, 1e-12);
+  EXPECT_NEAR(h1a.lighting_kwh_per_m2, 1.89, 1e-12);
   EXPECT_DOUBLE_EQ(p.ghg_heating_kg_per_kwh[static_cast<std::size_t>(Carrier::electricity)], 0.079);
   EXPECT_DOUBLE_EQ(p.ghg_dhw_kg_per_kwh[static_cast<std::size_t>(Carrier::electricity)], 0.065);
   EXPECT_DOUBLE_EQ(p.ghg_heating_kg_per_kwh[static_cast<std::size_t>(Carrier::coal)], 0.385);
@@ -112,6 +114,54 @@ TEST(ThermalData, RealDataLoadsCleanly) {
   EXPECT_EQ(p.small_eges_limits_kg_m2[12], (std::array<double, 6>{8, 13, 34, 54, 74, 104}));
   EXPECT_EQ(p.small_cep_limits_kwh_m2[31], (std::array<double, 6>{71, 111, 182, 252, 332, 422}));
   EXPECT_EQ(p.small_eges_limits_kg_m2[31], (std::array<double, 6>{7, 12, 31, 51, 71, 101}));
+}
+
+TEST(ThermalData, EveryZoneAndAltitudeIsItsOwnClimate) {
+  Diagnostics diag;
+  const ThermalParams p = io::load_thermal_params(CORON_DATA_DIR, diag);
+  ASSERT_TRUE(diag.empty()) << all(diag);
+  // H1c above 800 m (tv.js dh19[0]['supérieur à 800m'].Janvier.h1c, e[1]...Juin.h1c, c1.h1c.Juin
+  // 'est sup75°', tefs['supérieur à 800m'].Février.h1c): ten heating months, June among them.
+  const ClimateTable& h1c_high = p.climate[climate_index(
+      static_cast<std::size_t>(ClimateZone::h1c), static_cast<std::size_t>(AltitudeClass::above_800m))];
+  EXPECT_DOUBLE_EQ(h1c_high.variant[0].dh19_kh[0], 13829.2);
+  EXPECT_DOUBLE_EQ(h1c_high.variant[0].dh19_kh[5], 2989.4);
+  EXPECT_DOUBLE_EQ(h1c_high.variant[1].nref19_h[5], 94.0);
+  EXPECT_DOUBLE_EQ(h1c_high.variant[0].sun_east_kwh_m2[5], 53.86 * 1.2);
+  EXPECT_DOUBLE_EQ(h1c_high.cold_water_c[1], 0.4);
+  // H3 400-800 m: no heating in May to September for ordinary buildings.
+  const ClimateTable& h3_mid = p.climate[climate_index(
+      static_cast<std::size_t>(ClimateZone::h3), static_cast<std::size_t>(AltitudeClass::from_400_to_800m))];
+  EXPECT_DOUBLE_EQ(h3_mid.variant[0].dh19_kh[0], 10752.6);
+  EXPECT_DOUBLE_EQ(h3_mid.variant[0].dh19_kh[4], 0.0);
+  EXPECT_DOUBLE_EQ(h3_mid.days[11], 24.0);
+  // Lighting 0.9 x 1.4 W/m2 x N_h of the zone (Open3CL 16_conso_eclairage.js Nh), whatever the altitude.
+  for (std::size_t a = 0; a < altitude_class_count; ++a) {
+    EXPECT_NEAR(p.climate[climate_index(1, a)].lighting_kwh_per_m2, 0.9 * 1.4 * 1445.0 / 1000.0, 1e-12);
+    EXPECT_NEAR(p.climate[climate_index(7, a)].lighting_kwh_per_m2, 0.9 * 1.4 * 1506.0 / 1000.0, 1e-12);
+  }
+  // No two climates alike: each (zone, altitude) has its own degree-hours, but for the three
+  // tv.js leaves at zero (H1a, H2a, H2b above 800 m: no commune there).
+  const std::array<double, months> zero{};
+  const auto empty = [](std::size_t k) {
+    return k == climate_index(0, 2) || k == climate_index(3, 2) || k == climate_index(4, 2);
+  };
+  for (std::size_t i = 0; i < climate_count; ++i) {
+    EXPECT_EQ(p.climate[i].variant[0].dh19_kh == zero, empty(i)) << i;
+    for (std::size_t j = i + 1; j < climate_count; ++j)
+      if (!empty(i) && !empty(j)) {
+        EXPECT_NE(p.climate[i].variant[0].dh19_kh, p.climate[j].variant[0].dh19_kh) << i << " " << j;
+      }
+  }
+  // The stock CSV and the DPE import refuse exactly the climates the data leaves without
+  // heating hours (climate_is_tabulated).
+  for (std::size_t z = 0; z < climate_zone_count; ++z)
+    for (std::size_t a = 0; a < altitude_class_count; ++a) {
+      double hours = 0.0;
+      for (const double h : p.climate[climate_index(z, a)].variant[0].nref19_h) hours += h;
+      EXPECT_EQ(climate_is_tabulated(z, a), hours > 0.0)
+          << climate_zone_names[z] << " " << altitude_class_names[a];
+    }
 }
 
 TEST(ThermalData, WrongUnitNamesFileLineAndKey) {
@@ -157,21 +207,49 @@ TEST(ThermalData, NonIncreasingLimitsAreReported) {
 
 TEST(ThermalData, ListsReportTheElementAndItsPlace) {
   Diagnostics diag;
-  (void)io::load_thermal_params(DataWith("climate-h1a.yaml", "bad_lists_climate.yaml").dir.path(), diag);
+  (void)io::load_thermal_params(DataWith("climate-zones.yaml", "bad_lists_climate.yaml").dir.path(), diag);
   const std::string messages = all(diag);
   const auto expect = [&](std::string_view where_and_what) {
-    EXPECT_NE(messages.find(std::string("thermal/climate-h1a.yaml:").append(where_and_what)),
+    EXPECT_NE(messages.find(std::string("thermal/climate-zones.yaml:").append(where_and_what)),
               std::string::npos)
         << where_and_what << "\n"
         << messages;
   };
-  expect("22:13: ilpa_0.dh19.values: expected a list of 12 numbers, got a list of 13\n");
-  expect("49:10: c1_east: expected a list of 12 numbers, got a list of 11\n");
-  expect("50:29: c1_west[3]: expected a number in 0..5, got 'abc'\n");
-  expect("50:76: c1_west[11]: expected a number in 0..5, got '7.5'\n");
-  expect("55:5: c1_north[3]: expected a number in 0..5, got a list\n");
-  expect("72:7: days: expected a list of 12 numbers, got '31'\n");
+  expect("6:7: days: expected a list of 12 numbers, got a list of 11\n");
+  expect(
+      "18:37: zones.h1a.altitudes.below_400m.ilpa_0.dh19.values: expected a list of 12 numbers, got a list "
+      "of 13\n");
+  expect("84:15: zones.h1c.c1_west[0]: expected a number in 0..5, got 'abc'\n");
+  expect("155:14: zones.h2b.c1_east: expected a list of 12 numbers, got a list of 11\n");
+  expect("9:3: zones.h2d: missing required key (expected a mapping)\n");  // a zone missing
+  expect("231:7: zones.h3.altitudes.above_800m: missing required key (expected a mapping)\n");
   EXPECT_EQ(diag.size(), 6u) << messages;
+}
+
+// Five mistakes in the boilers' part-load data, each at its place, all at once: a sizing row of
+// two temperatures, a misspelt curve, rows out of order, a row without its 30 % temperature and a
+// QP0 of two numbers.
+TEST(ThermalData, PartLoadRowsReportEachMistakeAtItsPlace) {
+  Diagnostics diag;
+  (void)io::load_thermal_params(DataWith("systems.yaml", "bad_part_load_systems.yaml").dir.path(), diag);
+  const std::string messages = all(diag);
+  const auto expect = [&](std::string_view where_and_what) {
+    EXPECT_NE(messages.find(std::string("thermal/systems.yaml:").append(where_and_what)), std::string::npos)
+        << where_and_what << "\n"
+        << messages;
+  };
+  expect("50:9: boiler_sizing.base_temperature.h2: expected 3 values of a temperature");
+  expect(
+      "68:13: heating.gas_boiler_standard.part_load.kind: expected one of 'standard', 'low_temperature', "
+      "'condensing', 'solid_fuel', got 'standrad'; did you mean 'standard'?");
+  expect(
+      "99:18: heating.gas_boiler_condensing.part_load.periods[2].from: expected rows in rising order of "
+      "installation year");
+  expect("131:11: heating.oil_boiler.part_load.periods[1].temp_fonc_30: missing required key");
+  expect(
+      "203:74: heating.pellet_boiler.part_load.periods[6].qp0: expected a list of 3 numbers, got a list of "
+      "2");
+  EXPECT_EQ(diag.size(), 5u) << messages;
 }
 
 TEST(ThermalData, MissingFolderIsReported) {

@@ -2,21 +2,23 @@
 #include "coron/thermal.hpp"
 #include "coron/vocabulary.hpp"
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <random>
 #include <vector>
 
 // Shared by the thermal tests: the H1a parameters written out (same numbers as
-// data/thermal, so kernel tests do not depend on the loader) and owned columns.
+// data/thermal, so kernel tests do not depend on the loader; only the climate of H1a below
+// 400 m is filled) and owned columns.
 
 namespace coron::test {
 
 inline ThermalParams h1a_params() {
   ThermalParams p;
-  p.climate.variant[0].dh19_kh = {11712.4, 9966.8, 7922.7, 5877.4, 2762.0, 0,
-                                  0,       0,      2264.1, 3645.4, 6861.0, 9573.3};
-  p.climate.variant[0].nref19_h = {744, 672, 738, 695, 438, 0, 0, 0, 402, 644, 715, 744};
+  ClimateTable& h1a = p.climate[climate_index(0, 0)];
+  h1a.variant[0].dh19_kh = {11712.4, 9966.8, 7922.7, 5877.4, 2762.0, 0, 0, 0, 2264.1, 3645.4, 6861.0, 9573.3};
+  h1a.variant[0].nref19_h = {744, 672, 738, 695, 438, 0, 0, 0, 402, 644, 715, 744};
   const std::array<double, months> e = {38.36, 37.47, 77.61, 86.79, 53.63, 0,
                                         0,     0,     54.18, 61.45, 43.04, 34.26};
   const std::array<double, months> c1e = {0.40, 0.51, 0.63, 0.84, 1.01, 1.16,
@@ -26,14 +28,14 @@ inline ThermalParams h1a_params() {
   const std::array<double, months> c1n = {0.31, 0.32, 0.37, 0.50, 0.65, 0.75,
                                           0.70, 0.53, 0.41, 0.32, 0.36, 0.25};
   // ilpa = 1 (heavy inertia, old walls): shorter May and September (tv.js dh19/nref19/e [1]).
-  ClimateVariant& h = p.climate.variant[1];
+  ClimateVariant& h = h1a.variant[1];
   h.dh19_kh = {11712.4, 9966.8, 7922.7, 5877.4, 1069.9, 0, 0, 0, 740.6, 3645.4, 6861.0, 9573.3};
   h.nref19_h = {744, 672, 738, 695, 172, 0, 0, 0, 119, 644, 715, 744};
   const std::array<double, months> e1 = {38.36, 37.47, 77.61, 86.79, 19.19, 0,
                                          0,     0,     16.11, 61.45, 43.04, 34.26};
   for (std::size_t j = 0; j < months; ++j) {
     for (std::size_t v = 0; v < climate_variant_count; ++v) {
-      ClimateVariant& cv = p.climate.variant[v];
+      ClimateVariant& cv = h1a.variant[v];
       const double ej = v == 0 ? e[j] : e1[j];
       cv.sun_south_kwh_m2[j] = ej;
       cv.sun_east_kwh_m2[j] = ej * c1e[j];
@@ -41,21 +43,21 @@ inline ThermalParams h1a_params() {
       cv.sun_north_kwh_m2[j] = ej * c1n[j];
     }
   }
-  p.climate.cold_water_c = {7.8, 5.5, 6.9, 9.1, 11.4, 15.1, 16.1, 17.8, 15.9, 14.7, 12.5, 9.2};
-  p.climate.days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 24};
+  h1a.cold_water_c = {7.8, 5.5, 6.9, 9.1, 11.4, 15.1, 16.1, 17.8, 15.9, 14.7, 12.5, 9.2};
+  h1a.days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 24};
 
   auto& gas = p.heating[static_cast<std::size_t>(HeatingSystem::gas_boiler_standard)];
-  gas = {Carrier::natural_gas, 0.84, 0.95, 0.88, 0.90, {0.91, 0.91, 0.93}, 0.0, 0.002433, 55.0};
+  gas = {Carrier::natural_gas, 0.84, 0.95, 0.88, 0.90, {0.91, 0.91, 0.93}, 0.0, 0.002433, 55.0, {}};
   auto& cond = p.heating[static_cast<std::size_t>(HeatingSystem::gas_boiler_condensing)];
-  cond = {Carrier::natural_gas, 0.95, 0.95, 0.91, 0.95, {0.87, 0.87, 0.89}, 0.0, 0.002433, 55.0};
+  cond = {Carrier::natural_gas, 0.95, 0.95, 0.91, 0.95, {0.87, 0.87, 0.89}, 0.0, 0.002433, 55.0, {}};
   auto& coal = p.heating[static_cast<std::size_t>(HeatingSystem::coal_stove)];
-  coal = {Carrier::coal, 0.72, 0.95, 1.0, 0.80, {0.84, 0.84, 0.86}, 0.0, 0.0, 0.0};
+  coal = {Carrier::coal, 0.72, 0.95, 1.0, 0.80, {0.84, 0.84, 0.86}, 0.0, 0.0, 0.0, {}};
   auto& elec = p.heating[static_cast<std::size_t>(HeatingSystem::electric_direct)];
-  elec = {Carrier::electricity, 1.0, 0.95, 1.0, 0.99, {0.84, 0.84, 0.86}, 0.0, 0.0, 0.0};
+  elec = {Carrier::electricity, 1.0, 0.95, 1.0, 0.99, {0.84, 0.84, 0.86}, 0.0, 0.0, 0.0, {}};
   auto& hp = p.heating[static_cast<std::size_t>(HeatingSystem::heat_pump_air_water)];
-  hp = {Carrier::electricity, 2.8, 0.95, 0.91, 0.95, {0.87, 0.87, 0.89}, 0.0, 0.0, 55.0};
+  hp = {Carrier::electricity, 2.8, 0.95, 0.91, 0.95, {0.87, 0.87, 0.89}, 0.0, 0.0, 55.0, {}};
   auto& pellet = p.heating[static_cast<std::size_t>(HeatingSystem::pellet_boiler)];
-  pellet = {Carrier::wood, 0.918, 0.95, 0.88, 0.95, {0.87, 0.87, 0.89}, 0.0, 0.013554, 55.0};
+  pellet = {Carrier::wood, 0.918, 0.95, 0.88, 0.95, {0.87, 0.87, 0.89}, 0.0, 0.013554, 55.0, {}};
 
   p.dhw[static_cast<std::size_t>(DhwSystem::gas_boiler)] = {
       Carrier::natural_gas, DhwGenerator::boiler, 0.8676, 288.0, 120.0, 0.0, 0.0, 0.93};
@@ -79,7 +81,7 @@ inline ThermalParams h1a_params() {
   p.occupant_gain_wh = 132.0 / 168.0 * 90.0;
   p.dhw_litres_per_occupant_day = 56.0;
   p.dhw_hot_water_c = 40.0;
-  p.lighting_kwh_per_m2 = 0.9 * 1.4 * 1500.0 / 1000.0;
+  h1a.lighting_kwh_per_m2 = 0.9 * 1.4 * 1500.0 / 1000.0;
   p.window_shading_factor = 1.0;
   p.ghg_heating_kg_per_kwh = {0.227, 0.079, 0.385, 0.324, 0.030, 0.385, 0.272};
   p.ghg_dhw_kg_per_kwh = {0.227, 0.065, 0.385, 0.324, 0.030, 0.385, 0.272};
@@ -134,6 +136,10 @@ struct Dwelling {
   Inertia inertia = Inertia::heavy;
   HeatingSystem heating = HeatingSystem::gas_boiler_standard;
   DhwSystem dhw = DhwSystem::gas_boiler;
+  ClimateZone zone = ClimateZone::h1a;
+  AltitudeClass altitude = AltitudeClass::below_400m;
+  std::int16_t heating_generator_year = 0;  ///< 0: the class's fixed R_g
+  double heating_nominal_power_kw = 0.0;    ///< 0: sized by the method
 };
 
 /// Owned input and output columns for a few dwellings.
@@ -143,7 +149,9 @@ struct Columns {
       window_east_m2, window_west_m2, window_north_m2, u_window_w_per_m2k, g_window, door_area_m2,
       u_door_w_per_m2k, thermal_bridges_w_per_k, q4pa_conv_m3_per_h_m2;
   std::vector<std::uint8_t> multiple_exposed_facades, dwelling_type, ventilation, inertia, heating_system,
-      dhw_system;
+      dhw_system, climate_zone, altitude_class;
+  std::vector<std::int16_t> heating_generator_year;
+  std::vector<double> heating_nominal_power_kw;
   std::vector<double> need, final_energy, heating_final, dhw_final, electricity_other, cep, eges;
   std::vector<std::uint8_t> label;
 
@@ -174,6 +182,10 @@ struct Columns {
     inertia.push_back(static_cast<std::uint8_t>(d.inertia));
     heating_system.push_back(static_cast<std::uint8_t>(d.heating));
     dhw_system.push_back(static_cast<std::uint8_t>(d.dhw));
+    climate_zone.push_back(static_cast<std::uint8_t>(d.zone));
+    altitude_class.push_back(static_cast<std::uint8_t>(d.altitude));
+    heating_generator_year.push_back(d.heating_generator_year);
+    heating_nominal_power_kw.push_back(d.heating_nominal_power_kw);
     need.push_back(-1.0);
     final_energy.push_back(-1.0);
     heating_final.push_back(-1.0);
@@ -210,7 +222,11 @@ struct Columns {
             ventilation,
             inertia,
             heating_system,
-            dhw_system};
+            dhw_system,
+            climate_zone,
+            altitude_class,
+            heating_generator_year,
+            heating_nominal_power_kw};
   }
   [[nodiscard]] ThermalOutputs outputs() {
     return {need, final_energy, heating_final, dhw_final, electricity_other, cep, eges, label};
@@ -234,7 +250,12 @@ inline Columns evaluate_one(const Dwelling& d, const ThermalParams& p, const Yea
 /// ventilation system, every inertia class (both climate variants), houses and flats, the
 /// three occupancy branches of each and the damped one, single and several facades, airtight houses,
 /// dwellings under 40 m2 (and under 8 m2), windows missing on some sides. test_reference counts each branch.
-inline Columns varied_population(std::size_t n) {
+/// With `every_climate`, the dwellings also take every zone and altitude class in turn (the 21
+/// that exist), several climates in each chunk of the kernel (the parameters must then hold all
+/// 24 climates, as data/thermal does); without it, all are in H1a below 400 m.
+/// `known_generators`: two dwellings in three also get a generator year (every period of the
+/// boiler tables) and one in two of those a nominal power (4 to 500 kW, every power row).
+inline Columns varied_population(std::size_t n, bool every_climate = false, bool known_generators = false) {
   std::mt19937_64 rng(2024);
   auto u = [&](double lo, double hi) { return std::uniform_real_distribution<double>(lo, hi)(rng); };
   Columns c;
@@ -281,6 +302,17 @@ inline Columns varied_population(std::size_t n) {
     d.dhw = static_cast<DhwSystem>((i / 7) % dhw_system_count);
     // Airtight with no inlet term: Q4Pa = 0 when S_mea is 0 too (window opening).
     if (i % 19 == 0) d.ventilation = Ventilation::window_opening;
+    if (every_climate) {
+      d.zone = static_cast<ClimateZone>((i / 3) % climate_zone_count);
+      // H1a, H2a and H2b have no climate above 800 m (tv.js: all zeros; no commune there).
+      const bool no_high =
+          d.zone == ClimateZone::h1a || d.zone == ClimateZone::h2a || d.zone == ClimateZone::h2b;
+      d.altitude = static_cast<AltitudeClass>((i / 29) % (no_high ? 2 : altitude_class_count));
+    }
+    if (known_generators && i % 3 != 0) {
+      d.heating_generator_year = static_cast<std::int16_t>(1950 + (i * 7) % 75);
+      if (i % 2 == 0) d.heating_nominal_power_kw = std::exp(u(std::log(4.0), std::log(500.0)));
+    }
     c.add(d);
   }
   return c;

@@ -70,6 +70,8 @@ void PartialFile::commit() {
   slot_ = -1;
 }
 
+bool is_storage_failure(int error) noexcept { return error == ENOSPC || error == EDQUOT || error == EIO; }
+
 void PartialFile::discard() noexcept {
   std::error_code ignored;
   std::filesystem::remove(partial_, ignored);
