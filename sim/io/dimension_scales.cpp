@@ -106,7 +106,11 @@ void attach_dimension_scales(File& file, const Coordinates& coordinates) {
     }
   }
   for (const auto& [group, axes] : groups) {
-    for (const auto& [name, axis] : axes) {
+    for (const auto& [axis_name, axis_info] : axes) {
+      // Named references, not the structured bindings: lambdas capture bindings only since
+      // clang 16, and the sanitizer and fuzzing builds use clang 14.
+      const std::string& name = axis_name;
+      const Axis& axis = axis_info;
       const std::string path = child_of(group, name);
       DataSet scale = [&] {
         if (!file.exists(path)) return write_coordinate(file, path, name, axis.length, coordinates);

@@ -385,7 +385,8 @@ Stock parse_stock_csv(std::string_view input, const std::string& file, std::vect
       diag.add(file, rec.line, rec.fields[*name_f].column, "cite_name", "expected a cité name, got ''");
       continue;
     }
-    auto [it, inserted] = cite_of.emplace(name, static_cast<std::int32_t>(s.cites.size()));
+    const auto [it, new_cite] = cite_of.emplace(name, static_cast<std::int32_t>(s.cites.size()));
+    const bool inserted = new_cite;  // a plain bool: clang 14 lambdas cannot capture bindings
     s.cite_id[i] = it->second;
     const auto text_of = [&](std::string_view column) -> std::string {
       const auto f = field_index(column);

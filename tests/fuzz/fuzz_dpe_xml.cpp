@@ -1,0 +1,43 @@
+// libFuzzer harness: any bytes as a DPE certificate (ADEME "DPE 3CL 2021" XML). The import
+// must answer with an InputError (not well-formed XML), a refusal naming the element, or a
+// row, never crash, hang, leak or expand entities without bound.
+#include "stock/dpe_import.hpp"
+
+#include "coron/error.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// libxml2 reads the certificate from a file, as `coron stock import-dpe` does.
+const fs::path& input_path() {
+  static const fs::path path = [] {
+    const char* tmp = std::getenv("TMPDIR");
+    return fs::path(tmp != nullptr ? tmp : "/tmp") /
+           ("coron-fuzz-dpe." + std::to_string(::getpid()) + ".xml");
+  }();
+  return path;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  {
+    std::ofstream out(input_path(), std::ios::binary | std::ios::trunc);
+    out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
+  }
+  try {
+    const coron::stock::DpeImport result = coron::stock::import_dpe({input_path()}, {});
+    (void)coron::stock::dpe_import_summary(result);
+  } catch (const coron::InputError&) {
+  }
+  return 0;
+}
