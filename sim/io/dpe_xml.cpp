@@ -90,6 +90,8 @@ std::string XmlElement::path() const {
 
 void XmlDocument::Free::operator()(_xmlDoc* doc) const noexcept { xmlFreeDoc(doc); }
 
+void XmlDocument::prepare_threads() { xmlInitParser(); }
+
 XmlDocument XmlDocument::parse_file(const std::string& path) {
   xmlResetLastError();
   // No network and no entity expansion: a certificate is data, never a fetch.

@@ -50,6 +50,9 @@ class XmlDocument {
   /// Parses `path`. Throws InputError (file:line: what libxml2 found) when the file is
   /// missing or is not well-formed XML.
   static XmlDocument parse_file(const std::string& path);
+  /// Sets libxml2 up for parsing on several threads at once (xmlInitParser): call it on
+  /// one thread before such parsing starts. Calling it again does nothing.
+  static void prepare_threads();
   [[nodiscard]] XmlElement root() const noexcept;
 
  private:

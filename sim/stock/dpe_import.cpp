@@ -1,15 +1,19 @@
 #include "stock/dpe_import.hpp"
 
+#include "io/dpe_xml.hpp"
 #include "util/csv_split.hpp"
 
 #include "coron/error.hpp"
 
 #include <fmt/core.h>
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <sstream>
+#include <utility>
 
 namespace coron::stock {
 
@@ -106,17 +110,31 @@ DpeCiteTable read_dpe_cite_table(const std::filesystem::path& path) {
 
 namespace {
 
-/// Reads and maps one certificate into `result`; a file that is not well-formed XML goes to `diag`.
-void import_file(const std::filesystem::path& file, const DpeCiteTable& cites, DpeImport& result,
-                 Diagnostics& diag) {
+/// One certificate read and mapped, or the diagnostics of a file that is not well-formed XML.
+struct ReadCertificate {
   DpeImported d;
+  std::vector<Diagnostic> malformed;
+};
+
+ReadCertificate read_certificate(const std::filesystem::path& file) {
+  ReadCertificate r;
   try {
-    d.certificate = io::read_dpe_certificate(file.string());
+    r.d.certificate = io::read_dpe_certificate(file.string());
   } catch (const InputError& e) {
-    for (const Diagnostic& item : e.diagnostics()) diag.add(item);
-    return;
+    r.malformed = e.diagnostics();
+    return r;
   }
-  d.mapping = map_dpe_certificate(d.certificate);
+  r.d.mapping = map_dpe_certificate(r.d.certificate);
+  return r;
+}
+
+/// Adds one read certificate to `result` (a row of its cité, or a refusal); a file that is
+/// not well-formed XML goes to `diag`.
+void add_certificate(ReadCertificate&& read, const DpeCiteTable& cites, DpeImport& result,
+                     Diagnostics& diag) {
+  for (Diagnostic& item : read.malformed) diag.add(std::move(item));
+  if (!read.malformed.empty()) return;
+  DpeImported& d = read.d;
   if (d.mapping.refused) {
     result.refused.push_back(d.mapping.refusal);
     return;
@@ -134,11 +152,25 @@ void import_file(const std::filesystem::path& file, const DpeCiteTable& cites, D
 
 DpeImport import_dpe(const std::vector<std::filesystem::path>& files, const DpeCiteTable& cites,
                      const std::function<void(std::size_t)>& files_done) {
+  // Files are parsed and mapped in parallel, a batch at a time, then added in file order,
+  // so that rows, refusals and diagnostics do not depend on the thread count and the
+  // progress callback runs on this thread only.
+  io::XmlDocument::prepare_threads();
   Diagnostics diag;
   DpeImport result;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    import_file(files[i], cites, result, diag);
-    if (files_done) files_done(i + 1);
+  constexpr std::size_t batch = 256;
+  std::vector<ReadCertificate> read(std::min(batch, files.size()));
+  for (std::size_t first = 0; first < files.size(); first += batch) {
+    const std::size_t count = std::min(batch, files.size() - first);
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count),
+                      [&](const tbb::blocked_range<std::size_t>& r) {
+                        for (std::size_t k = r.begin(); k != r.end(); ++k)
+                          read[k] = read_certificate(files[first + k]);
+                      });
+    for (std::size_t k = 0; k < count; ++k) {
+      add_certificate(std::move(read[k]), cites, result, diag);
+      if (files_done) files_done(first + k + 1);
+    }
   }
   diag.throw_if_any();
   return result;

@@ -129,14 +129,24 @@ TEST(ValidateDpe, CarriesTheDeclaredAirRenewalBesideTheKernels) {
 // What is true today of the houses' GV (docs/validation.md): walls, roofs, floors, windows,
 // doors and bridges match the certificates, and the kernel's air renewal is within 5 % of the
 // declared GV for at least 14 of the 16 houses.
-TEST(ValidateDpe, HousesGvWithinFivePercentToday) {
+// What the shipped subset reaches today (docs/validation.md, "DPE certificates"): a change
+// that loses a certificate's heat loss or need shows here. Measured, never tuned for.
+TEST(ValidateDpe, TheShippedCertificatesHeatLossAndNeedAsMeasured) {
   Diagnostics diag;
   const ThermalParams params = io::load_thermal_params(CORON_DATA_DIR, diag);
   diag.throw_if_any();
   const stock::DpeImport imported = stock::import_dpe(stock::dpe_files({dpe_dir}), {});
-  const DpeErrorShares houses =
-      error_shares(compare_with_certificates(imported, params, 2.3), DpeGroup::houses);
-  EXPECT_GE(houses.within_5_percent[0] * 16.0, 14.0 - 1e-9);
+  const std::vector<DpeComparison> rows = compare_with_certificates(imported, params, 2.3);
+  const DpeErrorShares houses = error_shares(rows, DpeGroup::houses);
+  const DpeErrorShares flats = error_shares(rows, DpeGroup::flats);
+  ASSERT_EQ(houses.count, 16U);
+  ASSERT_EQ(flats.count, 22U);
+  // GV within 1 %: all 16 houses and all 22 flats.
+  EXPECT_GE(houses.within_1_percent[0] * 16.0, 16.0 - 1e-9);
+  EXPECT_GE(flats.within_1_percent[0] * 22.0, 22.0 - 1e-9);
+  // Heating need within 5 %: 15 of 16 houses, 17 of 22 flats.
+  EXPECT_GE(houses.within_5_percent[1] * 16.0, 15.0 - 1e-9);
+  EXPECT_GE(flats.within_5_percent[1] * 22.0, 17.0 - 1e-9);
 }
 
 TEST(ValidateDpeCli, PrintsTheTableAndTheDistribution) {
