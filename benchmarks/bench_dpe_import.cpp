@@ -2,6 +2,7 @@
 // sample of tests/data/dpe repeated (each file linked 250 times under its own name), read,
 // mapped and assembled into a stock. Target (issue: real DPE certificates in): 10,000
 // certificates in under 10 s on 2 cores.
+#include "fixtures/temp_dir.hpp"
 #include "stock/dpe_import.hpp"
 
 #include <benchmark/benchmark.h>
@@ -10,7 +11,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 namespace {
@@ -26,7 +26,7 @@ const std::vector<fs::path>& certificate_files() {
     for (const fs::directory_entry& e : fs::directory_iterator(fs::path(CORON_SOURCE_DIR) / "tests/data/dpe"))
       if (e.path().extension() == ".xml") sample.push_back(e.path());
     std::sort(sample.begin(), sample.end());
-    const fs::path dir = fs::temp_directory_path() / ("coron-bench-dpe." + std::to_string(::getpid()));
+    const fs::path dir = coron::fixtures::unique_temp_path("bench_dpe");
     fs::create_directories(dir);
     std::vector<fs::path> out;
     for (std::size_t i = 0; i < certificates; ++i) {

@@ -4,6 +4,7 @@
 // that file's folder read the copy. Seeds are "thermal/systems.yaml\n" + the file. They must answer with an
 // InputError or parameters, never crash, hang or leak. The file is restored after each
 // input, so one input never sees another's text.
+#include "fixtures/temp_dir.hpp"
 #include "io/demography_data.hpp"
 #include "io/economics_data.hpp"
 #include "io/thermal_data.hpp"
@@ -15,13 +16,11 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
 #include <string_view>
-#include <unistd.h>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -46,8 +45,7 @@ void write_all(const fs::path& path, const char* data, std::size_t size) {
 
 DataCopy make_copy() {
   DataCopy copy;
-  const char* tmp = std::getenv("TMPDIR");
-  copy.dir = fs::path(tmp != nullptr ? tmp : "/tmp") / ("coron-fuzz-data." + std::to_string(::getpid()));
+  copy.dir = coron::fixtures::unique_temp_path("fuzz_data");
   fs::remove_all(copy.dir);
   fs::copy(CORON_DATA_DIR, copy.dir, fs::copy_options::recursive);
   for (const fs::directory_entry& e : fs::recursive_directory_iterator(copy.dir)) {

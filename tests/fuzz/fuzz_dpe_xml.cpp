@@ -1,17 +1,15 @@
 // libFuzzer harness: any bytes as a DPE certificate (ADEME "DPE 3CL 2021" XML). The import
 // must answer with an InputError (not well-formed XML), a refusal naming the element, or a
 // row, never crash, hang, leak or expand entities without bound.
+#include "fixtures/temp_dir.hpp"
 #include "stock/dpe_import.hpp"
 
 #include "coron/error.hpp"
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <string>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -19,11 +17,7 @@ namespace {
 
 // libxml2 reads the certificate from a file, as `coron stock import-dpe` does.
 const fs::path& input_path() {
-  static const fs::path path = [] {
-    const char* tmp = std::getenv("TMPDIR");
-    return fs::path(tmp != nullptr ? tmp : "/tmp") /
-           ("coron-fuzz-dpe." + std::to_string(::getpid()) + ".xml");
-  }();
+  static const fs::path path = coron::fixtures::unique_temp_path("fuzz_dpe.xml");
   return path;
 }
 
