@@ -24,8 +24,8 @@ namespace coron {
 /// The stock CSV format this build writes. 1: until window_east_west_m2 was split;
 /// 2: window_east_m2 and window_west_m2; 3: spouse_age, entry_year, vacant_years;
 /// 4: climate_zone, altitude_class; 5: heating_generator_year, heating_nominal_power_kw;
-/// 6: dwelling_type.
-inline constexpr int stock_csv_format = 6;
+/// 6: dwelling_type; 7: dhw_collective, dhw_storage_in_heated_volume.
+inline constexpr int stock_csv_format = 7;
 
 // clang-format off
 #define CORON_IDENTITY_COLUMNS(X)                                                                       \
@@ -101,6 +101,10 @@ inline constexpr int stock_csv_format = 6;
     "Heating system, as an index into the names attribute.")                                           \
   X(std::uint8_t, dhw_system, "1", ColumnSpec::enumeration(dhw_system_names),                          \
     "Hot-water system, as an index into the names attribute.")                                         \
+  X(std::uint8_t, dhw_collective, "1", ColumnSpec::flag().since(7, 0.0),                               \
+    "1 if the hot water comes from a collective installation (its loop loses more into the dwelling, 3CL Tau 0.212), else 0.") \
+  X(std::uint8_t, dhw_storage_in_heated_volume, "1", ColumnSpec::flag().since(7, 1.0),                 \
+    "1 if the hot-water generator and its tank stand inside the heated volume (their losses then warm the dwelling), else 0.") \
   X(std::uint8_t, climate_zone, "1", ColumnSpec::enumeration(climate_zone_names).since(4, 0.0),        \
     "3CL climate zone (h1a .. h3), as an index into the names attribute.")                             \
   X(std::uint8_t, altitude_class, "1", ColumnSpec::enumeration(altitude_class_names).since(4, 0.0),    \

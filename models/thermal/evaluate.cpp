@@ -63,8 +63,8 @@ struct SystemTables {
   /// 1 / (R_e R_d R_r): what a per-dwelling R_g divides.
   std::array<double, heating_system_count> heat_input_per_generated{};
   std::array<bool, heating_system_count> part_load{};
-  std::array<double, dhw_system_count> dhw_inv_nominal{}, dhw_fixed_loss_kwh{}, dhw_inv_distribution{},
-      dhw_pef{}, dhw_ghg{};
+  std::array<double, dhw_system_count> dhw_inv_nominal{}, dhw_fixed_loss_kwh{}, dhw_storage_loss_wh{},
+      dhw_inv_distribution{}, dhw_pef{}, dhw_ghg{};
   std::array<double, inertia_count> alpha{}, inv_alpha{}, ilpa{};
 };
 
@@ -98,6 +98,7 @@ SystemTables fold_systems(const ThermalParams& p, const YearFactors& y) noexcept
     const DhwGeneration g = dhw_generation(p.dhw[s]);
     t.dhw_inv_nominal[s] = g.inv_nominal;
     t.dhw_fixed_loss_kwh[s] = g.fixed_loss_wh / 1000.0;
+    t.dhw_storage_loss_wh[s] = g.storage_loss_wh;
     t.dhw_inv_distribution[s] = 1.0 / p.dhw[s].distribution_efficiency;
     t.dhw_pef[s] = y.primary_energy_factor[c];
     t.dhw_ghg[s] = p.ghg_dhw_kg_per_kwh[c];
@@ -137,7 +138,8 @@ struct ChunkArrays {
   Column q_varep, q_vasouf, s_mea, exposure_e, exposure_f_over_e, i0, flat;
   Column heat_input_per_need, heat_pef, heat_ghg, heat_aux_per_kwh_need, heat_aux_per_dwelling,
       heat_aux_per_m2, vent_aux_per_dwelling, vent_aux_per_m2, dhw_inv_nominal, dhw_fixed_loss_kwh,
-      dhw_inv_distribution, dhw_pef, dhw_ghg, lighting_kwh_per_m2, dhw_need_per_occupant_kwh;
+      dhw_storage_loss_wh, dhw_collective, dhw_storage_in_heated_volume, dhw_inv_distribution, dhw_pef,
+      dhw_ghg, lighting_kwh_per_m2, dhw_need_per_occupant_kwh;
   Column gv_w_per_k, inv_gv, solar_south_m2, solar_east_m2, solar_west_m2, solar_north_m2, internal_w, n_adeq,
       intermittence, need_wh, need_kwh, final_kwh, heating_final_kwh, dhw_final_kwh, electricity_kwh, cep,
       eges, label;
@@ -160,6 +162,11 @@ struct MonthColumns {
   using Column = std::array<double, month_slots>;
   Column solar_south_m2, solar_east_m2, solar_west_m2, solar_north_m2, internal_w, inv_gv, alpha, inv_alpha,
       need_wh;
+  /// The hot-water losses recovered per heating hour, over GV (recovered_w / GV, K): they
+  /// depend on the climate's hot-water need, so are set per climate group.
+  Column recovered_per_gv;
+  /// What recovered_per_gv is made of: N_adeq and the hot-water installation.
+  Column n_adeq, dhw_storage_loss_wh, dhw_collective, dhw_storage_in_heated_volume;
 };
 
 /// X = (A_s + A_i) / (GV DH19) of slot `s` in month `m`.
@@ -171,9 +178,17 @@ struct MonthColumns {
   return gains_wh * a.inv_gv[s] * m.inv_dh19_per_kh;
 }
 
+/// One month's need over GV (Wh/K): the losses not covered by gains, less the hot-water
+/// losses recovered, never below 0 (3CL §9.1.1).
+[[gnu::always_inline]] inline double month_need(double unutilised, const MonthClimate& m,
+                                                double recovered_per_gv) noexcept {
+  const double need = unutilised * m.dh19_kh - recovered_per_gv * m.nref19_h;
+  return select(need > 0.0, need, 0.0);
+}
+
 /// B_ch (Wh/K, before the factor GV) of slots [first, last), all of one climate variant:
-/// sum_j (1 - F_j) DH19_j. The months together in one loop over the slots: each month's
-/// utilisation is a long chain of dependent operations (two divisions, log, expm1), and
+/// sum_j max((1 - F_j) DH19_j - N_ref19,j recovered / GV, 0). The months together in one loop over the slots:
+/// each month's utilisation is a long chain of dependent operations (two divisions, log, expm1), and
 /// independent chains side by side keep the processor busy where one would leave it
 /// waiting. The months are still added in calendar order, and each gives the same bits
 /// whatever its group.
@@ -190,14 +205,16 @@ struct MonthColumns {
       for (std::size_t j = 0; j < months_together; ++j) x[j] = gain_ratio(a, s, m[j]);
       const Batch<months_together> u = unutilised_fraction(x, a.alpha[s], a.inv_alpha[s]);
       double need_wh = a.need_wh[s];
-      for (std::size_t j = 0; j < months_together; ++j) need_wh += u[j] * m[j].dh19_kh;
+      for (std::size_t j = 0; j < months_together; ++j)
+        need_wh += month_need(u[j], m[j], a.recovered_per_gv[s]);
       a.need_wh[s] = need_wh;
     }
   }
   for (; k < count; ++k) {
     const MonthClimate m = climate[k];
     for (std::size_t s = first; s < last; ++s)
-      a.need_wh[s] += unutilised_fraction(gain_ratio(a, s, m), a.alpha[s], a.inv_alpha[s]) * m.dh19_kh;
+      a.need_wh[s] += month_need(unutilised_fraction(gain_ratio(a, s, m), a.alpha[s], a.inv_alpha[s]), m,
+                                 a.recovered_per_gv[s]);
   }
 }
 
@@ -249,6 +266,8 @@ struct MonthColumns {
   const std::uint8_t* const altitude = in.altitude_class.data();
   const std::int16_t* const generator_year = in.heating_generator_year.data();
   const double* const nominal_power_kw = in.heating_nominal_power_kw.data();
+  const std::uint8_t* const dhw_collective = in.dhw_collective.data();
+  const std::uint8_t* const storage_in_heated_volume = in.dhw_storage_in_heated_volume.data();
 
   ChunkArrays a;
   MonthColumns m;
@@ -300,6 +319,9 @@ struct MonthColumns {
       a.heat_aux_per_m2[i] = sys.heat_aux_per_m2[h];
       a.dhw_inv_nominal[i] = sys.dhw_inv_nominal[w];
       a.dhw_fixed_loss_kwh[i] = sys.dhw_fixed_loss_kwh[w];
+      a.dhw_storage_loss_wh[i] = sys.dhw_storage_loss_wh[w];
+      a.dhw_collective[i] = static_cast<double>(dhw_collective[r]);
+      a.dhw_storage_in_heated_volume[i] = static_cast<double>(storage_in_heated_volume[r]);
       a.dhw_inv_distribution[i] = sys.dhw_inv_distribution[w];
       a.dhw_pef[i] = sys.dhw_pef[w];
       a.dhw_ghg[i] = sys.dhw_ghg[w];
@@ -363,11 +385,11 @@ struct MonthColumns {
                                        params.base_temperature_c[climate_index(zone[r], altitude[r])]);
     }
 
-    // Pass 2: B_ch = sum_j GV (1 - F_j) DH19_j, X_j = (A_s,j + A_i,j) / (GV DH19_j), over
-    // the dwellings of each climate group in turn, each with its own month constants as loop
-    // invariants. The month loop's inputs are copied into group order and the need copied
-    // back (a few scalar moves per dwelling): a per-dwelling choice of the 63 month constants
-    // inside the loop kept the compiler from vectorising it.
+    // Pass 2: B_ch = sum_j max(GV (1 - F_j) DH19_j - recovered_j, 0), X_j = (A_s,j + A_i,j) / (GV DH19_j),
+    // over the dwellings of each climate group in turn, each with its own month constants as loop invariants.
+    // The month loop's inputs are copied into group order and the need copied back (a few scalar moves per
+    // dwelling): a per-dwelling choice of the 63 month constants inside the loop kept the compiler from
+    // vectorising it.
     for (std::size_t i = 0; i < n; ++i) {
       const std::size_t t = a.slot[i];
       m.solar_south_m2[t] = a.solar_south_m2[i];
@@ -376,6 +398,10 @@ struct MonthColumns {
       m.solar_north_m2[t] = a.solar_north_m2[i];
       m.internal_w[t] = a.internal_w[i];
       m.inv_gv[t] = a.inv_gv[i];
+      m.n_adeq[t] = a.n_adeq[i];
+      m.dhw_storage_loss_wh[t] = a.dhw_storage_loss_wh[i];
+      m.dhw_collective[t] = a.dhw_collective[i];
+      m.dhw_storage_in_heated_volume[t] = a.dhw_storage_in_heated_volume[i];
     }
     for (std::size_t g = 0; g < climate_group_count; ++g) {
       if (count[g] == 0) continue;
@@ -385,6 +411,8 @@ struct MonthColumns {
         m.internal_w[t] = m.inv_gv[t] = 1.0;
         m.alpha[t] = 2.0;
         m.inv_alpha[t] = 0.5;
+        m.n_adeq[t] = m.dhw_storage_loss_wh[t] = m.dhw_collective[t] = m.dhw_storage_in_heated_volume[t] =
+            0.0;
       }
     }
     for (std::size_t c = 0; c < climate_count; ++c) {
@@ -397,6 +425,12 @@ struct MonthColumns {
       for (std::size_t v = 0; v < climate_variant_count; ++v) {
         const std::size_t g = g0 + v;
         const std::size_t to = first[g] + (count[g] + lane_pad - 1) / lane_pad * lane_pad;
+        const double dhw_need_per_occupant_wh = 1000.0 * climate.dhw_need_per_occupant_kwh;
+        for (std::size_t t = first[g]; t < to; ++t)
+          m.recovered_per_gv[t] =
+              recovered_w(m.n_adeq[t] * dhw_need_per_occupant_wh, m.dhw_storage_loss_wh[t],
+                          m.dhw_collective[t], m.dhw_storage_in_heated_volume[t]) *
+              m.inv_gv[t];
         accumulate_need(m, first[g], to, climate.months.variant[v], climate.months.count);
         group_hours[g] = climate.heating_hours[v];
         group_dhw_need[g] = climate.dhw_need_per_occupant_kwh;

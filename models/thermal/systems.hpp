@@ -23,9 +23,10 @@ namespace coron::detail {
 }
 
 /// A hot-water generator's 1/R as inv_nominal + fixed_loss_wh / B_ecs (B in Wh), whatever its
-/// kind (DhwGenerator): the two constants, folded once per call.
+/// kind (DhwGenerator), and its storage loss Q_gw (Wh/yr, 0 without a tank), part of which
+/// the dwelling recovers (recovered_wh_per_hour): the constants, folded once per call.
 struct DhwGeneration {
-  double inv_nominal, fixed_loss_wh;
+  double inv_nominal, fixed_loss_wh, storage_loss_wh;
 };
 
 [[nodiscard]] inline DhwGeneration dhw_generation(const DhwSystemParams& d) noexcept {
@@ -33,17 +34,32 @@ struct DhwGeneration {
     case DhwGenerator::boiler: {
       // rgrs_chaudiere: 1/R = 1/R_pn + (1790 QP0 + Q_gw)/B + 6970 . 0.5 P_veil/B.
       const double q_gw_wh = d.storage_l > 0.0 ? 67662.0 * std::pow(d.storage_l, 0.55) : 0.0;
-      return {1.0 / d.nominal_efficiency, 1790.0 * d.standby_loss_w + q_gw_wh + 6970.0 * 0.5 * d.pilot_w};
+      return {1.0 / d.nominal_efficiency, 1790.0 * d.standby_loss_w + q_gw_wh + 6970.0 * 0.5 * d.pilot_w,
+              q_gw_wh};
     }
     case DhwGenerator::electric_tank: {
       // R_s = 1/(1 + Q_gw R_d/B).
       const double q_gw_wh = 8592.0 * 45.0 / 24.0 * d.storage_l * d.storage_loss_cr;
-      return {1.0, q_gw_wh * d.distribution_efficiency};
+      return {1.0, q_gw_wh * d.distribution_efficiency, q_gw_wh};
     }
     case DhwGenerator::heat_pump:
-      return {1.0 / d.nominal_efficiency, 0.0};
+      return {1.0 / d.nominal_efficiency, 0.0, 0.0};
   }
-  return {1.0, 0.0};
+  return {1.0, 0.0, 0.0};
+}
+
+/// The hot-water losses the heating need recovers, 3CL §9.1.1 (Open3CL 9_besoin_ch.js):
+/// per heating hour, 0.48/8760 of the yearly distribution loss Tau . B_ecs (Tau 0.1 for a
+/// dwelling's own installation, 0.212 for a collective one) and, for a dwelling's own
+/// generator and tank inside the heated volume, of the storage loss Q_gw. Month j then
+/// recovers this times N_ref19,j, and its need is max(B_v,j - recovered_j, 0). In W.
+[[nodiscard, gnu::always_inline]] inline double recovered_w(double dhw_need_wh, double storage_loss_wh,
+                                                            double collective,
+                                                            double storage_in_heated_volume) noexcept {
+  constexpr double recovered_share_per_hour = 0.48 / 8760.0;
+  const double tau = collective != 0.0 ? 0.212 : 0.1;
+  const double storage = collective == 0.0 && storage_in_heated_volume != 0.0 ? storage_loss_wh : 0.0;
+  return recovered_share_per_hour * (tau * dhw_need_wh + storage);
 }
 
 /// Hot-water need per adequate occupant in climate `c`, kWh/yr:

@@ -68,6 +68,10 @@ void read_generators(Reader& r, const XmlElement& logement, std::string_view ins
   for (const XmlElement& i : logement.child(installations).children(installation))
     for (const XmlElement& g : i.child(generators).children(generator)) {
       DpeGenerator d;
+      d.installation_type_id = integer(Reader::optional(i, "donnee_entree/enum_type_installation_id", 0.0));
+      d.in_heated_volume = Reader::optional(g, "donnee_entree/position_volume_chauffe", 1.0) != 0.0;
+      d.storage_in_heated_volume =
+          Reader::optional(g, "donnee_entree/position_volume_chauffe_stockage", 1.0) != 0.0;
       d.type_id = integer(r.required(g, fmt::format("donnee_entree/{}", type)));
       d.energy_id = integer(r.required(g, "donnee_entree/enum_type_energie_id"));
       d.consumption_kwh = Reader::optional(g, fmt::format("donnee_intermediaire/{}", consumption), 0.0);

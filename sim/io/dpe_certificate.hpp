@@ -38,6 +38,13 @@ struct DpeGenerator {
   int energy_id = 0;             ///< enum_type_energie_id
   double consumption_kwh = 0.0;  ///< donnee_intermediaire/conso_ch or conso_ecs
   double nominal_power_w = 0.0;  ///< donnee_intermediaire/pn; 0 when not given
+  /// Hot water: its installation's enum_type_installation_id (1 individual, 2 collective,
+  /// 3 mixed), 0 for heating.
+  int installation_type_id = 0;
+  /// Hot water: whether the generator and its tank stand inside the heated volume
+  /// (position_volume_chauffe, position_volume_chauffe_stockage); absent counts as inside,
+  /// as in Open3CL (9_besoin_ch.js only excludes an explicit 0).
+  bool in_heated_volume = true, storage_in_heated_volume = true;
   DpeLocation where;
 };
 

@@ -200,6 +200,11 @@ DpeMapping map_dpe_certificate(const io::DpeCertificate& c) {
                   fmt::format("unknown enum_type_generateur_ecs_id {}", water.type_id));
   r.dhw_system = static_cast<std::uint8_t>(dhw->value);
   if (!dhw->exact) notes.push_back(fmt::format("approximated: {}", dhw->why));
+  // The losses of the hot-water loop and tank the heating recovers (3CL §9.1.1): a collective
+  // installation's loop loses more into the dwelling, its tank nothing; a dwelling's own tank
+  // only when it and its generator stand inside the heated volume.
+  r.dhw_collective = water.installation_type_id > 1 ? 1 : 0;
+  r.dhw_storage_in_heated_volume = water.in_heated_volume && water.storage_in_heated_volume ? 1 : 0;
 
   // Open3CL src/enums.js numbers the zones 1 (h1a) .. 8 (h3) and the altitude classes 1 (below
   // 400 m) .. 3 (above 800 m), in the order of climate_zone_names and altitude_class_names.

@@ -417,6 +417,10 @@ Stock generate(const StockParameters& p, std::uint64_t seed, std::vector<std::ui
           categorical(p.dhw_share_given_heating[heating], ks.uniform(system_draw::dhw)));
       s.ventilation[i] =
           static_cast<std::uint8_t>(categorical(w.ventilation_share, ks.uniform(system_draw::ventilation)));
+      // Each house has its own hot-water installation, the generator and any tank inside the
+      // dwelling (kitchen, bathroom): their losses are recovered by the heating (3CL §9.1.1).
+      s.dhw_collective[i] = 0;
+      s.dhw_storage_in_heated_volume[i] = 1;
       // The basin lies in 3CL zone H1a (Nord and Pas-de-Calais, arrêté du 31 mars 2021 annex 1,
       // Open3CL src/tv.js zoning), every commune below 400 m (the basin is a plain, under 100 m).
       s.climate_zone[i] = static_cast<std::uint8_t>(ClimateZone::h1a);

@@ -144,9 +144,10 @@ TEST(ValidateDpe, TheShippedCertificatesHeatLossAndNeedAsMeasured) {
   // GV within 1 %: all 16 houses and all 22 flats.
   EXPECT_GE(houses.within_1_percent[0] * 16.0, 16.0 - 1e-9);
   EXPECT_GE(flats.within_1_percent[0] * 22.0, 22.0 - 1e-9);
-  // Heating need within 5 %: 15 of 16 houses, 17 of 22 flats.
+  // Heating need within 5 %: 15 of 16 houses, 19 of 22 flats (17 before the recovered
+  // hot-water losses).
   EXPECT_GE(houses.within_5_percent[1] * 16.0, 15.0 - 1e-9);
-  EXPECT_GE(flats.within_5_percent[1] * 22.0, 17.0 - 1e-9);
+  EXPECT_GE(flats.within_5_percent[1] * 22.0, 19.0 - 1e-9);
 }
 
 TEST(ValidateDpeCli, PrintsTheTableAndTheDistribution) {

@@ -129,6 +129,31 @@ TEST(DpeMapping, BoilerPeriodAndNominalPowerReachTheRow) {
   EXPECT_EQ(flat.row.heating_nominal_power_kw, 0.0);
 }
 
+// The hot-water installation decides which losses the heating recovers (3CL §9.1.1): an
+// individual one inside the heated volume, an individual one whose generator stands outside it
+// (position_volume_chauffe 0), and collective ones (enum_type_installation_id 2 and 3).
+TEST(DpeMapping, HotWaterInstallationAndPositionReachTheRow) {
+  const DpeMapping inside = mapped("2378E2995004O.xml");  // individual, position 1
+  ASSERT_FALSE(inside.refused) << inside.refusal.format();
+  EXPECT_EQ(inside.row.dhw_collective, 0);
+  EXPECT_EQ(inside.row.dhw_storage_in_heated_volume, 1);
+
+  const DpeMapping outside = mapped("2225E1557374A.xml");  // individual, position 0
+  ASSERT_FALSE(outside.refused) << outside.refusal.format();
+  EXPECT_EQ(outside.row.dhw_collective, 0);
+  EXPECT_EQ(outside.row.dhw_storage_in_heated_volume, 0);
+
+  const DpeMapping collective = mapped("2363E3204327W.xml");  // collective (2), position 1
+  ASSERT_FALSE(collective.refused) << collective.refusal.format();
+  EXPECT_EQ(collective.row.dhw_collective, 1);
+  EXPECT_EQ(collective.row.dhw_storage_in_heated_volume, 1);
+
+  const DpeMapping multi = mapped("2342E2213002E.xml");  // collective over several buildings (3)
+  ASSERT_FALSE(multi.refused) << multi.refusal.format();
+  EXPECT_EQ(multi.row.dhw_collective, 1);
+  EXPECT_EQ(multi.row.dhw_storage_in_heated_volume, 0);
+}
+
 TEST(DpeSystems, GeneratorYearIsTheFirstOfItsPeriodForBoilersWithTableRows) {
   EXPECT_EQ(generator_year_of(87), 1986);   // gas classic 1986-1990
   EXPECT_EQ(generator_year_of(90), 2016);   // gas standard after 2015

@@ -49,6 +49,8 @@ std::vector<std::uint8_t> initial_labels(const Stock& s) {
                          s.inertia,
                          s.heating_system,
                          s.dhw_system,
+                         s.dhw_collective,
+                         s.dhw_storage_in_heated_volume,
                          s.climate_zone,
                          s.altitude_class,
                          s.heating_generator_year,

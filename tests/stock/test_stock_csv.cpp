@@ -120,27 +120,33 @@ TEST(StockCsv, ColumnsInAnyOrderAndAnOlderFormatStillLoads) {
   const Stock s = parse_stock_csv(text, "order.csv", &notices);
   ASSERT_EQ(s.size(), 3u);
   EXPECT_EQ(s.window_east_m2, (std::vector<double>{0.0, 0.0, 0.0}));  // the file's window_east_west_m2 are 0
-  ASSERT_EQ(notices.size(), 10u);
+  ASSERT_EQ(notices.size(), 12u);
   EXPECT_EQ(notices[0].key, "window_east_m2");
   EXPECT_EQ(notices[1].key, "window_west_m2");
   EXPECT_THAT(
       notices[0].format(),
       HasSubstr("order.csv:1: window_east_m2: stock CSV format 1 has no such column (format 2 added it): "
                 "taken as 0.5 x window_east_west_m2"));
-  // In the registry's column order: the thermal columns (dwelling type, climate, generator)
-  // before the household's.
+  // In the registry's column order: the thermal columns (dwelling type, hot-water installation,
+  // climate, generator) before the household's.
   EXPECT_EQ(notices[2].key, "dwelling_type");
   EXPECT_THAT(notices[2].format(), HasSubstr("(format 6 added it)"));
-  EXPECT_EQ(notices[3].key, "climate_zone");
-  EXPECT_EQ(notices[4].key, "altitude_class");
-  EXPECT_THAT(notices[3].format(), HasSubstr("(format 4 added it)"));
-  EXPECT_EQ(notices[5].key, "heating_generator_year");
-  EXPECT_EQ(notices[6].key, "heating_nominal_power_kw");
-  EXPECT_THAT(notices[5].format(), HasSubstr("(format 5 added it)"));
-  EXPECT_EQ(notices[7].key, "spouse_age");
-  EXPECT_EQ(notices[8].key, "entry_year");
-  EXPECT_EQ(notices[9].key, "vacant_years");
-  EXPECT_THAT(notices[7].format(), HasSubstr("(format 3 added it)"));
+  EXPECT_EQ(notices[3].key, "dhw_collective");
+  EXPECT_EQ(notices[4].key, "dhw_storage_in_heated_volume");
+  EXPECT_THAT(notices[3].format(), HasSubstr("(format 7 added it)"));
+  EXPECT_EQ(notices[5].key, "climate_zone");
+  EXPECT_EQ(notices[6].key, "altitude_class");
+  EXPECT_THAT(notices[5].format(), HasSubstr("(format 4 added it)"));
+  EXPECT_EQ(notices[7].key, "heating_generator_year");
+  EXPECT_EQ(notices[8].key, "heating_nominal_power_kw");
+  EXPECT_THAT(notices[7].format(), HasSubstr("(format 5 added it)"));
+  EXPECT_EQ(notices[9].key, "spouse_age");
+  EXPECT_EQ(notices[10].key, "entry_year");
+  EXPECT_EQ(notices[11].key, "vacant_years");
+  EXPECT_THAT(notices[9].format(), HasSubstr("(format 3 added it)"));
+  // A house's own hot-water installation, its tank inside, as the generator writes them.
+  EXPECT_EQ(s.dhw_collective, (std::vector<std::uint8_t>{0, 0, 0}));
+  EXPECT_EQ(s.dhw_storage_in_heated_volume, (std::vector<std::uint8_t>{1, 1, 1}));
   EXPECT_EQ(s.dwelling_type, (std::vector<std::uint8_t>{0, 0, 0}));  // houses
   // The generator's year unknown and its power to be sized: every boiler keeps its fixed R_g.
   EXPECT_EQ(s.heating_generator_year, (std::vector<std::int16_t>{0, 0, 0}));
@@ -178,6 +184,8 @@ TEST(StockCsv, FormatOneGlazingIsSplitEvenlyIntoEastAndWest) {
   s.spouse_age = {0};  // format 3's columns, at their values for older files
   s.entry_year = {0};
   s.vacant_years = {0};
+  s.dhw_collective = {0};  // format 7's, likewise
+  s.dhw_storage_in_heated_volume = {1};
   std::ostringstream out;
   write_stock_csv(s, out);
   std::string v2 = out.str();
@@ -202,13 +210,14 @@ TEST(StockCsv, FormatOneGlazingIsSplitEvenlyIntoEastAndWest) {
   ASSERT_EQ(fields[column + 1], "1.5");
   fields[column] = "3";
   fields.erase(fields.begin() + static_cast<std::ptrdiff_t>(column) + 1);
-  // and without format 3's household columns, format 4's climate, format 5's generator and
-  // format 6's dwelling type
+  // and without format 3's household columns, format 4's climate, format 5's generator,
+  // format 6's dwelling type and format 7's hot-water installation
   std::vector<std::string> names;
   std::stringstream header_again(v1.substr(0, header_end));
   while (std::getline(header_again, field, ',')) names.push_back(field);
   for (const char* added : {"spouse_age", "entry_year", "vacant_years", "climate_zone", "altitude_class",
-                            "heating_generator_year", "heating_nominal_power_kw", "dwelling_type"}) {
+                            "heating_generator_year", "heating_nominal_power_kw", "dwelling_type",
+                            "dhw_collective", "dhw_storage_in_heated_volume"}) {
     const auto at = std::find(names.begin(), names.end(), added) - names.begin();
     ASSERT_LT(static_cast<std::size_t>(at), names.size()) << added;
     names.erase(names.begin() + at);
@@ -220,7 +229,7 @@ TEST(StockCsv, FormatOneGlazingIsSplitEvenlyIntoEastAndWest) {
   for (std::size_t k = 0; k < fields.size(); ++k) rebuilt.append(k ? "," : "").append(fields[k]);
   std::vector<Diagnostic> notices;
   const Stock old = parse_stock_csv(rebuilt, "v1.csv", &notices);
-  EXPECT_EQ(notices.size(), 10u);
+  EXPECT_EQ(notices.size(), 12u);
   expect_identical(s, old);  // 0.5 x 3 = 1.5 each, every other column as written
   std::vector<Diagnostic> none;
   expect_identical(s, parse_stock_csv(v2, "v2.csv", &none));
@@ -236,7 +245,7 @@ TEST(StockCsvErrors, AFormatNewerThanThisCoronIsRefused) {
     (void)parse_stock_csv(text, "future.csv");
     FAIL() << "expected InputError";
   } catch (const InputError& e) {
-    EXPECT_THAT(e.what(), HasSubstr("future.csv:1:23: format: expected a stock CSV format within [1, 6]"));
+    EXPECT_THAT(e.what(), HasSubstr("future.csv:1:23: format: expected a stock CSV format within [1, 7]"));
     EXPECT_EQ(e.diagnostics().size(), 1u);
   }
 }

@@ -139,10 +139,28 @@ def evaluate(d):
     n50 = q4pa / (math.pow(4.0 / 50.0, 2.0 / 3.0) * h_sp * s_h)
     q_vinf = h_sp * s_h * n50 * e / (1.0 + (f / e) * ((q_vasouf - q_varep) / (h_sp * n50)) ** 2)
     gv = h_tr + h_vent + 0.34 * q_vinf
-    # Monthly need with gains utilisation
+    # Hot-water need (Wh) and the tank's yearly loss Q_gw (Open3CL 14_generateur_ecs.js calc_Qgw)
     n = n_adeq(s_h)
+    b_ecs = sum(1.163 * n * DHW_LITRES * (DHW_HOT_C - T_COLD[j]) * DAYS[j] / 1000.0 for j in range(12))
+    dhw_carrier, gen, nominal, qp0, pveil, vs, cr, rd_ecs = DHW[d["dhw"]]
+    b_wh = b_ecs * 1000.0
+    if gen == "boiler":
+        q_gw = 67662.0 * math.pow(vs, 0.55) if vs > 0 else 0.0
+    elif gen == "electric_tank":
+        q_gw = 8592.0 * 45.0 / 24.0 * vs * cr
+    else:
+        q_gw = 0.0
+    # Losses the heating recovers per heating hour (3CL 9.1.1, Open3CL 9_besoin_ch.js): 0.48/8760
+    # of the loop's Tau.B_ecs (0.1 own installation, 0.212 collective) and of an own tank's Q_gw
+    # when it stands inside the heated volume.
+    tau = 0.212 if d["dhw_collective"] else 0.1
+    tank = q_gw if (not d["dhw_collective"] and d["tank_inside"]) else 0.0
+    recovered_w = 0.48 * (tau * b_wh + tank) / 8760.0
+    # Monthly need with gains utilisation, less the recovered losses, never below 0
     alpha = ALPHA[d["inertia"]]
     need_wh = 0.0
+    recovered_wh = 0.0
+    clipped = 0  # months whose recovered losses exceed what the gains leave
     for j in range(12):
         dh = DH19[ilpa][j]
         if dh <= 0:
@@ -152,22 +170,20 @@ def evaluate(d):
         a_s = 1000.0 * sse * E_SOUTH[ilpa][j]
         x = (a_s + a_i) / (gv * dh)
         f_j = (x - math.pow(x, alpha)) / (1.0 - math.pow(x, alpha))
-        need_wh += gv * (1.0 - f_j) * dh
+        rec = recovered_w * NREF19[ilpa][j]
+        recovered_wh += rec
+        clipped += rec > gv * (1.0 - f_j) * dh
+        need_wh += max(gv * (1.0 - f_j) * dh - rec, 0.0)
     need = need_wh / 1000.0
     # Heating
     carrier, r_g, r_e, r_d, r_r, i0s, aux_need, circ_w = HEATING[d["heating"]]
     i0 = i0s[("light", "medium", "heavy").index(d["inertia"])]
     g = gv / (s_h * h_sp)
     heating = need * (i0 / (1.0 + 0.1 * (g - 1.0))) / (r_g * r_e * r_d * r_r)
-    # Hot water: need, then the generator's efficiency from that need (Open3CL 14_generateur_ecs.js)
-    b_ecs = sum(1.163 * n * DHW_LITRES * (DHW_HOT_C - T_COLD[j]) * DAYS[j] / 1000.0 for j in range(12))
-    dhw_carrier, gen, nominal, qp0, pveil, vs, cr, rd_ecs = DHW[d["dhw"]]
-    b_wh = b_ecs * 1000.0
+    # Hot water: the generator's efficiency from the need (Open3CL 14_generateur_ecs.js)
     if gen == "boiler":
-        q_gw = 67662.0 * math.pow(vs, 0.55) if vs > 0 else 0.0
         r_gen = 1.0 / (1.0 / nominal + (1790.0 * qp0 + q_gw) / b_wh + 6970.0 * 0.5 * pveil / b_wh)
     elif gen == "electric_tank":
-        q_gw = 8592.0 * 45.0 / 24.0 * vs * cr
         r_gen = 1.0 / (1.0 + q_gw * rd_ecs / b_wh)
     else:
         r_gen = nominal
@@ -183,7 +199,8 @@ def evaluate(d):
     cep_lim, eges_lim = SMALL[max(row, 8)] if row < 40 else (CEP_LIMITS, EGES_LIMITS)
     energy = sum(1 for lim in cep_lim if cep >= lim)
     climate = sum(1 for lim in eges_lim if eges >= lim)
-    return {"gv": gv, "n_adeq": n, "dhw_efficiency": r_gen * rd_ecs, "need": need, "final": final,
+    return {"gv": gv, "n_adeq": n, "dhw_efficiency": r_gen * rd_ecs, "b_ecs": b_ecs, "q_gw": q_gw,
+            "recovered_w": recovered_w, "recovered": recovered_wh / 1000.0, "clipped": clipped, "need": need, "final": final,
             "cep": cep, "eges": eges, "energy_class": energy, "climate_class": climate,
             "label": max(energy, climate)}
 
@@ -191,7 +208,8 @@ def evaluate(d):
 BASE = dict(floor=70.0, height=2.5, wall=60.0, u_wall=2.5, roof=40.0, u_roof=2.5, b_roof=0.9, ground=40.0,
             u_floor=2.0, b_floor=0.8, win_south=6.0, win_east=0.0, win_west=0.0, win_north=5.0, u_window=4.9,
             g=0.85, door=2.0, u_door=3.5, bridges=10.0, q4pa=3.3, facades=1, ventilation="natural_vents",
-            inertia="heavy", heating="gas_boiler_standard", dhw="gas_boiler", climate="h1a_below_400m")
+            inertia="heavy", heating="gas_boiler_standard", dhw="gas_boiler", climate="h1a_below_400m",
+            dhw_collective=0, tank_inside=1)
 
 CASES = {
     # The unrenovated coron of test_hand_case.cpp (thermal_fixture.hpp Dwelling{}).
@@ -214,6 +232,22 @@ CASES = {
     # The unrenovated coron in zone H1c above 800 m: ten heating months (June and September
     # shortened for ilpa 1), colder water, 1476 h of lighting.
     "coron70_h1c_high": dict(BASE, climate="h1c_above_800m"),
+    # The electric house with its tank outside the heated volume (unheated cellar): only the
+    # loop's losses are recovered, 0.48 x 0.1 B_ecs.
+    "electric45_tank_outside": dict(BASE, floor=45.0, wall=24.0, u_wall=0.9, roof=27.0, u_roof=0.5, ground=22.0,
+                                    b_floor=0.5, win_south=0.0, win_east=4.0, win_north=0.0, u_window=2.8,
+                                    g=0.75, u_door=2.0, bridges=5.0, q4pa=2.0, facades=0,
+                                    ventilation="mechanical_pre1982", inertia="medium",
+                                    heating="electric_direct", dhw="electric_storage", tank_inside=0),
+    # The coron's flat-like twin on a collective hot-water loop: Tau 0.212, no tank recovered.
+    "coron70_collective": dict(BASE, dhw_collective=1),
+    # A well-insulated house glazed to the south, its tank inside: in two shoulder months the
+    # recovered losses exceed what the gains leave, so those months add 0 (never a negative need).
+    "insulated_clipped": dict(BASE, floor=90.0, wall=80.0, u_wall=0.12, roof=50.0, u_roof=0.12, ground=50.0,
+                              u_floor=0.2, win_south=16.0, win_east=3.0, win_west=3.0, win_north=2.0,
+                              u_window=0.9, g=0.6, u_door=1.2, bridges=8.0, q4pa=0.6,
+                              ventilation="mechanical_hygro", inertia="medium", heating="electric_direct",
+                              dhw="electric_storage"),
 }
 
 FIELDS = ("need", "final", "cep", "eges", "energy_class", "climate_class", "label")
@@ -243,7 +277,9 @@ def main(argv):
         print("hand cases:", "mismatch" if bad else "C++ constants match the script")
         return 1 if bad else 0
     for name, r in res.items():
-        print(f"{name}: GV {r['gv']!r} W/K, N_adeq {r['n_adeq']!r}, hot-water efficiency {r['dhw_efficiency']!r}")
+        print(f"{name}: GV {r['gv']!r} W/K, N_adeq {r['n_adeq']!r}, hot-water efficiency {r['dhw_efficiency']!r}, "
+              f"B_ecs {r['b_ecs']!r} kWh, Q_gw {r['q_gw']!r} Wh, recovered {r['recovered_w']!r} W per heating "
+              f"hour, {r['recovered']!r} kWh over the heating months, {r['clipped']} month(s) clipped at 0")
         for field in FIELDS:
             v = r[field]
             print(f"  constexpr {'int' if isinstance(v, int) else 'double'} {name}_{field} = {v!r};")

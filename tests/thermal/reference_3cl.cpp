@@ -178,9 +178,29 @@ Result evaluate(const ThermalInputs& in, std::size_t i, const ThermalParams& p, 
   const ClimateTable& table = p.climate[in.climate_zone[i] * 3u + in.altitude_class[i]];
   const ClimateVariant& climate = table.variant[static_cast<std::size_t>(ilpa)];
 
-  // --- Monthly need: B_ch = sum_j GV (1 - F_j) DH19_j / 1000 ---
+  // --- Hot-water need B_ecs (kWh), which the heating need recovers a part of ---
   const bool flat = in.dwelling_type[i] == static_cast<std::uint8_t>(DwellingType::flat);
   const double n_adeq = flat ? adequate_occupants_flat(s_h, t) : adequate_occupants(s_h, t);
+  double dhw_need_kwh = 0.0;
+  for (std::size_t j = 0; j < months; ++j)
+    dhw_need_kwh += 1.163 * n_adeq * p.dhw_litres_per_occupant_day *
+                    (p.dhw_hot_water_c - table.cold_water_c[j]) * table.days[j] / 1000.0;
+  const double b_wh = dhw_need_kwh * 1000.0;
+  // Storage loss Q_gw of the hot-water generator, Wh/yr (Open3CL 14_generateur_ecs.js calc_Qgw).
+  double q_gw = 0.0;
+  if (dhw.generator == DhwGenerator::boiler && dhw.storage_l > 0.0)
+    q_gw = 67662.0 * std::pow(dhw.storage_l, 0.55);
+  if (dhw.generator == DhwGenerator::electric_tank)
+    q_gw = 8592.0 * 45.0 / 24.0 * dhw.storage_l * dhw.storage_loss_cr;
+
+  // --- Hot-water losses recovered in month j (Wh), Open3CL 9_besoin_ch.js calc_qrec:
+  //     0.48 N_ref19,j / 8760 (Tau B_ecs + Q_gw if the dwelling's own tank is inside) ---
+  const bool collective = in.dhw_collective[i] != 0;
+  const double tau = collective ? 0.212 : 0.1;
+  double recovered_yearly_wh = tau * b_wh;
+  if (!collective && in.dhw_storage_in_heated_volume[i] != 0) recovered_yearly_wh += q_gw;
+
+  // --- Monthly need: B_ch = sum_j max(GV (1 - F_j) DH19_j - recovered_j, 0) / 1000 ---
   const double alpha = p.gain_exponent_alpha[inertia];
   const double g = in.g_window[i];
   double need_wh = 0.0;
@@ -203,7 +223,10 @@ Result evaluate(const ThermalInputs& in, std::size_t i, const ThermalParams& p, 
       f_j = (x - std::pow(x, alpha)) / (1.0 - std::pow(x, alpha));
     }
     const double bv = gv * (1.0 - f_j);
-    need_wh += bv * dh19;
+    const double recovered_wh = 0.48 * climate.nref19_h[j] / 8760.0 * recovered_yearly_wh;
+    t.recovered_kwh += recovered_wh / 1000.0;
+    if (recovered_wh > bv * dh19) t.recovery_clipped = true;
+    need_wh += std::max(bv * dh19 - recovered_wh, 0.0);
   }
   const double need_kwh = need_wh / 1000.0;
 
@@ -221,20 +244,12 @@ Result evaluate(const ThermalInputs& in, std::size_t i, const ThermalParams& p, 
       need_kwh * intermittence /
       (r_g * heating.emission_efficiency * heating.distribution_efficiency * heating.regulation_efficiency);
 
-  // --- Hot water: need, then the generator's efficiency for that need ---
-  double dhw_need_kwh = 0.0;
-  for (std::size_t j = 0; j < months; ++j)
-    dhw_need_kwh += 1.163 * n_adeq * p.dhw_litres_per_occupant_day *
-                    (p.dhw_hot_water_c - table.cold_water_c[j]) * table.days[j] / 1000.0;
-  const double b_wh = dhw_need_kwh * 1000.0;
+  // --- Hot water: the generator's efficiency for the need ---
   double generation = 1.0;
   if (dhw.generator == DhwGenerator::boiler) {
-    double q_gw = 0.0;
-    if (dhw.storage_l > 0.0) q_gw = 67662.0 * std::pow(dhw.storage_l, 0.55);
     generation = 1.0 / (1.0 / dhw.nominal_efficiency + (1790.0 * dhw.standby_loss_w + q_gw) / b_wh +
                         6970.0 * 0.5 * dhw.pilot_w / b_wh);
   } else if (dhw.generator == DhwGenerator::electric_tank) {
-    const double q_gw = 8592.0 * 45.0 / 24.0 * dhw.storage_l * dhw.storage_loss_cr;
     generation = 1.0 / (1.0 + q_gw * dhw.distribution_efficiency / b_wh);
   } else {
     generation = dhw.nominal_efficiency;  // COP

@@ -20,10 +20,12 @@ struct Trace {
   bool several_facades = false;
   bool airtight = false;  ///< Q4Pa = 0: no infiltration term
   int ilpa = 0;
-  bool small_dwelling = false;  ///< limits of the 2024 small-dwelling table
-  int worse_side = 0;           ///< -1: energy class worse, 0: equal, 1: climate class worse
-  bool gain_ratio_one = false;  ///< a month with X = 1 exactly
-  bool part_load = false;       ///< a boiler's R_g by the 3CL load bins (generator year known)
+  bool small_dwelling = false;    ///< limits of the 2024 small-dwelling table
+  int worse_side = 0;             ///< -1: energy class worse, 0: equal, 1: climate class worse
+  bool gain_ratio_one = false;    ///< a month with X = 1 exactly
+  bool part_load = false;         ///< a boiler's R_g by the 3CL load bins (generator year known)
+  double recovered_kwh = 0.0;     ///< hot-water losses recovered over the heating months
+  bool recovery_clipped = false;  ///< a month whose recovered losses exceed its losses left by the gains
 };
 
 struct Result {

@@ -33,48 +33,78 @@
 //   label limits of the 2024 table row 28: Cep 343.5 is E there (F with the general limits).
 // coron70_h1c_high: the same coron in zone H1c above 800 m (climate-zones.yaml): ilpa 1 heats ten
 //   months there (June 748.3 K.h, September 1612.4), sum DH19 82,411.7 K.h against H1a's 57,369.5,
-//   so the need rises from 22,063 to 32,397 kWh; water at 0.4-14.8 degC lowers the boiler's hot-water
+//   so the need rises from 22,030 to 32,354 kWh; water at 0.4-14.8 degC lowers the boiler's hot-water
 //   efficiency to 0.4954 (x R_d); lighting 0.9 x 1.4 x 1476 h = 1.85976 kWh/m2. Energy G, climate G.
+// Every case recovers part of its hot-water losses (3CL 9.1.1): 0.48/8760 of 0.1 B_ecs per heating
+//   hour (coron70: B_ecs 1145.61 kWh, 6.2773 W, 32.91 kWh), plus an own tank's Q_gw inside the
+//   heated volume (electric45: 150 L, Q_gw 555.795 kWh, 35.0504 W, 203.01 kWh over 5792 h).
+// electric45_tank_outside: the same house, its tank in an unheated cellar: the loop's 4.5959 W only,
+//   so the need is 176.39 kWh higher (= 0.48 x 555.795 / 8760 x 5792 h).
+// coron70_collective: the coron on a collective hot-water loop, Tau 0.212: 13.3079 W, 69.77 kWh.
+// insulated_clipped: a 90 m2 house of GV 93.32 W/K glazed south, its tank inside (37.27 W):
+//   in two shoulder months the recovered losses exceed what the gains leave, and those months
+//   add 0 to the need, not a negative amount.
 
 namespace coron::test {
 namespace {
 
 // --- printed by tests/thermal/hand_cases.py ---
-constexpr double coron70_need = 22063.151270366885;
-constexpr double coron70_final = 30747.288313682842;
-constexpr double coron70_cep = 448.05623364051263;
-constexpr double coron70_eges = 98.61396813911936;
+constexpr double coron70_need = 22030.239317201827;
+constexpr double coron70_final = 30705.665263138308;
+constexpr double coron70_cep = 447.4601315296384;
+constexpr double coron70_eges = 98.47917699220314;
 constexpr int coron70_energy_class = 6;
 constexpr int coron70_climate_class = 5;
 constexpr int coron70_label = 6;
-constexpr double electric45_need = 4451.132128709365;
-constexpr double electric45_final = 6108.759944973111;
-constexpr double electric45_cep = 312.2255082986257;
-constexpr double electric45_eges = 10.062068058110501;
+constexpr double electric45_need = 4248.120150645079;
+constexpr double electric45_final = 5926.477233912409;
+constexpr double electric45_cep = 302.9088363999675;
+constexpr double electric45_eges = 9.742060632026158;
 constexpr int electric45_energy_class = 4;
 constexpr int electric45_climate_class = 1;
 constexpr int electric45_label = 4;
-constexpr double coal_ghg_need = 12301.047641181285;
-constexpr double coal_ghg_final = 20434.858973659237;
-constexpr double coal_ghg_cep = 287.799666448563;
-constexpr double coal_ghg_eges = 90.38381314234798;
+constexpr double coal_ghg_need = 12107.05212450485;
+constexpr double coal_ghg_final = 20143.99720859982;
+constexpr double coal_ghg_cep = 284.1638943853203;
+constexpr double coal_ghg_eges = 88.98404089799952;
 constexpr int coal_ghg_energy_class = 4;
 constexpr int coal_ghg_climate_class = 5;
 constexpr int coal_ghg_label = 5;
-constexpr double small28_need = 4898.357963425516;
-constexpr double small28_final = 8948.186899126515;
-constexpr double small28_cep = 343.4794255546083;
-constexpr double small28_eges = 69.55682143567648;
+constexpr double small28_need = 4877.5818502153015;
+constexpr double small28_final = 8920.066209230687;
+constexpr double small28_cep = 342.4727683165976;
+constexpr double small28_eges = 69.32913724867105;
 constexpr int small28_energy_class = 4;
 constexpr int small28_climate_class = 4;
 constexpr int small28_label = 4;
-constexpr double coron70_h1c_high_need = 32396.81085313375;
-constexpr double coron70_h1c_high_final = 44033.03662413949;
-constexpr double coron70_h1c_high_cep = 639.0555093883838;
-constexpr double coron70_h1c_high_eges = 141.54677918897627;
+constexpr double coron70_h1c_high_need = 32354.428004239344;
+constexpr double coron70_h1c_high_final = 43979.43593222959;
+constexpr double coron70_h1c_high_cep = 638.2878701794886;
+constexpr double coron70_h1c_high_eges = 141.3731999187518;
 constexpr int coron70_h1c_high_energy_class = 6;
 constexpr int coron70_h1c_high_climate_class = 6;
 constexpr int coron70_h1c_high_label = 6;
+constexpr double electric45_tank_outside_need = 4424.512733658778;
+constexpr double electric45_tank_outside_final = 6084.858618840126;
+constexpr double electric45_tank_outside_cep = 311.00388496293976;
+constexpr double electric45_tank_outside_eges = 10.020107952232594;
+constexpr int electric45_tank_outside_energy_class = 4;
+constexpr int electric45_tank_outside_climate_class = 1;
+constexpr int electric45_tank_outside_label = 4;
+constexpr double coron70_collective_need = 21993.377929656966;
+constexpr double coron70_collective_final = 30659.047446528424;
+constexpr double coron70_collective_cep = 446.7924971654591;
+constexpr double coron70_collective_eges = 98.32821090765697;
+constexpr int coron70_collective_energy_class = 6;
+constexpr int coron70_collective_climate_class = 5;
+constexpr int coron70_collective_label = 6;
+constexpr double insulated_clipped_need = 1476.8715785372779;
+constexpr double insulated_clipped_final = 3595.7708288420527;
+constexpr double insulated_clipped_cep = 91.89192118151912;
+constexpr double insulated_clipped_eges = 2.820986918134117;
+constexpr int insulated_clipped_energy_class = 1;
+constexpr int insulated_clipped_climate_class = 0;
+constexpr int insulated_clipped_label = 1;
 // ---
 
 const ThermalParams& data_params() { return fixtures::data_thermal_params(); }
@@ -214,6 +244,64 @@ TEST(ThermalHandCase, DwellingUnder40m2UsesItsOwnLimits) {
                     small28_climate_class, small28_label});
   // The same Cep would be F with the limits of 40 m2 and more.
   EXPECT_EQ(energy_class(data_params(), small28_cep, 40.0), 5);
+}
+
+Dwelling insulated_clipped() {
+  Dwelling d;
+  d.floor_area_m2 = 90.0;
+  d.wall_area_m2 = 80.0;
+  d.u_wall_w_per_m2k = 0.12;
+  d.roof_area_m2 = 50.0;
+  d.u_roof_w_per_m2k = 0.12;
+  d.ground_floor_area_m2 = 50.0;
+  d.u_floor_w_per_m2k = 0.2;
+  d.window_south_m2 = 16.0;
+  d.window_east_m2 = 3.0;
+  d.window_west_m2 = 3.0;
+  d.window_north_m2 = 2.0;
+  d.u_window_w_per_m2k = 0.9;
+  d.g_window = 0.6;
+  d.u_door_w_per_m2k = 1.2;
+  d.thermal_bridges_w_per_k = 8.0;
+  d.q4pa_conv_m3_per_h_m2 = 0.6;
+  d.ventilation = Ventilation::mechanical_hygro;
+  d.inertia = Inertia::medium;
+  d.heating = HeatingSystem::electric_direct;
+  d.dhw = DhwSystem::electric_storage;
+  return d;
+}
+
+TEST(ThermalHandCase, TankOutsideTheHeatedVolumeRecoversOnlyTheLoopsLosses) {
+  Dwelling d = electric45();
+  d.dhw_storage_in_heated_volume = 0;
+  check(d, {electric45_tank_outside_need, electric45_tank_outside_final, electric45_tank_outside_cep,
+            electric45_tank_outside_eges, electric45_tank_outside_energy_class,
+            electric45_tank_outside_climate_class, electric45_tank_outside_label});
+  // The tank's share: 0.48 Q_gw / 8760 over the 5792 heating hours of ilpa 0.
+  EXPECT_NEAR(electric45_tank_outside_need - electric45_need, 0.48 * 555.795 / 8760.0 * 5792.0, 1e-9);
+}
+
+TEST(ThermalHandCase, CollectiveHotWaterLoopRecoversTauPoint212AndNoTank) {
+  Dwelling d;
+  d.dhw_collective = 1;
+  check(d,
+        {coron70_collective_need, coron70_collective_final, coron70_collective_cep, coron70_collective_eges,
+         coron70_collective_energy_class, coron70_collective_climate_class, coron70_collective_label});
+  EXPECT_LT(coron70_collective_need, coron70_need);
+  // A collective installation's tank is not the dwelling's: electric45 on a collective loop
+  // recovers the same whether its tank is said to be inside or not.
+  Dwelling inside = electric45(), outside = electric45();
+  inside.dhw_collective = outside.dhw_collective = 1;
+  outside.dhw_storage_in_heated_volume = 0;
+  const ThermalParams& p = data_params();
+  EXPECT_EQ(evaluate_one(inside, p, factors_2025()).need[0],
+            evaluate_one(outside, p, factors_2025()).need[0]);
+}
+
+TEST(ThermalHandCase, RecoveredLossesNeverMakeAMonthsNeedNegative) {
+  check(insulated_clipped(),
+        {insulated_clipped_need, insulated_clipped_final, insulated_clipped_cep, insulated_clipped_eges,
+         insulated_clipped_energy_class, insulated_clipped_climate_class, insulated_clipped_label});
 }
 
 }  // namespace

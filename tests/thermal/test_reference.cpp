@@ -57,6 +57,9 @@ TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
     // with a boiler of known year.
     std::array<std::size_t, ventilation_count> flat_ventilation{};
     std::size_t flats_other_climate = 0, flats_part_load = 0;
+    // Recovered hot-water losses (3CL §9.1.1): collective loops, own tanks inside and outside
+    // the heated volume, and months whose recovery exceeds what the gains leave.
+    std::size_t collective = 0, tank_inside = 0, tank_outside = 0, clipped = 0;
     std::array<double, 7> max_rel{};
     double max_sum_rel = 0.0;  // heating + hot water + other electricity against final energy
     std::size_t label_mismatch = 0;
@@ -102,6 +105,12 @@ TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
         flats_other_climate += climate_index(in.climate_zone[i], in.altitude_class[i]) != climate_index(0, 0);
         flats_part_load += t.part_load;
       }
+      EXPECT_GT(t.recovered_kwh, 0.0) << i;
+      collective += in.dhw_collective[i];
+      const bool tank = in.dhw_system[i] == static_cast<std::uint8_t>(DhwSystem::electric_storage);
+      tank_inside += tank && in.dhw_collective[i] == 0 && in.dhw_storage_in_heated_volume[i] != 0;
+      tank_outside += tank && in.dhw_collective[i] == 0 && in.dhw_storage_in_heated_volume[i] == 0;
+      clipped += t.recovery_clipped;
       if (t.part_load) {
         ++part_load[in.heating_system[i]];
         part_load_given_power += in.heating_nominal_power_kw[i] > 0.0;
@@ -140,6 +149,12 @@ TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
     for (const std::size_t n : ventilation) EXPECT_GE(n, enough);
     for (const std::size_t n : flat_ventilation) EXPECT_GE(n, enough);
     EXPECT_GE(flats_other_climate, enough);
+    EXPECT_GE(collective, enough);
+    EXPECT_GE(tank_inside, enough);
+    EXPECT_GE(tank_outside, enough);
+    // Rare by nature (a month's recovered losses above what a well-insulated, well-glazed
+    // dwelling's gains leave): a dozen in 4000; the hand case insulated_clipped has two.
+    EXPECT_GE(clipped, 5u);
     if (known_generators) {
       EXPECT_GE(flats_part_load, enough);
     }

@@ -136,6 +136,8 @@ struct Dwelling {
   Inertia inertia = Inertia::heavy;
   HeatingSystem heating = HeatingSystem::gas_boiler_standard;
   DhwSystem dhw = DhwSystem::gas_boiler;
+  std::uint8_t dhw_collective = 0;                ///< 1: a collective installation (Tau 0.212)
+  std::uint8_t dhw_storage_in_heated_volume = 1;  ///< 1: the tank's losses are recovered
   ClimateZone zone = ClimateZone::h1a;
   AltitudeClass altitude = AltitudeClass::below_400m;
   std::int16_t heating_generator_year = 0;  ///< 0: the class's fixed R_g
@@ -149,7 +151,7 @@ struct Columns {
       window_east_m2, window_west_m2, window_north_m2, u_window_w_per_m2k, g_window, door_area_m2,
       u_door_w_per_m2k, thermal_bridges_w_per_k, q4pa_conv_m3_per_h_m2;
   std::vector<std::uint8_t> multiple_exposed_facades, dwelling_type, ventilation, inertia, heating_system,
-      dhw_system, climate_zone, altitude_class;
+      dhw_system, dhw_collective, dhw_storage_in_heated_volume, climate_zone, altitude_class;
   std::vector<std::int16_t> heating_generator_year;
   std::vector<double> heating_nominal_power_kw;
   std::vector<double> need, final_energy, heating_final, dhw_final, electricity_other, cep, eges;
@@ -182,6 +184,8 @@ struct Columns {
     inertia.push_back(static_cast<std::uint8_t>(d.inertia));
     heating_system.push_back(static_cast<std::uint8_t>(d.heating));
     dhw_system.push_back(static_cast<std::uint8_t>(d.dhw));
+    dhw_collective.push_back(d.dhw_collective);
+    dhw_storage_in_heated_volume.push_back(d.dhw_storage_in_heated_volume);
     climate_zone.push_back(static_cast<std::uint8_t>(d.zone));
     altitude_class.push_back(static_cast<std::uint8_t>(d.altitude));
     heating_generator_year.push_back(d.heating_generator_year);
@@ -223,6 +227,8 @@ struct Columns {
             inertia,
             heating_system,
             dhw_system,
+            dhw_collective,
+            dhw_storage_in_heated_volume,
             climate_zone,
             altitude_class,
             heating_generator_year,
@@ -255,6 +261,8 @@ inline Columns evaluate_one(const Dwelling& d, const ThermalParams& p, const Yea
 /// 24 climates, as data/thermal does); without it, all are in H1a below 400 m.
 /// `known_generators`: two dwellings in three also get a generator year (every period of the
 /// boiler tables) and one in two of those a nominal power (4 to 500 kW, every power row).
+/// Hot water comes from a collective installation in one dwelling in four, and an own tank
+/// stands outside the heated volume in one in three.
 inline Columns varied_population(std::size_t n, bool every_climate = false, bool known_generators = false) {
   std::mt19937_64 rng(2024);
   auto u = [&](double lo, double hi) { return std::uniform_real_distribution<double>(lo, hi)(rng); };
@@ -300,6 +308,8 @@ inline Columns varied_population(std::size_t n, bool every_climate = false, bool
     d.inertia = static_cast<Inertia>((i / 5) % inertia_count);
     d.heating = static_cast<HeatingSystem>((i / 2) % heating_system_count);
     d.dhw = static_cast<DhwSystem>((i / 7) % dhw_system_count);
+    d.dhw_collective = static_cast<std::uint8_t>((i / 17) % 4 == 0);
+    d.dhw_storage_in_heated_volume = static_cast<std::uint8_t>((i / 13) % 3 != 0);
     // Airtight with no inlet term: Q4Pa = 0 when S_mea is 0 too (window opening).
     if (i % 19 == 0) d.ventilation = Ventilation::window_opening;
     if (every_climate) {
