@@ -5,6 +5,7 @@
 
 #include "coron/engine.hpp"
 #include "coron/error.hpp"
+#include "coron/thread_handoff.hpp"
 
 #include <fmt/format.h>
 #include <tbb/concurrent_queue.h>
@@ -23,6 +24,15 @@
 namespace coron {
 
 namespace {
+
+/// Gives a HandOff when it goes out of scope: for a pipeline stage that returns in two places.
+struct Publish {
+  explicit Publish(HandOff& h) : hand_off(h) {}
+  Publish(const Publish&) = delete;
+  Publish& operator=(const Publish&) = delete;
+  ~Publish() { hand_off.give(); }
+  HandOff& hand_off;
+};
 
 /// The stage gate indicator's unit, for the file.
 std::string stage_gate_units(const AllocationSpec& a) {
@@ -162,12 +172,17 @@ Aggregates run_simulation(const Scenario& scenario, const Stock& stock, const Mo
   // Slots are reused: memory is (replicates in flight) x (one replicate's record),
   // whatever the number of replicates.
   tbb::concurrent_queue<std::unique_ptr<Slot>> free_slots;
+  // The pipeline passes each slot from stage to stage inside libtbb (coron/thread_handoff.hpp).
+  HandOff between_stages;
+  between_stages.give();
   arena.execute([&] {
     const auto in_flight = static_cast<std::size_t>(std::max(1, arena.max_concurrency()));
     std::size_t next = 0;
     tbb::parallel_pipeline(
         in_flight, tbb::make_filter<void, Slot*>(tbb::filter_mode::serial_in_order,
                                                  [&](tbb::flow_control& control) -> Slot* {
+                                                   between_stages.take();
+                                                   const Publish publish{between_stages};
                                                    if (next == replicates) {
                                                      control.stop();
                                                      return nullptr;
@@ -180,15 +195,20 @@ Aggregates run_simulation(const Scenario& scenario, const Stock& stock, const Mo
                                                  }) &
                        tbb::make_filter<Slot*, Slot*>(tbb::filter_mode::parallel,
                                                       [&](Slot* slot) {
+                                                        between_stages.take();
                                                         run_replicate(plan, blocks, *slot, aggregates);
+                                                        between_stages.give();
                                                         return slot;
                                                       }) &
                        tbb::make_filter<Slot*, void>(tbb::filter_mode::serial_in_order, [&](Slot* slot) {
+                         between_stages.take();
                          std::unique_ptr<Slot> owned(slot);
                          hand_over(*owned);
                          free_slots.push(std::move(owned));
+                         between_stages.give();
                        }));
   });
+  between_stages.take();
   return aggregates;
 }
 

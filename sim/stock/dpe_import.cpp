@@ -4,6 +4,7 @@
 #include "util/csv_split.hpp"
 
 #include "coron/error.hpp"
+#include "coron/thread_handoff.hpp"
 
 #include <fmt/core.h>
 #include <tbb/blocked_range.h>
@@ -162,11 +163,16 @@ DpeImport import_dpe(const std::vector<std::filesystem::path>& files, const DpeC
   std::vector<ReadCertificate> read(std::min(batch, files.size()));
   for (std::size_t first = 0; first < files.size(); first += batch) {
     const std::size_t count = std::min(batch, files.size() - first);
+    HandOff to_readers, to_caller;
+    to_readers.give();
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count),
                       [&](const tbb::blocked_range<std::size_t>& r) {
+                        to_readers.take();
                         for (std::size_t k = r.begin(); k != r.end(); ++k)
                           read[k] = read_certificate(files[first + k]);
+                        to_caller.give();
                       });
+    to_caller.take();
     for (std::size_t k = 0; k < count; ++k) {
       add_certificate(std::move(read[k]), cites, result, diag);
       if (files_done) files_done(first + k + 1);

@@ -1,9 +1,16 @@
 // libFuzzer harness: any bytes as one of the data files (data/**.yaml, data/stock/*.csv).
 // The first line names the file (relative to data/; a name that is none picks one by its
-// bytes' sum), the rest replaces its text in a private copy of data/, and the loaders of
-// that file's folder read the copy. Seeds are "thermal/systems.yaml\n" + the file. They must answer with an
-// InputError or parameters, never crash, hang or leak. The file is restored after each
-// input, so one input never sees another's text.
+// bytes' sum), the rest replaces its text, and the loaders of that file's folder read it.
+// They must answer with an InputError or parameters, never crash, hang or leak.
+//
+// "thermal/systems.yaml" puts the text in a private folder holding that file alone: the
+// other files of the folder are missing, so their loaders stop at once with "not found"
+// and the input's own reader runs in full. Reading the whole thermal folder takes ten
+// times longer than one file, and a million inputs are the aim (docs/reliability.md).
+// "+thermal/method.yaml" puts it in a private copy of the whole data/, which also runs
+// what crosses files (the lighting of method.yaml by the zones' hours). Seeds are the name
+// line followed by the shipped file. The file is restored after each input, so one input
+// never sees another's text.
 #include "fixtures/temp_dir.hpp"
 #include "io/demography_data.hpp"
 #include "io/economics_data.hpp"
@@ -28,8 +35,9 @@ namespace fs = std::filesystem;
 namespace {
 
 struct DataCopy {
-  fs::path dir;
-  std::vector<fs::path> files;  ///< relative to dir, sorted: the first byte's meaning is stable
+  fs::path dir;                 ///< the whole of data/
+  std::vector<fs::path> files;  ///< relative to dir, sorted: a name's meaning is stable
+  std::vector<fs::path> alone;  ///< per file, a folder holding only that file
   std::vector<std::string> originals;
 };
 
@@ -54,7 +62,14 @@ DataCopy make_copy() {
       copy.files.push_back(fs::relative(e.path(), copy.dir));
   }
   std::sort(copy.files.begin(), copy.files.end());
-  for (const fs::path& f : copy.files) copy.originals.push_back(read_all(copy.dir / f));
+  for (const fs::path& f : copy.files) {
+    copy.originals.push_back(read_all(copy.dir / f));
+    const fs::path alone = copy.dir.string() + "_alone_" + std::to_string(copy.alone.size());
+    fs::remove_all(alone);
+    fs::create_directories((alone / f).parent_path());
+    fs::copy_file(copy.dir / f, alone / f);
+    copy.alone.push_back(alone);
+  }
   return copy;
 }
 
@@ -89,7 +104,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   DataCopy& copy = data_copy();
   const std::string_view input(reinterpret_cast<const char*>(data), size);
   const std::size_t newline = std::min(input.find('\n'), input.size());
-  const std::string_view name = input.substr(0, newline);
+  std::string_view name = input.substr(0, newline);
+  const bool whole_folder = !name.empty() && name.front() == '+';
+  if (whole_folder) name.remove_prefix(1);
   const std::string_view text = input.substr(std::min(newline + 1, input.size()));
   const auto named = std::find(copy.files.begin(), copy.files.end(), fs::path(name));
   std::size_t k = static_cast<std::size_t>(named - copy.files.begin());
@@ -98,10 +115,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const char c : name) sum += static_cast<unsigned char>(c);
     k = sum % copy.files.size();
   }
-  const fs::path target = copy.dir / copy.files[k];
+  const fs::path& dir = whole_folder ? copy.dir : copy.alone[k];
+  const fs::path target = dir / copy.files[k];
   write_all(target, text.data(), text.size());
   try {
-    load(copy.dir, copy.files[k]);
+    load(dir, copy.files[k]);
   } catch (const coron::InputError&) {
   }
   write_all(target, copy.originals[k].data(), copy.originals[k].size());
