@@ -202,14 +202,15 @@ namespace {
 int read_format(std::string& text, const std::string& file, Diagnostics& diag) {
   if (!text.starts_with(format_prefix)) return 1;
   const std::size_t eol = std::min(text.find('\n'), text.size());
-  const std::string_view line = trim(std::string_view(text).substr(0, eol));
-  const util::Parsed<std::int64_t> format =
-      util::parse_integer<std::int64_t>(line.substr(format_prefix.size()));
+  // Only what follows the prefix is trimmed: the prefix ends in a space, which trimming the
+  // whole line of "# coron stock, format " would cut short of the prefix.
+  const std::string_view value = trim(std::string_view(text).substr(0, eol).substr(format_prefix.size()));
+  const util::Parsed<std::int64_t> format = util::parse_integer<std::int64_t>(value);
   int out = stock_csv_format;
   if (!format || format.value() < 1 || format.value() > stock_csv_format) {
     diag.add(file, 1, static_cast<int>(format_prefix.size()) + 1, "format",
              fmt::format("expected a stock CSV format within [1, {}] (this coron reads up to {}), got '{}'",
-                         stock_csv_format, stock_csv_format, line.substr(format_prefix.size())));
+                         stock_csv_format, stock_csv_format, value));
   } else {
     out = static_cast<int>(format.value());
   }

@@ -236,6 +236,21 @@ TEST(StockCsv, FormatOneGlazingIsSplitEvenlyIntoEastAndWest) {
   EXPECT_TRUE(none.empty());
 }
 
+// Found by fuzz_stock_csv (docs/reliability.md): a format line with no number after the
+// prefix's space threw std::out_of_range out of the reader instead of a diagnostic.
+TEST(StockCsvErrors, AFormatLineWithoutItsNumberIsBadInputNotACrash) {
+  for (const std::string first :
+       {"# coron stock, format ", "# coron stock, format    ", "# coron stock, format \t"}) {
+    try {
+      (void)parse_stock_csv(first + "\ndwelling_id\n1\n", "bare.csv");
+      FAIL() << "expected InputError for '" << first << "'";
+    } catch (const InputError& e) {
+      EXPECT_THAT(e.what(), HasSubstr("bare.csv:1:23: format: expected a stock CSV format within [1, 7]"));
+      EXPECT_THAT(e.what(), HasSubstr("got ''"));
+    }
+  }
+}
+
 TEST(StockCsvErrors, AFormatNewerThanThisCoronIsRefused) {
   std::ostringstream out;
   write_stock_csv(default_stock(), out);
