@@ -42,7 +42,7 @@ class HandOff {
   }
 
  private:
-  char token_ = 0;
+  [[maybe_unused]] char token_ = 0;  // its address is the hand-off's identity
 };
 
 }  // namespace coron
