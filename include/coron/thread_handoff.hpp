@@ -6,8 +6,9 @@
 // pipeline's tokens from stage to stage), and Debian builds libtbb without ThreadSanitizer:
 // the order it guarantees is real, but the sanitizer does not see it and reports races that
 // cannot happen (google/sanitizers#1004, uxlfoundation/oneTBB#358: TBB must itself be built
-// with the sanitizer for it to see them). The few places that hand work to TBB say so with
-// a HandOff: give() on the side that wrote, take() on the side that reads after it. In a
+// with the sanitizer for it to see them). The places that hand work to TBB say so with a
+// HandOff (coron::parallel_for for every loop, the replicates' pipeline for its stages):
+// give() on the side that wrote, take() on the side that reads after it. In a
 // ThreadSanitizer build these are its release and acquire annotations on the HandOff's
 // address; otherwise empty inline functions, nothing in the optimised code.
 

@@ -1,8 +1,6 @@
 #include "engine/blocks.hpp"
 
-#include "coron/thread_handoff.hpp"
-
-#include <tbb/parallel_for.h>
+#include "coron/parallel_for.hpp"
 
 #include <algorithm>
 
@@ -20,14 +18,7 @@ void Blocks::for_each(std::size_t n, const Body& body, std::size_t block_size) c
   }
   // One task per block (grain 1 over block indices): which thread runs a block
   // changes nothing, its rows and partials are its own.
-  HandOff to_blocks, to_caller;
-  to_blocks.give();
-  tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
-    to_blocks.take();
-    run(b);
-    to_caller.give();
-  });
-  to_caller.take();
+  coron::parallel_for(blocks, run);
 }
 
 }  // namespace coron::engine

@@ -5,11 +5,10 @@
 #include "io/works_writer.hpp"
 
 #include "coron/error.hpp"
-#include "coron/thread_handoff.hpp"
+#include "coron/parallel_for.hpp"
 #include "coron/vocabulary.hpp"
 
 #include <fmt/core.h>
-#include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <array>
@@ -350,10 +349,7 @@ void ResultsWriter::write_dwelling_rows(DataSet& dataset, std::size_t r, const s
   std::vector<Chunk> chunks;
   for (std::size_t y0 = 0; y0 < years; y0 += cy)
     for (std::size_t d0 = 0; d0 < dwellings_; d0 += cd) chunks.push_back({y0, d0, {}});
-  HandOff to_chunks, to_writer;
-  to_chunks.give();
-  tbb::parallel_for(std::size_t{0}, chunks.size(), [&](std::size_t i) {
-    to_chunks.take();
+  coron::parallel_for(chunks.size(), [&](std::size_t i) {
     Chunk& c = chunks[i];
     std::vector<T> raw(cy * cd, T{});  // a chunk past the edge is padded, as HDF5 pads it
     for (std::size_t y = c.y0; y < std::min(years, c.y0 + cy); ++y) {
@@ -362,9 +358,7 @@ void ResultsWriter::write_dwelling_rows(DataSet& dataset, std::size_t r, const s
                   raw.begin() + static_cast<std::ptrdiff_t>((y - c.y0) * cd));
     }
     c.stored = shuffle_deflate(std::as_bytes(std::span<const T>(raw)), sizeof(T), layout_.compression);
-    to_writer.give();
   });
-  to_writer.take();
   for (const Chunk& c : chunks) {
     const std::array<std::size_t, 3> offset{r, c.y0, c.d0};
     dataset.write_chunk(offset, c.stored);

@@ -4,11 +4,9 @@
 #include "util/csv_split.hpp"
 
 #include "coron/error.hpp"
-#include "coron/thread_handoff.hpp"
+#include "coron/parallel_for.hpp"
 
 #include <fmt/core.h>
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <fstream>
@@ -163,16 +161,7 @@ DpeImport import_dpe(const std::vector<std::filesystem::path>& files, const DpeC
   std::vector<ReadCertificate> read(std::min(batch, files.size()));
   for (std::size_t first = 0; first < files.size(); first += batch) {
     const std::size_t count = std::min(batch, files.size() - first);
-    HandOff to_readers, to_caller;
-    to_readers.give();
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count),
-                      [&](const tbb::blocked_range<std::size_t>& r) {
-                        to_readers.take();
-                        for (std::size_t k = r.begin(); k != r.end(); ++k)
-                          read[k] = read_certificate(files[first + k]);
-                        to_caller.give();
-                      });
-    to_caller.take();
+    coron::parallel_for(count, [&](std::size_t k) { read[k] = read_certificate(files[first + k]); });
     for (std::size_t k = 0; k < count; ++k) {
       add_certificate(std::move(read[k]), cites, result, diag);
       if (files_done) files_done(first + k + 1);
