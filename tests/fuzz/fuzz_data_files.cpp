@@ -34,7 +34,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Everything under one temporary folder, removed when the harness exits.
 struct DataCopy {
+  DataCopy();
+  coron::fixtures::TempDir root{"fuzz_data"};
   fs::path dir;                 ///< the whole of data/
   std::vector<fs::path> files;  ///< relative to dir, sorted: a name's meaning is stable
   std::vector<fs::path> alone;  ///< per file, a folder holding only that file
@@ -51,30 +54,25 @@ void write_all(const fs::path& path, const char* data, std::size_t size) {
   out.write(data, static_cast<std::streamsize>(size));
 }
 
-DataCopy make_copy() {
-  DataCopy copy;
-  copy.dir = coron::fixtures::unique_temp_path("fuzz_data");
-  fs::remove_all(copy.dir);
-  fs::copy(CORON_DATA_DIR, copy.dir, fs::copy_options::recursive);
-  for (const fs::directory_entry& e : fs::recursive_directory_iterator(copy.dir)) {
+DataCopy::DataCopy() : dir(root.path() / "data") {
+  fs::copy(CORON_DATA_DIR, dir, fs::copy_options::recursive);
+  for (const fs::directory_entry& e : fs::recursive_directory_iterator(dir)) {
     const std::string ext = e.path().extension().string();
     if (e.is_regular_file() && (ext == ".yaml" || ext == ".csv"))
-      copy.files.push_back(fs::relative(e.path(), copy.dir));
+      files.push_back(fs::relative(e.path(), dir));
   }
-  std::sort(copy.files.begin(), copy.files.end());
-  for (const fs::path& f : copy.files) {
-    copy.originals.push_back(read_all(copy.dir / f));
-    const fs::path alone = copy.dir.string() + "_alone_" + std::to_string(copy.alone.size());
-    fs::remove_all(alone);
-    fs::create_directories((alone / f).parent_path());
-    fs::copy_file(copy.dir / f, alone / f);
-    copy.alone.push_back(alone);
+  std::sort(files.begin(), files.end());
+  for (const fs::path& f : files) {
+    originals.push_back(read_all(dir / f));
+    const fs::path folder = root.path() / ("alone_" + std::to_string(alone.size()));
+    fs::create_directories((folder / f).parent_path());
+    fs::copy_file(dir / f, folder / f);
+    alone.push_back(folder);
   }
-  return copy;
 }
 
 DataCopy& data_copy() {
-  static DataCopy copy = make_copy();
+  static DataCopy copy;
   return copy;
 }
 

@@ -15,9 +15,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// libxml2 reads the certificate from a file, as `coron stock import-dpe` does.
+// libxml2 reads the certificate from a file, as `coron stock import-dpe` does; its folder is
+// removed when the harness exits.
 const fs::path& input_path() {
-  static const fs::path path = coron::fixtures::unique_temp_path("fuzz_dpe.xml");
+  static const coron::fixtures::TempDir dir("fuzz_dpe");
+  static const fs::path path = dir.path() / "certificate.xml";
   return path;
 }
 
