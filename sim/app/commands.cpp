@@ -5,10 +5,12 @@
 #include "app/run_summary.hpp"
 #include "io/scenario_loader.hpp"
 #include "setup/output_target.hpp"
+#include "setup/run_footprint.hpp"
 #include "setup/run_setup.hpp"
 #include "setup/run_to_file.hpp"
 #include "stock/stock_csv.hpp"
 #include "stock/summary.hpp"
+#include "util/human_size.hpp"
 #include "util/partial_file.hpp"
 
 #include "coron/columns.hpp"
@@ -73,6 +75,17 @@ void check_writable(const std::filesystem::path& file, const std::string& key) {
   }
 }
 
+/// Refuses, before it starts, a run whose results file or memory cannot fit in what
+/// this machine leaves it (setup/run_footprint.hpp).
+void check_room(const setup::RunSetup& setup, int threads, const std::filesystem::path& scenario_file) {
+  const setup::RunShape shape = setup::run_shape(setup, static_cast<std::size_t>(threads));
+  Diagnostics diag;
+  setup::check_footprint(shape, setup::estimate_footprint(shape),
+                         setup::machine_room(setup.scenario.output.file), setup.scenario.output.file,
+                         scenario_file, diag);
+  diag.throw_if_any();
+}
+
 /// Notices (an older stock CSV format, ...) go to stderr; they never stop a run.
 void print_notices(const std::vector<Diagnostic>& notices) {
   for (const Diagnostic& d : notices) fmt::print(stderr, "notice: {}\n", d.format());
@@ -112,10 +125,11 @@ int run_command(const RunCommand& cmd) {
   Scenario& scenario = setup.scenario;
   if (!cmd.output.empty()) scenario.output.file = cmd.output;
   if (cmd.replicates) scenario.replicates = *cmd.replicates;
-  check_writable(scenario.output.file, "output.file");
-
   RunOptions options;
   options.threads = resolved_threads(cmd.threads, cmd.quiet);
+  check_room(setup, options.threads, cmd.scenario);
+  check_writable(scenario.output.file, "output.file");
+
   options.execution = cmd.serial ? Execution::serial : Execution::parallel;
   const io::RunMetadata meta = setup::metadata_for(setup, options.threads, CORON_VERSION);
   Aggregates aggregates;
@@ -140,6 +154,13 @@ int validate_command(const std::filesystem::path& scenario_file) {
   fmt::print("{}: ok ({} dwellings in {} cités, {}-{}, {} replicate{})\n", scenario_file.string(),
              setup.stock.size(), setup.stock.cites.size(), setup.scenario.start_year,
              setup.scenario.end_year(), setup.scenario.replicates, setup.scenario.replicates == 1 ? "" : "s");
+  // What `run` will check against the machine (setup/run_footprint.hpp), on every core.
+  const int threads = tbb::info::default_concurrency();
+  const setup::RunFootprint f =
+      setup::estimate_footprint(setup::run_shape(setup, static_cast<std::size_t>(threads)));
+  fmt::print("  results file: at most {} uncompressed; memory: about {} on {} thread{}\n",
+             util::human_size(f.file_bytes_max), util::human_size(f.memory_bytes), threads,
+             threads == 1 ? "" : "s");
   return 0;
 }
 

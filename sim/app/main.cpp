@@ -16,6 +16,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
+#include <csignal>
 #include <cstdio>
 #include <exception>
 
@@ -30,6 +31,9 @@ int main(int argc, char** argv) {
   using namespace coron::app;
   // Ctrl-C and SIGTERM remove what is being written and exit 130 / 143.
   coron::util::install_interrupt_handlers();
+  // A write past the file size limit (ulimit -f) then fails with EFBIG, which removes the
+  // partial and names the file, instead of the kernel's SIGXFSZ killing the process.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"coron " CORON_VERSION
                ": thermal renovation of a housing stock, year by year, under YAML scenarios"};
   app.require_subcommand(1);

@@ -687,6 +687,12 @@ void File::close() {
                     file_name().string()));
 }
 
+std::uint64_t File::size() const {
+  hsize_t bytes = 0;
+  check(H5Fget_filesize(id(), &bytes), "H5Fget_filesize", where());
+  return bytes;
+}
+
 // ---------------------------------------------------------------- instantiations
 
 #define CORON_H5_INSTANTIATE(T)                                                                    \

@@ -223,6 +223,8 @@ class File : public Group {
   /// Flushes and closes; throws H5Error if HDF5 cannot finish the file. The
   /// destructor closes too, but swallows errors, so call this on success paths.
   void close();
+  /// Bytes the file takes so far, as HDF5 has allocated them (written or not yet flushed).
+  [[nodiscard]] std::uint64_t size() const;
 
  private:
   using Group::Group;

@@ -1,5 +1,6 @@
 #include "io/input_file.hpp"
 
+#include "util/human_size.hpp"
 #include "util/utf8.hpp"
 
 #include <fmt/format.h>
@@ -12,21 +13,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// "16 MiB", "1.5 GiB", "512 bytes": a size as a reader sees it.
-std::string human_size(std::uintmax_t bytes) {
-  constexpr std::uintmax_t kib = 1024;
-  constexpr std::uintmax_t mib = kib * 1024;
-  constexpr std::uintmax_t gib = mib * 1024;
-  const auto scaled = [bytes](std::uintmax_t unit, std::string_view name) {
-    const double value = static_cast<double>(bytes) / static_cast<double>(unit);
-    return bytes % unit == 0 ? fmt::format("{} {}", bytes / unit, name)
-                             : fmt::format("{:.1f} {}", value, name);
-  };
-  if (bytes >= gib) return scaled(gib, "GiB");
-  if (bytes >= mib) return scaled(mib, "MiB");
-  if (bytes >= kib) return scaled(kib, "KiB");
-  return fmt::format("{} bytes", bytes);
-}
+using util::human_size;
 
 std::string too_large(std::uintmax_t bytes, std::uintmax_t max_bytes, std::string_view what) {
   return fmt::format("is {} ({} bytes), more than the {} limit for {} (sim/io/input_limits.hpp)",

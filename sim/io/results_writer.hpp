@@ -84,6 +84,8 @@ class ResultsWriter {
   /// Writes replicate r's recorded columns (when r < dwelling_replicates) and its
   /// cités' totals; its record must match the layout.
   void write_replicate(std::size_t r, const ReplicateRecord& record);
+  /// Bytes the file takes so far (its partial, as HDF5 has allocated it).
+  [[nodiscard]] std::uint64_t size() const { return out_->size(); }
   /// Writes /aggregate (per replicate, and quantiles across replicates), closes the
   /// file and renames it to FILE.
   void commit(const Aggregates& aggregates);

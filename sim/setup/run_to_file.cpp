@@ -1,5 +1,7 @@
 #include "setup/run_to_file.hpp"
 
+#include "setup/run_footprint.hpp"
+
 #include <algorithm>
 #include <utility>
 
@@ -23,9 +25,19 @@ Aggregates run_to_file(const RunSetup& setup, const RunOptions& options, const s
   for (const Measure& measure : setup.params.works.measures) layout.measures.push_back(measure.name);
 
   io::ResultsWriter writer(file, meta, setup.stock, layout);
+  const std::uint64_t before = writer.size();
+  const RunShape shape = run_shape(setup, static_cast<std::size_t>(std::max(1, options.threads)));
   const Aggregates aggregates = run_simulation(
-      scenario, setup.stock, setup.params, options,
-      [&writer](std::size_t r, const ReplicateRecord& record) { writer.write_replicate(r, record); });
+      scenario, setup.stock, setup.params, options, [&](std::size_t r, const ReplicateRecord& record) {
+        writer.write_replicate(r, record);
+        if (r != 0) return;
+        // The up-front check knew only the smallest a deflated file can be; now its real
+        // size per replicate is known.
+        const std::uint64_t written = writer.size();
+        Diagnostics diag;
+        check_projection(shape, written, written - before, machine_room(file), file, diag);
+        diag.throw_if_any();
+      });
   writer.commit(aggregates);
   return aggregates;
 }

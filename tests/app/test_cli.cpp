@@ -202,6 +202,8 @@ TEST(Cli, EveryShippedScenarioValidates) {
     const auto r = run_coron("validate " + quoted(entry.path()), dir.path());
     EXPECT_EQ(r.exit_code, 0) << entry.path() << "\n" << r.output;
     EXPECT_THAT(r.output, HasSubstr(": ok (70000 dwellings")) << entry.path();
+    EXPECT_THAT(r.output, HasSubstr("  results file: at most ")) << entry.path();
+    EXPECT_THAT(r.output, HasSubstr(" uncompressed; memory: about ")) << entry.path();
   }
   EXPECT_GE(scenarios, 8u);  // baseline, the 2017 programme, at vacancy, heritage, four allocations
   EXPECT_EQ(testing::count_files(dir.path()), 0u);

@@ -70,7 +70,9 @@ void PartialFile::commit() {
   slot_ = -1;
 }
 
-bool is_storage_failure(int error) noexcept { return error == ENOSPC || error == EDQUOT || error == EIO; }
+bool is_storage_failure(int error) noexcept {
+  return error == ENOSPC || error == EDQUOT || error == EIO || error == EFBIG;
+}
 
 void PartialFile::discard() noexcept {
   std::error_code ignored;

@@ -35,8 +35,8 @@ class PartialFile {
 };
 
 /// Whether a failed open or write's `error` (an errno) is the storage's fault (a full disk, a
-/// quota, an I/O error) rather than the path's: the former fails the command (exit 1), the
-/// latter is the user's choice of output (exit 2, docs/reliability.md).
+/// quota, an I/O error, the file size limit) rather than the path's: the former fails the command (exit 1),
+/// the latter is the user's choice of output (exit 2, docs/reliability.md).
 [[nodiscard]] bool is_storage_failure(int error) noexcept;
 
 }  // namespace coron::util
