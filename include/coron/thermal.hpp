@@ -84,6 +84,23 @@ struct BoilerPartLoad {
   std::array<BoilerPeriod, boiler_period_capacity> periods{};  ///< by rising from_year, then max_pn_kw
 };
 
+/// One row of the 3CL table scop for a heat pump installed from `from_year` on (up to the next
+/// row's year): its seasonal performance (SCOP; a plain COP before 2008) in zones H1 and H2
+/// and in zone H3, with emitters other than floors or ceilings.
+struct HeatPumpPeriod {
+  int from_year = 0;
+  double scop_h1_h2 = 1.0;
+  double scop_h3 = 1.0;
+};
+inline constexpr std::size_t heat_pump_period_capacity = 8;
+
+/// A heat-pump class's SCOP by installation period and zone (3CL §12.4), used for a dwelling
+/// whose generator's installation year is known; none (period_count 0): the class's fixed R_g.
+struct HeatPumpScop {
+  std::size_t period_count = 0;
+  std::array<HeatPumpPeriod, heat_pump_period_capacity> periods{};  ///< by rising from_year
+};
+
 struct HeatingSystemParams {
   Carrier carrier = Carrier::natural_gas;
   double generation_efficiency = 1.0;    ///< R_g (COP for heat pumps)
@@ -98,6 +115,7 @@ struct HeatingSystemParams {
   /// Distribution circulator power, W: P . sum_j N_ref19,j / 1000 kWh of electricity a year.
   double circulator_w = 0.0;
   BoilerPartLoad part_load;  ///< the method's part-load R_g, for a known generator year
+  HeatPumpScop scop;         ///< the method's SCOP, for a heat pump's known generator year
 };
 
 /// How a hot-water generator's efficiency follows the dwelling's hot-water need B_ecs

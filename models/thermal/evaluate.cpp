@@ -2,6 +2,7 @@
 #include "dpe_class.hpp"
 #include "gains.hpp"
 #include "heat_loss.hpp"
+#include "heat_pump_scop.hpp"
 #include "kernel.hpp"
 #include "monthly_need.hpp"
 #include "systems.hpp"
@@ -62,7 +63,7 @@ struct SystemTables {
       heat_aux_per_kwh_need{}, heat_aux_per_m2{};
   /// 1 / (R_e R_d R_r): what a per-dwelling R_g divides.
   std::array<double, heating_system_count> heat_input_per_generated{};
-  std::array<bool, heating_system_count> part_load{};
+  std::array<bool, heating_system_count> part_load{}, scop{};
   std::array<double, dhw_system_count> dhw_inv_nominal{}, dhw_fixed_loss_kwh{}, dhw_storage_loss_wh{},
       dhw_inv_distribution{}, dhw_pef{}, dhw_ghg{};
   std::array<double, inertia_count> alpha{}, inv_alpha{}, ilpa{};
@@ -88,6 +89,7 @@ SystemTables fold_systems(const ThermalParams& p, const YearFactors& y) noexcept
     t.heat_input_per_generated[s] =
         1.0 / (h.emission_efficiency * h.distribution_efficiency * h.regulation_efficiency);
     t.part_load[s] = h.part_load.enabled && h.part_load.period_count > 0;
+    t.scop[s] = h.scop.period_count > 0;
     t.heat_pef[s] = y.primary_energy_factor[c];
     t.heat_ghg[s] = p.ghg_heating_kg_per_kwh[c];
     t.heat_aux_per_kwh_need[s] = h.auxiliary_kwh_per_kwh_need;
@@ -373,16 +375,22 @@ struct MonthColumns {
       a.inv_gv[i] = 1.0 / gv;
       a.intermittence[i] = intermittence(a.i0[i], gv, floor_area[c0 + i], height[c0 + i]);
     }
-    // A boiler whose installation year is known: the method's part-load R_g (3CL §13.2.1), which
-    // needs GV, hence here. Few dwellings take this branch; the others keep the class's R_g.
+    // A generator whose installation year is known: a boiler's part-load R_g (3CL §13.2.1), which
+    // needs GV, hence here, or a heat pump's SCOP of its period and zone (§12.4). Few dwellings
+    // take this branch; the others keep the class's R_g.
     for (std::size_t i = 0; i < n; ++i) {
       const std::size_t r = c0 + i, h = heating[r];
-      if (generator_year[r] <= 0 || !sys.part_load[h]) continue;
-      a.heat_input_per_need[i] =
-          sys.heat_input_per_generated[h] /
-          boiler_generation_efficiency(params.heating[h].part_load, generator_year[r], nominal_power_kw[r],
-                                       a.gv_w_per_k[i],
-                                       params.base_temperature_c[climate_index(zone[r], altitude[r])]);
+      if (generator_year[r] <= 0) continue;
+      if (sys.part_load[h])
+        a.heat_input_per_need[i] =
+            sys.heat_input_per_generated[h] /
+            boiler_generation_efficiency(params.heating[h].part_load, generator_year[r], nominal_power_kw[r],
+                                         a.gv_w_per_k[i],
+                                         params.base_temperature_c[climate_index(zone[r], altitude[r])]);
+      else if (sys.scop[h])
+        a.heat_input_per_need[i] = sys.heat_input_per_generated[h] /
+                                   heat_pump_scop(params.heating[h].scop, generator_year[r],
+                                                  zone[r] == static_cast<std::uint8_t>(ClimateZone::h3));
     }
 
     // Pass 2: B_ch = sum_j max(GV (1 - F_j) DH19_j - recovered_j, 0), X_j = (A_s,j + A_i,j) / (GV DH19_j),

@@ -118,6 +118,25 @@ void read_part_load(MapReader& m, BoilerPartLoad& b) {
   if (b.period_count == 0) b.enabled = false;
 }
 
+/// A heat-pump class's SCOP rows (3CL §12.4, tv.js `scop`), in rising order of from_year.
+void read_scop(MapReader& m, HeatPumpScop& scop) {
+  int previous_year = -1;
+  m.each_item("periods", "a list of table rows, {from, h1_h2, h3}", [&](MapReader& row, std::size_t i) {
+    if (i >= heat_pump_period_capacity) {
+      row.report_here(fmt::format("expected at most {} rows", heat_pump_period_capacity));
+      return;
+    }
+    HeatPumpPeriod& r = scop.periods[i];
+    r.from_year = row.required_in_range<int>("from", 0, 2100).value_or(0);
+    if (r.from_year <= previous_year)
+      row.report(row.node("from"), "from", "expected rows in strictly rising order of installation year");
+    previous_year = r.from_year;
+    r.scop_h1_h2 = row.required_in_range<double>("h1_h2", 1.0, 10.0).value_or(1.0);
+    r.scop_h3 = row.required_in_range<double>("h3", 1.0, 10.0).value_or(1.0);
+    scop.period_count = i + 1;
+  });
+}
+
 /// Every zone and altitude class; the lighting hours N_h of each zone go to `lighting_hours`
 /// (lighting also needs method.yaml's usage factor and power).
 void read_climate(MapReader& r, ThermalParams& p, std::array<double, climate_zone_count>& lighting_hours) {
@@ -180,6 +199,15 @@ void read_systems(MapReader& r, ThermalParams& p) {
       if (part_load.valid()) {
         read_part_load(part_load, h.part_load);
         part_load.finish();
+      }
+    }
+    if (m.has("scop") && m.has("part_load"))
+      m.report(m.node("scop"), "scop", "a boiler's part_load or a heat pump's scop, not both");
+    if (m.has("scop")) {
+      MapReader scop = m.map("scop");
+      if (scop.valid()) {
+        read_scop(scop, h.scop);
+        scop.finish();
       }
     }
   });

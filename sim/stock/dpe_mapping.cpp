@@ -187,7 +187,8 @@ DpeMapping map_dpe_certificate(const io::DpeCertificate& c) {
                   fmt::format("unknown enum_type_generateur_ch_id {}", heater.type_id));
   r.heating_system = static_cast<std::uint8_t>(heating->value);
   if (!heating->exact) notes.push_back(fmt::format("approximated: {}", heating->why));
-  // The boiler's period gives its part-load efficiency (3CL §13.2.1). Its Pn is a house's own;
+  // The generator's period gives a boiler's part-load efficiency (3CL §13.2.1) or a heat pump's
+  // SCOP (§12.4). A boiler's Pn is a house's own;
   // a flat's certificate may give the building's boiler, so the flat's is sized by the method.
   r.heating_generator_year = static_cast<std::int16_t>(generator_year_of(heater.type_id));
   if (r.heating_generator_year > 0 && m.is_house)

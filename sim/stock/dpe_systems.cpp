@@ -137,10 +137,11 @@ std::optional<DpeMapped<HeatingSystem>> heating_system_of(int type_id) noexcept 
 }
 int generator_year_of(int type_id) noexcept {
   // Open3CL src/enums.js type_generateur_ch: each id names a period; the year is its first
-  // (before 1970 or 1981: a year inside it). LPG boilers (127-139) repeat the gas periods.
+  // (before 1970, 1981 or 2008: a year inside it). LPG boilers (127-139) repeat the gas periods.
   struct Period {
     int first, last, year;
   };
+  // clang-format off
   static constexpr Period periods[] = {
       {69, 69, 1970},   {70, 70, 1978},   {71, 71, 1995},   {72, 72, 2004},
       {73, 73, 2013},  // pellets
@@ -155,7 +156,19 @@ int generator_year_of(int type_id) noexcept {
       {127, 127, 1975}, {128, 128, 1981}, {129, 129, 1986}, {130, 130, 1991},
       {131, 131, 2001}, {132, 132, 2016}, {136, 136, 1981}, {137, 137, 1986},
       {138, 138, 2001}, {139, 139, 2016},
+      // Heat pumps (tv.js scop): before 2008 (a year inside it), 2008-2014, 2015-2016, from
+      // 2017; air/air has no 2017 row. Hybrids' heat pumps by the same periods.
+      {1, 1, 2000},     {2, 2, 2008},     {3, 3, 2015},                      // air/air
+      {4, 4, 2000},     {5, 5, 2008},     {6, 6, 2015},     {7, 7, 2017},    // air/water
+      {8, 8, 2000},     {9, 9, 2008},     {10, 10, 2015},   {11, 11, 2017},  // water/water
+      {12, 12, 2000},   {13, 13, 2008},   {14, 14, 2015},   {15, 15, 2017},  // brine/water
+      {16, 16, 2000},   {17, 17, 2008},   {18, 18, 2015},   {19, 19, 2017},  // ground
+      {143, 143, 2000}, {145, 145, 2008}, {146, 146, 2015}, {147, 147, 2017},
+      {162, 162, 2008}, {163, 163, 2015}, {164, 164, 2017}, {165, 165, 2008},
+      {166, 166, 2015}, {167, 167, 2017}, {168, 168, 2008}, {169, 169, 2015},
+      {170, 170, 2017},
   };
+  // clang-format on
   for (const Period& p : periods)
     if (type_id >= p.first && type_id <= p.last) return p.year;
   return 0;

@@ -117,9 +117,8 @@ TEST(DpeMapping, BoilerPeriodAndNominalPowerReachTheRow) {
   EXPECT_EQ(classic.row.heating_generator_year, 1986);
   EXPECT_DOUBLE_EQ(classic.row.heating_nominal_power_kw, 24.0);
 
-  const DpeMapping pump = mapped("2260E1364581G.xml");  // air/water heat pump (id 7)
-  EXPECT_EQ(pump.row.heating_generator_year, 0);
-  EXPECT_EQ(pump.row.heating_nominal_power_kw, 0.0);
+  const DpeMapping pump = mapped("2260E1364581G.xml");  // air/water heat pump from 2017 (id 7): its SCOP row
+  EXPECT_EQ(pump.row.heating_generator_year, 2017);
 
   const DpeMapping flat =
       mapped("2144E0951019J.xml");  // the building's LPG condensing boilers, 70 and 100 kW
@@ -154,7 +153,7 @@ TEST(DpeMapping, HotWaterInstallationAndPositionReachTheRow) {
   EXPECT_EQ(multi.row.dhw_storage_in_heated_volume, 0);
 }
 
-TEST(DpeSystems, GeneratorYearIsTheFirstOfItsPeriodForBoilersWithTableRows) {
+TEST(DpeSystems, GeneratorYearIsTheFirstOfItsPeriodForGeneratorsWithTableRows) {
   EXPECT_EQ(generator_year_of(87), 1986);   // gas classic 1986-1990
   EXPECT_EQ(generator_year_of(90), 2016);   // gas standard after 2015
   EXPECT_EQ(generator_year_of(97), 2016);   // gas condensing after 2015
@@ -162,7 +161,12 @@ TEST(DpeSystems, GeneratorYearIsTheFirstOfItsPeriodForBoilersWithTableRows) {
   EXPECT_EQ(generator_year_of(74), 2020);   // pellets after 2019
   EXPECT_EQ(generator_year_of(136), 1981);  // LPG condensing 1981-1985
   EXPECT_EQ(generator_year_of(91), 0);      // gas low temperature: no row of its class's curve
-  EXPECT_EQ(generator_year_of(7), 0);       // heat pump
+  EXPECT_EQ(generator_year_of(4), 2000);    // air/water heat pump before 2008: a year inside it
+  EXPECT_EQ(generator_year_of(7), 2017);    // air/water heat pump from 2017
+  EXPECT_EQ(generator_year_of(3), 2015);    // air/air heat pump from 2015
+  EXPECT_EQ(generator_year_of(17), 2008);   // ground heat pump 2008-2014
+  EXPECT_EQ(generator_year_of(146), 2015);  // hybrid's air/water heat pump 2015-2016
+  EXPECT_EQ(generator_year_of(170), 2017);  // hybrid's ground heat pump from 2017
   EXPECT_EQ(generator_year_of(60), 0);      // log boiler (its class is the pellet boiler)
 }
 

@@ -239,6 +239,13 @@ Result evaluate(const ThermalInputs& in, std::size_t i, const ThermalParams& p, 
     r_g = boiler_rg(heating.part_load, generator_year, in.heating_nominal_power_kw[i], gv,
                     p.base_temperature_c[climate_index(in.climate_zone[i], in.altitude_class[i])]);
     t.part_load = true;
+  } else if (generator_year > 0 && heating.scop.period_count > 0) {
+    // tv.js scop: the latest row whose period has begun by the generator's year; zone H3 apart.
+    std::size_t row = 0;
+    for (std::size_t k = 0; k < heating.scop.period_count; ++k)
+      if (heating.scop.periods[k].from_year <= generator_year) row = k;
+    const bool h3 = in.climate_zone[i] == 7;
+    r_g = h3 ? heating.scop.periods[row].scop_h3 : heating.scop.periods[row].scop_h1_h2;
   }
   const double heating_kwh =
       need_kwh * intermittence /

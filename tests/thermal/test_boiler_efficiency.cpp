@@ -87,8 +87,8 @@ TEST(BoilerEfficiency, OlderAndOversizedBoilersDoWorse) {
             detail::boiler_generation_efficiency(b, 1995, 24.0, 350.0, -9.5));
 }
 
-// The kernel: a known year changes a boiler's heating energy by R_g alone, an unknown year (0)
-// keeps the class's fixed R_g, and a heat pump ignores the columns.
+// The kernel: a known year changes a boiler's heating energy by R_g alone, and an unknown
+// year (0) keeps the class's fixed R_g (a heat pump's known year: test_heat_pump_scop.cpp).
 TEST(BoilerEfficiency, KernelUsesTheMethodOnlyForABoilerOfKnownYear) {
   const ThermalParams& p = params();
   Dwelling d;
@@ -101,12 +101,12 @@ TEST(BoilerEfficiency, KernelUsesTheMethodOnlyForABoilerOfKnownYear) {
   EXPECT_GT(known.heating_final[0], fixed.heating_final[0] * 1.05);  // 0.84 against about 0.77
   EXPECT_EQ(known.dhw_final[0], fixed.dhw_final[0]);
 
-  d.heating = HeatingSystem::heat_pump_air_water;
-  const Columns pump_known = evaluate_one(d, p, factors_2025());
+  // A direct electric heater has no table by year: the columns change nothing.
+  d.heating = HeatingSystem::electric_direct;
+  const Columns electric_known = evaluate_one(d, p, factors_2025());
   d.heating_generator_year = 0;
   d.heating_nominal_power_kw = 0.0;
-  const Columns pump = evaluate_one(d, p, factors_2025());
-  EXPECT_EQ(pump_known.heating_final[0], pump.heating_final[0]);
+  EXPECT_EQ(electric_known.heating_final[0], evaluate_one(d, p, factors_2025()).heating_final[0]);
 }
 
 }  // namespace

@@ -252,6 +252,23 @@ TEST(ThermalData, PartLoadRowsReportEachMistakeAtItsPlace) {
   EXPECT_EQ(diag.size(), 5u) << messages;
 }
 
+TEST(ThermalData, HeatPumpScopRowsAreCheckedAndAllReported) {
+  Diagnostics diag;
+  (void)io::load_thermal_params(DataWith("systems.yaml", "bad_scop_systems.yaml").dir.path(), diag);
+  const std::string messages = all(diag);
+  const auto expect = [&](std::string_view where_and_what) {
+    EXPECT_NE(messages.find(std::string("thermal/systems.yaml:").append(where_and_what)), std::string::npos)
+        << where_and_what << "\n"
+        << messages;
+  };
+  expect("91:11: heating.gas_boiler_condensing.scop: a boiler's part_load or a heat pump's scop, not both");
+  expect(
+      "161:18: heating.heat_pump_air_water.scop.periods[2].from: expected rows in strictly rising order of "
+      "installation year");
+  expect("162:40: heating.heat_pump_air_water.scop.periods[3].h3: expected a number in 1..10, got '32'");
+  EXPECT_EQ(diag.size(), 3u) << messages;
+}
+
 TEST(ThermalData, MissingFolderIsReported) {
   Diagnostics diag;
   (void)io::load_thermal_params(fs::path(CORON_TEST_DATA_DIR) / "no_such_folder", diag);

@@ -47,17 +47,17 @@ inline ThermalParams h1a_params() {
   h1a.days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 24};
 
   auto& gas = p.heating[static_cast<std::size_t>(HeatingSystem::gas_boiler_standard)];
-  gas = {Carrier::natural_gas, 0.84, 0.95, 0.88, 0.90, {0.91, 0.91, 0.93}, 0.0, 0.002433, 55.0, {}};
+  gas = {Carrier::natural_gas, 0.84, 0.95, 0.88, 0.90, {0.91, 0.91, 0.93}, 0.0, 0.002433, 55.0, {}, {}};
   auto& cond = p.heating[static_cast<std::size_t>(HeatingSystem::gas_boiler_condensing)];
-  cond = {Carrier::natural_gas, 0.95, 0.95, 0.91, 0.95, {0.87, 0.87, 0.89}, 0.0, 0.002433, 55.0, {}};
+  cond = {Carrier::natural_gas, 0.95, 0.95, 0.91, 0.95, {0.87, 0.87, 0.89}, 0.0, 0.002433, 55.0, {}, {}};
   auto& coal = p.heating[static_cast<std::size_t>(HeatingSystem::coal_stove)];
-  coal = {Carrier::coal, 0.72, 0.95, 1.0, 0.80, {0.84, 0.84, 0.86}, 0.0, 0.0, 0.0, {}};
+  coal = {Carrier::coal, 0.72, 0.95, 1.0, 0.80, {0.84, 0.84, 0.86}, 0.0, 0.0, 0.0, {}, {}};
   auto& elec = p.heating[static_cast<std::size_t>(HeatingSystem::electric_direct)];
-  elec = {Carrier::electricity, 1.0, 0.95, 1.0, 0.99, {0.84, 0.84, 0.86}, 0.0, 0.0, 0.0, {}};
+  elec = {Carrier::electricity, 1.0, 0.95, 1.0, 0.99, {0.84, 0.84, 0.86}, 0.0, 0.0, 0.0, {}, {}};
   auto& hp = p.heating[static_cast<std::size_t>(HeatingSystem::heat_pump_air_water)];
-  hp = {Carrier::electricity, 2.8, 0.95, 0.91, 0.95, {0.87, 0.87, 0.89}, 0.0, 0.0, 55.0, {}};
+  hp = {Carrier::electricity, 2.8, 0.95, 0.91, 0.95, {0.87, 0.87, 0.89}, 0.0, 0.0, 55.0, {}, {}};
   auto& pellet = p.heating[static_cast<std::size_t>(HeatingSystem::pellet_boiler)];
-  pellet = {Carrier::wood, 0.918, 0.95, 0.88, 0.95, {0.87, 0.87, 0.89}, 0.0, 0.013554, 55.0, {}};
+  pellet = {Carrier::wood, 0.918, 0.95, 0.88, 0.95, {0.87, 0.87, 0.89}, 0.0, 0.013554, 55.0, {}, {}};
 
   p.dhw[static_cast<std::size_t>(DhwSystem::gas_boiler)] = {
       Carrier::natural_gas, DhwGenerator::boiler, 0.8676, 288.0, 120.0, 0.0, 0.0, 0.93};
