@@ -24,8 +24,8 @@ namespace coron {
 /// The stock CSV format this build writes. 1: until window_east_west_m2 was split;
 /// 2: window_east_m2 and window_west_m2; 3: spouse_age, entry_year, vacant_years;
 /// 4: climate_zone, altitude_class; 5: heating_generator_year, heating_nominal_power_kw;
-/// 6: dwelling_type; 7: dhw_collective, dhw_storage_in_heated_volume.
-inline constexpr int stock_csv_format = 7;
+/// 6: dwelling_type; 7: dhw_collective, dhw_storage_in_heated_volume; 8: heating_i0.
+inline constexpr int stock_csv_format = 8;
 
 // clang-format off
 #define CORON_IDENTITY_COLUMNS(X)                                                                       \
@@ -114,7 +114,10 @@ inline constexpr int stock_csv_format = 7;
     "Year the heating generator was installed; a boiler's efficiency then follows the 3CL part-load method. 0: unknown, the class's fixed efficiency.") \
   X(double, heating_nominal_power_kw, "kW",                                                             \
     ColumnSpec::real(0, 10000, "a non-negative power in kW (0: sized by the method)").since(5, 0.0),    \
-    "Nominal power Pn of the heating generator; 0: sized as the 3CL method does, 1.2 GV (19 - T_base) / 0.95^3.")
+    "Nominal power Pn of the heating generator; 0: sized as the 3CL method does, 1.2 GV (19 - T_base) / 0.95^3.") \
+  X(double, heating_i0, "1",                                                                            \
+    ColumnSpec::real(0, 2, "a factor in [0, 2] (0: the heating system's)").since(8, 0.0),               \
+    "I0 of the heating's intermittence (3CL section 8), from its emitters, control and programmer; 0: the heating system's, by inertia class.")
 
 // Who lives there: the stock gives the household on 1 January of the first year.
 #define CORON_HOUSEHOLD_COLUMNS(X)                                                                      \

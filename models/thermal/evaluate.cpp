@@ -268,6 +268,7 @@ struct MonthColumns {
   const std::uint8_t* const altitude = in.altitude_class.data();
   const std::int16_t* const generator_year = in.heating_generator_year.data();
   const double* const nominal_power_kw = in.heating_nominal_power_kw.data();
+  const double* const dwelling_i0 = in.heating_i0.data();
   const std::uint8_t* const dhw_collective = in.dhw_collective.data();
   const std::uint8_t* const storage_in_heated_volume = in.dhw_storage_in_heated_volume.data();
 
@@ -312,7 +313,9 @@ struct MonthColumns {
       a.flat[i] = static_cast<double>(d);
       a.exposure_e[i] = x.e;
       a.exposure_f_over_e[i] = x.f_over_e;
-      a.i0[i] = sys.i0[h][k];
+      // The dwelling's own I0 (its emitters, control and programmer, 3CL section 8) when the stock
+      // knows it, else its heating class's by inertia.
+      a.i0[i] = dwelling_i0[r] > 0.0 ? dwelling_i0[r] : sys.i0[h][k];
       a.heat_input_per_need[i] = sys.heat_input_per_need[h];
       a.heat_pef[i] = sys.heat_pef[h];
       a.heat_ghg[i] = sys.heat_ghg[h];

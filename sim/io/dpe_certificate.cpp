@@ -76,6 +76,15 @@ void read_generators(Reader& r, const XmlElement& logement, std::string_view ins
       d.energy_id = integer(r.required(g, "donnee_entree/enum_type_energie_id"));
       d.consumption_kwh = Reader::optional(g, fmt::format("donnee_intermediaire/{}", consumption), 0.0);
       d.nominal_power_w = Reader::optional(g, "donnee_intermediaire/pn", 0.0);
+      const XmlElement emitter = i.find("emetteur_chauffage_collection/emetteur_chauffage");
+      d.emission_id =
+          integer(Reader::optional(emitter, "donnee_entree/enum_type_emission_distribution_id", 0.0));
+      d.heating_type_id = integer(Reader::optional(emitter, "donnee_entree/enum_type_chauffage_id", 0.0));
+      d.intermittence_equipment_id =
+          integer(Reader::optional(emitter, "donnee_entree/enum_equipement_intermittence_id", 0.0));
+      d.regulation_type_id = integer(Reader::optional(emitter, "donnee_entree/enum_type_regulation_id", 0.0));
+      d.intermittence_row = integer(Reader::optional(emitter, "donnee_entree/tv_intermittence_id", 0.0));
+      d.declared_i0 = Reader::optional(emitter, "donnee_intermediaire/i0", 0.0);
       d.where = where(g);
       out.push_back(std::move(d));
     }

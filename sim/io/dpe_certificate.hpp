@@ -45,6 +45,14 @@ struct DpeGenerator {
   /// (position_volume_chauffe, position_volume_chauffe_stockage); absent counts as inside,
   /// as in Open3CL (9_besoin_ch.js only excludes an explicit 0).
   bool in_heated_volume = true, storage_in_heated_volume = true;
+  /// Heating: the first emitter of its installation (emetteur_chauffage/donnee_entree), what
+  /// the method's intermittence table reads; 0 when absent.
+  int emission_id = 0;                 ///< enum_type_emission_distribution_id
+  int heating_type_id = 0;             ///< enum_type_chauffage_id
+  int intermittence_equipment_id = 0;  ///< enum_equipement_intermittence_id
+  int regulation_type_id = 0;          ///< enum_type_regulation_id
+  int intermittence_row = 0;           ///< tv_intermittence_id: the table row the certificate used
+  double declared_i0 = 0.0;  ///< donnee_intermediaire/i0: the I0 the certificate computed (checks only)
   DpeLocation where;
 };
 

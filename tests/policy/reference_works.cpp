@@ -36,9 +36,10 @@ ThermalRow apply(const Measure& m, const RebuiltEnvelope& rebuilt, ThermalRow d)
   if (m.component == Component::dhw) d.dhw_system = m.system;
   const bool new_heating =
       m.component == Component::heating || (m.component == Component::structure && m.rebuild);
-  if (new_heating) {  // a new generator: its year and power unknown
+  if (new_heating) {  // a new generator: its year, power and intermittence unknown
     d.heating_generator_year = 0;
     d.heating_nominal_power_kw = 0.0;
+    d.heating_i0 = 0.0;
   }
   if (m.component == Component::windows || m.component == Component::ventilation) {
     const bool states_a_leakage = m.q4pa_conv_m3_per_h_m2 != 0.0;

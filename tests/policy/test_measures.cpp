@@ -140,16 +140,19 @@ TEST(WorksMeasures, ANewHeatingSystemForgetsTheOldGenerator) {
   ThermalRow boiler = coron_row();
   boiler.heating_generator_year = 1990;
   boiler.heating_nominal_power_kw = 24.0;
+  boiler.heating_i0 = 0.95;
   for (const char* name : {"heat_pump", "rebuild"}) {
     ThermalRow after = boiler;
     apply_measure(works.measures[*works.find(name)], works.rebuilt, after);
     EXPECT_EQ(after.heating_generator_year, 0) << name;
     EXPECT_EQ(after.heating_nominal_power_kw, 0.0) << name;
+    EXPECT_EQ(after.heating_i0, 0.0) << name;
   }
   ThermalRow attic = boiler;
   apply_measure(works.measures[*works.find("attic")], works.rebuilt, attic);
   EXPECT_EQ(attic.heating_generator_year, 1990);
   EXPECT_EQ(attic.heating_nominal_power_kw, 24.0);
+  EXPECT_EQ(attic.heating_i0, 0.95);
 }
 
 TEST(WorksMeasures, InsideLiningLosesTheInnerPerimeterTimesItsDepth) {

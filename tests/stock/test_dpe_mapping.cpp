@@ -13,6 +13,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -168,6 +169,25 @@ TEST(DpeSystems, GeneratorYearIsTheFirstOfItsPeriodForGeneratorsWithTableRows) {
   EXPECT_EQ(generator_year_of(146), 2015);  // hybrid's air/water heat pump 2015-2016
   EXPECT_EQ(generator_year_of(170), 2017);  // hybrid's ground heat pump from 2017
   EXPECT_EQ(generator_year_of(60), 0);      // log boiler (its class is the pellet boiler)
+}
+
+// The heating's I0 is the method's table for its emitters, programmer and control (3CL §8,
+// sim/stock/dpe_intermittence.hpp): on every shipped certificate it equals the I0 the
+// certificate computed for its main generator's emitter.
+TEST(DpeMapping, TheHeatingsIntermittenceIsTheTablesForItsEmitter) {
+  std::size_t compared = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dpe_dir)) {
+    if (entry.path().extension() != ".xml") continue;
+    const io::DpeCertificate c = io::read_dpe_certificate(entry.path().string());
+    const DpeMapping m = map_dpe_certificate(c);
+    if (m.refused || c.heating.empty()) continue;
+    const auto main = std::max_element(c.heating.begin(), c.heating.end(), [](const auto& a, const auto& b) {
+      return a.consumption_kwh < b.consumption_kwh;
+    });
+    ++compared;
+    EXPECT_NEAR(m.row.heating_i0, main->declared_i0, 1e-9) << entry.path().filename();
+  }
+  EXPECT_EQ(compared, 38u);
 }
 
 TEST(DpeMapping, RefusesWholeBuildingCertificateWithItsElement) {

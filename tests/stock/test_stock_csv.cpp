@@ -120,7 +120,7 @@ TEST(StockCsv, ColumnsInAnyOrderAndAnOlderFormatStillLoads) {
   const Stock s = parse_stock_csv(text, "order.csv", &notices);
   ASSERT_EQ(s.size(), 3u);
   EXPECT_EQ(s.window_east_m2, (std::vector<double>{0.0, 0.0, 0.0}));  // the file's window_east_west_m2 are 0
-  ASSERT_EQ(notices.size(), 12u);
+  ASSERT_EQ(notices.size(), 13u);
   EXPECT_EQ(notices[0].key, "window_east_m2");
   EXPECT_EQ(notices[1].key, "window_west_m2");
   EXPECT_THAT(
@@ -140,10 +140,12 @@ TEST(StockCsv, ColumnsInAnyOrderAndAnOlderFormatStillLoads) {
   EXPECT_EQ(notices[7].key, "heating_generator_year");
   EXPECT_EQ(notices[8].key, "heating_nominal_power_kw");
   EXPECT_THAT(notices[7].format(), HasSubstr("(format 5 added it)"));
-  EXPECT_EQ(notices[9].key, "spouse_age");
-  EXPECT_EQ(notices[10].key, "entry_year");
-  EXPECT_EQ(notices[11].key, "vacant_years");
-  EXPECT_THAT(notices[9].format(), HasSubstr("(format 3 added it)"));
+  EXPECT_EQ(notices[9].key, "heating_i0");
+  EXPECT_THAT(notices[9].format(), HasSubstr("(format 8 added it)"));
+  EXPECT_EQ(notices[10].key, "spouse_age");
+  EXPECT_EQ(notices[11].key, "entry_year");
+  EXPECT_EQ(notices[12].key, "vacant_years");
+  EXPECT_THAT(notices[10].format(), HasSubstr("(format 3 added it)"));
   // A house's own hot-water installation, its tank inside, as the generator writes them.
   EXPECT_EQ(s.dhw_collective, (std::vector<std::uint8_t>{0, 0, 0}));
   EXPECT_EQ(s.dhw_storage_in_heated_volume, (std::vector<std::uint8_t>{1, 1, 1}));
@@ -151,6 +153,7 @@ TEST(StockCsv, ColumnsInAnyOrderAndAnOlderFormatStillLoads) {
   // The generator's year unknown and its power to be sized: every boiler keeps its fixed R_g.
   EXPECT_EQ(s.heating_generator_year, (std::vector<std::int16_t>{0, 0, 0}));
   EXPECT_EQ(s.heating_nominal_power_kw, (std::vector<double>{0.0, 0.0, 0.0}));
+  EXPECT_EQ(s.heating_i0, (std::vector<double>{0.0, 0.0, 0.0}));  // each heating class's I0
   // An older file is a mining-basin stock: H1a below 400 m, the 3CL climate it was evaluated in.
   EXPECT_EQ(s.climate_zone, (std::vector<std::uint8_t>{0, 0, 0}));
   EXPECT_EQ(s.altitude_class, (std::vector<std::uint8_t>{0, 0, 0}));
@@ -211,13 +214,13 @@ TEST(StockCsv, FormatOneGlazingIsSplitEvenlyIntoEastAndWest) {
   fields[column] = "3";
   fields.erase(fields.begin() + static_cast<std::ptrdiff_t>(column) + 1);
   // and without format 3's household columns, format 4's climate, format 5's generator,
-  // format 6's dwelling type and format 7's hot-water installation
+  // format 6's dwelling type, format 7's hot-water installation and format 8's I0
   std::vector<std::string> names;
   std::stringstream header_again(v1.substr(0, header_end));
   while (std::getline(header_again, field, ',')) names.push_back(field);
   for (const char* added : {"spouse_age", "entry_year", "vacant_years", "climate_zone", "altitude_class",
                             "heating_generator_year", "heating_nominal_power_kw", "dwelling_type",
-                            "dhw_collective", "dhw_storage_in_heated_volume"}) {
+                            "dhw_collective", "dhw_storage_in_heated_volume", "heating_i0"}) {
     const auto at = std::find(names.begin(), names.end(), added) - names.begin();
     ASSERT_LT(static_cast<std::size_t>(at), names.size()) << added;
     names.erase(names.begin() + at);
@@ -229,7 +232,7 @@ TEST(StockCsv, FormatOneGlazingIsSplitEvenlyIntoEastAndWest) {
   for (std::size_t k = 0; k < fields.size(); ++k) rebuilt.append(k ? "," : "").append(fields[k]);
   std::vector<Diagnostic> notices;
   const Stock old = parse_stock_csv(rebuilt, "v1.csv", &notices);
-  EXPECT_EQ(notices.size(), 12u);
+  EXPECT_EQ(notices.size(), 13u);
   expect_identical(s, old);  // 0.5 x 3 = 1.5 each, every other column as written
   std::vector<Diagnostic> none;
   expect_identical(s, parse_stock_csv(v2, "v2.csv", &none));
@@ -245,7 +248,7 @@ TEST(StockCsvErrors, AFormatLineWithoutItsNumberIsBadInputNotACrash) {
       (void)parse_stock_csv(first + "\ndwelling_id\n1\n", "bare.csv");
       FAIL() << "expected InputError for '" << first << "'";
     } catch (const InputError& e) {
-      EXPECT_THAT(e.what(), HasSubstr("bare.csv:1:23: format: expected a stock CSV format within [1, 7]"));
+      EXPECT_THAT(e.what(), HasSubstr("bare.csv:1:23: format: expected a stock CSV format within [1, 8]"));
       EXPECT_THAT(e.what(), HasSubstr("got ''"));
     }
   }
@@ -260,7 +263,7 @@ TEST(StockCsvErrors, AFormatNewerThanThisCoronIsRefused) {
     (void)parse_stock_csv(text, "future.csv");
     FAIL() << "expected InputError";
   } catch (const InputError& e) {
-    EXPECT_THAT(e.what(), HasSubstr("future.csv:1:23: format: expected a stock CSV format within [1, 7]"));
+    EXPECT_THAT(e.what(), HasSubstr("future.csv:1:23: format: expected a stock CSV format within [1, 8]"));
     EXPECT_EQ(e.diagnostics().size(), 1u);
   }
 }

@@ -232,7 +232,8 @@ Result evaluate(const ThermalInputs& in, std::size_t i, const ThermalParams& p, 
 
   // --- Heating: C_ch = B_ch . INT / (R_g R_e R_d R_r), INT = I0 / (1 + 0.1 (G - 1)) ---
   const double g_vol = gv / (s_h * h_sp);
-  const double intermittence = heating.intermittence_i0[inertia] / (1.0 + 0.1 * (g_vol - 1.0));
+  const double i0 = in.heating_i0[i] > 0.0 ? in.heating_i0[i] : heating.intermittence_i0[inertia];
+  const double intermittence = i0 / (1.0 + 0.1 * (g_vol - 1.0));
   double r_g = heating.generation_efficiency;
   const int generator_year = in.heating_generator_year[i];
   if (generator_year > 0 && heating.part_load.enabled && heating.part_load.period_count > 0) {

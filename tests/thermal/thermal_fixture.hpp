@@ -142,6 +142,7 @@ struct Dwelling {
   AltitudeClass altitude = AltitudeClass::below_400m;
   std::int16_t heating_generator_year = 0;  ///< 0: the class's fixed R_g
   double heating_nominal_power_kw = 0.0;    ///< 0: sized by the method
+  double heating_i0 = 0.0;                  ///< 0: the heating class's I0
 };
 
 /// Owned input and output columns for a few dwellings.
@@ -153,7 +154,7 @@ struct Columns {
   std::vector<std::uint8_t> multiple_exposed_facades, dwelling_type, ventilation, inertia, heating_system,
       dhw_system, dhw_collective, dhw_storage_in_heated_volume, climate_zone, altitude_class;
   std::vector<std::int16_t> heating_generator_year;
-  std::vector<double> heating_nominal_power_kw;
+  std::vector<double> heating_nominal_power_kw, heating_i0;
   std::vector<double> need, final_energy, heating_final, dhw_final, electricity_other, cep, eges;
   std::vector<std::uint8_t> label;
 
@@ -190,6 +191,7 @@ struct Columns {
     altitude_class.push_back(static_cast<std::uint8_t>(d.altitude));
     heating_generator_year.push_back(d.heating_generator_year);
     heating_nominal_power_kw.push_back(d.heating_nominal_power_kw);
+    heating_i0.push_back(d.heating_i0);
     need.push_back(-1.0);
     final_energy.push_back(-1.0);
     heating_final.push_back(-1.0);
@@ -232,7 +234,8 @@ struct Columns {
             climate_zone,
             altitude_class,
             heating_generator_year,
-            heating_nominal_power_kw};
+            heating_nominal_power_kw,
+            heating_i0};
   }
   [[nodiscard]] ThermalOutputs outputs() {
     return {need, final_energy, heating_final, dhw_final, electricity_other, cep, eges, label};
@@ -323,6 +326,7 @@ inline Columns varied_population(std::size_t n, bool every_climate = false, bool
       d.heating_generator_year = static_cast<std::int16_t>(1950 + (i * 7) % 75);
       if (i % 2 == 0) d.heating_nominal_power_kw = std::exp(u(std::log(4.0), std::log(500.0)));
     }
+    if (known_generators && i % 4 == 1) d.heating_i0 = u(0.80, 0.97);  // a certificate's own I0
     c.add(d);
   }
   return c;

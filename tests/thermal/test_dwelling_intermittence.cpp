@@ -1,0 +1,34 @@
+#include "fixtures/data_params.hpp"
+#include "thermal_fixture.hpp"
+
+#include "coron/thermal.hpp"
+
+#include <gtest/gtest.h>
+
+// A dwelling's own I0 (the stock's heating_i0, from its certificate's emitters, programmer and
+// control, 3CL §8) in place of its heating class's: INT = I0 / (1 + 0.1 (G - 1)) scales the
+// heating energy and nothing else.
+
+namespace coron::test {
+namespace {
+
+TEST(DwellingIntermittence, ItsOwnI0ScalesTheHeatingEnergyAlone) {
+  const ThermalParams& p = fixtures::data_thermal_params();
+  Dwelling d;
+  d.heating = HeatingSystem::gas_boiler_standard;
+  d.inertia = Inertia::medium;
+  const double class_i0 = p.heating[static_cast<std::size_t>(d.heating)].intermittence_i0[1];
+  ASSERT_DOUBLE_EQ(class_i0, 0.91);  // systems.yaml, intermittence row 10
+  const Columns by_class = evaluate_one(d, p, factors_2025());
+  d.heating_i0 = 1.03;  // a flat's unmetered collective heating (tv.js intermittence row 152)
+  const Columns own = evaluate_one(d, p, factors_2025());
+  EXPECT_EQ(own.need[0], by_class.need[0]);
+  EXPECT_EQ(own.dhw_final[0], by_class.dhw_final[0]);
+  EXPECT_NEAR(own.heating_final[0] / by_class.heating_final[0], 1.03 / 0.91, 1e-12);
+  d.heating_i0 = 0.91;  // the class's own value: the same energy
+  EXPECT_NEAR(evaluate_one(d, p, factors_2025()).heating_final[0], by_class.heating_final[0],
+              1e-12 * by_class.heating_final[0]);
+}
+
+}  // namespace
+}  // namespace coron::test
