@@ -24,7 +24,8 @@ namespace coron {
 /// The stock CSV format this build writes. 1: until window_east_west_m2 was split;
 /// 2: window_east_m2 and window_west_m2; 3: spouse_age, entry_year, vacant_years;
 /// 4: climate_zone, altitude_class; 5: heating_generator_year, heating_nominal_power_kw;
-/// 6: dwelling_type; 7: dhw_collective, dhw_storage_in_heated_volume; 8: heating_i0.
+/// 6: dwelling_type; 7: dhw_collective, dhw_storage_in_heated_volume; 8: heating_i0,
+/// heating_emitter_efficiency.
 inline constexpr int stock_csv_format = 8;
 
 // clang-format off
@@ -117,7 +118,10 @@ inline constexpr int stock_csv_format = 8;
     "Nominal power Pn of the heating generator; 0: sized as the 3CL method does, 1.2 GV (19 - T_base) / 0.95^3.") \
   X(double, heating_i0, "1",                                                                            \
     ColumnSpec::real(0, 2, "a factor in [0, 2] (0: the heating system's)").since(8, 0.0),               \
-    "I0 of the heating's intermittence (3CL section 8), from its emitters, control and programmer; 0: the heating system's, by inertia class.")
+    "I0 of the heating's intermittence (3CL section 8), from its emitters, control and programmer; 0: the heating system's, by inertia class.") \
+  X(double, heating_emitter_efficiency, "1",                                                            \
+    ColumnSpec::real(0, 1, "a factor in [0, 1] (0: the heating system's)").since(8, 0.0),               \
+    "R_e R_d R_r of the heating's emitters, network and control (3CL section 9.1 tables); 0: the heating system's.")
 
 // Who lives there: the stock gives the household on 1 January of the first year.
 #define CORON_HOUSEHOLD_COLUMNS(X)                                                                      \

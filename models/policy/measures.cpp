@@ -23,13 +23,14 @@ void lower_air_leakage(double q4pa_after, ThermalRow& row) noexcept {
   if (q4pa_after > 0.0 && q4pa_after < row.q4pa_conv_m3_per_h_m2) row.q4pa_conv_m3_per_h_m2 = q4pa_after;
 }
 
-/// A new heating system takes its class's fixed efficiency and intermittence: the old
-/// generator's year and power, and the old installation's programmer and controls, no longer
-/// describe it.
+/// A new heating system takes its class's fixed efficiencies and intermittence: the old
+/// generator's year and power, and the old installation's emitters, network, programmer and
+/// controls, no longer describe it.
 void forget_generator(ThermalRow& row) noexcept {
   row.heating_generator_year = 0;
   row.heating_nominal_power_kw = 0.0;
   row.heating_i0 = 0.0;
+  row.heating_emitter_efficiency = 0.0;
 }
 
 void rebuild(const RebuiltEnvelope& e, ThermalRow& row) noexcept {

@@ -63,6 +63,8 @@ struct SystemTables {
       heat_aux_per_kwh_need{}, heat_aux_per_m2{};
   /// 1 / (R_e R_d R_r): what a per-dwelling R_g divides.
   std::array<double, heating_system_count> heat_input_per_generated{};
+  /// 1 / R_g: what a per-dwelling R_e R_d R_r divides.
+  std::array<double, heating_system_count> inv_generation{};
   std::array<bool, heating_system_count> part_load{}, scop{};
   std::array<double, dhw_system_count> dhw_inv_nominal{}, dhw_fixed_loss_kwh{}, dhw_storage_loss_wh{},
       dhw_inv_distribution{}, dhw_pef{}, dhw_ghg{};
@@ -86,6 +88,7 @@ SystemTables fold_systems(const ThermalParams& p, const YearFactors& y) noexcept
     t.i0[s] = h.intermittence_i0;
     t.circulator_w[s] = h.circulator_w;
     t.heat_input_per_need[s] = heating_input_per_output(h);
+    t.inv_generation[s] = 1.0 / h.generation_efficiency;
     t.heat_input_per_generated[s] =
         1.0 / (h.emission_efficiency * h.distribution_efficiency * h.regulation_efficiency);
     t.part_load[s] = h.part_load.enabled && h.part_load.period_count > 0;
@@ -269,6 +272,7 @@ struct MonthColumns {
   const std::int16_t* const generator_year = in.heating_generator_year.data();
   const double* const nominal_power_kw = in.heating_nominal_power_kw.data();
   const double* const dwelling_i0 = in.heating_i0.data();
+  const double* const emitter_efficiency = in.heating_emitter_efficiency.data();
   const std::uint8_t* const dhw_collective = in.dhw_collective.data();
   const std::uint8_t* const storage_in_heated_volume = in.dhw_storage_in_heated_volume.data();
 
@@ -316,7 +320,10 @@ struct MonthColumns {
       // The dwelling's own I0 (its emitters, control and programmer, 3CL section 8) when the stock
       // knows it, else its heating class's by inertia.
       a.i0[i] = dwelling_i0[r] > 0.0 ? dwelling_i0[r] : sys.i0[h][k];
-      a.heat_input_per_need[i] = sys.heat_input_per_need[h];
+      // The dwelling's own R_e R_d R_r (its emitters and network, 3CL section 9.1) when the stock
+      // knows it, else its heating class's.
+      a.heat_input_per_need[i] = emitter_efficiency[r] > 0.0 ? sys.inv_generation[h] / emitter_efficiency[r]
+                                                             : sys.heat_input_per_need[h];
       a.heat_pef[i] = sys.heat_pef[h];
       a.heat_ghg[i] = sys.heat_ghg[h];
       a.heat_aux_per_kwh_need[i] = sys.heat_aux_per_kwh_need[h];
@@ -384,16 +391,18 @@ struct MonthColumns {
     for (std::size_t i = 0; i < n; ++i) {
       const std::size_t r = c0 + i, h = heating[r];
       if (generator_year[r] <= 0) continue;
+      const double per_generated =
+          emitter_efficiency[r] > 0.0 ? 1.0 / emitter_efficiency[r] : sys.heat_input_per_generated[h];
       if (sys.part_load[h])
         a.heat_input_per_need[i] =
-            sys.heat_input_per_generated[h] /
+            per_generated /
             boiler_generation_efficiency(params.heating[h].part_load, generator_year[r], nominal_power_kw[r],
                                          a.gv_w_per_k[i],
                                          params.base_temperature_c[climate_index(zone[r], altitude[r])]);
       else if (sys.scop[h])
-        a.heat_input_per_need[i] = sys.heat_input_per_generated[h] /
-                                   heat_pump_scop(params.heating[h].scop, generator_year[r],
-                                                  zone[r] == static_cast<std::uint8_t>(ClimateZone::h3));
+        a.heat_input_per_need[i] =
+            per_generated / heat_pump_scop(params.heating[h].scop, generator_year[r],
+                                           zone[r] == static_cast<std::uint8_t>(ClimateZone::h3));
     }
 
     // Pass 2: B_ch = sum_j max(GV (1 - F_j) DH19_j - recovered_j, 0), X_j = (A_s,j + A_i,j) / (GV DH19_j),

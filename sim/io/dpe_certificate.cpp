@@ -85,6 +85,11 @@ void read_generators(Reader& r, const XmlElement& logement, std::string_view ins
       d.regulation_type_id = integer(Reader::optional(emitter, "donnee_entree/enum_type_regulation_id", 0.0));
       d.intermittence_row = integer(Reader::optional(emitter, "donnee_entree/tv_intermittence_id", 0.0));
       d.declared_i0 = Reader::optional(emitter, "donnee_intermediaire/i0", 0.0);
+      d.network_insulated = Reader::optional(emitter, "donnee_entree/reseau_distribution_isole", 0.0) != 0.0;
+      d.declared_emitter_efficiency =
+          Reader::optional(emitter, "donnee_intermediaire/rendement_emission", 0.0) *
+          Reader::optional(emitter, "donnee_intermediaire/rendement_distribution", 0.0) *
+          Reader::optional(emitter, "donnee_intermediaire/rendement_regulation", 0.0);
       d.where = where(g);
       out.push_back(std::move(d));
     }

@@ -52,7 +52,11 @@ struct DpeGenerator {
   int intermittence_equipment_id = 0;  ///< enum_equipement_intermittence_id
   int regulation_type_id = 0;          ///< enum_type_regulation_id
   int intermittence_row = 0;           ///< tv_intermittence_id: the table row the certificate used
-  double declared_i0 = 0.0;  ///< donnee_intermediaire/i0: the I0 the certificate computed (checks only)
+  double declared_i0 = 0.0;        ///< donnee_intermediaire/i0: the I0 the certificate computed (checks only)
+  bool network_insulated = false;  ///< reseau_distribution_isole (absent: not insulated)
+  /// rendement_emission x rendement_distribution x rendement_regulation the certificate computed
+  /// for the emitter (checks only; 0 when absent).
+  double declared_emitter_efficiency = 0.0;
   DpeLocation where;
 };
 

@@ -3,7 +3,7 @@
 
 // The heating intermittence factor I0 of the 3CL method (arrêté du 31 mars 2021, §8), from the
 // table `intermittence` of Open3CL's src/tv.js (188 rows, sim/stock/dpe_intermittence_rows.inc,
-// written by tools/dpe/extract_intermittence.py) as Open3CL 9_emetteur_ch.js looks it up.
+// written by tools/dpe/extract_tables.py) as Open3CL 9_emetteur_ch.js looks it up.
 
 namespace coron::stock {
 

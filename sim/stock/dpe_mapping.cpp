@@ -1,5 +1,6 @@
 #include "stock/dpe_mapping.hpp"
 
+#include "stock/dpe_emitters.hpp"
 #include "stock/dpe_intermittence.hpp"
 #include "stock/dpe_systems.hpp"
 
@@ -195,15 +196,18 @@ DpeMapping map_dpe_certificate(const io::DpeCertificate& c) {
   if (r.heating_generator_year > 0 && m.is_house)
     r.heating_nominal_power_kw = heater.nominal_power_w / 1000.0;
   // The intermittence of its emitters, control and programmer (3CL §8), as the method's table
-  // gives it; a certificate without an emitter keeps the heating class's.
+  // gives it; a certificate without an emitter keeps the heating class's, and its efficiencies.
   if (heater.emission_id > 0) {
     const IntermittenceMatch i0 =
         intermittence_i0({c.method_id, heater.installation_type_id, heater.heating_type_id,
                           heater.intermittence_equipment_id, heater.regulation_type_id, heater.emission_id,
                           c.inertia_class_id, intermittence_row_meters(heater.intermittence_row)});
     r.heating_i0 = i0.i0;
+    // And its emitters' and network's efficiencies (§9.1): 0, the class's, for an id no table names.
+    r.heating_emitter_efficiency =
+        emitter_efficiencies(heater.emission_id, heater.network_insulated).product();
   } else {
-    notes.push_back("approximated: no heating emitter, the heating class's intermittence");
+    notes.push_back("approximated: no heating emitter, the heating class's intermittence and efficiencies");
   }
 
   const io::DpeGenerator& water = main_generator(c.dhw, "hot-water", notes);

@@ -40,6 +40,7 @@ ThermalRow apply(const Measure& m, const RebuiltEnvelope& rebuilt, ThermalRow d)
     d.heating_generator_year = 0;
     d.heating_nominal_power_kw = 0.0;
     d.heating_i0 = 0.0;
+    d.heating_emitter_efficiency = 0.0;
   }
   if (m.component == Component::windows || m.component == Component::ventilation) {
     const bool states_a_leakage = m.q4pa_conv_m3_per_h_m2 != 0.0;

@@ -141,18 +141,21 @@ TEST(WorksMeasures, ANewHeatingSystemForgetsTheOldGenerator) {
   boiler.heating_generator_year = 1990;
   boiler.heating_nominal_power_kw = 24.0;
   boiler.heating_i0 = 0.95;
+  boiler.heating_emitter_efficiency = 0.8;
   for (const char* name : {"heat_pump", "rebuild"}) {
     ThermalRow after = boiler;
     apply_measure(works.measures[*works.find(name)], works.rebuilt, after);
     EXPECT_EQ(after.heating_generator_year, 0) << name;
     EXPECT_EQ(after.heating_nominal_power_kw, 0.0) << name;
     EXPECT_EQ(after.heating_i0, 0.0) << name;
+    EXPECT_EQ(after.heating_emitter_efficiency, 0.0) << name;
   }
   ThermalRow attic = boiler;
   apply_measure(works.measures[*works.find("attic")], works.rebuilt, attic);
   EXPECT_EQ(attic.heating_generator_year, 1990);
   EXPECT_EQ(attic.heating_nominal_power_kw, 24.0);
   EXPECT_EQ(attic.heating_i0, 0.95);
+  EXPECT_EQ(attic.heating_emitter_efficiency, 0.8);
 }
 
 TEST(WorksMeasures, InsideLiningLosesTheInnerPerimeterTimesItsDepth) {

@@ -172,9 +172,10 @@ TEST(DpeSystems, GeneratorYearIsTheFirstOfItsPeriodForGeneratorsWithTableRows) {
 }
 
 // The heating's I0 is the method's table for its emitters, programmer and control (3CL §8,
-// sim/stock/dpe_intermittence.hpp): on every shipped certificate it equals the I0 the
+// sim/stock/dpe_intermittence.hpp), and its R_e R_d R_r the tables for its emitters and network
+// (§9.1, sim/stock/dpe_emitters.hpp): on every shipped certificate both equal what the
 // certificate computed for its main generator's emitter.
-TEST(DpeMapping, TheHeatingsIntermittenceIsTheTablesForItsEmitter) {
+TEST(DpeMapping, TheHeatingsIntermittenceAndEmitterEfficienciesAreTheTablesForItsEmitter) {
   std::size_t compared = 0;
   for (const auto& entry : std::filesystem::directory_iterator(dpe_dir)) {
     if (entry.path().extension() != ".xml") continue;
@@ -186,6 +187,8 @@ TEST(DpeMapping, TheHeatingsIntermittenceIsTheTablesForItsEmitter) {
     });
     ++compared;
     EXPECT_NEAR(m.row.heating_i0, main->declared_i0, 1e-9) << entry.path().filename();
+    EXPECT_NEAR(m.row.heating_emitter_efficiency, main->declared_emitter_efficiency, 1e-9)
+        << entry.path().filename();
   }
   EXPECT_EQ(compared, 38u);
 }

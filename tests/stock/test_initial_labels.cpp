@@ -55,7 +55,8 @@ std::vector<std::uint8_t> initial_labels(const Stock& s) {
                          s.altitude_class,
                          s.heating_generator_year,
                          s.heating_nominal_power_kw,
-                         s.heating_i0};
+                         s.heating_i0,
+                         s.heating_emitter_efficiency};
   const std::size_t n = s.size();
   std::vector<double> need(n), final_energy(n), heating(n), dhw(n), electricity(n), cep(n), eges(n);
   std::vector<std::uint8_t> label(n);

@@ -120,7 +120,7 @@ TEST(StockCsv, ColumnsInAnyOrderAndAnOlderFormatStillLoads) {
   const Stock s = parse_stock_csv(text, "order.csv", &notices);
   ASSERT_EQ(s.size(), 3u);
   EXPECT_EQ(s.window_east_m2, (std::vector<double>{0.0, 0.0, 0.0}));  // the file's window_east_west_m2 are 0
-  ASSERT_EQ(notices.size(), 13u);
+  ASSERT_EQ(notices.size(), 14u);
   EXPECT_EQ(notices[0].key, "window_east_m2");
   EXPECT_EQ(notices[1].key, "window_west_m2");
   EXPECT_THAT(
@@ -141,11 +141,12 @@ TEST(StockCsv, ColumnsInAnyOrderAndAnOlderFormatStillLoads) {
   EXPECT_EQ(notices[8].key, "heating_nominal_power_kw");
   EXPECT_THAT(notices[7].format(), HasSubstr("(format 5 added it)"));
   EXPECT_EQ(notices[9].key, "heating_i0");
+  EXPECT_EQ(notices[10].key, "heating_emitter_efficiency");
   EXPECT_THAT(notices[9].format(), HasSubstr("(format 8 added it)"));
-  EXPECT_EQ(notices[10].key, "spouse_age");
-  EXPECT_EQ(notices[11].key, "entry_year");
-  EXPECT_EQ(notices[12].key, "vacant_years");
-  EXPECT_THAT(notices[10].format(), HasSubstr("(format 3 added it)"));
+  EXPECT_EQ(notices[11].key, "spouse_age");
+  EXPECT_EQ(notices[12].key, "entry_year");
+  EXPECT_EQ(notices[13].key, "vacant_years");
+  EXPECT_THAT(notices[11].format(), HasSubstr("(format 3 added it)"));
   // A house's own hot-water installation, its tank inside, as the generator writes them.
   EXPECT_EQ(s.dhw_collective, (std::vector<std::uint8_t>{0, 0, 0}));
   EXPECT_EQ(s.dhw_storage_in_heated_volume, (std::vector<std::uint8_t>{1, 1, 1}));
@@ -153,7 +154,8 @@ TEST(StockCsv, ColumnsInAnyOrderAndAnOlderFormatStillLoads) {
   // The generator's year unknown and its power to be sized: every boiler keeps its fixed R_g.
   EXPECT_EQ(s.heating_generator_year, (std::vector<std::int16_t>{0, 0, 0}));
   EXPECT_EQ(s.heating_nominal_power_kw, (std::vector<double>{0.0, 0.0, 0.0}));
-  EXPECT_EQ(s.heating_i0, (std::vector<double>{0.0, 0.0, 0.0}));  // each heating class's I0
+  EXPECT_EQ(s.heating_i0, (std::vector<double>{0.0, 0.0, 0.0}));                  // each heating class's I0
+  EXPECT_EQ(s.heating_emitter_efficiency, (std::vector<double>{0.0, 0.0, 0.0}));  // and R_e R_d R_r
   // An older file is a mining-basin stock: H1a below 400 m, the 3CL climate it was evaluated in.
   EXPECT_EQ(s.climate_zone, (std::vector<std::uint8_t>{0, 0, 0}));
   EXPECT_EQ(s.altitude_class, (std::vector<std::uint8_t>{0, 0, 0}));
@@ -214,13 +216,14 @@ TEST(StockCsv, FormatOneGlazingIsSplitEvenlyIntoEastAndWest) {
   fields[column] = "3";
   fields.erase(fields.begin() + static_cast<std::ptrdiff_t>(column) + 1);
   // and without format 3's household columns, format 4's climate, format 5's generator,
-  // format 6's dwelling type, format 7's hot-water installation and format 8's I0
+  // format 6's dwelling type, format 7's hot-water installation and format 8's I0 and emitters
   std::vector<std::string> names;
   std::stringstream header_again(v1.substr(0, header_end));
   while (std::getline(header_again, field, ',')) names.push_back(field);
-  for (const char* added : {"spouse_age", "entry_year", "vacant_years", "climate_zone", "altitude_class",
-                            "heating_generator_year", "heating_nominal_power_kw", "dwelling_type",
-                            "dhw_collective", "dhw_storage_in_heated_volume", "heating_i0"}) {
+  for (const char* added :
+       {"spouse_age", "entry_year", "vacant_years", "climate_zone", "altitude_class",
+        "heating_generator_year", "heating_nominal_power_kw", "dwelling_type", "dhw_collective",
+        "dhw_storage_in_heated_volume", "heating_i0", "heating_emitter_efficiency"}) {
     const auto at = std::find(names.begin(), names.end(), added) - names.begin();
     ASSERT_LT(static_cast<std::size_t>(at), names.size()) << added;
     names.erase(names.begin() + at);
@@ -232,7 +235,7 @@ TEST(StockCsv, FormatOneGlazingIsSplitEvenlyIntoEastAndWest) {
   for (std::size_t k = 0; k < fields.size(); ++k) rebuilt.append(k ? "," : "").append(fields[k]);
   std::vector<Diagnostic> notices;
   const Stock old = parse_stock_csv(rebuilt, "v1.csv", &notices);
-  EXPECT_EQ(notices.size(), 13u);
+  EXPECT_EQ(notices.size(), 14u);
   expect_identical(s, old);  // 0.5 x 3 = 1.5 each, every other column as written
   std::vector<Diagnostic> none;
   expect_identical(s, parse_stock_csv(v2, "v2.csv", &none));

@@ -248,9 +248,11 @@ Result evaluate(const ThermalInputs& in, std::size_t i, const ThermalParams& p, 
     const bool h3 = in.climate_zone[i] == 7;
     r_g = h3 ? heating.scop.periods[row].scop_h3 : heating.scop.periods[row].scop_h1_h2;
   }
-  const double heating_kwh =
-      need_kwh * intermittence /
-      (r_g * heating.emission_efficiency * heating.distribution_efficiency * heating.regulation_efficiency);
+  const double chain =
+      in.heating_emitter_efficiency[i] > 0.0
+          ? in.heating_emitter_efficiency[i]
+          : heating.emission_efficiency * heating.distribution_efficiency * heating.regulation_efficiency;
+  const double heating_kwh = need_kwh * intermittence / (r_g * chain);
 
   // --- Hot water: the generator's efficiency for the need ---
   double generation = 1.0;

@@ -143,6 +143,7 @@ struct Dwelling {
   std::int16_t heating_generator_year = 0;  ///< 0: the class's fixed R_g
   double heating_nominal_power_kw = 0.0;    ///< 0: sized by the method
   double heating_i0 = 0.0;                  ///< 0: the heating class's I0
+  double heating_emitter_efficiency = 0.0;  ///< 0: the heating class's R_e R_d R_r
 };
 
 /// Owned input and output columns for a few dwellings.
@@ -154,7 +155,7 @@ struct Columns {
   std::vector<std::uint8_t> multiple_exposed_facades, dwelling_type, ventilation, inertia, heating_system,
       dhw_system, dhw_collective, dhw_storage_in_heated_volume, climate_zone, altitude_class;
   std::vector<std::int16_t> heating_generator_year;
-  std::vector<double> heating_nominal_power_kw, heating_i0;
+  std::vector<double> heating_nominal_power_kw, heating_i0, heating_emitter_efficiency;
   std::vector<double> need, final_energy, heating_final, dhw_final, electricity_other, cep, eges;
   std::vector<std::uint8_t> label;
 
@@ -192,6 +193,7 @@ struct Columns {
     heating_generator_year.push_back(d.heating_generator_year);
     heating_nominal_power_kw.push_back(d.heating_nominal_power_kw);
     heating_i0.push_back(d.heating_i0);
+    heating_emitter_efficiency.push_back(d.heating_emitter_efficiency);
     need.push_back(-1.0);
     final_energy.push_back(-1.0);
     heating_final.push_back(-1.0);
@@ -235,7 +237,8 @@ struct Columns {
             altitude_class,
             heating_generator_year,
             heating_nominal_power_kw,
-            heating_i0};
+            heating_i0,
+            heating_emitter_efficiency};
   }
   [[nodiscard]] ThermalOutputs outputs() {
     return {need, final_energy, heating_final, dhw_final, electricity_other, cep, eges, label};
@@ -326,7 +329,8 @@ inline Columns varied_population(std::size_t n, bool every_climate = false, bool
       d.heating_generator_year = static_cast<std::int16_t>(1950 + (i * 7) % 75);
       if (i % 2 == 0) d.heating_nominal_power_kw = std::exp(u(std::log(4.0), std::log(500.0)));
     }
-    if (known_generators && i % 4 == 1) d.heating_i0 = u(0.80, 0.97);  // a certificate's own I0
+    if (known_generators && i % 4 == 1) d.heating_i0 = u(0.80, 0.97);                // a certificate's own I0
+    if (known_generators && i % 5 == 2) d.heating_emitter_efficiency = u(0.6, 1.0);  // and its R_e R_d R_r
     c.add(d);
   }
   return c;
