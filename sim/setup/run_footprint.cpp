@@ -9,7 +9,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <numeric>
 
 namespace coron::setup {
 
@@ -99,11 +98,11 @@ RunFootprint estimate_footprint(const RunShape& s) {
   f.works_bytes = recorded * s.works_rows * works_file_row_bytes(s.funders);
   // Stored as they are whatever the compression: /stock's doubles (docs/hdf5-schema.md), the
   // dwelling coordinates of /stock and /dwelling, /aggregate per replicate and its quantiles.
+  const std::uint64_t stock_bytes = n * row_bytes(stock_columns());
   const std::uint64_t stock_doubles = n * real_bytes(stock_columns());
   const std::uint64_t plain = stock_doubles + n * 2 * 8 + r * y * totals + 3 * y * totals;
   // Deflated when compression is on: /dwelling, /stock's codes and integers, /aggregate/by_cite.
-  const std::uint64_t deflated =
-      f.dwelling_bytes + n * row_bytes(stock_columns()) - stock_doubles + r * y * s.cites * totals;
+  const std::uint64_t deflated = f.dwelling_bytes + stock_bytes - stock_doubles + r * y * s.cites * totals;
   f.other_bytes = plain + deflated - f.dwelling_bytes;
   f.file_bytes_max = f.dwelling_bytes + f.works_bytes + f.other_bytes;
   // At its smallest a run has no works, and every deflated dataset shrinks by deflate's
@@ -120,8 +119,7 @@ RunFootprint estimate_footprint(const RunShape& s) {
   std::uint64_t widest = 0;
   for (const ColumnInfo* c : s.columns) widest = std::max<std::uint64_t>(widest, column_bytes(c->type));
   f.record_bytes = y * n * per_dwelling_year;
-  f.memory_bytes = n * row_bytes(stock_columns()) +
-                   in_flight * (n * row_bytes(state_columns()) + y * s.cites * totals) +
+  f.memory_bytes = stock_bytes + in_flight * (n * row_bytes(state_columns()) + y * s.cites * totals) +
                    recording * f.record_bytes + (recorded > 0 ? y * n * widest : 0) +
                    recorded * s.works_rows * works_row_bytes(s.funders) + r * y * totals;
   return f;

@@ -1,8 +1,5 @@
 #include "stock/dpe_intermittence.hpp"
 
-#include <array>
-#include <cstddef>
-
 namespace coron::stock {
 
 namespace {
