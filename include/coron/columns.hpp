@@ -25,8 +25,9 @@ namespace coron {
 /// 2: window_east_m2 and window_west_m2; 3: spouse_age, entry_year, vacant_years;
 /// 4: climate_zone, altitude_class; 5: heating_generator_year, heating_nominal_power_kw;
 /// 6: dwelling_type; 7: dhw_collective, dhw_storage_in_heated_volume; 8: heating_i0,
-/// heating_emitter_efficiency.
-inline constexpr int stock_csv_format = 8;
+/// heating_emitter_efficiency; 9: dhw_efficiency, dhw_distribution_efficiency,
+/// dhw_storage_loss_kwh.
+inline constexpr int stock_csv_format = 9;
 
 // clang-format off
 #define CORON_IDENTITY_COLUMNS(X)                                                                       \
@@ -121,7 +122,16 @@ inline constexpr int stock_csv_format = 8;
     "I0 of the heating's intermittence (3CL section 8), from its emitters, control and programmer; 0: the heating system's, by inertia class.") \
   X(double, heating_emitter_efficiency, "1",                                                            \
     ColumnSpec::real(0, 1, "a factor in [0, 1] (0: the heating system's)").since(8, 0.0),               \
-    "R_e R_d R_r of the heating's emitters, network and control (3CL section 9.1 tables); 0: the heating system's.")
+    "R_e R_d R_r of the heating's emitters, network and control (3CL section 9.1 tables); 0: the heating system's.") \
+  X(double, dhw_efficiency, "1",                                                                        \
+    ColumnSpec::real(0, 20, "a factor in [0, 20] (0: the hot-water system's)").since(9, 0.0),           \
+    "Hot-water generation and storage efficiency R_g R_s at the dwelling's need (a COP for a heat pump; a solar fraction F divides it by 1 - F), as a certificate computes it (3CL sections 11-14); 0: the hot-water system's generator.") \
+  X(double, dhw_distribution_efficiency, "1",                                                           \
+    ColumnSpec::real(0, 1, "a factor in [0, 1] (0: the hot-water system's)").since(9, 0.0),             \
+    "R_d of the hot-water distribution (3CL section 13); 0: the hot-water system's.")                   \
+  X(double, dhw_storage_loss_kwh, "kWh/yr",                                                             \
+    ColumnSpec::real(0, 1e6, "a non-negative yearly loss in kWh").since(9, 0.0),                        \
+    "Yearly loss Q_gw of the dwelling's own hot-water tanks, part of which warms the dwelling (3CL section 9.1.1); read with dhw_efficiency only, the hot-water system's otherwise.")
 
 // Who lives there: the stock gives the household on 1 January of the first year.
 #define CORON_HOUSEHOLD_COLUMNS(X)                                                                      \

@@ -33,6 +33,13 @@ void forget_generator(ThermalRow& row) noexcept {
   row.heating_emitter_efficiency = 0.0;
 }
 
+/// Likewise a new hot-water system takes its class's generator, tank and distribution.
+void forget_dhw_generator(ThermalRow& row) noexcept {
+  row.dhw_efficiency = 0.0;
+  row.dhw_distribution_efficiency = 0.0;
+  row.dhw_storage_loss_kwh = 0.0;
+}
+
 void rebuild(const RebuiltEnvelope& e, ThermalRow& row) noexcept {
   row.u_wall_w_per_m2k = e.u_wall_w_per_m2k;
   row.u_roof_w_per_m2k = e.u_roof_w_per_m2k;
@@ -46,6 +53,7 @@ void rebuild(const RebuiltEnvelope& e, ThermalRow& row) noexcept {
   row.heating_system = e.heating_system;
   forget_generator(row);
   row.dhw_system = e.dhw_system;
+  forget_dhw_generator(row);
   row.inertia = e.inertia;
 }
 
@@ -106,6 +114,7 @@ void apply_measure(const Measure& measure, const RebuiltEnvelope& rebuilt, Therm
       return;
     case Component::dhw:
       row.dhw_system = measure.system;
+      forget_dhw_generator(row);
       return;
     case Component::structure:
       if (measure.rebuild) rebuild(rebuilt, row);

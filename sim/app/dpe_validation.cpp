@@ -90,6 +90,12 @@ std::vector<DpeComparison> compare_with_certificates(const stock::DpeImport& imp
     r.declared_primary_energy_kwh_m2 = decl.primary_energy_kwh_m2;
     r.ghg_kg_m2 = ghg[i];
     r.declared_ghg_kg_m2 = decl.ghg_kg_m2;
+    r.heating_final_kwh = heating[i];
+    r.declared_heating_final_kwh = decl.heating_final_kwh;
+    r.dhw_final_kwh = dhw[i];
+    r.declared_dhw_final_kwh = decl.dhw_final_kwh;
+    r.other_final_kwh = other[i];
+    r.declared_other_final_kwh = decl.other_final_kwh;
     r.label = label_letters[label[i]];
     r.declared_label = decl.label;
     rows.push_back(r);
@@ -110,6 +116,9 @@ DpeErrorShares error_shares(const std::vector<DpeComparison>& rows, DpeGroup gro
     errors[3].push_back(relative_error(r.ghg_kg_m2, r.declared_ghg_kg_m2));
     errors[4].push_back(relative_error(r.hvent_w_per_k, r.declared_hvent_w_per_k));
     errors[5].push_back(relative_error(r.hperm_w_per_k, r.declared_hperm_w_per_k));
+    errors[6].push_back(relative_error(r.heating_final_kwh, r.declared_heating_final_kwh));
+    errors[7].push_back(relative_error(r.dhw_final_kwh, r.declared_dhw_final_kwh));
+    errors[8].push_back(relative_error(r.other_final_kwh, r.declared_other_final_kwh));
     if (r.label == r.declared_label) ++labels;
   }
   if (s.count == 0) return s;
@@ -144,18 +153,21 @@ std::string shares_line(std::string_view who, const DpeErrorShares& s) {
 
 std::string dpe_validation_report(const std::vector<DpeComparison>& rows) {
   std::string out = fmt::format(
-      "{:<15} {:<5} {:>9} {:>9} {:>9} {:>9} {:>7} {:>7} {:>6} {:>6} {:>7} {:>7} {:>7} {:>7}  label\n",
+      "{:<15} {:<5} {:>9} {:>9} {:>9} {:>9} {:>7} {:>7} {:>6} {:>6} {:>7} {:>7} {:>7} {:>7} {:>9} {:>9} "
+      "{:>7} {:>7} {:>7} {:>7}  label\n",
       "certificate", "type", "GV W/K", "declared", "need kWh", "declared", "Cep", "decl.", "GHG", "decl.",
-      "Hvent", "decl.", "Hperm", "decl.");
+      "Hvent", "decl.", "Hperm", "decl.", "heat kWh", "decl.", "DHW", "decl.", "other", "decl.");
   for (const DpeComparison& r : rows)
     out += fmt::format(
         "{:<15} {:<5} {:>9.1f} {:>9.1f} {:>9.0f} {:>9.0f} {:>7.1f} {:>7.1f} {:>6.1f} {:>6.1f} {:>7.1f} "
         "{:>7.1f} "
-        "{:>7.1f} {:>7.1f}  {} {}{}\n",
+        "{:>7.1f} {:>7.1f} {:>9.0f} {:>9.0f} {:>7.0f} {:>7.0f} {:>7.0f} {:>7.0f}  {} {}{}\n",
         r.number, r.is_house ? "house" : "flat", r.gv_w_per_k, r.declared_gv_w_per_k, r.heating_need_kwh,
         r.declared_heating_need_kwh, r.primary_energy_kwh_m2, r.declared_primary_energy_kwh_m2, r.ghg_kg_m2,
         r.declared_ghg_kg_m2, r.hvent_w_per_k, r.declared_hvent_w_per_k, r.hperm_w_per_k,
-        r.declared_hperm_w_per_k, r.label, r.declared_label, r.approximated ? " ~" : "");
+        r.declared_hperm_w_per_k, r.heating_final_kwh, r.declared_heating_final_kwh, r.dhw_final_kwh,
+        r.declared_dhw_final_kwh, r.other_final_kwh, r.declared_other_final_kwh, r.label, r.declared_label,
+        r.approximated ? " ~" : "");
   out += "\nshare of certificates within 1 % and 5 % of the declared value, median |error|; label exact\n";
   out += fmt::format("  {:<7}{:>5}", "", "n");
   for (const std::string_view q : dpe_compared)

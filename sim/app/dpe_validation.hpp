@@ -25,12 +25,17 @@ struct DpeComparison {
   /// Air renewal by ventilation and by permeability, W/K (the certificate's first ventilation).
   double hvent_w_per_k = 0.0, declared_hvent_w_per_k = 0.0;
   double hperm_w_per_k = 0.0, declared_hperm_w_per_k = 0.0;
+  /// Final energy by use, kWh: heating, hot water, and lighting with the auxiliaries. A Cep
+  /// miss is traced to its use by these.
+  double heating_final_kwh = 0.0, declared_heating_final_kwh = 0.0;
+  double dhw_final_kwh = 0.0, declared_dhw_final_kwh = 0.0;
+  double other_final_kwh = 0.0, declared_other_final_kwh = 0.0;
   char label = '?', declared_label = '?';
 };
 
 /// The quantities compared, in the order of DpeErrorShares' arrays.
-inline constexpr std::array<std::string_view, 6> dpe_compared = {"GV",  "heating need", "Cep",
-                                                                 "GHG", "H_vent",       "H_perm"};
+inline constexpr std::array<std::string_view, 9> dpe_compared = {
+    "GV", "heating need", "Cep", "GHG", "H_vent", "H_perm", "heating final", "DHW final", "other final"};
 
 /// The share of certificates within 1 % and 5 % (|computed/declared - 1|) per quantity,
 /// and the share whose label is the declared one.

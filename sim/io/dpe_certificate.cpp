@@ -65,9 +65,11 @@ void read_windows(Reader& r, const XmlElement& envelope, std::vector<DpeSurface>
 void read_generators(Reader& r, const XmlElement& logement, std::string_view installations,
                      std::string_view installation, std::string_view generators, std::string_view generator,
                      std::string_view type, std::string_view consumption, std::vector<DpeGenerator>& out) {
-  for (const XmlElement& i : logement.child(installations).children(installation))
+  int index = 0;
+  for (const XmlElement& i : logement.child(installations).children(installation)) {
     for (const XmlElement& g : i.child(generators).children(generator)) {
       DpeGenerator d;
+      d.installation_index = index;
       d.installation_type_id = integer(Reader::optional(i, "donnee_entree/enum_type_installation_id", 0.0));
       d.in_heated_volume = Reader::optional(g, "donnee_entree/position_volume_chauffe", 1.0) != 0.0;
       d.storage_in_heated_volume =
@@ -90,9 +92,23 @@ void read_generators(Reader& r, const XmlElement& logement, std::string_view ins
           Reader::optional(emitter, "donnee_intermediaire/rendement_emission", 0.0) *
           Reader::optional(emitter, "donnee_intermediaire/rendement_distribution", 0.0) *
           Reader::optional(emitter, "donnee_intermediaire/rendement_regulation", 0.0);
+      d.need_ratio = Reader::optional(g, "donnee_intermediaire/ratio_besoin_ecs", 1.0);
+      d.generation_efficiency = Reader::optional(g, "donnee_intermediaire/rendement_generation", 0.0);
+      d.storage_efficiency = Reader::optional(g, "donnee_intermediaire/rendement_stockage", 0.0);
+      d.generation_storage_efficiency =
+          Reader::optional(g, "donnee_intermediaire/rendement_generation_stockage", 0.0);
+      d.cop = Reader::optional(g, "donnee_intermediaire/cop", 0.0);
+      d.storage_volume_l = Reader::optional(g, "donnee_entree/volume_stockage", 0.0);
+      d.storage_type_id = integer(Reader::optional(g, "donnee_entree/enum_type_stockage_ecs_id", 0.0));
+      d.installation_need = Reader::optional(i, "donnee_intermediaire/besoin_ecs", 0.0);
+      d.installation_distribution_efficiency =
+          Reader::optional(i, "donnee_intermediaire/rendement_distribution", 0.0);
+      d.installation_solar_fraction = Reader::optional(i, "donnee_intermediaire/fecs", 0.0);
       d.where = where(g);
       out.push_back(std::move(d));
     }
+    ++index;
+  }
 }
 
 void read_declared(Reader& r, const XmlElement& sortie, DpeDeclared& d) {
@@ -106,6 +122,10 @@ void read_declared(Reader& r, const XmlElement& sortie, DpeDeclared& d) {
   d.bridges_w_per_k = Reader::optional(loss, "deperdition_pont_thermique", 0.0);
   d.air_w_per_k = Reader::optional(loss, "deperdition_renouvellement_air", 0.0);
   d.heating_need_kwh = r.required(sortie, "apport_et_besoin/besoin_ch");
+  d.heating_final_kwh = Reader::optional(sortie, "ef_conso/conso_ch", 0.0);
+  d.dhw_final_kwh = Reader::optional(sortie, "ef_conso/conso_ecs", 0.0);
+  d.other_final_kwh = Reader::optional(sortie, "ef_conso/conso_eclairage", 0.0) +
+                      Reader::optional(sortie, "ef_conso/conso_totale_auxiliaire", 0.0);
   d.primary_energy_kwh_m2 = r.required(sortie, "ep_conso/ep_conso_5_usages_m2");
   d.ghg_kg_m2 = r.required(sortie, "emission_ges/emission_ges_5_usages_m2");
   const std::string label = sortie.find("ep_conso/classe_bilan_dpe").text();

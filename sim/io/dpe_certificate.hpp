@@ -57,6 +57,21 @@ struct DpeGenerator {
   /// rendement_emission x rendement_distribution x rendement_regulation the certificate computed
   /// for the emitter (checks only; 0 when absent).
   double declared_emitter_efficiency = 0.0;
+  /// Hot water (its donnee_intermediaire): the generator's share of its installation's need
+  /// (ratio_besoin_ecs, 1 when absent), its efficiencies as the certificate computed them at
+  /// that need (rendement_generation, rendement_stockage, rendement_generation_stockage, cop;
+  /// 0 when absent), and its tank (volume_stockage in litres, enum_type_stockage_ecs_id).
+  double need_ratio = 1.0;
+  double generation_efficiency = 0.0, storage_efficiency = 0.0, generation_storage_efficiency = 0.0,
+         cop = 0.0;
+  double storage_volume_l = 0.0;
+  int storage_type_id = 0;
+  /// Hot water, its installation's: the installation's index in the certificate, its need
+  /// (besoin_ecs, in the certificate's unit), distribution efficiency (rendement_distribution,
+  /// 0 when absent) and solar fraction (fecs, 0 when absent).
+  int installation_index = 0;
+  double installation_need = 0.0, installation_distribution_efficiency = 0.0,
+         installation_solar_fraction = 0.0;
   DpeLocation where;
 };
 
@@ -68,7 +83,10 @@ struct DpeDeclared {
   double air_w_per_k = 0.0;  ///< deperdition_renouvellement_air
   /// The first ventilation's H_vent and H_perm (its donnee_intermediaire), 0 when absent.
   double hvent_w_per_k = 0.0, hperm_w_per_k = 0.0;
-  double heating_need_kwh = 0.0;       ///< apport_et_besoin/besoin_ch
+  double heating_need_kwh = 0.0;  ///< apport_et_besoin/besoin_ch
+  /// Final energy by use (ef_conso): conso_ch, conso_ecs, and conso_eclairage +
+  /// conso_totale_auxiliaire (lighting, fans, pumps); 0 when absent.
+  double heating_final_kwh = 0.0, dhw_final_kwh = 0.0, other_final_kwh = 0.0;
   double primary_energy_kwh_m2 = 0.0;  ///< ep_conso_5_usages_m2
   double ghg_kg_m2 = 0.0;              ///< emission_ges_5_usages_m2
   char label = '?';                    ///< classe_bilan_dpe

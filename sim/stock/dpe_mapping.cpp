@@ -1,6 +1,7 @@
 #include "stock/dpe_mapping.hpp"
 
 #include "stock/dpe_emitters.hpp"
+#include "stock/dpe_hot_water.hpp"
 #include "stock/dpe_intermittence.hpp"
 #include "stock/dpe_systems.hpp"
 
@@ -222,6 +223,17 @@ DpeMapping map_dpe_certificate(const io::DpeCertificate& c) {
   // only when it and its generator stand inside the heated volume.
   r.dhw_collective = water.installation_type_id > 1 ? 1 : 0;
   r.dhw_storage_in_heated_volume = water.in_heated_volume && water.storage_in_heated_volume ? 1 : 0;
+  // Its generators' own efficiencies at the need, their network's and their tanks' loss (3CL
+  // §11-14): the class's generator stands in where the certificate does not give them.
+  const DhwChain chain = dhw_chain(c.dhw);
+  if (chain.efficiency > 0.0 && chain.efficiency <= 20.0) {
+    r.dhw_efficiency = chain.efficiency;
+    r.dhw_distribution_efficiency = chain.distribution_efficiency;
+    r.dhw_storage_loss_kwh = chain.storage_loss_kwh;
+  } else {
+    notes.push_back(fmt::format("approximated: {}, the hot-water class's generator",
+                                chain.why.empty() ? "a hot-water efficiency above 20" : chain.why));
+  }
 
   // Open3CL src/enums.js numbers the zones 1 (h1a) .. 8 (h3) and the altitude classes 1 (below
   // 400 m) .. 3 (above 800 m), in the order of climate_zone_names and altitude_class_names.

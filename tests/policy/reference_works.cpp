@@ -42,6 +42,11 @@ ThermalRow apply(const Measure& m, const RebuiltEnvelope& rebuilt, ThermalRow d)
     d.heating_i0 = 0.0;
     d.heating_emitter_efficiency = 0.0;
   }
+  if (m.component == Component::dhw || (m.component == Component::structure && m.rebuild)) {
+    d.dhw_efficiency = 0.0;  // a new hot-water generator: the class's, its tank and network
+    d.dhw_distribution_efficiency = 0.0;
+    d.dhw_storage_loss_kwh = 0.0;
+  }
   if (m.component == Component::windows || m.component == Component::ventilation) {
     const bool states_a_leakage = m.q4pa_conv_m3_per_h_m2 != 0.0;
     if (states_a_leakage && m.q4pa_conv_m3_per_h_m2 < d.q4pa_conv_m3_per_h_m2)

@@ -158,6 +158,29 @@ TEST(WorksMeasures, ANewHeatingSystemForgetsTheOldGenerator) {
   EXPECT_EQ(attic.heating_emitter_efficiency, 0.8);
 }
 
+// Likewise a new hot-water system, or a rebuilt house, forgets the certificate's hot-water
+// generation, tank and network; a new heating system keeps them.
+TEST(WorksMeasures, ANewHotWaterSystemForgetsTheOldGenerator) {
+  const WorksParams works = fixtures::realistic_catalog();
+  ThermalRow tank = coron_row();
+  tank.dhw_system = fixtures::id(DhwSystem::electric_storage);
+  tank.dhw_efficiency = 0.7;
+  tank.dhw_distribution_efficiency = 0.85;
+  tank.dhw_storage_loss_kwh = 600.0;
+  for (const char* name : {"thermodynamic_dhw", "rebuild"}) {
+    ThermalRow after = tank;
+    apply_measure(works.measures[*works.find(name)], works.rebuilt, after);
+    EXPECT_EQ(after.dhw_efficiency, 0.0) << name;
+    EXPECT_EQ(after.dhw_distribution_efficiency, 0.0) << name;
+    EXPECT_EQ(after.dhw_storage_loss_kwh, 0.0) << name;
+  }
+  ThermalRow heat_pump = tank;
+  apply_measure(works.measures[*works.find("heat_pump")], works.rebuilt, heat_pump);
+  EXPECT_EQ(heat_pump.dhw_efficiency, 0.7);
+  EXPECT_EQ(heat_pump.dhw_distribution_efficiency, 0.85);
+  EXPECT_EQ(heat_pump.dhw_storage_loss_kwh, 600.0);
+}
+
 TEST(WorksMeasures, InsideLiningLosesTheInnerPerimeterTimesItsDepth) {
   const WorksParams works = fixtures::realistic_catalog();
   const ThermalRow coron = coron_row();

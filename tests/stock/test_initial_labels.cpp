@@ -56,7 +56,10 @@ std::vector<std::uint8_t> initial_labels(const Stock& s) {
                          s.heating_generator_year,
                          s.heating_nominal_power_kw,
                          s.heating_i0,
-                         s.heating_emitter_efficiency};
+                         s.heating_emitter_efficiency,
+                         s.dhw_efficiency,
+                         s.dhw_distribution_efficiency,
+                         s.dhw_storage_loss_kwh};
   const std::size_t n = s.size();
   std::vector<double> need(n), final_energy(n), heating(n), dhw(n), electricity(n), cep(n), eges(n);
   std::vector<std::uint8_t> label(n);

@@ -144,7 +144,10 @@ def evaluate(d):
     b_ecs = sum(1.163 * n * DHW_LITRES * (DHW_HOT_C - T_COLD[j]) * DAYS[j] / 1000.0 for j in range(12))
     dhw_carrier, gen, nominal, qp0, pveil, vs, cr, rd_ecs = DHW[d["dhw"]]
     b_wh = b_ecs * 1000.0
-    if gen == "boiler":
+    own = d.get("dhw_eff", 0.0) > 0.0  # a certificate's own generation, tank and network
+    if own:
+        q_gw = d["dhw_qgw_kwh"] * 1000.0
+    elif gen == "boiler":
         q_gw = 67662.0 * math.pow(vs, 0.55) if vs > 0 else 0.0
     elif gen == "electric_tank":
         q_gw = 8592.0 * 45.0 / 24.0 * vs * cr
@@ -181,7 +184,11 @@ def evaluate(d):
     g = gv / (s_h * h_sp)
     heating = need * (i0 / (1.0 + 0.1 * (g - 1.0))) / (r_g * r_e * r_d * r_r)
     # Hot water: the generator's efficiency from the need (Open3CL 14_generateur_ecs.js)
-    if gen == "boiler":
+    if d.get("dhw_rd", 0.0) > 0.0:
+        rd_ecs = d["dhw_rd"]
+    if own:
+        r_gen = d["dhw_eff"]
+    elif gen == "boiler":
         r_gen = 1.0 / (1.0 / nominal + (1790.0 * qp0 + q_gw) / b_wh + 6970.0 * 0.5 * pveil / b_wh)
     elif gen == "electric_tank":
         r_gen = 1.0 / (1.0 + q_gw * rd_ecs / b_wh)
@@ -239,6 +246,14 @@ CASES = {
                                     g=0.75, u_door=2.0, bridges=5.0, q4pa=2.0, facades=0,
                                     ventilation="mechanical_pre1982", inertia="medium",
                                     heating="electric_direct", dhw="electric_storage", tank_inside=0),
+    # The electric house with a certificate's own hot water: R_g R_s 0.72 at its need, a network
+    # of R_d 0.85 and a 200 L category-B tank (Q_gw 8592 x 45/24 x 200 x 0.22 = 708.84 kWh) inside.
+    "electric45_own_dhw": dict(BASE, floor=45.0, wall=24.0, u_wall=0.9, roof=27.0, u_roof=0.5, ground=22.0,
+                               b_floor=0.5, win_south=0.0, win_east=4.0, win_north=0.0, u_window=2.8,
+                               g=0.75, u_door=2.0, bridges=5.0, q4pa=2.0, facades=0,
+                               ventilation="mechanical_pre1982", inertia="medium",
+                               heating="electric_direct", dhw="electric_storage", dhw_eff=0.72,
+                               dhw_rd=0.85, dhw_qgw_kwh=708.84),
     # The coron's flat-like twin on a collective hot-water loop: Tau 0.212, no tank recovered.
     "coron70_collective": dict(BASE, dhw_collective=1),
     # A well-insulated house glazed to the south, its tank inside: in two shoulder months the

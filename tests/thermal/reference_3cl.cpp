@@ -192,6 +192,9 @@ Result evaluate(const ThermalInputs& in, std::size_t i, const ThermalParams& p, 
     q_gw = 67662.0 * std::pow(dhw.storage_l, 0.55);
   if (dhw.generator == DhwGenerator::electric_tank)
     q_gw = 8592.0 * 45.0 / 24.0 * dhw.storage_l * dhw.storage_loss_cr;
+  // A dwelling's own generation efficiency comes with its own tanks' loss.
+  const bool own_dhw = in.dhw_efficiency[i] > 0.0;
+  if (own_dhw) q_gw = 1000.0 * in.dhw_storage_loss_kwh[i];
 
   // --- Hot-water losses recovered in month j (Wh), Open3CL 9_besoin_ch.js calc_qrec:
   //     0.48 N_ref19,j / 8760 (Tau B_ecs + Q_gw if the dwelling's own tank is inside) ---
@@ -256,7 +259,9 @@ Result evaluate(const ThermalInputs& in, std::size_t i, const ThermalParams& p, 
 
   // --- Hot water: the generator's efficiency for the need ---
   double generation = 1.0;
-  if (dhw.generator == DhwGenerator::boiler) {
+  if (own_dhw) {
+    generation = in.dhw_efficiency[i];  // at the need, the tank's loss included
+  } else if (dhw.generator == DhwGenerator::boiler) {
     generation = 1.0 / (1.0 / dhw.nominal_efficiency + (1790.0 * dhw.standby_loss_w + q_gw) / b_wh +
                         6970.0 * 0.5 * dhw.pilot_w / b_wh);
   } else if (dhw.generator == DhwGenerator::electric_tank) {
@@ -264,7 +269,9 @@ Result evaluate(const ThermalInputs& in, std::size_t i, const ThermalParams& p, 
   } else {
     generation = dhw.nominal_efficiency;  // COP
   }
-  const double dhw_kwh = dhw_need_kwh / (generation * dhw.distribution_efficiency);
+  const double r_d = in.dhw_distribution_efficiency[i] > 0.0 ? in.dhw_distribution_efficiency[i]
+                                                             : dhw.distribution_efficiency;
+  const double dhw_kwh = dhw_need_kwh / (generation * r_d);
 
   // --- Lighting, auxiliaries (electricity) ---
   const double lighting_kwh = table.lighting_kwh_per_m2 * s_h;

@@ -140,10 +140,13 @@ struct Dwelling {
   std::uint8_t dhw_storage_in_heated_volume = 1;  ///< 1: the tank's losses are recovered
   ClimateZone zone = ClimateZone::h1a;
   AltitudeClass altitude = AltitudeClass::below_400m;
-  std::int16_t heating_generator_year = 0;  ///< 0: the class's fixed R_g
-  double heating_nominal_power_kw = 0.0;    ///< 0: sized by the method
-  double heating_i0 = 0.0;                  ///< 0: the heating class's I0
-  double heating_emitter_efficiency = 0.0;  ///< 0: the heating class's R_e R_d R_r
+  std::int16_t heating_generator_year = 0;   ///< 0: the class's fixed R_g
+  double heating_nominal_power_kw = 0.0;     ///< 0: sized by the method
+  double heating_i0 = 0.0;                   ///< 0: the heating class's I0
+  double heating_emitter_efficiency = 0.0;   ///< 0: the heating class's R_e R_d R_r
+  double dhw_efficiency = 0.0;               ///< 0: the hot-water class's generator
+  double dhw_distribution_efficiency = 0.0;  ///< 0: the hot-water class's R_d
+  double dhw_storage_loss_kwh = 0.0;         ///< read with dhw_efficiency
 };
 
 /// Owned input and output columns for a few dwellings.
@@ -155,7 +158,8 @@ struct Columns {
   std::vector<std::uint8_t> multiple_exposed_facades, dwelling_type, ventilation, inertia, heating_system,
       dhw_system, dhw_collective, dhw_storage_in_heated_volume, climate_zone, altitude_class;
   std::vector<std::int16_t> heating_generator_year;
-  std::vector<double> heating_nominal_power_kw, heating_i0, heating_emitter_efficiency;
+  std::vector<double> heating_nominal_power_kw, heating_i0, heating_emitter_efficiency, dhw_efficiency,
+      dhw_distribution_efficiency, dhw_storage_loss_kwh;
   std::vector<double> need, final_energy, heating_final, dhw_final, electricity_other, cep, eges;
   std::vector<std::uint8_t> label;
 
@@ -194,6 +198,9 @@ struct Columns {
     heating_nominal_power_kw.push_back(d.heating_nominal_power_kw);
     heating_i0.push_back(d.heating_i0);
     heating_emitter_efficiency.push_back(d.heating_emitter_efficiency);
+    dhw_efficiency.push_back(d.dhw_efficiency);
+    dhw_distribution_efficiency.push_back(d.dhw_distribution_efficiency);
+    dhw_storage_loss_kwh.push_back(d.dhw_storage_loss_kwh);
     need.push_back(-1.0);
     final_energy.push_back(-1.0);
     heating_final.push_back(-1.0);
@@ -238,7 +245,10 @@ struct Columns {
             heating_generator_year,
             heating_nominal_power_kw,
             heating_i0,
-            heating_emitter_efficiency};
+            heating_emitter_efficiency,
+            dhw_efficiency,
+            dhw_distribution_efficiency,
+            dhw_storage_loss_kwh};
   }
   [[nodiscard]] ThermalOutputs outputs() {
     return {need, final_energy, heating_final, dhw_final, electricity_other, cep, eges, label};
@@ -331,6 +341,11 @@ inline Columns varied_population(std::size_t n, bool every_climate = false, bool
     }
     if (known_generators && i % 4 == 1) d.heating_i0 = u(0.80, 0.97);                // a certificate's own I0
     if (known_generators && i % 5 == 2) d.heating_emitter_efficiency = u(0.6, 1.0);  // and its R_e R_d R_r
+    if (known_generators && i % 6 == 3) {  // a certificate's own hot-water generation, tank and network
+      d.dhw_efficiency = u(0.3, 3.5);
+      d.dhw_storage_loss_kwh = i % 12 == 3 ? u(100.0, 1500.0) : 0.0;
+    }
+    if (known_generators && i % 7 == 4) d.dhw_distribution_efficiency = u(0.6, 0.95);
     c.add(d);
   }
   return c;

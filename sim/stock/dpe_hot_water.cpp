@@ -1,0 +1,106 @@
+#include "stock/dpe_hot_water.hpp"
+
+#include <fmt/core.h>
+
+#include <cmath>
+#include <vector>
+
+namespace coron::stock {
+
+namespace {
+
+// tv.js pertes_stockage (Open3CL commit bb583ee): C_r of an electric tank by enum_type_generateur_ecs_id
+// (68 horizontal, 69 vertical of unknown category, 70 category B, 71 category C) and volume
+// (up to 100 L, 100-200, 200-300, above 300). Id 118 is named by every row: the table's first
+// match for its volume, the horizontal tank's, as the method's lookup takes it.
+// clang-format off
+constexpr double tank_cr[4][4] = {
+    {0.39, 0.33, 0.30, 0.30},  // 68 (and 118)
+    {0.32, 0.23, 0.22, 0.22},  // 69
+    {0.27, 0.22, 0.20, 0.18},  // 70
+    {0.25, 0.20, 0.18, 0.16},  // 71
+};
+// clang-format on
+
+constexpr int no_storage = 1;  // enum_type_stockage_ecs_id: instantaneous production
+
+int electric_tank_row(int type_id) noexcept {
+  if (type_id >= 68 && type_id <= 71) return type_id - 68;
+  return type_id == 118 ? 0 : -1;
+}
+
+int volume_class(double volume_l) noexcept {
+  if (volume_l <= 100.0) return 0;
+  if (volume_l <= 200.0) return 1;
+  return volume_l <= 300.0 ? 2 : 3;
+}
+
+/// R_g R_s of one generator as the certificate computed it; 0 when it gives none.
+double generator_efficiency(const io::DpeGenerator& g) noexcept {
+  if (g.generation_storage_efficiency > 0.0) return g.generation_storage_efficiency;
+  const double generation = g.generation_efficiency > 0.0 ? g.generation_efficiency : g.cop;
+  return generation * (g.storage_efficiency > 0.0 ? g.storage_efficiency : 1.0);
+}
+
+}  // namespace
+
+double tank_loss_kwh(int generator_type_id, int storage_type_id, double volume_l) noexcept {
+  if (storage_type_id == no_storage || volume_l <= 0.0) return 0.0;
+  const int row = electric_tank_row(generator_type_id);
+  if (row >= 0) return 8592.0 * 45.0 / 24.0 * volume_l * tank_cr[row][volume_class(volume_l)] / 1000.0;
+  return 67662.0 * std::pow(volume_l, 0.55) / 1000.0;
+}
+
+DhwChain dhw_chain(std::span<const io::DpeGenerator> generators) {
+  DhwChain chain;
+  if (generators.empty()) return chain;
+  // Per installation: its need, the sum of its generators' ratios, 1/R_d and (1 - F_ecs).
+  struct Installation {
+    double need = 0.0, ratio_sum = 0.0, inv_distribution = 0.0, solar_share = 1.0;
+    double inv_generation = 0.0;  ///< sum of ratio_j / R_j, before normalising the ratios
+  };
+  std::vector<Installation> installations;
+  for (const io::DpeGenerator& g : generators) {
+    const auto k = static_cast<std::size_t>(g.installation_index);
+    if (installations.size() <= k) installations.resize(k + 1);
+    Installation& in = installations[k];
+    in.need = g.installation_need;
+    in.inv_distribution =
+        g.installation_distribution_efficiency > 0.0 ? 1.0 / g.installation_distribution_efficiency : 0.0;
+    in.solar_share = 1.0 - g.installation_solar_fraction;
+    const double r = generator_efficiency(g);
+    if (!(r > 0.0)) {
+      chain.why = fmt::format("a hot-water generator (line {}) gives no efficiency", g.where.line);
+      return chain;
+    }
+    const double ratio = g.need_ratio > 0.0 ? g.need_ratio : 0.0;
+    in.ratio_sum += ratio;
+    in.inv_generation += ratio / r;
+  }
+  // The installations' weights: their shares of the need, or equal when one gives none.
+  double need_sum = 0.0;
+  bool needs_known = true;
+  for (const Installation& in : installations) {
+    needs_known = needs_known && in.need > 0.0;
+    need_sum += in.need;
+  }
+  double inv_chain = 0.0, inv_distribution = 0.0;
+  for (const Installation& in : installations) {
+    if (in.ratio_sum <= 0.0 || in.inv_distribution <= 0.0 || !(in.solar_share > 0.0)) {
+      chain.why =
+          "a hot-water installation gives no need share, distribution efficiency or solar fraction below 1";
+      return chain;
+    }
+    const double w = needs_known ? in.need / need_sum : 1.0 / static_cast<double>(installations.size());
+    inv_chain += w * in.solar_share * (in.inv_generation / in.ratio_sum) * in.inv_distribution;
+    inv_distribution += w * in.inv_distribution;
+  }
+  chain.distribution_efficiency = 1.0 / inv_distribution;
+  chain.efficiency = inv_distribution / inv_chain;
+  for (const io::DpeGenerator& g : generators)
+    if (g.installation_type_id == 1)
+      chain.storage_loss_kwh += tank_loss_kwh(g.type_id, g.storage_type_id, g.storage_volume_l);
+  return chain;
+}
+
+}  // namespace coron::stock

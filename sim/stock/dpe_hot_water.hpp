@@ -1,0 +1,33 @@
+#pragma once
+#include "io/dpe_certificate.hpp"
+
+#include <span>
+#include <string>
+
+// A certificate's hot-water production as the three per-dwelling values of the stock row
+// (dhw_efficiency, dhw_distribution_efficiency, dhw_storage_loss_kwh): the generation and
+// storage efficiencies the certificate computed at its need (3CL §11-14, each generator's
+// donnee_intermediaire), combined over its generators and installations by their shares of the
+// need, and its own tanks' yearly loss by the method's formulas (§14, Open3CL
+// 14_generateur_ecs.js calc_Qgw). docs/dpe-import.md.
+
+namespace coron::stock {
+
+struct DhwChain {
+  /// R_g R_s of all the generators at the need, a solar fraction's saving included; 0 when a
+  /// generator gives no efficiency (the row then keeps its hot-water class's generator).
+  double efficiency = 0.0;
+  double distribution_efficiency = 0.0;  ///< R_d; 0 when an installation gives none
+  double storage_loss_kwh = 0.0;         ///< Q_gw of the dwelling's own tanks, kWh/yr
+  std::string why;                       ///< why the class's stands in; empty when it does not
+};
+
+/// The yearly loss Q_gw of one tank, kWh: an electric tank's 8592 x 45/24 x V x C_r, C_r by
+/// its type and volume (tv.js pertes_stockage), another's 67662 V^0.55 Wh. 0 without a tank.
+[[nodiscard]] double tank_loss_kwh(int generator_type_id, int storage_type_id, double volume_l) noexcept;
+
+/// Combines the hot-water generators of one certificate (their installations' needs weight
+/// the installations; each generator's ratio_besoin_ecs, normalised, its installation's).
+[[nodiscard]] DhwChain dhw_chain(std::span<const io::DpeGenerator> generators);
+
+}  // namespace coron::stock
