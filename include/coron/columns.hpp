@@ -25,8 +25,8 @@ namespace coron {
 /// 2: window_east_m2 and window_west_m2; 3: spouse_age, entry_year, vacant_years;
 /// 4: climate_zone, altitude_class; 5: heating_generator_year, heating_nominal_power_kw;
 /// 6: dwelling_type; 7: dhw_collective, dhw_storage_in_heated_volume; 8: heating_i0,
-/// heating_emitter_efficiency; 9: dhw_efficiency, dhw_distribution_efficiency,
-/// dhw_storage_loss_kwh.
+/// heating_emitter_efficiency; 9: dhw_efficiency, dhw_standing_loss_kwh,
+/// dhw_distribution_efficiency, dhw_storage_loss_kwh.
 inline constexpr int stock_csv_format = 9;
 
 // clang-format off
@@ -126,6 +126,9 @@ inline constexpr int stock_csv_format = 9;
   X(double, dhw_efficiency, "1",                                                                        \
     ColumnSpec::real(0, 20, "a factor in [0, 20] (0: the hot-water system's)").since(9, 0.0),           \
     "Hot-water generation and storage efficiency R_g R_s at the dwelling's need (a COP for a heat pump; a solar fraction F divides it by 1 - F), as a certificate computes it (3CL sections 11-14); 0: the hot-water system's generator.") \
+  X(double, dhw_standing_loss_kwh, "kWh/yr",                                                            \
+    ColumnSpec::real(0, 1e6, "a non-negative yearly loss in kWh").since(9, 0.0),                        \
+    "Yearly loss the hot-water generation adds whatever the need, outside dhw_efficiency: an electric tank's Q_gw R_d (3CL section 14); read with dhw_efficiency only.") \
   X(double, dhw_distribution_efficiency, "1",                                                           \
     ColumnSpec::real(0, 1, "a factor in [0, 1] (0: the hot-water system's)").since(9, 0.0),             \
     "R_d of the hot-water distribution (3CL section 13); 0: the hot-water system's.")                   \

@@ -36,6 +36,7 @@ void forget_generator(ThermalRow& row) noexcept {
 /// Likewise a new hot-water system takes its class's generator, tank and distribution.
 void forget_dhw_generator(ThermalRow& row) noexcept {
   row.dhw_efficiency = 0.0;
+  row.dhw_standing_loss_kwh = 0.0;
   row.dhw_distribution_efficiency = 0.0;
   row.dhw_storage_loss_kwh = 0.0;
 }

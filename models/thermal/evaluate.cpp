@@ -276,6 +276,7 @@ struct MonthColumns {
   const std::uint8_t* const dhw_collective = in.dhw_collective.data();
   const std::uint8_t* const storage_in_heated_volume = in.dhw_storage_in_heated_volume.data();
   const double* const dhw_efficiency = in.dhw_efficiency.data();
+  const double* const dhw_standing_loss_kwh = in.dhw_standing_loss_kwh.data();
   const double* const dhw_distribution_efficiency = in.dhw_distribution_efficiency.data();
   const double* const dhw_storage_loss_kwh = in.dhw_storage_loss_kwh.data();
 
@@ -332,12 +333,13 @@ struct MonthColumns {
       a.heat_aux_per_kwh_need[i] = sys.heat_aux_per_kwh_need[h];
       a.heat_aux_per_dwelling[i] = sys.circulator_w[h];  // times the heating hours, after pass 2
       a.heat_aux_per_m2[i] = sys.heat_aux_per_m2[h];
-      // The dwelling's own hot-water generation and storage efficiency, at its need, with its
-      // tanks' loss (an imported certificate's, 3CL sections 11-14) when the stock knows it, else
-      // its hot-water class's generator, whose efficiency follows the need.
+      // The dwelling's own hot-water generation and storage efficiency at its need, the loss it
+      // adds whatever the need (an electric tank's) and its tanks' loss the heating recovers (an
+      // imported certificate's, 3CL sections 11-14) when the stock knows them, else its hot-water
+      // class's generator, whose efficiency follows the need.
       const bool own_dhw = dhw_efficiency[r] > 0.0;
       a.dhw_inv_nominal[i] = own_dhw ? 1.0 / dhw_efficiency[r] : sys.dhw_inv_nominal[w];
-      a.dhw_fixed_loss_kwh[i] = own_dhw ? 0.0 : sys.dhw_fixed_loss_kwh[w];
+      a.dhw_fixed_loss_kwh[i] = own_dhw ? dhw_standing_loss_kwh[r] : sys.dhw_fixed_loss_kwh[w];
       a.dhw_storage_loss_wh[i] = own_dhw ? 1000.0 * dhw_storage_loss_kwh[r] : sys.dhw_storage_loss_wh[w];
       a.dhw_collective[i] = static_cast<double>(dhw_collective[r]);
       a.dhw_storage_in_heated_volume[i] = static_cast<double>(storage_in_heated_volume[r]);

@@ -35,8 +35,17 @@ int volume_class(double volume_l) noexcept {
   return volume_l <= 300.0 ? 2 : 3;
 }
 
+/// An individual electric tank (3CL §14): R_s = f / (1 + Q_gw R_d / B), f 1.08 for a category C
+/// tank (Open3CL 14_generateur_ecs.js), else 1, its generation R_g 1.
+bool is_individual_electric_tank(const io::DpeGenerator& g) noexcept {
+  return g.installation_type_id == 1 && electric_tank_row(g.type_id) >= 0 &&
+         g.storage_type_id != no_storage && g.storage_volume_l > 0.0;
+}
+double category_c_factor(const io::DpeGenerator& g) noexcept { return g.type_id == 71 ? 1.08 : 1.0; }
+
 /// R_g R_s of one generator as the certificate computed it; 0 when it gives none.
 double generator_efficiency(const io::DpeGenerator& g) noexcept {
+  if (is_individual_electric_tank(g)) return category_c_factor(g);  // its Q_gw apart
   if (g.generation_storage_efficiency > 0.0) return g.generation_storage_efficiency;
   const double generation = g.generation_efficiency > 0.0 ? g.generation_efficiency : g.cop;
   return generation * (g.storage_efficiency > 0.0 ? g.storage_efficiency : 1.0);
@@ -58,6 +67,7 @@ DhwChain dhw_chain(std::span<const io::DpeGenerator> generators) {
   struct Installation {
     double need = 0.0, ratio_sum = 0.0, inv_distribution = 0.0, solar_share = 1.0;
     double inv_generation = 0.0;  ///< sum of ratio_j / R_j, before normalising the ratios
+    double standing_kwh = 0.0;    ///< its electric tanks' Q_gw R_d / f, before the solar share
   };
   std::vector<Installation> installations;
   for (const io::DpeGenerator& g : generators) {
@@ -76,6 +86,9 @@ DhwChain dhw_chain(std::span<const io::DpeGenerator> generators) {
     const double ratio = g.need_ratio > 0.0 ? g.need_ratio : 0.0;
     in.ratio_sum += ratio;
     in.inv_generation += ratio / r;
+    if (is_individual_electric_tank(g))
+      in.standing_kwh += tank_loss_kwh(g.type_id, g.storage_type_id, g.storage_volume_l) *
+                         g.installation_distribution_efficiency / category_c_factor(g);
   }
   // The installations' weights: their shares of the need, or equal when one gives none.
   double need_sum = 0.0;
@@ -84,7 +97,7 @@ DhwChain dhw_chain(std::span<const io::DpeGenerator> generators) {
     needs_known = needs_known && in.need > 0.0;
     need_sum += in.need;
   }
-  double inv_chain = 0.0, inv_distribution = 0.0;
+  double inv_chain = 0.0, inv_distribution = 0.0, standing_over_distribution = 0.0;
   for (const Installation& in : installations) {
     if (in.ratio_sum <= 0.0 || in.inv_distribution <= 0.0 || !(in.solar_share > 0.0)) {
       chain.why =
@@ -94,9 +107,14 @@ DhwChain dhw_chain(std::span<const io::DpeGenerator> generators) {
     const double w = needs_known ? in.need / need_sum : 1.0 / static_cast<double>(installations.size());
     inv_chain += w * in.solar_share * (in.inv_generation / in.ratio_sum) * in.inv_distribution;
     inv_distribution += w * in.inv_distribution;
+    // The sun spares a tank's loss as it spares the need: Open3CL's R_s is the whole need's,
+    // and its consumption (1 - F) B / (R_s R_d).
+    standing_over_distribution += in.solar_share * in.standing_kwh * in.inv_distribution;
   }
+  // B / (R R_d) + S / R_d is then the sum of the installations' consumptions.
   chain.distribution_efficiency = 1.0 / inv_distribution;
   chain.efficiency = inv_distribution / inv_chain;
+  chain.standing_loss_kwh = standing_over_distribution * chain.distribution_efficiency;
   for (const io::DpeGenerator& g : generators)
     if (g.installation_type_id == 1)
       chain.storage_loss_kwh += tank_loss_kwh(g.type_id, g.storage_type_id, g.storage_volume_l);

@@ -228,6 +228,7 @@ DpeMapping map_dpe_certificate(const io::DpeCertificate& c) {
   const DhwChain chain = dhw_chain(c.dhw);
   if (chain.efficiency > 0.0 && chain.efficiency <= 20.0) {
     r.dhw_efficiency = chain.efficiency;
+    r.dhw_standing_loss_kwh = chain.standing_loss_kwh;
     r.dhw_distribution_efficiency = chain.distribution_efficiency;
     r.dhw_storage_loss_kwh = chain.storage_loss_kwh;
   } else {

@@ -152,10 +152,11 @@ TEST(ValidateDpe, TheShippedCertificatesHeatLossAndNeedAsMeasured) {
   // hot-water losses).
   EXPECT_GE(houses.within_5_percent[1] * 16.0, 15.0 - 1e-9);
   EXPECT_GE(flats.within_5_percent[1] * 22.0, 21.0 - 1e-9);
-  // Hot-water final energy within 5 % (index 7): 15 of 16 houses and 16 of 22 flats with each
-  // certificate's own generators, tanks and network.
-  EXPECT_GE(houses.within_5_percent[7] * 16.0, 15.0 - 1e-9);
-  EXPECT_GE(flats.within_5_percent[7] * 22.0, 16.0 - 1e-9);
+  // Hot-water final energy within 5 % (index 7): all 16 houses and 22 flats with each
+  // certificate's own generators, tanks and network (15 and 16 with the R_s each certificate
+  // writes for its electric tank rather than the method's).
+  EXPECT_GE(houses.within_5_percent[7] * 16.0, 16.0 - 1e-9);
+  EXPECT_GE(flats.within_5_percent[7] * 22.0, 22.0 - 1e-9);
   // Cep within 5 %: 11 of 16 houses, 14 of 22 flats.
   EXPECT_GE(houses.within_5_percent[2] * 16.0, 11.0 - 1e-9);
   EXPECT_GE(flats.within_5_percent[2] * 22.0, 14.0 - 1e-9);

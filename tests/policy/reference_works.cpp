@@ -44,6 +44,7 @@ ThermalRow apply(const Measure& m, const RebuiltEnvelope& rebuilt, ThermalRow d)
   }
   if (m.component == Component::dhw || (m.component == Component::structure && m.rebuild)) {
     d.dhw_efficiency = 0.0;  // a new hot-water generator: the class's, its tank and network
+    d.dhw_standing_loss_kwh = 0.0;
     d.dhw_distribution_efficiency = 0.0;
     d.dhw_storage_loss_kwh = 0.0;
   }

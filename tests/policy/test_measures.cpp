@@ -165,18 +165,21 @@ TEST(WorksMeasures, ANewHotWaterSystemForgetsTheOldGenerator) {
   ThermalRow tank = coron_row();
   tank.dhw_system = fixtures::id(DhwSystem::electric_storage);
   tank.dhw_efficiency = 0.7;
+  tank.dhw_standing_loss_kwh = 420.0;
   tank.dhw_distribution_efficiency = 0.85;
   tank.dhw_storage_loss_kwh = 600.0;
   for (const char* name : {"thermodynamic_dhw", "rebuild"}) {
     ThermalRow after = tank;
     apply_measure(works.measures[*works.find(name)], works.rebuilt, after);
     EXPECT_EQ(after.dhw_efficiency, 0.0) << name;
+    EXPECT_EQ(after.dhw_standing_loss_kwh, 0.0) << name;
     EXPECT_EQ(after.dhw_distribution_efficiency, 0.0) << name;
     EXPECT_EQ(after.dhw_storage_loss_kwh, 0.0) << name;
   }
   ThermalRow heat_pump = tank;
   apply_measure(works.measures[*works.find("heat_pump")], works.rebuilt, heat_pump);
   EXPECT_EQ(heat_pump.dhw_efficiency, 0.7);
+  EXPECT_EQ(heat_pump.dhw_standing_loss_kwh, 420.0);
   EXPECT_EQ(heat_pump.dhw_distribution_efficiency, 0.85);
   EXPECT_EQ(heat_pump.dhw_storage_loss_kwh, 600.0);
 }

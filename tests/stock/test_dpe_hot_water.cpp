@@ -48,21 +48,42 @@ io::DpeGenerator generator(int installation, double need, double r_d) {
   return g;
 }
 
-TEST(DpeHotWater, OneElectricTankKeepsItsOwnEfficienciesAndLoss) {
+// An individual electric tank is the method's: R_g 1 and its Q_gw R_d a loss whatever the need
+// (R_s = 1/(1 + Q_gw R_d/B)), whatever R_s the certificate wrote; a category C tank's R_s is
+// 1.08 times that (Open3CL 14_generateur_ecs.js).
+TEST(DpeHotWater, AnElectricTankIsTheMethodsOwnTank) {
   io::DpeGenerator tank = generator(0, 1500.0, 0.87);
   tank.type_id = 70;
   tank.generation_efficiency = 1.0;
-  tank.storage_efficiency = 0.7399;
+  tank.storage_efficiency = 0.7399;  // what the certificate wrote: not read
   tank.storage_type_id = 3;
   tank.storage_volume_l = 200.0;
   const DhwChain c = dhw_chain(std::vector{tank});
-  EXPECT_DOUBLE_EQ(c.efficiency, 0.7399);
+  EXPECT_DOUBLE_EQ(c.efficiency, 1.0);
+  EXPECT_NEAR(c.standing_loss_kwh, 708.84 * 0.87, 1e-9);
   EXPECT_DOUBLE_EQ(c.distribution_efficiency, 0.87);
   EXPECT_NEAR(c.storage_loss_kwh, 708.84, 1e-9);
   EXPECT_TRUE(c.why.empty());
-  // A collective installation's tank is not the dwelling's own.
+
+  io::DpeGenerator category_c = tank;
+  category_c.type_id = 71;  // 100-200 L: C_r 0.20
+  const DhwChain cc = dhw_chain(std::vector{category_c});
+  EXPECT_DOUBLE_EQ(cc.efficiency, 1.08);
+  EXPECT_NEAR(cc.standing_loss_kwh, 16110.0 * 200.0 * 0.20 / 1000.0 * 0.87 / 1.08, 1e-9);
+
+  // A solar fraction spares the tank's loss as it spares the need.
+  io::DpeGenerator solar = tank;
+  solar.installation_solar_fraction = 0.53;
+  const DhwChain s = dhw_chain(std::vector{solar});
+  EXPECT_NEAR(s.efficiency, 1.0 / 0.47, 1e-12);
+  EXPECT_NEAR(s.standing_loss_kwh, 0.47 * 708.84 * 0.87, 1e-9);
+
+  // A collective installation's tank is not the dwelling's own: its written R_s stands.
   tank.installation_type_id = 2;
-  EXPECT_EQ(dhw_chain(std::vector{tank}).storage_loss_kwh, 0.0);
+  const DhwChain collective = dhw_chain(std::vector{tank});
+  EXPECT_EQ(collective.storage_loss_kwh, 0.0);
+  EXPECT_EQ(collective.standing_loss_kwh, 0.0);
+  EXPECT_DOUBLE_EQ(collective.efficiency, 0.7399);
 }
 
 // Two generators of one installation share its need by their ratios (normalised: 1.2 and 0.8
@@ -114,12 +135,13 @@ TEST(DpeHotWater, AGeneratorWithoutAnEfficiencyLeavesTheClasssGenerator) {
   EXPECT_EQ(dhw_chain({}).efficiency, 0.0);
 }
 
-// Shipped certificates, read whole. 2376E3241961V: a house's 200 L category-B tank (R_g 1, R_s
-// 0.7399, R_d 0.87). 2492E0831922R: a flat with two installations, each its own tank (80 L, R_s
-// 0.7283; 45 L, R_s 0.8265; R_d 0.93 both). 2342E2213002E: a district network's hot water
-// (R_gs 0.9, R_d 0.83) with a solar fraction of 0.31, as the certificate's own consumption
-// 8676.71 x 0.69 / (0.9 x 0.83) = 8014.63 kWh has it. And the house's generator stripped of its
-// efficiencies: its hot-water class's generator stands in, with a note.
+// Shipped certificates, read whole. 2376E3241961V: a house's 200 L category-B tank (R_d 0.87),
+// whose declared consumption 2138.50 kWh is B 1243.80 / (R_s R_d) with the method's R_s =
+// 1/(1 + 708.84 x 0.87 / 1243.80) = 0.6685, not the 0.7399 it writes. 2492E0831922R: a flat with
+// two installations, each its own tank (80 L and 45 L of category B, R_d 0.93 both). 2342E2213002E: a
+// district network's hot water (R_gs 0.9, R_d 0.83) with a solar fraction of 0.31, as the certificate's own
+// consumption 8676.71 x 0.69 / (0.9 x 0.83) = 8014.63 kWh has it. And the house's tank made a boiler's that
+// states no efficiency: its hot-water class's generator stands in, with a note.
 TEST(DpeHotWater, ShippedCertificatesHotWaterAsTheyStateIt) {
   const io::DpeCertificate certificate = io::read_dpe_certificate(dpe_dir + "/2376E3241961V.xml");
   // What it declares by use (sortie/ef_conso), which validate-dpe compares.
@@ -128,19 +150,21 @@ TEST(DpeHotWater, ShippedCertificatesHotWaterAsTheyStateIt) {
   EXPECT_DOUBLE_EQ(certificate.declared.other_final_kwh, 170.100 + 0.0);
   const DpeMapping house = map_dpe_certificate(certificate);
   ASSERT_FALSE(house.refused);
-  EXPECT_DOUBLE_EQ(house.row.dhw_efficiency, 0.7399);
+  EXPECT_DOUBLE_EQ(house.row.dhw_efficiency, 1.0);
+  EXPECT_NEAR(house.row.dhw_standing_loss_kwh, 708.84 * 0.87, 1e-9);
   EXPECT_DOUBLE_EQ(house.row.dhw_distribution_efficiency, 0.87);
   EXPECT_NEAR(house.row.dhw_storage_loss_kwh, 708.84, 1e-9);
+  EXPECT_NEAR((1243.80 + house.row.dhw_standing_loss_kwh) / 0.87, 2138.50, 0.01);
 
   const io::DpeCertificate two = io::read_dpe_certificate(dpe_dir + "/2492E0831922R.xml");
   ASSERT_EQ(two.dhw.size(), 2u);
   const DpeMapping flat = map_dpe_certificate(two);
   ASSERT_FALSE(flat.refused);
-  const double w0 =
-      two.dhw[0].installation_need / (two.dhw[0].installation_need + two.dhw[1].installation_need);
-  EXPECT_NEAR(1.0 / flat.row.dhw_efficiency, w0 / 0.7283 + (1.0 - w0) / 0.8265, 1e-12);
+  const double q_gw = 16110.0 * (80.0 * 0.27 + 45.0 * 0.27) / 1000.0;  // both up to 100 L
+  EXPECT_DOUBLE_EQ(flat.row.dhw_efficiency, 1.0);
+  EXPECT_NEAR(flat.row.dhw_standing_loss_kwh, q_gw * 0.93, 1e-9);
   EXPECT_DOUBLE_EQ(flat.row.dhw_distribution_efficiency, 0.93);
-  EXPECT_NEAR(flat.row.dhw_storage_loss_kwh, 16110.0 * (80.0 * 0.27 + 45.0 * 0.27) / 1000.0, 1e-9);
+  EXPECT_NEAR(flat.row.dhw_storage_loss_kwh, q_gw, 1e-9);
 
   const DpeMapping solar = map_dpe_certificate(io::read_dpe_certificate(dpe_dir + "/2342E2213002E.xml"));
   ASSERT_FALSE(solar.refused);
@@ -148,6 +172,7 @@ TEST(DpeHotWater, ShippedCertificatesHotWaterAsTheyStateIt) {
   EXPECT_DOUBLE_EQ(solar.row.dhw_distribution_efficiency, 0.83);
 
   io::DpeCertificate bare = io::read_dpe_certificate(dpe_dir + "/2376E3241961V.xml");
+  bare.dhw[0].type_id = 56;  // a gas boiler's tank, whose efficiency only the certificate gives
   bare.dhw[0].generation_efficiency = bare.dhw[0].storage_efficiency = 0.0;
   const DpeMapping unstated = map_dpe_certificate(bare);
   ASSERT_FALSE(unstated.refused);

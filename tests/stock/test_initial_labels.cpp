@@ -58,6 +58,7 @@ std::vector<std::uint8_t> initial_labels(const Stock& s) {
                          s.heating_i0,
                          s.heating_emitter_efficiency,
                          s.dhw_efficiency,
+                         s.dhw_standing_loss_kwh,
                          s.dhw_distribution_efficiency,
                          s.dhw_storage_loss_kwh};
   const std::size_t n = s.size();

@@ -194,7 +194,8 @@ def evaluate(d):
         r_gen = 1.0 / (1.0 + q_gw * rd_ecs / b_wh)
     else:
         r_gen = nominal
-    dhw = b_ecs / (r_gen * rd_ecs)
+    # A certificate's own generation may add a loss whatever the need (an electric tank's Q_gw R_d).
+    dhw = (b_ecs / r_gen + (d.get("dhw_standing_kwh", 0.0) if own else 0.0)) / rd_ecs
     # Lighting and auxiliaries (electricity)
     lighting = LIGHTING_W_M2 * cl["lighting_hours"] / 1000.0 * s_h
     aux = aux_need * need + circ_w * sum(NREF19[ilpa]) / 1000.0 + fan_kwh
@@ -246,14 +247,15 @@ CASES = {
                                     g=0.75, u_door=2.0, bridges=5.0, q4pa=2.0, facades=0,
                                     ventilation="mechanical_pre1982", inertia="medium",
                                     heating="electric_direct", dhw="electric_storage", tank_inside=0),
-    # The electric house with a certificate's own hot water: R_g R_s 0.72 at its need, a network
-    # of R_d 0.85 and a 200 L category-B tank (Q_gw 8592 x 45/24 x 200 x 0.22 = 708.84 kWh) inside.
+    # The electric house with a certificate's own hot water: a 200 L category-B tank (Q_gw 8592 x
+    # 45/24 x 200 x 0.22 = 708.84 kWh) inside, R_g 1 and its loss Q_gw R_d apart, a network of
+    # R_d 0.85: B/(R_s R_d) with R_s = 1/(1 + Q_gw R_d/B), as the class's tank formula has it.
     "electric45_own_dhw": dict(BASE, floor=45.0, wall=24.0, u_wall=0.9, roof=27.0, u_roof=0.5, ground=22.0,
                                b_floor=0.5, win_south=0.0, win_east=4.0, win_north=0.0, u_window=2.8,
                                g=0.75, u_door=2.0, bridges=5.0, q4pa=2.0, facades=0,
                                ventilation="mechanical_pre1982", inertia="medium",
-                               heating="electric_direct", dhw="electric_storage", dhw_eff=0.72,
-                               dhw_rd=0.85, dhw_qgw_kwh=708.84),
+                               heating="electric_direct", dhw="electric_storage", dhw_eff=1.0,
+                               dhw_standing_kwh=708.84 * 0.85, dhw_rd=0.85, dhw_qgw_kwh=708.84),
     # The coron's flat-like twin on a collective hot-water loop: Tau 0.212, no tank recovered.
     "coron70_collective": dict(BASE, dhw_collective=1),
     # A well-insulated house glazed to the south, its tank inside: in two shoulder months the

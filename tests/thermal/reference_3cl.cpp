@@ -271,7 +271,9 @@ Result evaluate(const ThermalInputs& in, std::size_t i, const ThermalParams& p, 
   }
   const double r_d = in.dhw_distribution_efficiency[i] > 0.0 ? in.dhw_distribution_efficiency[i]
                                                              : dhw.distribution_efficiency;
-  const double dhw_kwh = dhw_need_kwh / (generation * r_d);
+  // A dwelling's own generation may add a loss whatever the need (an electric tank's Q_gw R_d).
+  const double standing_kwh = own_dhw ? in.dhw_standing_loss_kwh[i] : 0.0;
+  const double dhw_kwh = (dhw_need_kwh / generation + standing_kwh) / r_d;
 
   // --- Lighting, auxiliaries (electricity) ---
   const double lighting_kwh = table.lighting_kwh_per_m2 * s_h;

@@ -40,9 +40,10 @@
 //   heated volume (electric45: 150 L, Q_gw 555.795 kWh, 35.0504 W, 203.01 kWh over 5792 h).
 // electric45_tank_outside: the same house, its tank in an unheated cellar: the loop's 4.5959 W only,
 //   so the need is 176.39 kWh higher (= 0.48 x 555.795 / 8760 x 5792 h).
-// electric45_own_dhw: the electric house with a certificate's own hot water (format 9): R_g R_s
-//   0.72 at its need and R_d 0.85 in place of its class's 150 L tank and 0.93, so its hot water is
-//   B_ecs / 0.612 = 1370.51 kWh; its 200 L category-B tank (Q_gw 708.84 kWh) recovers 43.4364 W.
+// electric45_own_dhw: the electric house with a certificate's own hot water (format 9): a 200 L
+//   category-B tank (Q_gw 708.84 kWh) and a network of R_d 0.85 in place of its class's 150 L and
+//   0.93: R 1, the tank's Q_gw R_d = 602.514 kWh apart, so its hot water is (B_ecs + 602.514) /
+//   0.85 = 1695.60 kWh, the class formula's B / (R_s R_d); the tank recovers 43.4364 W.
 // coron70_collective: the coron on a collective hot-water loop, Tau 0.212: 13.3079 W, 69.77 kWh.
 // insulated_clipped: a 90 m2 house of GV 93.32 W/K glazed south, its tank inside (37.27 W):
 //   in two shoulder months the recovered losses exceed what the gains leave, and those months
@@ -102,9 +103,9 @@ constexpr int coron70_collective_energy_class = 6;
 constexpr int coron70_collective_climate_class = 5;
 constexpr int coron70_collective_label = 6;
 constexpr double electric45_own_dhw_need = 4199.548279960148;
-constexpr double electric45_own_dhw_final = 5795.694745114387;
-constexpr double electric45_own_dhw_cep = 296.2243980836242;
-constexpr double electric45_own_dhw_eges = 9.539584332299942;
+constexpr double electric45_own_dhw_final = 6120.7929469036035;
+constexpr double electric45_own_dhw_cep = 312.84052839729526;
+constexpr double electric45_own_dhw_eges = 10.009170623773255;
 constexpr int electric45_own_dhw_energy_class = 4;
 constexpr int electric45_own_dhw_climate_class = 1;
 constexpr int electric45_own_dhw_label = 4;
@@ -293,14 +294,17 @@ TEST(ThermalHandCase, TankOutsideTheHeatedVolumeRecoversOnlyTheLoopsLosses) {
 
 TEST(ThermalHandCase, ACertificatesOwnHotWaterGenerationTankAndNetwork) {
   Dwelling d = electric45();
-  d.dhw_efficiency = 0.72;
+  d.dhw_efficiency = 1.0;
+  d.dhw_standing_loss_kwh = 708.84 * 0.85;
   d.dhw_distribution_efficiency = 0.85;
   d.dhw_storage_loss_kwh = 708.84;
   check(d,
         {electric45_own_dhw_need, electric45_own_dhw_final, electric45_own_dhw_cep, electric45_own_dhw_eges,
          electric45_own_dhw_energy_class, electric45_own_dhw_climate_class, electric45_own_dhw_label});
   const Columns c = evaluate_one(d, data_params(), factors_2025());
-  expect_rel(c.dhw_final[0], 838.7499303750001 / (0.72 * 0.85), "hot water B_ecs / (R R_d)");
+  const double b_ecs = 838.7499303750001;
+  expect_rel(c.dhw_final[0], b_ecs / ((1.0 / (1.0 + 708.84 * 0.85 / b_ecs)) * 0.85),
+             "hot water B / (R_s R_d)");
   // The tank's loss is the row's only with the row's efficiency: without it, the class's 150 L.
   Dwelling tank_alone = electric45();
   tank_alone.dhw_storage_loss_kwh = 708.84;

@@ -145,6 +145,7 @@ struct Dwelling {
   double heating_i0 = 0.0;                   ///< 0: the heating class's I0
   double heating_emitter_efficiency = 0.0;   ///< 0: the heating class's R_e R_d R_r
   double dhw_efficiency = 0.0;               ///< 0: the hot-water class's generator
+  double dhw_standing_loss_kwh = 0.0;        ///< read with dhw_efficiency
   double dhw_distribution_efficiency = 0.0;  ///< 0: the hot-water class's R_d
   double dhw_storage_loss_kwh = 0.0;         ///< read with dhw_efficiency
 };
@@ -159,7 +160,7 @@ struct Columns {
       dhw_system, dhw_collective, dhw_storage_in_heated_volume, climate_zone, altitude_class;
   std::vector<std::int16_t> heating_generator_year;
   std::vector<double> heating_nominal_power_kw, heating_i0, heating_emitter_efficiency, dhw_efficiency,
-      dhw_distribution_efficiency, dhw_storage_loss_kwh;
+      dhw_standing_loss_kwh, dhw_distribution_efficiency, dhw_storage_loss_kwh;
   std::vector<double> need, final_energy, heating_final, dhw_final, electricity_other, cep, eges;
   std::vector<std::uint8_t> label;
 
@@ -199,6 +200,7 @@ struct Columns {
     heating_i0.push_back(d.heating_i0);
     heating_emitter_efficiency.push_back(d.heating_emitter_efficiency);
     dhw_efficiency.push_back(d.dhw_efficiency);
+    dhw_standing_loss_kwh.push_back(d.dhw_standing_loss_kwh);
     dhw_distribution_efficiency.push_back(d.dhw_distribution_efficiency);
     dhw_storage_loss_kwh.push_back(d.dhw_storage_loss_kwh);
     need.push_back(-1.0);
@@ -247,6 +249,7 @@ struct Columns {
             heating_i0,
             heating_emitter_efficiency,
             dhw_efficiency,
+            dhw_standing_loss_kwh,
             dhw_distribution_efficiency,
             dhw_storage_loss_kwh};
   }
@@ -344,6 +347,7 @@ inline Columns varied_population(std::size_t n, bool every_climate = false, bool
     if (known_generators && i % 6 == 3) {  // a certificate's own hot-water generation, tank and network
       d.dhw_efficiency = u(0.3, 3.5);
       d.dhw_storage_loss_kwh = i % 12 == 3 ? u(100.0, 1500.0) : 0.0;
+      d.dhw_standing_loss_kwh = i % 18 == 3 ? u(80.0, 1200.0) : 0.0;  // an electric tank's
     }
     if (known_generators && i % 7 == 4) d.dhw_distribution_efficiency = u(0.6, 0.95);
     c.add(d);
