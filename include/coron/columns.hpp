@@ -25,8 +25,8 @@ namespace coron {
 /// 2: window_east_m2 and window_west_m2; 3: spouse_age, entry_year, vacant_years;
 /// 4: climate_zone, altitude_class; 5: heating_generator_year, heating_nominal_power_kw;
 /// 6: dwelling_type; 7: dhw_collective, dhw_storage_in_heated_volume; 8: heating_i0,
-/// heating_emitter_efficiency; 9: dhw_efficiency, dhw_standing_loss_kwh,
-/// dhw_distribution_efficiency, dhw_storage_loss_kwh.
+/// heating_emitter_efficiency; 9: heating_generation_efficiency, dhw_efficiency,
+/// dhw_standing_loss_kwh, dhw_distribution_efficiency, dhw_storage_loss_kwh.
 inline constexpr int stock_csv_format = 9;
 
 // clang-format off
@@ -123,6 +123,9 @@ inline constexpr int stock_csv_format = 9;
   X(double, heating_emitter_efficiency, "1",                                                            \
     ColumnSpec::real(0, 1, "a factor in [0, 1] (0: the heating system's)").since(8, 0.0),               \
     "R_e R_d R_r of the heating's emitters, network and control (3CL section 9.1 tables); 0: the heating system's.") \
+  X(double, heating_generation_efficiency, "1",                                                         \
+    ColumnSpec::real(0, 10, "a factor in [0, 10] (0: the heating system's)").since(9, 0.0),             \
+    "R_g of the heating generator as its certificate computed it at the dwelling's load (a boiler's part-load R_g, a heat pump's SCOP, 3CL sections 12-13); 0: the heating system's, or the method's from the generator year.") \
   X(double, dhw_efficiency, "1",                                                                        \
     ColumnSpec::real(0, 20, "a factor in [0, 20] (0: the hot-water system's)").since(9, 0.0),           \
     "Hot-water generation and storage efficiency R_g R_s at the dwelling's need (a COP for a heat pump; a solar fraction F divides it by 1 - F), as a certificate computes it (3CL sections 11-14); 0: the hot-water system's generator.") \

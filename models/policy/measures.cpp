@@ -31,6 +31,7 @@ void forget_generator(ThermalRow& row) noexcept {
   row.heating_nominal_power_kw = 0.0;
   row.heating_i0 = 0.0;
   row.heating_emitter_efficiency = 0.0;
+  row.heating_generation_efficiency = 0.0;
 }
 
 /// Likewise a new hot-water system takes its class's generator, tank and distribution.

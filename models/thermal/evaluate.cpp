@@ -273,6 +273,7 @@ struct MonthColumns {
   const double* const nominal_power_kw = in.heating_nominal_power_kw.data();
   const double* const dwelling_i0 = in.heating_i0.data();
   const double* const emitter_efficiency = in.heating_emitter_efficiency.data();
+  const double* const generation_efficiency = in.heating_generation_efficiency.data();
   const std::uint8_t* const dhw_collective = in.dhw_collective.data();
   const std::uint8_t* const storage_in_heated_volume = in.dhw_storage_in_heated_volume.data();
   const double* const dhw_efficiency = in.dhw_efficiency.data();
@@ -324,10 +325,16 @@ struct MonthColumns {
       // The dwelling's own I0 (its emitters, control and programmer, 3CL section 8) when the stock
       // knows it, else its heating class's by inertia.
       a.i0[i] = dwelling_i0[r] > 0.0 ? dwelling_i0[r] : sys.i0[h][k];
-      // The dwelling's own R_e R_d R_r (its emitters and network, 3CL section 9.1) when the stock
-      // knows it, else its heating class's.
-      a.heat_input_per_need[i] = emitter_efficiency[r] > 0.0 ? sys.inv_generation[h] / emitter_efficiency[r]
-                                                             : sys.heat_input_per_need[h];
+      // The dwelling's own R_e R_d R_r (its emitters and network, 3CL section 9.1) and R_g (its
+      // certificate's, §12-13) when the stock knows them, else its heating class's.
+      const bool own_generation = generation_efficiency[r] > 0.0;
+      const double inv_generation = own_generation ? 1.0 / generation_efficiency[r] : sys.inv_generation[h];
+      if (emitter_efficiency[r] > 0.0)
+        a.heat_input_per_need[i] = inv_generation / emitter_efficiency[r];
+      else if (own_generation)
+        a.heat_input_per_need[i] = inv_generation * sys.heat_input_per_generated[h];
+      else
+        a.heat_input_per_need[i] = sys.heat_input_per_need[h];
       a.heat_pef[i] = sys.heat_pef[h];
       a.heat_ghg[i] = sys.heat_ghg[h];
       a.heat_aux_per_kwh_need[i] = sys.heat_aux_per_kwh_need[h];
@@ -397,10 +404,10 @@ struct MonthColumns {
     }
     // A generator whose installation year is known: a boiler's part-load R_g (3CL §13.2.1), which
     // needs GV, hence here, or a heat pump's SCOP of its period and zone (§12.4). Few dwellings
-    // take this branch; the others keep the class's R_g.
+    // take this branch; the others keep the class's R_g, or their own.
     for (std::size_t i = 0; i < n; ++i) {
       const std::size_t r = c0 + i, h = heating[r];
-      if (generator_year[r] <= 0) continue;
+      if (generator_year[r] <= 0 || generation_efficiency[r] > 0.0) continue;
       const double per_generated =
           emitter_efficiency[r] > 0.0 ? 1.0 / emitter_efficiency[r] : sys.heat_input_per_generated[h];
       if (sys.part_load[h])

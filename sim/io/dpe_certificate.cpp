@@ -97,7 +97,8 @@ void read_generators(Reader& r, const XmlElement& logement, std::string_view ins
       d.storage_efficiency = Reader::optional(g, "donnee_intermediaire/rendement_stockage", 0.0);
       d.generation_storage_efficiency =
           Reader::optional(g, "donnee_intermediaire/rendement_generation_stockage", 0.0);
-      d.cop = Reader::optional(g, "donnee_intermediaire/cop", 0.0);
+      d.cop = Reader::optional(g, "donnee_intermediaire/cop",
+                               Reader::optional(g, "donnee_intermediaire/scop", 0.0));
       d.storage_volume_l = Reader::optional(g, "donnee_entree/volume_stockage", 0.0);
       d.storage_type_id = integer(Reader::optional(g, "donnee_entree/enum_type_stockage_ecs_id", 0.0));
       d.installation_need = Reader::optional(i, "donnee_intermediaire/besoin_ecs", 0.0);

@@ -57,10 +57,11 @@ struct DpeGenerator {
   /// rendement_emission x rendement_distribution x rendement_regulation the certificate computed
   /// for the emitter (checks only; 0 when absent).
   double declared_emitter_efficiency = 0.0;
-  /// Hot water (its donnee_intermediaire): the generator's share of its installation's need
-  /// (ratio_besoin_ecs, 1 when absent), its efficiencies as the certificate computed them at
-  /// that need (rendement_generation, rendement_stockage, rendement_generation_stockage, cop;
-  /// 0 when absent), and its tank (volume_stockage in litres, enum_type_stockage_ecs_id).
+  /// The generator's efficiencies as the certificate computed them at its need or load
+  /// (donnee_intermediaire: rendement_generation, and for hot water rendement_stockage,
+  /// rendement_generation_stockage; cop, or scop; 0 when absent). Hot water: the generator's
+  /// share of its installation's need (ratio_besoin_ecs, 1 when absent) and its tank
+  /// (volume_stockage in litres, enum_type_stockage_ecs_id).
   double need_ratio = 1.0;
   double generation_efficiency = 0.0, storage_efficiency = 0.0, generation_storage_efficiency = 0.0,
          cop = 0.0;

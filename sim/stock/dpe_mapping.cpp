@@ -194,6 +194,10 @@ DpeMapping map_dpe_certificate(const io::DpeCertificate& c) {
   // SCOP (§12.4). A boiler's Pn is a house's own;
   // a flat's certificate may give the building's boiler, so the flat's is sized by the method.
   r.heating_generator_year = static_cast<std::int16_t>(generator_year_of(heater.type_id));
+  // And the R_g the certificate computed for it at its load (§12-13), where it gives one: the
+  // period's table is then only what a later heating of the same class would take.
+  const double own_rg = heater.generation_efficiency > 0.0 ? heater.generation_efficiency : heater.cop;
+  if (own_rg > 0.0 && own_rg <= 10.0) r.heating_generation_efficiency = own_rg;
   if (r.heating_generator_year > 0 && m.is_house)
     r.heating_nominal_power_kw = heater.nominal_power_w / 1000.0;
   // The intermittence of its emitters, control and programmer (3CL §8), as the method's table

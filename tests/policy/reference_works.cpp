@@ -41,6 +41,7 @@ ThermalRow apply(const Measure& m, const RebuiltEnvelope& rebuilt, ThermalRow d)
     d.heating_nominal_power_kw = 0.0;
     d.heating_i0 = 0.0;
     d.heating_emitter_efficiency = 0.0;
+    d.heating_generation_efficiency = 0.0;
   }
   if (m.component == Component::dhw || (m.component == Component::structure && m.rebuild)) {
     d.dhw_efficiency = 0.0;  // a new hot-water generator: the class's, its tank and network

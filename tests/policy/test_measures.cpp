@@ -142,6 +142,7 @@ TEST(WorksMeasures, ANewHeatingSystemForgetsTheOldGenerator) {
   boiler.heating_nominal_power_kw = 24.0;
   boiler.heating_i0 = 0.95;
   boiler.heating_emitter_efficiency = 0.8;
+  boiler.heating_generation_efficiency = 0.86;
   for (const char* name : {"heat_pump", "rebuild"}) {
     ThermalRow after = boiler;
     apply_measure(works.measures[*works.find(name)], works.rebuilt, after);
@@ -149,6 +150,7 @@ TEST(WorksMeasures, ANewHeatingSystemForgetsTheOldGenerator) {
     EXPECT_EQ(after.heating_nominal_power_kw, 0.0) << name;
     EXPECT_EQ(after.heating_i0, 0.0) << name;
     EXPECT_EQ(after.heating_emitter_efficiency, 0.0) << name;
+    EXPECT_EQ(after.heating_generation_efficiency, 0.0) << name;
   }
   ThermalRow attic = boiler;
   apply_measure(works.measures[*works.find("attic")], works.rebuilt, attic);
@@ -156,6 +158,7 @@ TEST(WorksMeasures, ANewHeatingSystemForgetsTheOldGenerator) {
   EXPECT_EQ(attic.heating_nominal_power_kw, 24.0);
   EXPECT_EQ(attic.heating_i0, 0.95);
   EXPECT_EQ(attic.heating_emitter_efficiency, 0.8);
+  EXPECT_EQ(attic.heating_generation_efficiency, 0.86);
 }
 
 // Likewise a new hot-water system, or a rebuilt house, forgets the certificate's hot-water

@@ -112,6 +112,7 @@ TEST(DpeMapping, BoilerPeriodAndNominalPowerReachTheRow) {
   EXPECT_EQ(house.row.heating_system, static_cast<std::uint8_t>(HeatingSystem::gas_boiler_condensing));
   EXPECT_EQ(house.row.heating_generator_year, 2001);
   EXPECT_DOUBLE_EQ(house.row.heating_nominal_power_kw, 25.0);
+  EXPECT_DOUBLE_EQ(house.row.heating_generation_efficiency, 0.89);  // the R_g the certificate computed
 
   const DpeMapping classic = mapped("2418E2787827Y.xml");  // gas condensing 1986-2000 (id 95), pn 24000
   ASSERT_FALSE(classic.refused) << classic.refusal.format();
@@ -120,6 +121,7 @@ TEST(DpeMapping, BoilerPeriodAndNominalPowerReachTheRow) {
 
   const DpeMapping pump = mapped("2260E1364581G.xml");  // air/water heat pump from 2017 (id 7): its SCOP row
   EXPECT_EQ(pump.row.heating_generator_year, 2017);
+  EXPECT_DOUBLE_EQ(pump.row.heating_generation_efficiency, 3.0);  // its certificate's scop
 
   const DpeMapping flat =
       mapped("2144E0951019J.xml");  // the building's LPG condensing boilers, 70 and 100 kW
@@ -176,7 +178,7 @@ TEST(DpeSystems, GeneratorYearIsTheFirstOfItsPeriodForGeneratorsWithTableRows) {
 // (§9.1, sim/stock/dpe_emitters.hpp): on every shipped certificate both equal what the
 // certificate computed for its main generator's emitter.
 TEST(DpeMapping, TheHeatingsIntermittenceAndEmitterEfficienciesAreTheTablesForItsEmitter) {
-  std::size_t compared = 0;
+  std::size_t compared = 0, with_own_rg = 0;
   for (const auto& entry : std::filesystem::directory_iterator(dpe_dir)) {
     if (entry.path().extension() != ".xml") continue;
     const io::DpeCertificate c = io::read_dpe_certificate(entry.path().string());
@@ -189,8 +191,13 @@ TEST(DpeMapping, TheHeatingsIntermittenceAndEmitterEfficienciesAreTheTablesForIt
     EXPECT_NEAR(m.row.heating_i0, main->declared_i0, 1e-9) << entry.path().filename();
     EXPECT_NEAR(m.row.heating_emitter_efficiency, main->declared_emitter_efficiency, 1e-9)
         << entry.path().filename();
+    // Its R_g is the certificate's own for that generator: rendement_generation, or its SCOP.
+    const double own_rg = main->generation_efficiency > 0.0 ? main->generation_efficiency : main->cop;
+    EXPECT_EQ(m.row.heating_generation_efficiency, own_rg) << entry.path().filename();
+    if (own_rg > 0.0) ++with_own_rg;
   }
   EXPECT_EQ(compared, 38u);
+  EXPECT_EQ(with_own_rg, 38u);  // every shipped certificate gives it
 }
 
 TEST(DpeMapping, RefusesWholeBuildingCertificateWithItsElement) {

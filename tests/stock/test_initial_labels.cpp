@@ -57,6 +57,7 @@ std::vector<std::uint8_t> initial_labels(const Stock& s) {
                          s.heating_nominal_power_kw,
                          s.heating_i0,
                          s.heating_emitter_efficiency,
+                         s.heating_generation_efficiency,
                          s.dhw_efficiency,
                          s.dhw_standing_loss_kwh,
                          s.dhw_distribution_efficiency,

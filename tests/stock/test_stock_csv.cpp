@@ -120,7 +120,7 @@ TEST(StockCsv, ColumnsInAnyOrderAndAnOlderFormatStillLoads) {
   const Stock s = parse_stock_csv(text, "order.csv", &notices);
   ASSERT_EQ(s.size(), 3u);
   EXPECT_EQ(s.window_east_m2, (std::vector<double>{0.0, 0.0, 0.0}));  // the file's window_east_west_m2 are 0
-  ASSERT_EQ(notices.size(), 18u);
+  ASSERT_EQ(notices.size(), 19u);
   EXPECT_EQ(notices[0].key, "window_east_m2");
   EXPECT_EQ(notices[1].key, "window_west_m2");
   EXPECT_THAT(
@@ -143,15 +143,16 @@ TEST(StockCsv, ColumnsInAnyOrderAndAnOlderFormatStillLoads) {
   EXPECT_EQ(notices[9].key, "heating_i0");
   EXPECT_EQ(notices[10].key, "heating_emitter_efficiency");
   EXPECT_THAT(notices[9].format(), HasSubstr("(format 8 added it)"));
-  EXPECT_EQ(notices[11].key, "dhw_efficiency");
-  EXPECT_EQ(notices[12].key, "dhw_standing_loss_kwh");
-  EXPECT_EQ(notices[13].key, "dhw_distribution_efficiency");
-  EXPECT_EQ(notices[14].key, "dhw_storage_loss_kwh");
+  EXPECT_EQ(notices[11].key, "heating_generation_efficiency");
+  EXPECT_EQ(notices[12].key, "dhw_efficiency");
+  EXPECT_EQ(notices[13].key, "dhw_standing_loss_kwh");
+  EXPECT_EQ(notices[14].key, "dhw_distribution_efficiency");
+  EXPECT_EQ(notices[15].key, "dhw_storage_loss_kwh");
   EXPECT_THAT(notices[11].format(), HasSubstr("(format 9 added it)"));
-  EXPECT_EQ(notices[15].key, "spouse_age");
-  EXPECT_EQ(notices[16].key, "entry_year");
-  EXPECT_EQ(notices[17].key, "vacant_years");
-  EXPECT_THAT(notices[15].format(), HasSubstr("(format 3 added it)"));
+  EXPECT_EQ(notices[16].key, "spouse_age");
+  EXPECT_EQ(notices[17].key, "entry_year");
+  EXPECT_EQ(notices[18].key, "vacant_years");
+  EXPECT_THAT(notices[16].format(), HasSubstr("(format 3 added it)"));
   // A house's own hot-water installation, its tank inside, as the generator writes them.
   EXPECT_EQ(s.dhw_collective, (std::vector<std::uint8_t>{0, 0, 0}));
   EXPECT_EQ(s.dhw_storage_in_heated_volume, (std::vector<std::uint8_t>{1, 1, 1}));
@@ -161,6 +162,7 @@ TEST(StockCsv, ColumnsInAnyOrderAndAnOlderFormatStillLoads) {
   EXPECT_EQ(s.heating_nominal_power_kw, (std::vector<double>{0.0, 0.0, 0.0}));
   EXPECT_EQ(s.heating_i0, (std::vector<double>{0.0, 0.0, 0.0}));                  // each heating class's I0
   EXPECT_EQ(s.heating_emitter_efficiency, (std::vector<double>{0.0, 0.0, 0.0}));  // and R_e R_d R_r
+  EXPECT_EQ(s.heating_generation_efficiency, (std::vector<double>{0.0, 0.0, 0.0}));  // and R_g
   EXPECT_EQ(s.dhw_efficiency, (std::vector<double>{0.0, 0.0, 0.0}));  // each hot-water class's generator
   EXPECT_EQ(s.dhw_standing_loss_kwh, (std::vector<double>{0.0, 0.0, 0.0}));
   EXPECT_EQ(s.dhw_distribution_efficiency, (std::vector<double>{0.0, 0.0, 0.0}));
@@ -230,11 +232,11 @@ TEST(StockCsv, FormatOneGlazingIsSplitEvenlyIntoEastAndWest) {
   std::vector<std::string> names;
   std::stringstream header_again(v1.substr(0, header_end));
   while (std::getline(header_again, field, ',')) names.push_back(field);
-  for (const char* added :
-       {"spouse_age", "entry_year", "vacant_years", "climate_zone", "altitude_class",
-        "heating_generator_year", "heating_nominal_power_kw", "dwelling_type", "dhw_collective",
-        "dhw_storage_in_heated_volume", "heating_i0", "heating_emitter_efficiency", "dhw_efficiency",
-        "dhw_standing_loss_kwh", "dhw_distribution_efficiency", "dhw_storage_loss_kwh"}) {
+  for (const char* added : {"spouse_age", "entry_year", "vacant_years", "climate_zone", "altitude_class",
+                            "heating_generator_year", "heating_nominal_power_kw", "dwelling_type",
+                            "dhw_collective", "dhw_storage_in_heated_volume", "heating_i0",
+                            "heating_emitter_efficiency", "heating_generation_efficiency", "dhw_efficiency",
+                            "dhw_standing_loss_kwh", "dhw_distribution_efficiency", "dhw_storage_loss_kwh"}) {
     const auto at = std::find(names.begin(), names.end(), added) - names.begin();
     ASSERT_LT(static_cast<std::size_t>(at), names.size()) << added;
     names.erase(names.begin() + at);
@@ -246,7 +248,7 @@ TEST(StockCsv, FormatOneGlazingIsSplitEvenlyIntoEastAndWest) {
   for (std::size_t k = 0; k < fields.size(); ++k) rebuilt.append(k ? "," : "").append(fields[k]);
   std::vector<Diagnostic> notices;
   const Stock old = parse_stock_csv(rebuilt, "v1.csv", &notices);
-  EXPECT_EQ(notices.size(), 18u);
+  EXPECT_EQ(notices.size(), 19u);
   expect_identical(s, old);  // 0.5 x 3 = 1.5 each, every other column as written
   std::vector<Diagnostic> none;
   expect_identical(s, parse_stock_csv(v2, "v2.csv", &none));

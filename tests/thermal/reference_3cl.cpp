@@ -239,7 +239,9 @@ Result evaluate(const ThermalInputs& in, std::size_t i, const ThermalParams& p, 
   const double intermittence = i0 / (1.0 + 0.1 * (g_vol - 1.0));
   double r_g = heating.generation_efficiency;
   const int generator_year = in.heating_generator_year[i];
-  if (generator_year > 0 && heating.part_load.enabled && heating.part_load.period_count > 0) {
+  if (in.heating_generation_efficiency[i] > 0.0) {
+    r_g = in.heating_generation_efficiency[i];  // the certificate's own, at its load
+  } else if (generator_year > 0 && heating.part_load.enabled && heating.part_load.period_count > 0) {
     r_g = boiler_rg(heating.part_load, generator_year, in.heating_nominal_power_kw[i], gv,
                     p.base_temperature_c[climate_index(in.climate_zone[i], in.altitude_class[i])]);
     t.part_load = true;

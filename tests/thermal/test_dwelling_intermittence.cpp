@@ -52,5 +52,31 @@ TEST(DwellingIntermittence, ItsOwnEmitterEfficiencyDividesTheHeatingEnergy) {
               1e-12);
 }
 
+// Its own R_g (heating_generation_efficiency, the one its certificate computed at its load, 3CL
+// sections 12-13) in place of its class's fixed one or of the part-load R_g of its generator's
+// period: the heating energy is need x INT / (R_g R_e R_d R_r) with that R_g.
+TEST(DwellingIntermittence, ItsOwnGenerationEfficiencyReplacesTheClasssAndThePeriods) {
+  const ThermalParams& p = fixtures::data_thermal_params();
+  const HeatingSystemParams& boiler = p.heating[static_cast<std::size_t>(HeatingSystem::gas_boiler_standard)];
+  Dwelling d;
+  d.heating = HeatingSystem::gas_boiler_standard;
+  const Columns by_class = evaluate_one(d, p, factors_2025());
+  d.heating_generation_efficiency = 0.78;
+  const Columns own = evaluate_one(d, p, factors_2025());
+  EXPECT_EQ(own.need[0], by_class.need[0]);
+  EXPECT_NEAR(own.heating_final[0] / by_class.heating_final[0], boiler.generation_efficiency / 0.78, 1e-12);
+
+  d.heating_generator_year = 1990;  // a period's part-load R_g would differ: the own one wins
+  d.heating_nominal_power_kw = 24.0;
+  EXPECT_NEAR(evaluate_one(d, p, factors_2025()).heating_final[0], own.heating_final[0],
+              1e-12 * own.heating_final[0]);
+
+  d.heating_emitter_efficiency = 0.9405;  // with its own emitters too: both divide
+  EXPECT_NEAR(evaluate_one(d, p, factors_2025()).heating_final[0] / by_class.heating_final[0],
+              boiler.generation_efficiency * boiler.emission_efficiency * boiler.distribution_efficiency *
+                  boiler.regulation_efficiency / (0.78 * 0.9405),
+              1e-12);
+}
+
 }  // namespace
 }  // namespace coron::test

@@ -140,14 +140,15 @@ struct Dwelling {
   std::uint8_t dhw_storage_in_heated_volume = 1;  ///< 1: the tank's losses are recovered
   ClimateZone zone = ClimateZone::h1a;
   AltitudeClass altitude = AltitudeClass::below_400m;
-  std::int16_t heating_generator_year = 0;   ///< 0: the class's fixed R_g
-  double heating_nominal_power_kw = 0.0;     ///< 0: sized by the method
-  double heating_i0 = 0.0;                   ///< 0: the heating class's I0
-  double heating_emitter_efficiency = 0.0;   ///< 0: the heating class's R_e R_d R_r
-  double dhw_efficiency = 0.0;               ///< 0: the hot-water class's generator
-  double dhw_standing_loss_kwh = 0.0;        ///< read with dhw_efficiency
-  double dhw_distribution_efficiency = 0.0;  ///< 0: the hot-water class's R_d
-  double dhw_storage_loss_kwh = 0.0;         ///< read with dhw_efficiency
+  std::int16_t heating_generator_year = 0;     ///< 0: the class's fixed R_g
+  double heating_nominal_power_kw = 0.0;       ///< 0: sized by the method
+  double heating_i0 = 0.0;                     ///< 0: the heating class's I0
+  double heating_emitter_efficiency = 0.0;     ///< 0: the heating class's R_e R_d R_r
+  double heating_generation_efficiency = 0.0;  ///< 0: the heating class's R_g (or its period's)
+  double dhw_efficiency = 0.0;                 ///< 0: the hot-water class's generator
+  double dhw_standing_loss_kwh = 0.0;          ///< read with dhw_efficiency
+  double dhw_distribution_efficiency = 0.0;    ///< 0: the hot-water class's R_d
+  double dhw_storage_loss_kwh = 0.0;           ///< read with dhw_efficiency
 };
 
 /// Owned input and output columns for a few dwellings.
@@ -159,8 +160,9 @@ struct Columns {
   std::vector<std::uint8_t> multiple_exposed_facades, dwelling_type, ventilation, inertia, heating_system,
       dhw_system, dhw_collective, dhw_storage_in_heated_volume, climate_zone, altitude_class;
   std::vector<std::int16_t> heating_generator_year;
-  std::vector<double> heating_nominal_power_kw, heating_i0, heating_emitter_efficiency, dhw_efficiency,
-      dhw_standing_loss_kwh, dhw_distribution_efficiency, dhw_storage_loss_kwh;
+  std::vector<double> heating_nominal_power_kw, heating_i0, heating_emitter_efficiency,
+      heating_generation_efficiency, dhw_efficiency, dhw_standing_loss_kwh, dhw_distribution_efficiency,
+      dhw_storage_loss_kwh;
   std::vector<double> need, final_energy, heating_final, dhw_final, electricity_other, cep, eges;
   std::vector<std::uint8_t> label;
 
@@ -199,6 +201,7 @@ struct Columns {
     heating_nominal_power_kw.push_back(d.heating_nominal_power_kw);
     heating_i0.push_back(d.heating_i0);
     heating_emitter_efficiency.push_back(d.heating_emitter_efficiency);
+    heating_generation_efficiency.push_back(d.heating_generation_efficiency);
     dhw_efficiency.push_back(d.dhw_efficiency);
     dhw_standing_loss_kwh.push_back(d.dhw_standing_loss_kwh);
     dhw_distribution_efficiency.push_back(d.dhw_distribution_efficiency);
@@ -248,6 +251,7 @@ struct Columns {
             heating_nominal_power_kw,
             heating_i0,
             heating_emitter_efficiency,
+            heating_generation_efficiency,
             dhw_efficiency,
             dhw_standing_loss_kwh,
             dhw_distribution_efficiency,
@@ -344,6 +348,8 @@ inline Columns varied_population(std::size_t n, bool every_climate = false, bool
     }
     if (known_generators && i % 4 == 1) d.heating_i0 = u(0.80, 0.97);                // a certificate's own I0
     if (known_generators && i % 5 == 2) d.heating_emitter_efficiency = u(0.6, 1.0);  // and its R_e R_d R_r
+    // A certificate's own R_g: on rows with and without a generator year, with and without R_e R_d R_r.
+    if (known_generators && i % 8 == 5) d.heating_generation_efficiency = u(0.5, 4.5);
     if (known_generators && i % 6 == 3) {  // a certificate's own hot-water generation, tank and network
       d.dhw_efficiency = u(0.3, 3.5);
       d.dhw_storage_loss_kwh = i % 12 == 3 ? u(100.0, 1500.0) : 0.0;
