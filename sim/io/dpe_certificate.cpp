@@ -125,8 +125,12 @@ void read_declared(Reader& r, const XmlElement& sortie, DpeDeclared& d) {
   d.heating_need_kwh = r.required(sortie, "apport_et_besoin/besoin_ch");
   d.heating_final_kwh = Reader::optional(sortie, "ef_conso/conso_ch", 0.0);
   d.dhw_final_kwh = Reader::optional(sortie, "ef_conso/conso_ecs", 0.0);
-  d.other_final_kwh = Reader::optional(sortie, "ef_conso/conso_eclairage", 0.0) +
-                      Reader::optional(sortie, "ef_conso/conso_totale_auxiliaire", 0.0);
+  // The auxiliaries by their parts: what conso_totale_auxiliaire sums differs between certifying
+  // software (2260E1364581G leaves its fans out of it, though not out of its 5 uses).
+  d.other_final_kwh = Reader::optional(sortie, "ef_conso/conso_eclairage", 0.0);
+  for (const char* part :
+       {"generation_ch", "distribution_ch", "generation_ecs", "distribution_ecs", "ventilation"})
+    d.other_final_kwh += Reader::optional(sortie, fmt::format("ef_conso/conso_auxiliaire_{}", part), 0.0);
   d.primary_energy_kwh_m2 = r.required(sortie, "ep_conso/ep_conso_5_usages_m2");
   d.ghg_kg_m2 = r.required(sortie, "emission_ges/emission_ges_5_usages_m2");
   const std::string label = sortie.find("ep_conso/classe_bilan_dpe").text();

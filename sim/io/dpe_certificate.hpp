@@ -85,8 +85,9 @@ struct DpeDeclared {
   /// The first ventilation's H_vent and H_perm (its donnee_intermediaire), 0 when absent.
   double hvent_w_per_k = 0.0, hperm_w_per_k = 0.0;
   double heating_need_kwh = 0.0;  ///< apport_et_besoin/besoin_ch
-  /// Final energy by use (ef_conso): conso_ch, conso_ecs, and conso_eclairage +
-  /// conso_totale_auxiliaire (lighting, fans, pumps); 0 when absent.
+  /// Final energy by use (ef_conso): conso_ch, conso_ecs, and conso_eclairage with the
+  /// auxiliaries of heating and hot-water generation and distribution and of ventilation
+  /// (conso_auxiliaire_*: lighting, pumps, fans); 0 when absent.
   double heating_final_kwh = 0.0, dhw_final_kwh = 0.0, other_final_kwh = 0.0;
   double primary_energy_kwh_m2 = 0.0;  ///< ep_conso_5_usages_m2
   double ghg_kg_m2 = 0.0;              ///< emission_ges_5_usages_m2

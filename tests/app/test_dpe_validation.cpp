@@ -126,6 +126,9 @@ TEST(ValidateDpe, CarriesTheDeclaredAirRenewalBesideTheKernels) {
   EXPECT_DOUBLE_EQ(it->declared_hvent_w_per_k, 57.188);
   EXPECT_DOUBLE_EQ(it->declared_hperm_w_per_k, 33.614);
   EXPECT_NEAR(it->hvent_w_per_k, 57.18834, 1e-9);
+  // Its lighting and auxiliaries by their parts: lighting 192.667, heating distribution 362.835
+  // and fans 569.4 kWh, though its conso_totale_auxiliaire (362.835) leaves the fans out.
+  EXPECT_NEAR(it->declared_other_final_kwh, 192.667 + 362.835 + 569.4, 1e-9);
   // The printed row holds both, side by side.
   EXPECT_THAT(dpe_validation_report(rows), HasSubstr("   57.2    57.2    "));
 }

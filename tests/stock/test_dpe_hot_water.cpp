@@ -147,7 +147,7 @@ TEST(DpeHotWater, ShippedCertificatesHotWaterAsTheyStateIt) {
   // What it declares by use (sortie/ef_conso), which validate-dpe compares.
   EXPECT_DOUBLE_EQ(certificate.declared.heating_final_kwh, 6160.926);
   EXPECT_DOUBLE_EQ(certificate.declared.dhw_final_kwh, 2138.501);
-  EXPECT_DOUBLE_EQ(certificate.declared.other_final_kwh, 170.100 + 0.0);
+  EXPECT_DOUBLE_EQ(certificate.declared.other_final_kwh, 170.100 + 306.600);  // lighting, fans
   const DpeMapping house = map_dpe_certificate(certificate);
   ASSERT_FALSE(house.refused);
   EXPECT_DOUBLE_EQ(house.row.dhw_efficiency, 1.0);
