@@ -229,15 +229,22 @@ DpeMapping map_dpe_certificate(const io::DpeCertificate& c) {
   r.dhw_storage_in_heated_volume = water.in_heated_volume && water.storage_in_heated_volume ? 1 : 0;
   // Its generators' own efficiencies at the need, their network's and their tanks' loss (3CL
   // §11-14): the class's generator stands in where the certificate does not give them.
+  // Values outside the columns' ranges (a distribution efficiency above 1, a tank of a
+  // building's size) would write a stock the reader refuses: the class's stands in for them too.
   const DhwChain chain = dhw_chain(c.dhw);
-  if (chain.efficiency > 0.0 && chain.efficiency <= 20.0) {
+  const bool chain_fits = chain.efficiency > 0.0 && chain.efficiency <= 20.0 &&
+                          chain.distribution_efficiency > 0.0 && chain.distribution_efficiency <= 1.0 &&
+                          chain.standing_loss_kwh >= 0.0 && chain.standing_loss_kwh <= 1e6 &&
+                          chain.storage_loss_kwh >= 0.0 && chain.storage_loss_kwh <= 1e6;
+  if (chain_fits) {
     r.dhw_efficiency = chain.efficiency;
     r.dhw_standing_loss_kwh = chain.standing_loss_kwh;
     r.dhw_distribution_efficiency = chain.distribution_efficiency;
     r.dhw_storage_loss_kwh = chain.storage_loss_kwh;
   } else {
-    notes.push_back(fmt::format("approximated: {}, the hot-water class's generator",
-                                chain.why.empty() ? "a hot-water efficiency above 20" : chain.why));
+    notes.push_back(fmt::format(
+        "approximated: {}, the hot-water class's generator",
+        chain.why.empty() ? "hot-water efficiencies or tank losses outside the stock's ranges" : chain.why));
   }
 
   // Open3CL src/enums.js numbers the zones 1 (h1a) .. 8 (h3) and the altitude classes 1 (below

@@ -181,5 +181,24 @@ TEST(DpeHotWater, ShippedCertificatesHotWaterAsTheyStateIt) {
   EXPECT_THAT(unstated.approximations, testing::Contains(HasSubstr("gives no efficiency")));
 }
 
+// Values the stock's columns cannot hold (R_d above 1, a building-sized tank counted as the
+// dwelling's) would write a stock the reader refuses: the class's generator stands in, noted.
+TEST(DpeHotWater, ValuesBeyondTheColumnsLeaveTheClasssGenerator) {
+  for (const bool huge_tank : {false, true}) {
+    io::DpeCertificate c = io::read_dpe_certificate(dpe_dir + "/2376E3241961V.xml");
+    if (huge_tank)
+      c.dhw[0].storage_volume_l = 1e6;  // Q_gw 3.5e6 kWh
+    else
+      c.dhw[0].installation_distribution_efficiency = 1.3;
+    const DpeMapping m = map_dpe_certificate(c);
+    ASSERT_FALSE(m.refused);
+    EXPECT_EQ(m.row.dhw_efficiency, 0.0) << huge_tank;
+    EXPECT_EQ(m.row.dhw_standing_loss_kwh, 0.0) << huge_tank;
+    EXPECT_EQ(m.row.dhw_distribution_efficiency, 0.0) << huge_tank;
+    EXPECT_EQ(m.row.dhw_storage_loss_kwh, 0.0) << huge_tank;
+    EXPECT_THAT(m.approximations, testing::Contains(HasSubstr("outside the stock's ranges"))) << huge_tank;
+  }
+}
+
 }  // namespace
 }  // namespace coron::stock
