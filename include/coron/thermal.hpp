@@ -3,6 +3,7 @@
 #include "coron/vocabulary.hpp"
 
 #include <array>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -140,6 +141,16 @@ struct DhwSystemParams {
   double storage_loss_cr = 0.0;          ///< C_r of an electric tank (tv.js pertes_stockage)
   double distribution_efficiency = 1.0;  ///< R_d
 };
+
+/// The yearly storage loss Q_gw of a hot-water tank of `volume_l` litres, Wh (3CL §14, Open3CL
+/// 14_generateur_ecs.js calc_Qgw): an electric tank's 8592 x 45/24 x V x C_r, C_r by its
+/// category and volume (tv.js pertes_stockage); a combustion generator's tank 67662 V^0.55.
+[[nodiscard]] inline double electric_tank_loss_wh(double volume_l, double cr) noexcept {
+  return 8592.0 * 45.0 / 24.0 * volume_l * cr;
+}
+[[nodiscard]] inline double combustion_tank_loss_wh(double volume_l) noexcept {
+  return 67662.0 * std::pow(volume_l, 0.55);
+}
 
 struct VentilationParams {
   double q_varep_m3_per_h_m2 = 1.2;         ///< conventional renewal air flow per m2 of floor

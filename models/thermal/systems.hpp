@@ -1,7 +1,6 @@
 #pragma once
 #include "coron/thermal.hpp"
 
-#include <cmath>
 
 // From needs to final energy (3CL §9.2, §11-16; Open3CL 8_intermittence.js, 9_conso_ch.js,
 // 11_besoin_ecs.js, 15_conso_aux.js, 16_conso_eclairage.js).
@@ -33,13 +32,13 @@ struct DhwGeneration {
   switch (d.generator) {
     case DhwGenerator::boiler: {
       // rgrs_chaudiere: 1/R = 1/R_pn + (1790 QP0 + Q_gw)/B + 6970 . 0.5 P_veil/B.
-      const double q_gw_wh = d.storage_l > 0.0 ? 67662.0 * std::pow(d.storage_l, 0.55) : 0.0;
+      const double q_gw_wh = d.storage_l > 0.0 ? combustion_tank_loss_wh(d.storage_l) : 0.0;
       return {1.0 / d.nominal_efficiency, 1790.0 * d.standby_loss_w + q_gw_wh + 6970.0 * 0.5 * d.pilot_w,
               q_gw_wh};
     }
     case DhwGenerator::electric_tank: {
       // R_s = 1/(1 + Q_gw R_d/B).
-      const double q_gw_wh = 8592.0 * 45.0 / 24.0 * d.storage_l * d.storage_loss_cr;
+      const double q_gw_wh = electric_tank_loss_wh(d.storage_l, d.storage_loss_cr);
       return {1.0, q_gw_wh * d.distribution_efficiency, q_gw_wh};
     }
     case DhwGenerator::heat_pump:

@@ -1,8 +1,9 @@
 #include "stock/dpe_hot_water.hpp"
 
+#include "coron/thermal.hpp"
+
 #include <fmt/core.h>
 
-#include <cmath>
 #include <vector>
 
 namespace coron::stock {
@@ -56,8 +57,9 @@ double generator_efficiency(const io::DpeGenerator& g) noexcept {
 double tank_loss_kwh(int generator_type_id, int storage_type_id, double volume_l) noexcept {
   if (storage_type_id == no_storage || volume_l <= 0.0) return 0.0;
   const int row = electric_tank_row(generator_type_id);
-  if (row >= 0) return 8592.0 * 45.0 / 24.0 * volume_l * tank_cr[row][volume_class(volume_l)] / 1000.0;
-  return 67662.0 * std::pow(volume_l, 0.55) / 1000.0;
+  const double wh = row >= 0 ? electric_tank_loss_wh(volume_l, tank_cr[row][volume_class(volume_l)])
+                             : combustion_tank_loss_wh(volume_l);
+  return wh / 1000.0;
 }
 
 DhwChain dhw_chain(std::span<const io::DpeGenerator> generators) {

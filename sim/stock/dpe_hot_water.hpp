@@ -27,8 +27,8 @@ struct DhwChain {
   std::string why;                       ///< why the class's stands in; empty when it does not
 };
 
-/// The yearly loss Q_gw of one tank, kWh: an electric tank's 8592 x 45/24 x V x C_r, C_r by
-/// its type and volume (tv.js pertes_stockage), another's 67662 V^0.55 Wh. 0 without a tank.
+/// The yearly loss Q_gw of one tank, kWh, by the method's formulas (coron/thermal.hpp), an
+/// electric tank's C_r by its type and volume (tv.js pertes_stockage). 0 without a tank.
 [[nodiscard]] double tank_loss_kwh(int generator_type_id, int storage_type_id, double volume_l) noexcept;
 
 /// Combines the hot-water generators of one certificate (their installations' needs weight

@@ -190,5 +190,24 @@ TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
   }
 }
 
+// No hot-water class of data/thermal has a combustion generator's tank: the same population with
+// a gas boiler heating a 100 L tank (Q_gw 67662 x 100^0.55 Wh), kernel against reference.
+TEST(ThermalReference, KernelMatchesTheReferenceWithABoilersHotWaterTank) {
+  ThermalParams p = data_params();
+  p.dhw[static_cast<std::size_t>(DhwSystem::gas_boiler)].storage_l = 100.0;
+  Columns c = varied_population(1000, true, true);
+  c.evaluate(p, factors_2025());
+  const ThermalInputs in = c.inputs();
+  std::size_t boiler_tanks = 0;
+  for (std::size_t i = 0; i < c.size(); ++i) {
+    const reference::Result r = reference::evaluate(in, i, p, factors_2025());
+    EXPECT_LE(rel(c.need[i], r.heating_need_kwh), 1e-12) << i;
+    EXPECT_LE(rel(c.dhw_final[i], r.dhw_final_kwh), 1e-12) << i;
+    boiler_tanks +=
+        in.dhw_system[i] == static_cast<std::uint8_t>(DhwSystem::gas_boiler) && in.dhw_efficiency[i] == 0.0;
+  }
+  EXPECT_GT(boiler_tanks, 100U);
+}
+
 }  // namespace
 }  // namespace coron::test
