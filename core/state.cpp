@@ -33,9 +33,9 @@ ThermalInputs thermal_inputs(const DwellingState& state) noexcept {
 }
 
 ThermalOutputs thermal_outputs(DwellingState& state) noexcept {
-  return ThermalOutputs{
-      state.heating_need_kwh,      state.final_energy_kwh,      state.heating_final_kwh, state.dhw_final_kwh,
-      state.electricity_other_kwh, state.primary_energy_kwh_m2, state.ghg_kg_m2,         state.label};
+  return ThermalOutputs{state.heating_need_kwh,         state.final_energy_kwh, state.heating_final_kwh,
+                        state.heating_backup_final_kwh, state.dhw_final_kwh,    state.electricity_other_kwh,
+                        state.primary_energy_kwh_m2,    state.ghg_kg_m2,        state.label};
 }
 
 }  // namespace coron

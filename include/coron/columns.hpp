@@ -26,8 +26,9 @@ namespace coron {
 /// 4: climate_zone, altitude_class; 5: heating_generator_year, heating_nominal_power_kw;
 /// 6: dwelling_type; 7: dhw_collective, dhw_storage_in_heated_volume; 8: heating_i0,
 /// heating_emitter_efficiency; 9: heating_generation_efficiency, dhw_efficiency,
-/// dhw_standing_loss_kwh, dhw_distribution_efficiency, dhw_storage_loss_kwh.
-inline constexpr int stock_csv_format = 9;
+/// dhw_standing_loss_kwh, dhw_distribution_efficiency, dhw_storage_loss_kwh; 10:
+/// heating_backup_system, heating_backup_share, heating_backup_generation_efficiency.
+inline constexpr int stock_csv_format = 10;
 
 // clang-format off
 #define CORON_IDENTITY_COLUMNS(X)                                                                       \
@@ -126,6 +127,15 @@ inline constexpr int stock_csv_format = 9;
   X(double, heating_generation_efficiency, "1",                                                         \
     ColumnSpec::real(0, 10, "a factor in [0, 10] (0: the heating system's)").since(9, 0.0),             \
     "R_g of the heating generator as its certificate computed it at the dwelling's load (a boiler's part-load R_g, a heat pump's SCOP, 3CL sections 12-13); 0: the heating system's, or the method's from the generator year.") \
+  X(std::uint8_t, heating_backup_system, "1",                                                           \
+    ColumnSpec::enumeration(heating_system_names).since(10, 0.0),                                       \
+    "Second heating generator (a backup or a relief generator, 3CL section 9.1.4), as an index into the names attribute; read only when heating_backup_share > 0.") \
+  X(double, heating_backup_share, "1",                                                                  \
+    ColumnSpec::real(0, 1, "a share in [0, 1] (0: no second generator)").since(10, 0.0),                \
+    "Share of the heating need the second generator covers (3CL: 0.25 for a wood stove as backup, 0.2 for a boiler relieving a heat pump); the main generator covers the rest. 0: none.") \
+  X(double, heating_backup_generation_efficiency, "1",                                                  \
+    ColumnSpec::real(0, 10, "a factor in [0, 10] (0: the second generator's system's)").since(10, 0.0), \
+    "R_g of the second heating generator (a SCOP for a heat pump), as its certificate computed it; 0: its heating system's. It shares the main generator's emitters and network.") \
   X(double, dhw_efficiency, "1",                                                                        \
     ColumnSpec::real(0, 20, "a factor in [0, 20] (0: the hot-water system's)").since(9, 0.0),           \
     "Hot-water generation and storage efficiency R_g R_s at the dwelling's need (a COP for a heat pump; a solar fraction F divides it by 1 - F), as a certificate computes it (3CL sections 11-14); 0: the hot-water system's generator.") \
@@ -219,6 +229,8 @@ inline constexpr int stock_csv_format = 9;
     "Final energy consumed by the dwelling over the year.")                                            \
   X(double, heating_final_kwh, "kWh/yr", ColumnSpec::real(0, 1e9, "").not_in_csv(),                     \
     "Conventional final energy of space heating, in the carrier of the heating system (3CL).")         \
+  X(double, heating_backup_final_kwh, "kWh/yr", ColumnSpec::real(0, 1e9, "").not_in_csv(),              \
+    "Part of heating_final_kwh the second heating generator consumes, in its own carrier; 0 without one.") \
   X(double, dhw_final_kwh, "kWh/yr", ColumnSpec::real(0, 1e9, "").not_in_csv(),                         \
     "Conventional final energy of hot water, in the carrier of the hot-water system (3CL).")           \
   X(double, electricity_other_kwh, "kWh/yr", ColumnSpec::real(0, 1e9, "").not_in_csv(),                 \

@@ -64,6 +64,10 @@ struct EconomicsYear {
   double electricity_eur_per_kwh = 0.0;
   /// Sum of the subscriptions of {heating carrier, hot-water carrier, electricity}, each once.
   std::array<std::array<double, dhw_system_count>, heating_system_count> subscriptions_eur{};
+  /// A second heating generator's subscription, by (backup, main heating, hot water): its
+  /// carrier's when none of those three carriers is it, else 0.
+  std::array<std::array<std::array<double, dhw_system_count>, heating_system_count>, heating_system_count>
+      backup_subscription_eur{};
   double intensity_coefficient = 0.0, intensity_exponent = 0.0;
   /// Actual over conventional hot water per person (per adequate occupant in 3CL).
   double dhw_use_ratio = 1.0;
@@ -87,6 +91,9 @@ struct EconomicsInputs {
   std::span<const std::uint8_t> occupied, rights_holder, household_size;
   std::span<const double> income_per_cu_eur;
   std::span<const double> heating_final_kwh, dhw_final_kwh, electricity_other_kwh;  ///< conventional, by use
+  /// The second heating generator's part of heating_final_kwh, and its system.
+  std::span<const double> heating_backup_final_kwh;
+  std::span<const std::uint8_t> heating_backup_system;
 
   [[nodiscard]] std::size_t size() const noexcept { return floor_area_m2.size(); }
 };
@@ -108,6 +115,9 @@ struct HouseholdEnergy {
   std::uint8_t heating_system = 0, dhw_system = 0, household_size = 0;
   double income_per_cu_eur = 0.0;
   double heating_final_kwh = 0.0, dhw_final_kwh = 0.0, electricity_other_kwh = 0.0;  ///< conventional, by use
+  /// The second heating generator's part of heating_final_kwh, priced in its own carrier.
+  std::uint8_t heating_backup_system = 0;
+  double heating_backup_final_kwh = 0.0;
 };
 
 /// What that household uses and pays in one year, and what it earns.

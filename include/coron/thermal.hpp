@@ -210,14 +210,15 @@ struct ThermalInputs {
 
 /// The columns the kernel writes (spans of the same length as the inputs).
 struct ThermalOutputs {
-  std::span<double> heating_need_kwh;       ///< conventional heating need B_ch
-  std::span<double> final_energy_kwh;       ///< five uses, all carriers
-  std::span<double> heating_final_kwh;      ///< heating, carrier of the heating system
-  std::span<double> dhw_final_kwh;          ///< hot water, carrier of the hot-water system
-  std::span<double> electricity_other_kwh;  ///< lighting and auxiliaries (electricity)
-  std::span<double> primary_energy_kwh_m2;  ///< Cep
-  std::span<double> ghg_kg_m2;              ///< EGES
-  std::span<std::uint8_t> label;            ///< 0 = A ... 6 = G
+  std::span<double> heating_need_kwh;          ///< conventional heating need B_ch
+  std::span<double> final_energy_kwh;          ///< five uses, all carriers
+  std::span<double> heating_final_kwh;         ///< heating, both generators
+  std::span<double> heating_backup_final_kwh;  ///< the second generator's part, its carrier
+  std::span<double> dhw_final_kwh;             ///< hot water, carrier of the hot-water system
+  std::span<double> electricity_other_kwh;     ///< lighting and auxiliaries (electricity)
+  std::span<double> primary_energy_kwh_m2;     ///< Cep
+  std::span<double> ghg_kg_m2;                 ///< EGES
+  std::span<std::uint8_t> label;               ///< 0 = A ... 6 = G
 };
 
 /// Evaluates dwellings [begin, end). Writes only those rows of `out`, so disjoint

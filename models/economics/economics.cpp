@@ -56,6 +56,11 @@ EconomicsYear economics_year(const EconomicsParams& p, const ThermalParams& ther
       if (ch != electricity) sum += subscription[ch];
       if (cw != electricity && cw != ch) sum += subscription[cw];
       y.subscriptions_eur[h][w] = sum;
+      for (std::size_t b = 0; b < heating_system_count; ++b) {
+        const auto cb = static_cast<std::size_t>(thermal.heating[b].carrier);
+        y.backup_subscription_eur[b][h][w] =
+            cb != electricity && cb != ch && cb != cw ? subscription[cb] : 0.0;
+      }
     }
   y.intensity_coefficient = p.intensity_coefficient;
   y.intensity_exponent = p.intensity_exponent;
@@ -81,10 +86,17 @@ HouseholdBill household_bill(const HouseholdEnergy& in, const EconomicsYear& y) 
   // entrants at this year's level). Indexing it again here would count growth twice.
   out.income_eur = in.income_per_cu_eur * out.consumption_units;
 
-  // Heating: HI(s) with s the share of income the conventional heating bill would take.
-  const double heating_price = y.heating_eur_per_kwh[h];
+  // Heating: HI(s) with s the share of income the conventional heating bill would take, each
+  // generator's part priced in its carrier (the subscription is the main system's).
   const double conventional_heating = in.heating_final_kwh;
-  const double share = conventional_heating * heating_price / out.income_eur;
+  const double backup = in.heating_backup_final_kwh;
+  const double conventional_heating_eur = backup > 0.0
+                                              ? (conventional_heating - backup) * y.heating_eur_per_kwh[h] +
+                                                    backup * y.heating_eur_per_kwh[in.heating_backup_system]
+                                              : conventional_heating * y.heating_eur_per_kwh[h];
+  const double heating_price =
+      backup > 0.0 ? conventional_heating_eur / conventional_heating : y.heating_eur_per_kwh[h];
+  const double share = conventional_heating_eur / out.income_eur;
   const double heating = conventional_heating > 0.0 ? conventional_heating * y.intensity_coefficient *
                                                           std::pow(share, y.intensity_exponent)
                                                     : 0.0;
@@ -95,6 +107,7 @@ HouseholdBill household_bill(const HouseholdEnergy& in, const EconomicsYear& y) 
   out.actual_final_energy_kwh = heating + dhw + other;
   out.bill_eur = heating * heating_price + dhw * y.dhw_eur_per_kwh[w] + other * y.electricity_eur_per_kwh +
                  y.subscriptions_eur[h][w];
+  if (backup > 0.0) out.bill_eur += y.backup_subscription_eur[in.heating_backup_system][h][w];
   out.effort_rate = out.bill_eur / out.income_eur;
   return out;
 }
@@ -111,9 +124,11 @@ void evaluate_economics(const EconomicsInputs& in, const EconomicsYear& y, const
       out.fuel_poor_lihc[i] = 0;
       continue;
     }
-    const HouseholdEnergy household{in.floor_area_m2[i],  in.heating_system[i],       in.dhw_system[i],
-                                    in.household_size[i], in.income_per_cu_eur[i],    in.heating_final_kwh[i],
-                                    in.dhw_final_kwh[i],  in.electricity_other_kwh[i]};
+    const HouseholdEnergy household{
+        in.floor_area_m2[i],           in.heating_system[i],        in.dhw_system[i],
+        in.household_size[i],          in.income_per_cu_eur[i],     in.heating_final_kwh[i],
+        in.dhw_final_kwh[i],           in.electricity_other_kwh[i], in.heating_backup_system[i],
+        in.heating_backup_final_kwh[i]};
     const HouseholdBill b = household_bill(household, y);
     const double s_h = household.floor_area_m2;
     const double rent = in.rights_holder[i] != 0 ? 0.0 : y.rent_eur_per_m2_yr * s_h;

@@ -22,7 +22,8 @@ struct EvaluationBatch {
 #define CORON_BATCH_COLUMN(T, name, unit, spec, text) std::array<T, batch_rows> name;
   CORON_THERMAL_COLUMNS(CORON_BATCH_COLUMN)
 #undef CORON_BATCH_COLUMN
-  std::array<double, batch_rows> need, final_energy, heating_final, dhw_final, electricity_other, cep, eges;
+  std::array<double, batch_rows> need, final_energy, heating_final, heating_backup_final, dhw_final,
+      electricity_other, cep, eges;
   std::array<std::uint8_t, batch_rows> label;
   std::size_t size = 0;
 
@@ -53,14 +54,12 @@ struct EvaluationBatch {
 #define CORON_BATCH_SPAN(T, name, unit, spec, text) in.name = std::span<const T>(name.data(), size);
     CORON_THERMAL_COLUMNS(CORON_BATCH_SPAN)
 #undef CORON_BATCH_SPAN
-    const ThermalOutputs out{std::span<double>(need.data(), size),
-                             std::span<double>(final_energy.data(), size),
-                             std::span<double>(heating_final.data(), size),
-                             std::span<double>(dhw_final.data(), size),
-                             std::span<double>(electricity_other.data(), size),
-                             std::span<double>(cep.data(), size),
-                             std::span<double>(eges.data(), size),
-                             std::span<std::uint8_t>(label.data(), size)};
+    const ThermalOutputs out{
+        std::span<double>(need.data(), size),          std::span<double>(final_energy.data(), size),
+        std::span<double>(heating_final.data(), size), std::span<double>(heating_backup_final.data(), size),
+        std::span<double>(dhw_final.data(), size),     std::span<double>(electricity_other.data(), size),
+        std::span<double>(cep.data(), size),           std::span<double>(eges.data(), size),
+        std::span<std::uint8_t>(label.data(), size)};
     evaluate_thermal(in, params, year, out, 0, size);
   }
 };

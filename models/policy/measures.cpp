@@ -25,13 +25,15 @@ void lower_air_leakage(double q4pa_after, ThermalRow& row) noexcept {
 
 /// A new heating system takes its class's fixed efficiencies and intermittence: the old
 /// generator's year and power, and the old installation's emitters, network, programmer and
-/// controls, no longer describe it.
+/// controls, no longer describe it. It is sized for the whole need: a second generator goes.
 void forget_generator(ThermalRow& row) noexcept {
   row.heating_generator_year = 0;
   row.heating_nominal_power_kw = 0.0;
   row.heating_i0 = 0.0;
   row.heating_emitter_efficiency = 0.0;
   row.heating_generation_efficiency = 0.0;
+  row.heating_backup_share = 0.0;
+  row.heating_backup_generation_efficiency = 0.0;
 }
 
 /// Likewise a new hot-water system takes its class's generator, tank and distribution.

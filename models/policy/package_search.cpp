@@ -184,7 +184,7 @@ struct Best {
   double cep = 0.0;
   std::int32_t measures = 0;
   ThermalRow after;
-  double ghg = 0.0, final_kwh = 0.0, heating_kwh = 0.0, dhw_kwh = 0.0, other_kwh = 0.0;
+  double ghg = 0.0, final_kwh = 0.0, heating_kwh = 0.0, backup_kwh = 0.0, dhw_kwh = 0.0, other_kwh = 0.0;
   std::uint8_t label = 0;
 
   void take(std::int64_t cost, std::int32_t bits, const detail::EvaluationBatch& b, std::size_t r) noexcept {
@@ -196,6 +196,7 @@ struct Best {
     ghg = b.eges[r];
     final_kwh = b.final_energy[r];
     heating_kwh = b.heating_final[r];
+    backup_kwh = b.heating_backup_final[r];
     dhw_kwh = b.dhw_final[r];
     other_kwh = b.electricity_other[r];
     label = b.label[r];
@@ -211,6 +212,7 @@ struct Best {
     c.ghg_after_kg_m2 = ghg;
     c.final_after_kwh = final_kwh;
     c.heating_final_after_kwh = heating_kwh;
+    c.heating_backup_final_after_kwh = backup_kwh;
     c.dhw_final_after_kwh = dhw_kwh;
     c.electricity_other_after_kwh = other_kwh;
     c.label_after = label;

@@ -36,6 +36,7 @@ struct PackageChoice {
   double final_after_kwh = 0.0;  ///< conventional final energy, five uses
   /// The same by use, as the economics prices a bill (heating, hot water, lighting and auxiliaries).
   double heating_final_after_kwh = 0.0, dhw_final_after_kwh = 0.0, electricity_other_after_kwh = 0.0;
+  double heating_backup_final_after_kwh = 0.0;  ///< the second heating generator's part
   std::uint8_t label_after = 0;
 };
 

@@ -50,8 +50,14 @@ Choices gather_choices(const WorksParams& works, const ThermalRow& row, const Pa
 
 ReachCombination combination(std::int32_t measures, const detail::EvaluationBatch& b,
                              std::size_t r) noexcept {
-  return {
-      measures, b.label[r], b.cep[r], b.eges[r], b.heating_final[r], b.dhw_final[r], b.electricity_other[r]};
+  return {measures,
+          b.label[r],
+          b.cep[r],
+          b.eges[r],
+          b.heating_final[r],
+          b.dhw_final[r],
+          b.electricity_other[r],
+          b.heating_backup_final[r]};
 }
 
 /// What every level of one search reads.
@@ -232,6 +238,7 @@ std::optional<PackageChoice> PackageSearch::cheapest_in(const ReachSet& set,
   choice.ghg_after_kg_m2 = best->ghg;
   choice.final_after_kwh = best->final_kwh();
   choice.heating_final_after_kwh = best->heating_final_kwh;
+  choice.heating_backup_final_after_kwh = best->heating_backup_final_kwh;
   choice.dhw_final_after_kwh = best->dhw_final_kwh;
   choice.electricity_other_after_kwh = best->electricity_other_kwh;
   choice.label_after = best->label;

@@ -15,7 +15,7 @@
 
 namespace coron {
 
-/// A combination kept by a ReachSet and what the kernel gave for it. 48 bytes.
+/// A combination kept by a ReachSet and what the kernel gave for it. 56 bytes.
 struct ReachCombination {
   std::int32_t measures = 0;  ///< bit set, structure measure included
   std::uint8_t label = 0;
@@ -23,6 +23,7 @@ struct ReachCombination {
   double ghg = 0.0;  ///< kg CO2e/m2
   /// Conventional final energy by use, kWh/yr: what a bill after the works prices.
   double heating_final_kwh = 0.0, dhw_final_kwh = 0.0, electricity_other_kwh = 0.0;
+  double heating_backup_final_kwh = 0.0;  ///< the second heating generator's part, in its carrier
 
   /// The five uses, summed as the kernel sums them (the same bits).
   [[nodiscard]] double final_kwh() const noexcept {

@@ -141,13 +141,13 @@ void fold_climate(const ThermalParams& p, const ClimateTable& c, ClimateConstant
 struct ChunkArrays {
   using Column = std::array<double, chunk>;
   Column q_varep, q_vasouf, s_mea, exposure_e, exposure_f_over_e, i0, flat;
-  Column heat_input_per_need, heat_pef, heat_ghg, heat_aux_per_kwh_need, heat_aux_per_dwelling,
-      heat_aux_per_m2, vent_aux_per_dwelling, vent_aux_per_m2, dhw_inv_nominal, dhw_fixed_loss_kwh,
-      dhw_storage_loss_wh, dhw_collective, dhw_storage_in_heated_volume, dhw_inv_distribution, dhw_pef,
-      dhw_ghg, lighting_kwh_per_m2, dhw_need_per_occupant_kwh;
+  Column heat_input_per_need, heat_pef, heat_ghg, backup_share, backup_input_per_need, backup_pef, backup_ghg,
+      heat_aux_per_kwh_need, heat_aux_per_dwelling, heat_aux_per_m2, vent_aux_per_dwelling, vent_aux_per_m2,
+      dhw_inv_nominal, dhw_fixed_loss_kwh, dhw_storage_loss_wh, dhw_collective, dhw_storage_in_heated_volume,
+      dhw_inv_distribution, dhw_pef, dhw_ghg, lighting_kwh_per_m2, dhw_need_per_occupant_kwh;
   Column gv_w_per_k, inv_gv, solar_south_m2, solar_east_m2, solar_west_m2, solar_north_m2, internal_w, n_adeq,
-      intermittence, need_wh, need_kwh, final_kwh, heating_final_kwh, dhw_final_kwh, electricity_kwh, cep,
-      eges, label;
+      intermittence, need_wh, need_kwh, final_kwh, heating_final_kwh, backup_final_kwh, dhw_final_kwh,
+      electricity_kwh, cep, eges, label;
   /// The slot of each dwelling in the month columns (MonthColumns): the dwellings of each
   /// climate group together, groups in order, each starting at a multiple of lane_pad.
   std::array<std::uint8_t, chunk> slot;
@@ -274,6 +274,9 @@ struct MonthColumns {
   const double* const dwelling_i0 = in.heating_i0.data();
   const double* const emitter_efficiency = in.heating_emitter_efficiency.data();
   const double* const generation_efficiency = in.heating_generation_efficiency.data();
+  const std::uint8_t* const backup = in.heating_backup_system.data();
+  const double* const backup_share = in.heating_backup_share.data();
+  const double* const backup_generation_efficiency = in.heating_backup_generation_efficiency.data();
   const std::uint8_t* const dhw_collective = in.dhw_collective.data();
   const std::uint8_t* const storage_in_heated_volume = in.dhw_storage_in_heated_volume.data();
   const double* const dhw_efficiency = in.dhw_efficiency.data();
@@ -337,6 +340,18 @@ struct MonthColumns {
         a.heat_input_per_need[i] = sys.heat_input_per_need[h];
       a.heat_pef[i] = sys.heat_pef[h];
       a.heat_ghg[i] = sys.heat_ghg[h];
+      // A second generator covers its share of the need through the same emitters and network
+      // (R_e R_d R_r of the dwelling, or of its main class) with its own R_g, in its own carrier
+      // (3CL section 9.1.4: C_ch = sum_g share_g I_ch,g B_ch).
+      const std::size_t b = backup[r];
+      const double per_generated =
+          emitter_efficiency[r] > 0.0 ? 1.0 / emitter_efficiency[r] : sys.heat_input_per_generated[h];
+      a.backup_share[i] = backup_share[r];
+      a.backup_input_per_need[i] =
+          per_generated * (backup_generation_efficiency[r] > 0.0 ? 1.0 / backup_generation_efficiency[r]
+                                                                 : sys.inv_generation[b]);
+      a.backup_pef[i] = sys.heat_pef[b];
+      a.backup_ghg[i] = sys.heat_ghg[b];
       a.heat_aux_per_kwh_need[i] = sys.heat_aux_per_kwh_need[h];
       a.heat_aux_per_dwelling[i] = sys.circulator_w[h];  // times the heating hours, after pass 2
       a.heat_aux_per_m2[i] = sys.heat_aux_per_m2[h];
@@ -486,7 +501,10 @@ struct MonthColumns {
     for (std::size_t i = 0; i < n; ++i) {
       const double s_h = floor_area[c0 + i];
       const double need_kwh = a.gv_w_per_k[i] * a.need_wh[i] / 1000.0;
-      const double heating_kwh = need_kwh * a.intermittence[i] * a.heat_input_per_need[i];
+      const double heating_need_kwh = need_kwh * a.intermittence[i];
+      const double backup_kwh = heating_need_kwh * a.backup_share[i] * a.backup_input_per_need[i];
+      const double main_kwh = heating_need_kwh * (1.0 - a.backup_share[i]) * a.heat_input_per_need[i];
+      const double heating_kwh = main_kwh + backup_kwh;
       // Hot water: the generation efficiency from the dwelling's own need (3CL §14).
       const double dhw_need_kwh = a.n_adeq[i] * a.dhw_need_per_occupant_kwh[i];
       // B / (R R_d) with 1/R = 1/R_nom + loss/B: (B/R_nom + loss)/R_d, without a division.
@@ -497,13 +515,14 @@ struct MonthColumns {
                                    a.heat_aux_per_m2[i] * s_h + a.vent_aux_per_dwelling[i] +
                                    a.vent_aux_per_m2[i] * s_h;
       const double electricity_kwh = lighting_kwh + auxiliary_kwh;
-      const double primary_kwh =
-          heating_kwh * a.heat_pef[i] + dhw_kwh * a.dhw_pef[i] + electricity_kwh * pef_electricity;
-      const double ghg_kg = heating_kwh * a.heat_ghg[i] + dhw_kwh * a.dhw_ghg[i] +
+      const double primary_kwh = main_kwh * a.heat_pef[i] + backup_kwh * a.backup_pef[i] +
+                                 dhw_kwh * a.dhw_pef[i] + electricity_kwh * pef_electricity;
+      const double ghg_kg = main_kwh * a.heat_ghg[i] + backup_kwh * a.backup_ghg[i] + dhw_kwh * a.dhw_ghg[i] +
                             lighting_kwh * ghg_lighting + auxiliary_kwh * ghg_auxiliary;
       a.need_kwh[i] = need_kwh;
       a.final_kwh[i] = heating_kwh + dhw_kwh + electricity_kwh;
       a.heating_final_kwh[i] = heating_kwh;
+      a.backup_final_kwh[i] = backup_kwh;
       a.dhw_final_kwh[i] = dhw_kwh;
       a.electricity_kwh[i] = electricity_kwh;
       a.cep[i] = primary_kwh / s_h;
@@ -512,6 +531,7 @@ struct MonthColumns {
     std::copy_n(a.need_kwh.data(), n, out.heating_need_kwh.data() + c0);
     std::copy_n(a.final_kwh.data(), n, out.final_energy_kwh.data() + c0);
     std::copy_n(a.heating_final_kwh.data(), n, out.heating_final_kwh.data() + c0);
+    std::copy_n(a.backup_final_kwh.data(), n, out.heating_backup_final_kwh.data() + c0);
     std::copy_n(a.dhw_final_kwh.data(), n, out.dhw_final_kwh.data() + c0);
     std::copy_n(a.electricity_kwh.data(), n, out.electricity_other_kwh.data() + c0);
     std::copy_n(a.cep.data(), n, out.primary_energy_kwh_m2.data() + c0);

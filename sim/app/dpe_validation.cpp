@@ -58,9 +58,9 @@ std::vector<DpeComparison> compare_with_certificates(const stock::DpeImport& imp
 #define CORON_DPE_SPAN(T, name, unit, spec, text) in.name = s.name;
   CORON_THERMAL_COLUMNS(CORON_DPE_SPAN)
 #undef CORON_DPE_SPAN
-  std::vector<double> need(n), final_kwh(n), heating(n), dhw(n), other(n), cep(n), ghg(n);
+  std::vector<double> need(n), final_kwh(n), heating(n), backup(n), dhw(n), other(n), cep(n), ghg(n);
   std::vector<std::uint8_t> label(n);
-  const ThermalOutputs out{need, final_kwh, heating, dhw, other, cep, ghg, label};
+  const ThermalOutputs out{need, final_kwh, heating, backup, dhw, other, cep, ghg, label};
   // Certificates of 2021-2025: every carrier at 1 but electricity (DPE 2021 convention).
   YearFactors year;
   year.primary_energy_factor.fill(1.0);

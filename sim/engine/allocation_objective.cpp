@@ -12,13 +12,21 @@ using Objective = AllocationSpec::Objective;
 constexpr std::uint8_t label_e = 4;
 
 /// Dwelling i's household in a dwelling of `floor_area_m2` with those systems (its own
-/// now, or as the works leave it), using `heating`, `dhw` and `other` kWh/yr by convention.
+/// now, or as the works leave it), using `heating` (of which `backup` by the second
+/// generator), `dhw` and `other` kWh/yr by convention.
 HouseholdEnergy household(const DwellingState& state, std::size_t i, double floor_area_m2,
-                          std::uint8_t heating_system, std::uint8_t dhw_system, double heating, double dhw,
-                          double other) noexcept {
-  return {
-      floor_area_m2, heating_system, dhw_system, state.household_size[i], state.income_per_cu_eur[i], heating,
-      dhw,           other};
+                          std::uint8_t heating_system, std::uint8_t backup_system, std::uint8_t dhw_system,
+                          double heating, double backup, double dhw, double other) noexcept {
+  return {floor_area_m2,
+          heating_system,
+          dhw_system,
+          state.household_size[i],
+          state.income_per_cu_eur[i],
+          heating,
+          dhw,
+          other,
+          backup_system,
+          backup};
 }
 
 /// 1 when the household is fuel poor with this year's bill before the works and would not
@@ -30,8 +38,9 @@ HouseholdEnergy household(const DwellingState& state, std::size_t i, double floo
 bool fuel_poor_before(const EconomicsYear& prices, const DwellingState& state, std::size_t i) noexcept {
   if (state.occupied[i] == 0) return false;
   const HouseholdBill before = household_bill(
-      household(state, i, state.floor_area_m2[i], state.heating_system[i], state.dhw_system[i],
-                state.heating_final_kwh[i], state.dhw_final_kwh[i], state.electricity_other_kwh[i]),
+      household(state, i, state.floor_area_m2[i], state.heating_system[i], state.heating_backup_system[i],
+                state.dhw_system[i], state.heating_final_kwh[i], state.heating_backup_final_kwh[i],
+                state.dhw_final_kwh[i], state.electricity_other_kwh[i]),
       prices);
   return fuel_poor_tee_3d(before, state.income_per_cu_eur[i], prices);
 }
@@ -43,7 +52,8 @@ double lifted_out_of_fuel_poverty(const EconomicsYear& prices, const DwellingSta
   if (!fuel_poor_before(prices, state, i)) return 0.0;
   const ThermalRow& a = choice.after;
   const HouseholdBill after = household_bill(
-      household(state, i, a.floor_area_m2, a.heating_system, a.dhw_system, choice.heating_final_after_kwh,
+      household(state, i, a.floor_area_m2, a.heating_system, a.heating_backup_system, a.dhw_system,
+                choice.heating_final_after_kwh, choice.heating_backup_final_after_kwh,
                 choice.dhw_final_after_kwh, choice.electricity_other_after_kwh),
       prices);
   return fuel_poor_tee_3d(after, income_per_cu, prices) ? 0.0 : 1.0;

@@ -6,10 +6,18 @@ namespace coron::engine {
 
 void economics_step(DwellingState& state, const YearContext& context) {
   const EconomicsYear year = economics_year(context.economics, context.thermal, context.year);
-  const EconomicsInputs in{
-      state.floor_area_m2, state.heating_system,       state.dhw_system,        state.occupied,
-      state.rights_holder, state.household_size,       state.income_per_cu_eur, state.heating_final_kwh,
-      state.dhw_final_kwh, state.electricity_other_kwh};
+  const EconomicsInputs in{state.floor_area_m2,
+                           state.heating_system,
+                           state.dhw_system,
+                           state.occupied,
+                           state.rights_holder,
+                           state.household_size,
+                           state.income_per_cu_eur,
+                           state.heating_final_kwh,
+                           state.dhw_final_kwh,
+                           state.electricity_other_kwh,
+                           state.heating_backup_final_kwh,
+                           state.heating_backup_system};
   const EconomicsOutputs out{state.actual_final_energy_kwh, state.energy_bill_eur, state.rent_eur,
                              state.energy_effort_rate,      state.fuel_poor,       state.fuel_poor_lihc};
   // Rent after works: ordinary tenants of a renovated dwelling pay the scenario's increase.

@@ -1,6 +1,7 @@
 #include "stock/dpe_mapping.hpp"
 
 #include "stock/dpe_emitters.hpp"
+#include "stock/dpe_heating.hpp"
 #include "stock/dpe_hot_water.hpp"
 #include "stock/dpe_intermittence.hpp"
 #include "stock/dpe_systems.hpp"
@@ -183,21 +184,28 @@ DpeMapping map_dpe_certificate(const io::DpeCertificate& c) {
   r.inertia = static_cast<std::uint8_t>(inertia->value);
   if (!inertia->exact) notes.push_back(fmt::format("approximated: {}", inertia->why));
 
-  const io::DpeGenerator& heater = main_generator(c.heating, "heating", notes);
-  const auto heating = heating_system_of(heater.type_id);
-  if (!heating)
-    return refuse(c, heater.where.line, heater.where.path,
-                  fmt::format("unknown enum_type_generateur_ch_id {}", heater.type_id));
-  r.heating_system = static_cast<std::uint8_t>(heating->value);
-  if (!heating->exact) notes.push_back(fmt::format("approximated: {}", heating->why));
+  for (const io::DpeGenerator& g : c.heating) {
+    const auto heating = heating_system_of(g.type_id);
+    if (!heating)
+      return refuse(c, g.where.line, g.where.path,
+                    fmt::format("unknown enum_type_generateur_ch_id {}", g.type_id));
+    if (!heating->exact) notes.push_back(fmt::format("approximated: {}", heating->why));
+  }
+  // The main generator and a second one, each with the R_g the certificate computed for it at
+  // its load (§12-13), where it gives one: the period's table is then only what a later heating
+  // of the same class would take.
+  HeatingGenerators generators = heating_generators(c.heating);
+  notes.insert(notes.end(), generators.notes.begin(), generators.notes.end());
+  const io::DpeGenerator& heater = c.heating[generators.main];
+  r.heating_system = static_cast<std::uint8_t>(generators.main_system);
+  r.heating_generation_efficiency = generators.main_efficiency;
+  r.heating_backup_system = static_cast<std::uint8_t>(generators.backup_system);
+  r.heating_backup_share = generators.backup_share;
+  r.heating_backup_generation_efficiency = generators.backup_efficiency;
   // The generator's period gives a boiler's part-load efficiency (3CL §13.2.1) or a heat pump's
   // SCOP (§12.4). A boiler's Pn is a house's own;
   // a flat's certificate may give the building's boiler, so the flat's is sized by the method.
   r.heating_generator_year = static_cast<std::int16_t>(generator_year_of(heater.type_id));
-  // And the R_g the certificate computed for it at its load (§12-13), where it gives one: the
-  // period's table is then only what a later heating of the same class would take.
-  const double own_rg = heater.generation_efficiency > 0.0 ? heater.generation_efficiency : heater.cop;
-  if (own_rg > 0.0 && own_rg <= 10.0) r.heating_generation_efficiency = own_rg;
   if (r.heating_generator_year > 0 && m.is_house)
     r.heating_nominal_power_kw = heater.nominal_power_w / 1000.0;
   // The intermittence of its emitters, control and programmer (3CL §8), as the method's table

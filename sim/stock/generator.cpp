@@ -413,6 +413,7 @@ Stock generate(const StockParameters& p, std::uint64_t seed, std::vector<std::ui
       const RngKey ks = key(seed, id, Stream::stock_system);
       const std::size_t heating = categorical(w.heating_share, ks.uniform(system_draw::heating));
       s.heating_system[i] = static_cast<std::uint8_t>(heating);
+      s.heating_backup_system[i] = s.heating_system[i];  // one generator: share 0
       s.dhw_system[i] = static_cast<std::uint8_t>(
           categorical(p.dhw_share_given_heating[heating], ks.uniform(system_draw::dhw)));
       s.ventilation[i] =

@@ -160,13 +160,17 @@ TEST(ValidateDpe, TheShippedCertificatesHeatLossAndNeedAsMeasured) {
   // writes for its electric tank rather than the method's).
   EXPECT_GE(houses.within_5_percent[7] * 16.0, 16.0 - 1e-9);
   EXPECT_GE(flats.within_5_percent[7] * 22.0, 22.0 - 1e-9);
-  // Heating final energy within 5 % (index 6): 10 of 16 houses and 20 of 22 flats with each
-  // main generator's own R_g (6 and 12 with the classes' or the periods').
-  EXPECT_GE(houses.within_5_percent[6] * 16.0, 10.0 - 1e-9);
-  EXPECT_GE(flats.within_5_percent[6] * 22.0, 20.0 - 1e-9);
-  // Cep within 5 %: 11 of 16 houses, 15 of 22 flats.
-  EXPECT_GE(houses.within_5_percent[2] * 16.0, 11.0 - 1e-9);
-  EXPECT_GE(flats.within_5_percent[2] * 22.0, 15.0 - 1e-9);
+  // Heating final energy within 5 % (index 6): 13 of 16 houses and 21 of 22 flats with each
+  // certificate's second generator (10 and 20 with its main generator alone, 6 and 12 with the
+  // classes' R_g or the periods').
+  EXPECT_GE(houses.within_5_percent[6] * 16.0, 13.0 - 1e-9);
+  EXPECT_GE(flats.within_5_percent[6] * 22.0, 21.0 - 1e-9);
+  // Cep within 5 %: 12 of 16 houses, 14 of 22 flats (11 and 15 with the main generator alone:
+  // 2283E1034323X's heat pump, giving 52 % of the heat beside an electric heater, is
+  // now its main generator, whose emitters and intermittence the row takes for both, 6.1 % over
+  // its declared Cep; 2287E0104246W's stove heats through its convectors' emitters, 7.7 % under).
+  EXPECT_GE(houses.within_5_percent[2] * 16.0, 12.0 - 1e-9);
+  EXPECT_GE(flats.within_5_percent[2] * 22.0, 14.0 - 1e-9);
 }
 
 TEST(ValidateDpeCli, PrintsTheTableAndTheDistribution) {

@@ -88,9 +88,10 @@ std::vector<Plain> plain_needs(const Stock& stock, const PackageState& package) 
 #define ONE_SPAN(T, name, unit, spec, text) one.name = std::span<const T>(&row.name, 1);
     CORON_THERMAL_COLUMNS(ONE_SPAN)
 #undef ONE_SPAN
-    double need = 0.0, final_energy = 0.0, heating = 0.0, dhw = 0.0, other = 0.0, cep = 0.0, eges = 0.0;
+    double need = 0.0, final_energy = 0.0, heating = 0.0, backup = 0.0, dhw = 0.0, other = 0.0, cep = 0.0,
+           eges = 0.0;
     std::uint8_t label = 0;
-    const ThermalOutputs o{{&need, 1},  {&final_energy, 1}, {&heating, 1}, {&dhw, 1},
+    const ThermalOutputs o{{&need, 1},  {&final_energy, 1}, {&heating, 1}, {&backup, 1}, {&dhw, 1},
                            {&other, 1}, {&cep, 1},          {&eges, 1},    {&label, 1}};
     evaluate_thermal(one, params.thermal, factors_2018(), o, 0, 1);
     const double hourly =

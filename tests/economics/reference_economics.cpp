@@ -49,7 +49,11 @@ Economics household_year(const Household& h, const EconomicsParams& p, const The
   const double cu = p.cu_first_person + p.cu_other_person * (h.persons - 1);
   const double income = h.income_per_cu_eur * cu;  // the state's income is already this year's
 
-  const double s = h.heating_kwh * price(p, heat_carrier, year) / income;
+  const Carrier backup_carrier = t.heating[static_cast<std::size_t>(h.backup_system)].carrier;
+  // The conventional heating bill, each generator's kWh at its carrier's price.
+  const double heating_eur = (h.heating_kwh - h.backup_kwh) * price(p, heat_carrier, year) +
+                             h.backup_kwh * price(p, backup_carrier, year);
+  const double s = heating_eur / income;
   const double intensity = p.intensity_coefficient * std::pow(s, p.intensity_exponent);
   e.actual_heating_kwh = h.heating_kwh > 0.0 ? h.heating_kwh * intensity : 0.0;
   const double litres_ratio = p.dhw_litres_per_person_day / t.dhw_litres_per_occupant_day;
@@ -57,9 +61,11 @@ Economics household_year(const Household& h, const EconomicsParams& p, const The
   e.actual_kwh = e.actual_heating_kwh + dhw + h.other_kwh;
 
   std::set<Carrier> used = {heat_carrier, dhw_carrier, Carrier::electricity};
+  if (h.backup_kwh > 0.0) used.insert(backup_carrier);
   double subscriptions = 0.0;
   for (const Carrier c : used) subscriptions += subscription(p, c, year);
-  e.bill_eur = e.actual_heating_kwh * price(p, heat_carrier, year) + dhw * price(p, dhw_carrier, year) +
+  const double heating_price = h.heating_kwh > 0.0 ? heating_eur / h.heating_kwh : 0.0;
+  e.bill_eur = e.actual_heating_kwh * heating_price + dhw * price(p, dhw_carrier, year) +
                h.other_kwh * price(p, Carrier::electricity, year) + subscriptions;
 
   if (!h.rights_holder) {

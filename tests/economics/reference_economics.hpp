@@ -16,6 +16,8 @@ struct Household {
   int persons = 0;
   double income_per_cu_eur = 0.0;
   double heating_kwh = 0.0, dhw_kwh = 0.0, other_kwh = 0.0;  ///< conventional final energy by use
+  int backup_system = 0;
+  double backup_kwh = 0.0;  ///< the second heating generator's part of heating_kwh
 };
 
 struct Economics {

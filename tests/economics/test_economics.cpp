@@ -57,7 +57,8 @@ const EconomicsParams& economics_params() {
 /// Columns of a population of households, and the model's outputs.
 struct Population {
   std::vector<double> floor_area, income_per_cu, heating, dhw, other;
-  std::vector<std::uint8_t> heating_system, dhw_system, occupied, rights_holder, persons;
+  std::vector<std::uint8_t> heating_system, dhw_system, occupied, rights_holder, persons, backup_system;
+  std::vector<double> backup;
   std::vector<double> actual, bill, rent, effort;
   std::vector<std::uint8_t> fuel_poor, lihc;
 
@@ -67,6 +68,8 @@ struct Population {
     heating.push_back(h.heating_kwh);
     dhw.push_back(h.dhw_kwh);
     other.push_back(h.other_kwh);
+    backup.push_back(h.backup_kwh);
+    backup_system.push_back(static_cast<std::uint8_t>(h.backup_system));
     heating_system.push_back(static_cast<std::uint8_t>(h.heating_system));
     dhw_system.push_back(static_cast<std::uint8_t>(h.dhw_system));
     occupied.push_back(h.occupied ? 1 : 0);
@@ -83,8 +86,9 @@ struct Population {
     effort.assign(n, -1.0);
     fuel_poor.assign(n, 9);
     lihc.assign(n, 9);
-    const EconomicsInputs in{floor_area, heating_system, dhw_system, occupied, rights_holder,
-                             persons,    income_per_cu,  heating,    dhw,      other};
+    const EconomicsInputs in{floor_area,    heating_system, dhw_system,    occupied,
+                             rights_holder, persons,        income_per_cu, heating,
+                             dhw,           other,          backup,        backup_system};
     const EconomicsOutputs out{actual, bill, rent, effort, fuel_poor, lihc};
     evaluate_economics(in, economics_year(p, thermal_params(), year), out, 0, n);
   }
@@ -119,7 +123,8 @@ TEST(Economics, HandCaseWorkedOut) {
 }
 
 /// A varied population: every heating and hot-water system, rights holders, vacant dwellings,
-/// sizes 1-7, incomes from 3 000 to 60 000 per CU, conventional heating from 0 to 60 000 kWh.
+/// sizes 1-7, incomes from 3 000 to 60 000 per CU, conventional heating from 0 to 60 000 kWh,
+/// a quarter of it with a second heating generator of any system.
 std::vector<reference::Household> varied(std::size_t n) {
   std::mt19937_64 rng(7);
   auto u = [&](double lo, double hi) { return std::uniform_real_distribution<double>(lo, hi)(rng); };
@@ -136,6 +141,10 @@ std::vector<reference::Household> varied(std::size_t n) {
     h.heating_kwh = i % 23 == 0 ? 0.0 : u(500.0, 60000.0);
     h.dhw_kwh = u(800.0, 6000.0);
     h.other_kwh = u(200.0, 3000.0);
+    if (i % 4 == 1) {  // a second generator of every system, in every carrier
+      h.backup_system = static_cast<int>((i / 4) % heating_system_count);
+      h.backup_kwh = h.heating_kwh * u(0.05, 0.5);
+    }
     out.push_back(h);
   }
   return out;
@@ -268,9 +277,18 @@ DwellingState baseline_year(int year) {
   DwellingState s = initial_state(stock);
   const YearFactors f = fixtures::factors_with_electricity(2.3);
   evaluate_thermal(thermal_inputs(s), thermal_params(), f, thermal_outputs(s), 0, s.size());
-  const EconomicsInputs in{s.floor_area_m2, s.heating_system,       s.dhw_system,        s.occupied,
-                           s.rights_holder, s.household_size,       s.income_per_cu_eur, s.heating_final_kwh,
-                           s.dhw_final_kwh, s.electricity_other_kwh};
+  const EconomicsInputs in{s.floor_area_m2,
+                           s.heating_system,
+                           s.dhw_system,
+                           s.occupied,
+                           s.rights_holder,
+                           s.household_size,
+                           s.income_per_cu_eur,
+                           s.heating_final_kwh,
+                           s.dhw_final_kwh,
+                           s.electricity_other_kwh,
+                           s.heating_backup_final_kwh,
+                           s.heating_backup_system};
   const EconomicsOutputs out{s.actual_final_energy_kwh, s.energy_bill_eur, s.rent_eur,
                              s.energy_effort_rate,      s.fuel_poor,       s.fuel_poor_lihc};
   evaluate_economics(in, economics_year(economics_params(), thermal_params(), year), out, 0, s.size());

@@ -42,6 +42,8 @@ ThermalRow apply(const Measure& m, const RebuiltEnvelope& rebuilt, ThermalRow d)
     d.heating_i0 = 0.0;
     d.heating_emitter_efficiency = 0.0;
     d.heating_generation_efficiency = 0.0;
+    d.heating_backup_share = 0.0;  // sized for the whole need: no second generator
+    d.heating_backup_generation_efficiency = 0.0;
   }
   if (m.component == Component::dhw || (m.component == Component::structure && m.rebuild)) {
     d.dhw_efficiency = 0.0;  // a new hot-water generator: the class's, its tank and network

@@ -143,6 +143,9 @@ TEST(WorksMeasures, ANewHeatingSystemForgetsTheOldGenerator) {
   boiler.heating_i0 = 0.95;
   boiler.heating_emitter_efficiency = 0.8;
   boiler.heating_generation_efficiency = 0.86;
+  boiler.heating_backup_system = static_cast<std::uint8_t>(HeatingSystem::wood_stove);
+  boiler.heating_backup_share = 0.25;
+  boiler.heating_backup_generation_efficiency = 0.66;
   for (const char* name : {"heat_pump", "rebuild"}) {
     ThermalRow after = boiler;
     apply_measure(works.measures[*works.find(name)], works.rebuilt, after);
@@ -151,6 +154,8 @@ TEST(WorksMeasures, ANewHeatingSystemForgetsTheOldGenerator) {
     EXPECT_EQ(after.heating_i0, 0.0) << name;
     EXPECT_EQ(after.heating_emitter_efficiency, 0.0) << name;
     EXPECT_EQ(after.heating_generation_efficiency, 0.0) << name;
+    EXPECT_EQ(after.heating_backup_share, 0.0) << name;  // sized for the whole need
+    EXPECT_EQ(after.heating_backup_generation_efficiency, 0.0) << name;
   }
   ThermalRow attic = boiler;
   apply_measure(works.measures[*works.find("attic")], works.rebuilt, attic);
@@ -159,6 +164,8 @@ TEST(WorksMeasures, ANewHeatingSystemForgetsTheOldGenerator) {
   EXPECT_EQ(attic.heating_i0, 0.95);
   EXPECT_EQ(attic.heating_emitter_efficiency, 0.8);
   EXPECT_EQ(attic.heating_generation_efficiency, 0.86);
+  EXPECT_EQ(attic.heating_backup_share, 0.25);
+  EXPECT_EQ(attic.heating_backup_generation_efficiency, 0.66);
 }
 
 // Likewise a new hot-water system, or a rebuilt house, forgets the certificate's hot-water

@@ -42,12 +42,13 @@ Evaluated evaluate_row(const ThermalRow& row, const YearFactors& y) {
 #define CORON_ONE_ROW(T, name, unit, spec, text) in.name = std::span<const T>(&row.name, 1);
   CORON_THERMAL_COLUMNS(CORON_ONE_ROW)
 #undef CORON_ONE_ROW
-  double need = 0, final_kwh = 0, heating = 0, dhw = 0, other = 0;
+  double need = 0, final_kwh = 0, heating = 0, backup = 0, dhw = 0, other = 0;
   Evaluated e;
   evaluate_thermal(in, params(), y,
                    {{&need, 1},
                     {&final_kwh, 1},
                     {&heating, 1},
+                    {&backup, 1},
                     {&dhw, 1},
                     {&other, 1},
                     {&e.cep, 1},

@@ -184,17 +184,25 @@ TEST(DpeMapping, TheHeatingsIntermittenceAndEmitterEfficienciesAreTheTablesForIt
     const io::DpeCertificate c = io::read_dpe_certificate(entry.path().string());
     const DpeMapping m = map_dpe_certificate(c);
     if (m.refused || c.heating.empty()) continue;
-    const auto main = std::max_element(c.heating.begin(), c.heating.end(), [](const auto& a, const auto& b) {
-      return a.consumption_kwh < b.consumption_kwh;
+    // The main generator gives most heat: conso_ch times its own R_g (rendement_generation, or SCOP).
+    const auto rg = [](const io::DpeGenerator& g) {
+      return g.generation_efficiency > 0.0 ? g.generation_efficiency : g.cop;
+    };
+    const auto main = std::max_element(c.heating.begin(), c.heating.end(), [&](const auto& a, const auto& b) {
+      return a.consumption_kwh * rg(a) < b.consumption_kwh * rg(b);
     });
     ++compared;
     EXPECT_NEAR(m.row.heating_i0, main->declared_i0, 1e-9) << entry.path().filename();
     EXPECT_NEAR(m.row.heating_emitter_efficiency, main->declared_emitter_efficiency, 1e-9)
         << entry.path().filename();
-    // Its R_g is the certificate's own for that generator: rendement_generation, or its SCOP.
-    const double own_rg = main->generation_efficiency > 0.0 ? main->generation_efficiency : main->cop;
-    EXPECT_EQ(m.row.heating_generation_efficiency, own_rg) << entry.path().filename();
-    if (own_rg > 0.0) ++with_own_rg;
+    // Its R_g is the certificate's own for that generator, alone in its class.
+    const auto same_class = std::count_if(c.heating.begin(), c.heating.end(), [&](const auto& g) {
+      return heating_system_of(g.type_id)->value == heating_system_of(main->type_id)->value;
+    });
+    if (same_class == 1) {
+      EXPECT_DOUBLE_EQ(m.row.heating_generation_efficiency, rg(*main)) << entry.path().filename();
+    }
+    if (rg(*main) > 0.0) ++with_own_rg;
   }
   EXPECT_EQ(compared, 38u);
   EXPECT_EQ(with_own_rg, 38u);  // every shipped certificate gives it
@@ -485,6 +493,36 @@ TEST(DpeSystems, EveryVentilationIdMapsExactlyToATypeWithTheMethodsFlowsAndFans)
   for (std::size_t t = 0; t < ventilation_count; ++t)
     EXPECT_EQ(used[t], t == static_cast<std::size_t>(Ventilation::natural_vents) ? 2 : 1)
         << ventilation_names[t];
+}
+
+// Two heating generators of two classes (3CL §9.1.4 configuration 3: a heat pump with a wood
+// stove as backup): the main is the one giving most heat, conso_ch x R_g, and the stove's share
+// is its heat over both, each with the R_g its certificate computed. Hand figures from the XML.
+TEST(DpeMapping, AStoveBesideAHeatPumpIsTheSecondGeneratorWithItsShareOfTheHeat) {
+  const DpeMapping m = mapped("2264E2895461K.xml");  // heat pump id 7: 5198.70 kWh, SCOP 2.80;
+  ASSERT_FALSE(m.refused) << m.refusal.format();     // wood stove id 26: 8638.43 kWh, R_g 0.60
+  EXPECT_EQ(m.row.heating_system, static_cast<std::uint8_t>(HeatingSystem::heat_pump_air_water));
+  EXPECT_DOUBLE_EQ(m.row.heating_generation_efficiency, 2.8);
+  EXPECT_EQ(m.row.heating_backup_system, static_cast<std::uint8_t>(HeatingSystem::wood_stove));
+  EXPECT_NEAR(m.row.heating_backup_share, 5183.058 / (14556.36 + 5183.058), 1e-12);  // 0.26258
+  EXPECT_DOUBLE_EQ(m.row.heating_backup_generation_efficiency, 0.6);
+}
+
+// Generators of one class count as one, their R_g their heat over their consumption; a
+// certificate of one generator keeps no second one.
+TEST(DpeMapping, GeneratorsOfOneClassAreOneAndASingleGeneratorHasNoSecond) {
+  // Configuration 5: electric convectors (id 100: 3278.41 kWh, 1.00), a wood stove (id 26:
+  // 2386.60 kWh, 0.60) and a bathroom's electric heater (id 98: 495.92 kWh, 1.00).
+  const DpeMapping three = mapped("2376E3241961V.xml");
+  ASSERT_FALSE(three.refused) << three.refusal.format();
+  EXPECT_EQ(three.row.heating_system, static_cast<std::uint8_t>(HeatingSystem::electric_direct));
+  EXPECT_DOUBLE_EQ(three.row.heating_generation_efficiency, 1.0);
+  EXPECT_EQ(three.row.heating_backup_system, static_cast<std::uint8_t>(HeatingSystem::wood_stove));
+  EXPECT_NEAR(three.row.heating_backup_share, 1431.96 / (3278.41 + 495.92 + 1431.96), 1e-12);
+  const DpeMapping one = mapped("2378E2995004O.xml");
+  ASSERT_FALSE(one.refused);
+  EXPECT_EQ(one.row.heating_backup_share, 0.0);
+  EXPECT_EQ(one.row.heating_backup_generation_efficiency, 0.0);
 }
 
 }  // namespace

@@ -58,14 +58,18 @@ std::vector<std::uint8_t> initial_labels(const Stock& s) {
                          s.heating_i0,
                          s.heating_emitter_efficiency,
                          s.heating_generation_efficiency,
+                         s.heating_backup_system,
+                         s.heating_backup_share,
+                         s.heating_backup_generation_efficiency,
                          s.dhw_efficiency,
                          s.dhw_standing_loss_kwh,
                          s.dhw_distribution_efficiency,
                          s.dhw_storage_loss_kwh};
   const std::size_t n = s.size();
-  std::vector<double> need(n), final_energy(n), heating(n), dhw(n), electricity(n), cep(n), eges(n);
+  std::vector<double> need(n), final_energy(n), heating(n), backup(n), dhw(n), electricity(n), cep(n),
+      eges(n);
   std::vector<std::uint8_t> label(n);
-  const ThermalOutputs out{need, final_energy, heating, dhw, electricity, cep, eges, label};
+  const ThermalOutputs out{need, final_energy, heating, backup, dhw, electricity, cep, eges, label};
   evaluate_thermal(in, params, year, out, 0, n);
   return label;
 }

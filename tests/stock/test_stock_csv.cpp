@@ -120,7 +120,7 @@ TEST(StockCsv, ColumnsInAnyOrderAndAnOlderFormatStillLoads) {
   const Stock s = parse_stock_csv(text, "order.csv", &notices);
   ASSERT_EQ(s.size(), 3u);
   EXPECT_EQ(s.window_east_m2, (std::vector<double>{0.0, 0.0, 0.0}));  // the file's window_east_west_m2 are 0
-  ASSERT_EQ(notices.size(), 19u);
+  ASSERT_EQ(notices.size(), 22u);
   EXPECT_EQ(notices[0].key, "window_east_m2");
   EXPECT_EQ(notices[1].key, "window_west_m2");
   EXPECT_THAT(
@@ -144,15 +144,19 @@ TEST(StockCsv, ColumnsInAnyOrderAndAnOlderFormatStillLoads) {
   EXPECT_EQ(notices[10].key, "heating_emitter_efficiency");
   EXPECT_THAT(notices[9].format(), HasSubstr("(format 8 added it)"));
   EXPECT_EQ(notices[11].key, "heating_generation_efficiency");
-  EXPECT_EQ(notices[12].key, "dhw_efficiency");
-  EXPECT_EQ(notices[13].key, "dhw_standing_loss_kwh");
-  EXPECT_EQ(notices[14].key, "dhw_distribution_efficiency");
-  EXPECT_EQ(notices[15].key, "dhw_storage_loss_kwh");
+  EXPECT_EQ(notices[12].key, "heating_backup_system");
+  EXPECT_EQ(notices[13].key, "heating_backup_share");
+  EXPECT_EQ(notices[14].key, "heating_backup_generation_efficiency");
+  EXPECT_THAT(notices[12].format(), HasSubstr("(format 10 added it)"));
+  EXPECT_EQ(notices[15].key, "dhw_efficiency");
+  EXPECT_EQ(notices[16].key, "dhw_standing_loss_kwh");
+  EXPECT_EQ(notices[17].key, "dhw_distribution_efficiency");
+  EXPECT_EQ(notices[18].key, "dhw_storage_loss_kwh");
   EXPECT_THAT(notices[11].format(), HasSubstr("(format 9 added it)"));
-  EXPECT_EQ(notices[16].key, "spouse_age");
-  EXPECT_EQ(notices[17].key, "entry_year");
-  EXPECT_EQ(notices[18].key, "vacant_years");
-  EXPECT_THAT(notices[16].format(), HasSubstr("(format 3 added it)"));
+  EXPECT_EQ(notices[19].key, "spouse_age");
+  EXPECT_EQ(notices[20].key, "entry_year");
+  EXPECT_EQ(notices[21].key, "vacant_years");
+  EXPECT_THAT(notices[19].format(), HasSubstr("(format 3 added it)"));
   // A house's own hot-water installation, its tank inside, as the generator writes them.
   EXPECT_EQ(s.dhw_collective, (std::vector<std::uint8_t>{0, 0, 0}));
   EXPECT_EQ(s.dhw_storage_in_heated_volume, (std::vector<std::uint8_t>{1, 1, 1}));
@@ -163,6 +167,7 @@ TEST(StockCsv, ColumnsInAnyOrderAndAnOlderFormatStillLoads) {
   EXPECT_EQ(s.heating_i0, (std::vector<double>{0.0, 0.0, 0.0}));                  // each heating class's I0
   EXPECT_EQ(s.heating_emitter_efficiency, (std::vector<double>{0.0, 0.0, 0.0}));  // and R_e R_d R_r
   EXPECT_EQ(s.heating_generation_efficiency, (std::vector<double>{0.0, 0.0, 0.0}));  // and R_g
+  EXPECT_EQ(s.heating_backup_share, (std::vector<double>{0.0, 0.0, 0.0}));           // one generator
   EXPECT_EQ(s.dhw_efficiency, (std::vector<double>{0.0, 0.0, 0.0}));  // each hot-water class's generator
   EXPECT_EQ(s.dhw_standing_loss_kwh, (std::vector<double>{0.0, 0.0, 0.0}));
   EXPECT_EQ(s.dhw_distribution_efficiency, (std::vector<double>{0.0, 0.0, 0.0}));
@@ -202,6 +207,7 @@ TEST(StockCsv, FormatOneGlazingIsSplitEvenlyIntoEastAndWest) {
   s.vacant_years = {0};
   s.dhw_collective = {0};  // format 7's, likewise
   s.dhw_storage_in_heated_volume = {1};
+  s.heating_backup_system = {0};  // format 10's, likewise
   std::ostringstream out;
   write_stock_csv(s, out);
   std::string v2 = out.str();
@@ -228,15 +234,30 @@ TEST(StockCsv, FormatOneGlazingIsSplitEvenlyIntoEastAndWest) {
   fields.erase(fields.begin() + static_cast<std::ptrdiff_t>(column) + 1);
   // and without format 3's household columns, format 4's climate, format 5's generator,
   // format 6's dwelling type, format 7's hot-water installation, format 8's I0 and emitters and
-  // format 9's hot-water generation
+  // format 9's hot-water generation and format 10's second heating generator
   std::vector<std::string> names;
   std::stringstream header_again(v1.substr(0, header_end));
   while (std::getline(header_again, field, ',')) names.push_back(field);
-  for (const char* added : {"spouse_age", "entry_year", "vacant_years", "climate_zone", "altitude_class",
-                            "heating_generator_year", "heating_nominal_power_kw", "dwelling_type",
-                            "dhw_collective", "dhw_storage_in_heated_volume", "heating_i0",
-                            "heating_emitter_efficiency", "heating_generation_efficiency", "dhw_efficiency",
-                            "dhw_standing_loss_kwh", "dhw_distribution_efficiency", "dhw_storage_loss_kwh"}) {
+  for (const char* added : {"spouse_age",
+                            "entry_year",
+                            "vacant_years",
+                            "climate_zone",
+                            "altitude_class",
+                            "heating_generator_year",
+                            "heating_nominal_power_kw",
+                            "dwelling_type",
+                            "dhw_collective",
+                            "dhw_storage_in_heated_volume",
+                            "heating_i0",
+                            "heating_emitter_efficiency",
+                            "heating_generation_efficiency",
+                            "dhw_efficiency",
+                            "dhw_standing_loss_kwh",
+                            "dhw_distribution_efficiency",
+                            "dhw_storage_loss_kwh",
+                            "heating_backup_system",
+                            "heating_backup_share",
+                            "heating_backup_generation_efficiency"}) {
     const auto at = std::find(names.begin(), names.end(), added) - names.begin();
     ASSERT_LT(static_cast<std::size_t>(at), names.size()) << added;
     names.erase(names.begin() + at);
@@ -248,7 +269,7 @@ TEST(StockCsv, FormatOneGlazingIsSplitEvenlyIntoEastAndWest) {
   for (std::size_t k = 0; k < fields.size(); ++k) rebuilt.append(k ? "," : "").append(fields[k]);
   std::vector<Diagnostic> notices;
   const Stock old = parse_stock_csv(rebuilt, "v1.csv", &notices);
-  EXPECT_EQ(notices.size(), 19u);
+  EXPECT_EQ(notices.size(), 22u);
   expect_identical(s, old);  // 0.5 x 3 = 1.5 each, every other column as written
   std::vector<Diagnostic> none;
   expect_identical(s, parse_stock_csv(v2, "v2.csv", &none));
@@ -264,7 +285,7 @@ TEST(StockCsvErrors, AFormatLineWithoutItsNumberIsBadInputNotACrash) {
       (void)parse_stock_csv(first + "\ndwelling_id\n1\n", "bare.csv");
       FAIL() << "expected InputError for '" << first << "'";
     } catch (const InputError& e) {
-      EXPECT_THAT(e.what(), HasSubstr("bare.csv:1:23: format: expected a stock CSV format within [1, 9]"));
+      EXPECT_THAT(e.what(), HasSubstr("bare.csv:1:23: format: expected a stock CSV format within [1, 10]"));
       EXPECT_THAT(e.what(), HasSubstr("got ''"));
     }
   }
@@ -274,12 +295,12 @@ TEST(StockCsvErrors, AFormatNewerThanThisCoronIsRefused) {
   std::ostringstream out;
   write_stock_csv(default_stock(), out);
   std::string text = out.str();
-  text.replace(0, text.find('\n'), "# coron stock, format 10");
+  text.replace(0, text.find('\n'), "# coron stock, format 11");
   try {
     (void)parse_stock_csv(text, "future.csv");
     FAIL() << "expected InputError";
   } catch (const InputError& e) {
-    EXPECT_THAT(e.what(), HasSubstr("future.csv:1:23: format: expected a stock CSV format within [1, 9]"));
+    EXPECT_THAT(e.what(), HasSubstr("future.csv:1:23: format: expected a stock CSV format within [1, 10]"));
     EXPECT_EQ(e.diagnostics().size(), 1u);
   }
 }

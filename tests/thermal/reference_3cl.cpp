@@ -257,7 +257,16 @@ Result evaluate(const ThermalInputs& in, std::size_t i, const ThermalParams& p, 
       in.heating_emitter_efficiency[i] > 0.0
           ? in.heating_emitter_efficiency[i]
           : heating.emission_efficiency * heating.distribution_efficiency * heating.regulation_efficiency;
-  const double heating_kwh = need_kwh * intermittence / (r_g * chain);
+  // Two generators (3CL §9.1.4): C_ch = B_ch INT / (R_e R_d R_r) ((1 - s) / R_g + s / R_g,backup), the
+  // second one through the same emitters, with its own R_g or its class's fixed one.
+  const double share = in.heating_backup_share[i];
+  const HeatingSystemParams& backup = p.heating[in.heating_backup_system[i]];
+  const double r_g_backup = in.heating_backup_generation_efficiency[i] > 0.0
+                                ? in.heating_backup_generation_efficiency[i]
+                                : backup.generation_efficiency;
+  const double main_kwh = need_kwh * intermittence * (1.0 - share) / (r_g * chain);
+  const double backup_kwh = need_kwh * intermittence * share / (r_g_backup * chain);
+  const double heating_kwh = main_kwh + backup_kwh;
 
   // --- Hot water: the generator's efficiency for the need ---
   double generation = 1.0;
@@ -290,12 +299,14 @@ Result evaluate(const ThermalInputs& in, std::size_t i, const ThermalParams& p, 
 
   // --- Primary energy and GHG per m2 ---
   const auto heat_c = static_cast<std::size_t>(heating.carrier);
+  const auto backup_c = static_cast<std::size_t>(backup.carrier);
   const auto dhw_c = static_cast<std::size_t>(dhw.carrier);
   const double pef_elec = year.primary_energy_factor[static_cast<std::size_t>(Carrier::electricity)];
-  const double primary = heating_kwh * year.primary_energy_factor[heat_c] +
-                         dhw_kwh * year.primary_energy_factor[dhw_c] + lighting_kwh * pef_elec +
-                         auxiliary_kwh * pef_elec;
-  const double ghg = heating_kwh * p.ghg_heating_kg_per_kwh[heat_c] + dhw_kwh * p.ghg_dhw_kg_per_kwh[dhw_c] +
+  const double primary =
+      main_kwh * year.primary_energy_factor[heat_c] + backup_kwh * year.primary_energy_factor[backup_c] +
+      dhw_kwh * year.primary_energy_factor[dhw_c] + lighting_kwh * pef_elec + auxiliary_kwh * pef_elec;
+  const double ghg = main_kwh * p.ghg_heating_kg_per_kwh[heat_c] +
+                     backup_kwh * p.ghg_heating_kg_per_kwh[backup_c] + dhw_kwh * p.ghg_dhw_kg_per_kwh[dhw_c] +
                      lighting_kwh * p.ghg_electricity_lighting_kg_per_kwh +
                      auxiliary_kwh * p.ghg_electricity_auxiliary_kg_per_kwh;
 
@@ -303,6 +314,7 @@ Result evaluate(const ThermalInputs& in, std::size_t i, const ThermalParams& p, 
   r.heating_need_kwh = need_kwh;
   r.final_energy_kwh = heating_kwh + dhw_kwh + lighting_kwh + auxiliary_kwh;
   r.heating_final_kwh = heating_kwh;
+  r.heating_backup_final_kwh = backup_kwh;
   r.dhw_final_kwh = dhw_kwh;
   r.electricity_other_kwh = lighting_kwh + auxiliary_kwh;
   r.primary_energy_kwh_m2 = primary / s_h;

@@ -31,6 +31,7 @@ struct Trace {
 struct Result {
   double heating_need_kwh = 0.0, final_energy_kwh = 0.0, primary_energy_kwh_m2 = 0.0, ghg_kg_m2 = 0.0;
   double heating_final_kwh = 0.0, dhw_final_kwh = 0.0, electricity_other_kwh = 0.0;  ///< final by use
+  double heating_backup_final_kwh = 0.0;  ///< the second generator's part of heating_final_kwh
   int energy_class = 0, climate_class = 0, label = 0;
 };
 

@@ -60,19 +60,23 @@ TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
     // Recovered hot-water losses (3CL §9.1.1): collective loops, own tanks inside and outside
     // the heated volume, and months whose recovery exceeds what the gains leave.
     std::size_t collective = 0, tank_inside = 0, tank_outside = 0, clipped = 0;
-    std::array<double, 7> max_rel{};
+    // Two generators (3CL §9.1.4): a second one of each class, with and without its own R_g.
+    std::array<std::size_t, heating_system_count> backup{};
+    std::size_t backup_own_rg = 0;
+    std::array<double, 8> max_rel{};
     double max_sum_rel = 0.0;  // heating + hot water + other electricity against final energy
     std::size_t label_mismatch = 0;
     for (std::size_t i = 0; i < c.size(); ++i) {
       reference::Trace t;
       const reference::Result r = reference::evaluate(in, i, p, year, &t);
-      const std::array<double, 7> e = {rel(c.need[i], r.heating_need_kwh),
+      const std::array<double, 8> e = {rel(c.need[i], r.heating_need_kwh),
                                        rel(c.final_energy[i], r.final_energy_kwh),
                                        rel(c.cep[i], r.primary_energy_kwh_m2),
                                        rel(c.eges[i], r.ghg_kg_m2),
                                        rel(c.heating_final[i], r.heating_final_kwh),
                                        rel(c.dhw_final[i], r.dhw_final_kwh),
-                                       rel(c.electricity_other[i], r.electricity_other_kwh)};
+                                       rel(c.electricity_other[i], r.electricity_other_kwh),
+                                       rel(c.heating_backup_final[i], r.heating_backup_final_kwh)};
       for (std::size_t k = 0; k < e.size(); ++k) max_rel[k] = std::max(max_rel[k], e[k]);
       max_sum_rel = std::max(
           max_sum_rel, rel(c.heating_final[i] + c.dhw_final[i] + c.electricity_other[i], c.final_energy[i]));
@@ -111,6 +115,13 @@ TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
       tank_inside += tank && in.dhw_collective[i] == 0 && in.dhw_storage_in_heated_volume[i] != 0;
       tank_outside += tank && in.dhw_collective[i] == 0 && in.dhw_storage_in_heated_volume[i] == 0;
       clipped += t.recovery_clipped;
+      if (in.heating_backup_share[i] > 0.0) {
+        EXPECT_GT(c.heating_backup_final[i], 0.0) << i;
+        ++backup[in.heating_backup_system[i]];
+        backup_own_rg += in.heating_backup_generation_efficiency[i] > 0.0;
+      } else {
+        EXPECT_EQ(c.heating_backup_final[i], 0.0) << i;
+      }
       if (t.part_load) {
         ++part_load[in.heating_system[i]];
         part_load_given_power += in.heating_nominal_power_kw[i] > 0.0;
@@ -119,8 +130,9 @@ TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
     }
     std::printf(
         "max relative difference kernel vs reference: need %.3g, final %.3g, Cep %.3g, EGES %.3g, heating "
-        "%.3g, hot water %.3g, other electricity %.3g; uses vs final %.3g\n",
-        max_rel[0], max_rel[1], max_rel[2], max_rel[3], max_rel[4], max_rel[5], max_rel[6], max_sum_rel);
+        "%.3g, hot water %.3g, other electricity %.3g, second heating generator %.3g; uses vs final %.3g\n",
+        max_rel[0], max_rel[1], max_rel[2], max_rel[3], max_rel[4], max_rel[5], max_rel[6], max_rel[7],
+        max_sum_rel);
     std::printf(
         "branches: occupancy houses %zu/%zu/%zu flats %zu/%zu/%zu damped %zu; facades several %zu single "
         "%zu; airtight %zu; "
@@ -135,6 +147,7 @@ TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
     EXPECT_LE(max_rel[4], 1e-12) << "heating final energy";
     EXPECT_LE(max_rel[5], 1e-12) << "hot-water final energy";
     EXPECT_LE(max_rel[6], 1e-12) << "lighting and auxiliaries";
+    EXPECT_LE(max_rel[7], 1e-12) << "second heating generator";
     // The kernel adds the three uses into the final energy: the sum is the total, bit for bit.
     EXPECT_EQ(max_sum_rel, 0.0) << "heating + hot water + other electricity vs final energy";
     EXPECT_EQ(label_mismatch, 0u);
@@ -157,6 +170,8 @@ TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
     EXPECT_GE(clipped, 5u);
     if (known_generators) {
       EXPECT_GE(flats_part_load, enough);
+      for (const std::size_t n : backup) EXPECT_GE(n, 5u);
+      EXPECT_GE(backup_own_rg, enough);
     }
     for (const std::size_t n : inertia) EXPECT_GE(n, enough);
     for (const std::size_t n : ilpa) EXPECT_GE(n, enough);

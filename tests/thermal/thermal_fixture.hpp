@@ -145,10 +145,13 @@ struct Dwelling {
   double heating_i0 = 0.0;                     ///< 0: the heating class's I0
   double heating_emitter_efficiency = 0.0;     ///< 0: the heating class's R_e R_d R_r
   double heating_generation_efficiency = 0.0;  ///< 0: the heating class's R_g (or its period's)
-  double dhw_efficiency = 0.0;                 ///< 0: the hot-water class's generator
-  double dhw_standing_loss_kwh = 0.0;          ///< read with dhw_efficiency
-  double dhw_distribution_efficiency = 0.0;    ///< 0: the hot-water class's R_d
-  double dhw_storage_loss_kwh = 0.0;           ///< read with dhw_efficiency
+  HeatingSystem heating_backup = HeatingSystem::gas_boiler_standard;  ///< read when its share > 0
+  double heating_backup_share = 0.0;                                  ///< 0: one generator
+  double heating_backup_generation_efficiency = 0.0;                  ///< 0: its class's R_g
+  double dhw_efficiency = 0.0;                                        ///< 0: the hot-water class's generator
+  double dhw_standing_loss_kwh = 0.0;                                 ///< read with dhw_efficiency
+  double dhw_distribution_efficiency = 0.0;                           ///< 0: the hot-water class's R_d
+  double dhw_storage_loss_kwh = 0.0;                                  ///< read with dhw_efficiency
 };
 
 /// Owned input and output columns for a few dwellings.
@@ -158,12 +161,14 @@ struct Columns {
       window_east_m2, window_west_m2, window_north_m2, u_window_w_per_m2k, g_window, door_area_m2,
       u_door_w_per_m2k, thermal_bridges_w_per_k, q4pa_conv_m3_per_h_m2;
   std::vector<std::uint8_t> multiple_exposed_facades, dwelling_type, ventilation, inertia, heating_system,
-      dhw_system, dhw_collective, dhw_storage_in_heated_volume, climate_zone, altitude_class;
+      dhw_system, dhw_collective, dhw_storage_in_heated_volume, climate_zone, altitude_class,
+      heating_backup_system;
   std::vector<std::int16_t> heating_generator_year;
   std::vector<double> heating_nominal_power_kw, heating_i0, heating_emitter_efficiency,
-      heating_generation_efficiency, dhw_efficiency, dhw_standing_loss_kwh, dhw_distribution_efficiency,
-      dhw_storage_loss_kwh;
-  std::vector<double> need, final_energy, heating_final, dhw_final, electricity_other, cep, eges;
+      heating_generation_efficiency, heating_backup_share, heating_backup_generation_efficiency,
+      dhw_efficiency, dhw_standing_loss_kwh, dhw_distribution_efficiency, dhw_storage_loss_kwh;
+  std::vector<double> need, final_energy, heating_final, heating_backup_final, dhw_final, electricity_other,
+      cep, eges;
   std::vector<std::uint8_t> label;
 
   void add(const Dwelling& d) {
@@ -202,6 +207,9 @@ struct Columns {
     heating_i0.push_back(d.heating_i0);
     heating_emitter_efficiency.push_back(d.heating_emitter_efficiency);
     heating_generation_efficiency.push_back(d.heating_generation_efficiency);
+    heating_backup_system.push_back(static_cast<std::uint8_t>(d.heating_backup));
+    heating_backup_share.push_back(d.heating_backup_share);
+    heating_backup_generation_efficiency.push_back(d.heating_backup_generation_efficiency);
     dhw_efficiency.push_back(d.dhw_efficiency);
     dhw_standing_loss_kwh.push_back(d.dhw_standing_loss_kwh);
     dhw_distribution_efficiency.push_back(d.dhw_distribution_efficiency);
@@ -209,6 +217,7 @@ struct Columns {
     need.push_back(-1.0);
     final_energy.push_back(-1.0);
     heating_final.push_back(-1.0);
+    heating_backup_final.push_back(-1.0);
     dhw_final.push_back(-1.0);
     electricity_other.push_back(-1.0);
     cep.push_back(-1.0);
@@ -252,13 +261,17 @@ struct Columns {
             heating_i0,
             heating_emitter_efficiency,
             heating_generation_efficiency,
+            heating_backup_system,
+            heating_backup_share,
+            heating_backup_generation_efficiency,
             dhw_efficiency,
             dhw_standing_loss_kwh,
             dhw_distribution_efficiency,
             dhw_storage_loss_kwh};
   }
   [[nodiscard]] ThermalOutputs outputs() {
-    return {need, final_energy, heating_final, dhw_final, electricity_other, cep, eges, label};
+    return {need, final_energy, heating_final, heating_backup_final, dhw_final, electricity_other,
+            cep,  eges,         label};
   }
   [[nodiscard]] std::size_t size() const { return floor_area_m2.size(); }
 
@@ -356,6 +369,11 @@ inline Columns varied_population(std::size_t n, bool every_climate = false, bool
       d.dhw_standing_loss_kwh = i % 18 == 3 ? u(80.0, 1200.0) : 0.0;  // an electric tank's
     }
     if (known_generators && i % 7 == 4) d.dhw_distribution_efficiency = u(0.6, 0.95);
+    if (known_generators && i % 9 == 7) {  // a second generator of every class, with or without its own R_g
+      d.heating_backup = static_cast<HeatingSystem>((i / 9) % heating_system_count);
+      d.heating_backup_share = u(0.1, 0.5);
+      if (i % 18 == 7) d.heating_backup_generation_efficiency = u(0.5, 4.0);
+    }
     c.add(d);
   }
   return c;

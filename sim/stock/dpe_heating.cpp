@@ -1,0 +1,82 @@
+#include "stock/dpe_heating.hpp"
+
+#include "stock/dpe_systems.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+
+namespace coron::stock {
+namespace {
+
+/// The R_g a generator's certificate computed at its load: rendement_generation, or a heat
+/// pump's scop; 0 when it gives neither, or a value no generator has.
+double stated_efficiency(const io::DpeGenerator& g) noexcept {
+  const double r = g.generation_efficiency > 0.0 ? g.generation_efficiency : g.cop;
+  return r > 0.0 && r <= 10.0 ? r : 0.0;
+}
+
+}  // namespace
+
+HeatingGenerators heating_generators(std::span<const io::DpeGenerator> generators) {
+  HeatingGenerators out;
+  // Consumption and heat of each class; one generator without a stated R_g leaves the heat
+  // unknown, and the row with the generator consuming most alone.
+  std::array<double, heating_system_count> consumption{}, heat{};
+  bool every_efficiency = true;
+  for (const io::DpeGenerator& g : generators) {
+    const auto k = static_cast<std::size_t>(heating_system_of(g.type_id)->value);
+    const double r = stated_efficiency(g);
+    every_efficiency = every_efficiency && (r > 0.0 || g.consumption_kwh <= 0.0);
+    consumption[k] += g.consumption_kwh;
+    heat[k] += g.consumption_kwh * r;
+  }
+  // The main generator: the one giving most heat (the method's base), or consuming most.
+  const auto weight = [every_efficiency](const io::DpeGenerator& g) {
+    return every_efficiency ? g.consumption_kwh * stated_efficiency(g) : g.consumption_kwh;
+  };
+  for (std::size_t i = 1; i < generators.size(); ++i)
+    if (weight(generators[i]) > weight(generators[out.main])) out.main = i;
+  out.main_system = heating_system_of(generators[out.main].type_id)->value;
+  out.backup_system = out.main_system;
+  const auto m = static_cast<std::size_t>(out.main_system);
+  if (!every_efficiency) {
+    if (generators.size() > 1)
+      out.notes.push_back(fmt::format(
+          "approximated: {} heating generators, one without rendement_generation: the row holds the one "
+          "consuming most ({})",
+          generators.size(), generators[out.main].where.path));
+    out.main_efficiency = stated_efficiency(generators[out.main]);
+    return out;
+  }
+  if (consumption[m] > 0.0) out.main_efficiency = heat[m] / consumption[m];
+
+  // The second: the other class giving most heat; any further class's heat and consumption
+  // join it (a third carrier the row cannot hold).
+  std::size_t second = heating_system_count, others = 0;
+  double other_heat = 0.0, other_consumption = 0.0;
+  for (std::size_t k = 0; k < heating_system_count; ++k) {
+    if (k == m || heat[k] <= 0.0) continue;
+    ++others;
+    other_heat += heat[k];
+    other_consumption += consumption[k];
+    if (second == heating_system_count || heat[k] > heat[second]) second = k;
+  }
+  if (second == heating_system_count) {
+    if (generators.size() > 1)
+      out.notes.push_back(
+          fmt::format("approximated: {} heating generators of one class, as one", generators.size()));
+    return out;
+  }
+  out.backup_system = static_cast<HeatingSystem>(second);
+  out.backup_share = other_heat / (heat[m] + other_heat);
+  out.backup_efficiency = other_heat / other_consumption;
+  if (others > 1)
+    out.notes.push_back(
+        fmt::format("approximated: heating generators of {} classes, the third and further "
+                    "counted as the second ({})",
+                    others + 1, heating_system_names[second]));
+  return out;
+}
+
+}  // namespace coron::stock
