@@ -343,15 +343,22 @@ struct MonthColumns {
       // A second generator covers its share of the need through the same emitters and network
       // (R_e R_d R_r of the dwelling, or of its main class) with its own R_g, in its own carrier
       // (3CL section 9.1.4: C_ch = sum_g share_g I_ch,g B_ch).
-      const std::size_t b = backup[r];
-      const double per_generated =
-          emitter_efficiency[r] > 0.0 ? 1.0 / emitter_efficiency[r] : sys.heat_input_per_generated[h];
+      // Most dwellings have none: their share, input and factors stay 0 without two divisions.
       a.backup_share[i] = backup_share[r];
-      a.backup_input_per_need[i] =
-          per_generated * (backup_generation_efficiency[r] > 0.0 ? 1.0 / backup_generation_efficiency[r]
-                                                                 : sys.inv_generation[b]);
-      a.backup_pef[i] = sys.heat_pef[b];
-      a.backup_ghg[i] = sys.heat_ghg[b];
+      if (backup_share[r] > 0.0) {
+        const std::size_t b = backup[r];
+        const double per_generated =
+            emitter_efficiency[r] > 0.0 ? 1.0 / emitter_efficiency[r] : sys.heat_input_per_generated[h];
+        a.backup_input_per_need[i] =
+            per_generated * (backup_generation_efficiency[r] > 0.0 ? 1.0 / backup_generation_efficiency[r]
+                                                                   : sys.inv_generation[b]);
+        a.backup_pef[i] = sys.heat_pef[b];
+        a.backup_ghg[i] = sys.heat_ghg[b];
+      } else {
+        a.backup_input_per_need[i] = 0.0;
+        a.backup_pef[i] = 0.0;
+        a.backup_ghg[i] = 0.0;
+      }
       a.heat_aux_per_kwh_need[i] = sys.heat_aux_per_kwh_need[h];
       a.heat_aux_per_dwelling[i] = sys.circulator_w[h];  // times the heating hours, after pass 2
       a.heat_aux_per_m2[i] = sys.heat_aux_per_m2[h];
