@@ -27,8 +27,9 @@ namespace coron {
 /// 6: dwelling_type; 7: dhw_collective, dhw_storage_in_heated_volume; 8: heating_i0,
 /// heating_emitter_efficiency; 9: heating_generation_efficiency, dhw_efficiency,
 /// dhw_standing_loss_kwh, dhw_distribution_efficiency, dhw_storage_loss_kwh; 10:
-/// heating_backup_system, heating_backup_share, heating_backup_generation_efficiency.
-inline constexpr int stock_csv_format = 10;
+/// heating_backup_system, heating_backup_share, heating_backup_generation_efficiency; 11:
+/// heating_ghg_factor, dhw_ghg_factor.
+inline constexpr int stock_csv_format = 11;
 
 // clang-format off
 #define CORON_IDENTITY_COLUMNS(X)                                                                       \
@@ -147,7 +148,13 @@ inline constexpr int stock_csv_format = 10;
     "R_d of the hot-water distribution (3CL section 13); 0: the hot-water system's.")                   \
   X(double, dhw_storage_loss_kwh, "kWh/yr",                                                             \
     ColumnSpec::real(0, 1e6, "a non-negative yearly loss in kWh").since(9, 0.0),                        \
-    "Yearly loss Q_gw of the dwelling's own hot-water tanks, part of which warms the dwelling (3CL section 9.1.1); read with dhw_efficiency only, the hot-water system's otherwise.")
+    "Yearly loss Q_gw of the dwelling's own hot-water tanks, part of which warms the dwelling (3CL section 9.1.1); read with dhw_efficiency only, the hot-water system's otherwise.") \
+  X(double, heating_ghg_factor, "kg/kWh",                                                               \
+    ColumnSpec::real(0, 2, "a factor in [0, 2] kg CO2e/kWh (0: the heating carrier's)").since(11, 0.0), \
+    "GHG content of the main heating generator's final energy when it is the dwelling's own: a heat network's contenu CO2 ACV (DPE arrete, yearly list of networks); 0: its heating system's carrier's.") \
+  X(double, dhw_ghg_factor, "kg/kWh",                                                                   \
+    ColumnSpec::real(0, 2, "a factor in [0, 2] kg CO2e/kWh (0: the hot-water carrier's)").since(11, 0.0), \
+    "GHG content of the hot water's final energy when it is the dwelling's own: a heat network's contenu CO2 ACV (DPE arrete, yearly list of networks); 0: its hot-water system's carrier's.")
 
 // Who lives there: the stock gives the household on 1 January of the first year.
 #define CORON_HOUSEHOLD_COLUMNS(X)                                                                      \

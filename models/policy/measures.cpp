@@ -25,7 +25,8 @@ void lower_air_leakage(double q4pa_after, ThermalRow& row) noexcept {
 
 /// A new heating system takes its class's fixed efficiencies and intermittence: the old
 /// generator's year and power, and the old installation's emitters, network, programmer and
-/// controls, no longer describe it. It is sized for the whole need: a second generator goes.
+/// controls, no longer describe it. It is sized for the whole need: a second generator goes;
+/// and it burns its class's carrier, not the heat network the old one drew on.
 void forget_generator(ThermalRow& row) noexcept {
   row.heating_generator_year = 0;
   row.heating_nominal_power_kw = 0.0;
@@ -34,6 +35,7 @@ void forget_generator(ThermalRow& row) noexcept {
   row.heating_generation_efficiency = 0.0;
   row.heating_backup_share = 0.0;
   row.heating_backup_generation_efficiency = 0.0;
+  row.heating_ghg_factor = 0.0;
 }
 
 /// Likewise a new hot-water system takes its class's generator, tank and distribution.
@@ -42,6 +44,7 @@ void forget_dhw_generator(ThermalRow& row) noexcept {
   row.dhw_standing_loss_kwh = 0.0;
   row.dhw_distribution_efficiency = 0.0;
   row.dhw_storage_loss_kwh = 0.0;
+  row.dhw_ghg_factor = 0.0;
 }
 
 void rebuild(const RebuiltEnvelope& e, ThermalRow& row) noexcept {

@@ -283,6 +283,8 @@ struct MonthColumns {
   const double* const dhw_standing_loss_kwh = in.dhw_standing_loss_kwh.data();
   const double* const dhw_distribution_efficiency = in.dhw_distribution_efficiency.data();
   const double* const dhw_storage_loss_kwh = in.dhw_storage_loss_kwh.data();
+  const double* const heating_ghg_factor = in.heating_ghg_factor.data();
+  const double* const dhw_ghg_factor = in.dhw_ghg_factor.data();
 
   ChunkArrays a;
   MonthColumns m;
@@ -339,7 +341,8 @@ struct MonthColumns {
       else
         a.heat_input_per_need[i] = sys.heat_input_per_need[h];
       a.heat_pef[i] = sys.heat_pef[h];
-      a.heat_ghg[i] = sys.heat_ghg[h];
+      // A heat network's own GHG content (the DPE's yearly list) when the stock knows it.
+      a.heat_ghg[i] = heating_ghg_factor[r] > 0.0 ? heating_ghg_factor[r] : sys.heat_ghg[h];
       // A second generator covers its share of the need through the same emitters and network
       // (R_e R_d R_r of the dwelling, or of its main class) with its own R_g, in its own carrier
       // (3CL section 9.1.4: C_ch = sum_g share_g I_ch,g B_ch).
@@ -375,7 +378,7 @@ struct MonthColumns {
       a.dhw_inv_distribution[i] = dhw_distribution_efficiency[r] > 0.0 ? 1.0 / dhw_distribution_efficiency[r]
                                                                        : sys.dhw_inv_distribution[w];
       a.dhw_pef[i] = sys.dhw_pef[w];
-      a.dhw_ghg[i] = sys.dhw_ghg[w];
+      a.dhw_ghg[i] = dhw_ghg_factor[r] > 0.0 ? dhw_ghg_factor[r] : sys.dhw_ghg[w];
       a.lighting_kwh_per_m2[i] = params.climate[climate_index(zone[r], altitude[r])].lighting_kwh_per_m2;
       m.alpha[a.slot[i]] = sys.alpha[k];  // read only by the month loop: straight to its slot
       m.inv_alpha[a.slot[i]] = sys.inv_alpha[k];

@@ -4,6 +4,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace coron::io {
@@ -31,6 +32,14 @@ class Reader {
 };
 
 int integer(double v) { return static_cast<int>(v); }
+
+/// The year of an ISO date ("2024-07-05"); 0 when the text is not one.
+int year_of(const std::string& date) {
+  if (date.size() < 4 ||
+      !std::all_of(date.begin(), date.begin() + 4, [](char ch) { return ch >= '0' && ch <= '9'; }))
+    return 0;
+  return std::stoi(date.substr(0, 4));
+}
 
 void read_surfaces(Reader& r, const XmlElement& envelope, std::string_view collection, std::string_view item,
                    std::string_view area, std::string_view u, std::vector<DpeSurface>& out) {
@@ -105,6 +114,8 @@ void read_generators(Reader& r, const XmlElement& logement, std::string_view ins
       d.installation_distribution_efficiency =
           Reader::optional(i, "donnee_intermediaire/rendement_distribution", 0.0);
       d.installation_solar_fraction = Reader::optional(i, "donnee_intermediaire/fecs", 0.0);
+      d.heat_network = g.find("donnee_entree/identifiant_reseau_chaleur").text();
+      d.heat_network_arrete_year = year_of(g.find("donnee_entree/date_arrete_reseau_chaleur").text());
       d.where = where(g);
       out.push_back(std::move(d));
     }
@@ -149,6 +160,7 @@ DpeCertificate read_dpe_certificate(const std::string& path) {
   const XmlElement address = dpe.find("administratif/geolocalisation/adresses/adresse_bien");
   c.address = fmt::format("{}, {} {}", address.child("adresse_brut").text(),
                           address.child("code_postal_brut").text(), address.child("nom_commune_brut").text());
+  c.established_year = year_of(dpe.find("administratif/date_etablissement_dpe").text());
 
   const XmlElement logement = dpe.child("logement");
   const XmlElement general = logement.child("caracteristique_generale");

@@ -73,6 +73,11 @@ struct DpeGenerator {
   int installation_index = 0;
   double installation_need = 0.0, installation_distribution_efficiency = 0.0,
          installation_solar_fraction = 0.0;
+  /// A heat network's identifier in the DPE's yearly list (identifiant_reseau_chaleur, "" when
+  /// absent) and the year of the arrêté whose list the certificate names
+  /// (date_arrete_reseau_chaleur, 0 when absent).
+  std::string heat_network;
+  int heat_network_arrete_year = 0;
   DpeLocation where;
 };
 
@@ -96,9 +101,10 @@ struct DpeDeclared {
 
 struct DpeCertificate {
   std::string file;
-  std::string number;   ///< numero_dpe
-  std::string address;  ///< adresse_brut, code_postal_brut nom_commune_brut
-  int method_id = 0;    ///< enum_methode_application_dpe_log_id
+  std::string number;        ///< numero_dpe
+  std::string address;       ///< adresse_brut, code_postal_brut nom_commune_brut
+  int established_year = 0;  ///< year of administratif/date_etablissement_dpe (0 when absent)
+  int method_id = 0;         ///< enum_methode_application_dpe_log_id
   DpeLocation method_where;
   int year_built = 0;
   double floor_area_m2 = 0.0;           ///< surface_habitable_logement

@@ -1,6 +1,7 @@
 #include "stock/dpe_mapping.hpp"
 
 #include "stock/dpe_emitters.hpp"
+#include "stock/dpe_heat_networks.hpp"
 #include "stock/dpe_heating.hpp"
 #include "stock/dpe_hot_water.hpp"
 #include "stock/dpe_intermittence.hpp"
@@ -73,6 +74,22 @@ const io::DpeGenerator& main_generator(const std::vector<io::DpeGenerator>& gene
     notes.push_back(fmt::format("approximated: {} {} generators, the row holds the one consuming most ({})",
                                 generators.size(), use, it->where.path));
   return *it;
+}
+
+/// The GHG content of a generator drawing on a heat network (enum_type_energie_id 8) that the
+/// certificate names: the network's own in the DPE's list its arrêté points to; 0 (its class's
+/// carrier) for any other generator, or a network no list has (noted).
+double heat_network_content(const io::DpeCertificate& c, const io::DpeGenerator& g,
+                            std::vector<std::string>& notes) {
+  constexpr int heat_network_energy = 8;  // enum_type_energie_id: réseau de chauffage urbain
+  if (g.energy_id != heat_network_energy || g.heat_network.empty()) return 0.0;
+  const int year = heat_network_list_year(g.heat_network_arrete_year, c.established_year);
+  const double content = heat_network_ghg(g.heat_network, year);
+  if (content == 0.0)
+    notes.push_back(
+        fmt::format("approximated: heat network {} in no list of 2022 to 2024, its class's carrier ({})",
+                    g.heat_network, g.where.path));
+  return content;
 }
 
 }  // namespace
@@ -202,6 +219,7 @@ DpeMapping map_dpe_certificate(const io::DpeCertificate& c) {
   r.heating_backup_system = static_cast<std::uint8_t>(generators.backup_system);
   r.heating_backup_share = generators.backup_share;
   r.heating_backup_generation_efficiency = generators.backup_efficiency;
+  r.heating_ghg_factor = heat_network_content(c, c.heating[generators.main], notes);
   // The generator's period gives a boiler's part-load efficiency (3CL §13.2.1) or a heat pump's
   // SCOP (§12.4). A boiler's Pn is a house's own;
   // a flat's certificate may give the building's boiler, so the flat's is sized by the method.
@@ -230,6 +248,7 @@ DpeMapping map_dpe_certificate(const io::DpeCertificate& c) {
                   fmt::format("unknown enum_type_generateur_ecs_id {}", water.type_id));
   r.dhw_system = static_cast<std::uint8_t>(dhw->value);
   if (!dhw->exact) notes.push_back(fmt::format("approximated: {}", dhw->why));
+  r.dhw_ghg_factor = heat_network_content(c, water, notes);
   // The losses of the hot-water loop and tank the heating recovers (3CL §9.1.1): a collective
   // installation's loop loses more into the dwelling, its tank nothing; a dwelling's own tank
   // only when it and its generator stand inside the heated volume.

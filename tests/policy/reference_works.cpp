@@ -44,12 +44,14 @@ ThermalRow apply(const Measure& m, const RebuiltEnvelope& rebuilt, ThermalRow d)
     d.heating_generation_efficiency = 0.0;
     d.heating_backup_share = 0.0;  // sized for the whole need: no second generator
     d.heating_backup_generation_efficiency = 0.0;
+    d.heating_ghg_factor = 0.0;  // its class's carrier, not the old network
   }
   if (m.component == Component::dhw || (m.component == Component::structure && m.rebuild)) {
     d.dhw_efficiency = 0.0;  // a new hot-water generator: the class's, its tank and network
     d.dhw_standing_loss_kwh = 0.0;
     d.dhw_distribution_efficiency = 0.0;
     d.dhw_storage_loss_kwh = 0.0;
+    d.dhw_ghg_factor = 0.0;
   }
   if (m.component == Component::windows || m.component == Component::ventilation) {
     const bool states_a_leakage = m.q4pa_conv_m3_per_h_m2 != 0.0;

@@ -146,6 +146,7 @@ TEST(WorksMeasures, ANewHeatingSystemForgetsTheOldGenerator) {
   boiler.heating_backup_system = static_cast<std::uint8_t>(HeatingSystem::wood_stove);
   boiler.heating_backup_share = 0.25;
   boiler.heating_backup_generation_efficiency = 0.66;
+  boiler.heating_ghg_factor = 0.188;  // a heat network's own content
   for (const char* name : {"heat_pump", "rebuild"}) {
     ThermalRow after = boiler;
     apply_measure(works.measures[*works.find(name)], works.rebuilt, after);
@@ -156,6 +157,7 @@ TEST(WorksMeasures, ANewHeatingSystemForgetsTheOldGenerator) {
     EXPECT_EQ(after.heating_generation_efficiency, 0.0) << name;
     EXPECT_EQ(after.heating_backup_share, 0.0) << name;  // sized for the whole need
     EXPECT_EQ(after.heating_backup_generation_efficiency, 0.0) << name;
+    EXPECT_EQ(after.heating_ghg_factor, 0.0) << name;  // its new class's carrier
   }
   ThermalRow attic = boiler;
   apply_measure(works.measures[*works.find("attic")], works.rebuilt, attic);
@@ -166,6 +168,7 @@ TEST(WorksMeasures, ANewHeatingSystemForgetsTheOldGenerator) {
   EXPECT_EQ(attic.heating_generation_efficiency, 0.86);
   EXPECT_EQ(attic.heating_backup_share, 0.25);
   EXPECT_EQ(attic.heating_backup_generation_efficiency, 0.66);
+  EXPECT_EQ(attic.heating_ghg_factor, 0.188);
 }
 
 // Likewise a new hot-water system, or a rebuilt house, forgets the certificate's hot-water
@@ -178,6 +181,7 @@ TEST(WorksMeasures, ANewHotWaterSystemForgetsTheOldGenerator) {
   tank.dhw_standing_loss_kwh = 420.0;
   tank.dhw_distribution_efficiency = 0.85;
   tank.dhw_storage_loss_kwh = 600.0;
+  tank.dhw_ghg_factor = 0.171;
   for (const char* name : {"thermodynamic_dhw", "rebuild"}) {
     ThermalRow after = tank;
     apply_measure(works.measures[*works.find(name)], works.rebuilt, after);
@@ -185,6 +189,7 @@ TEST(WorksMeasures, ANewHotWaterSystemForgetsTheOldGenerator) {
     EXPECT_EQ(after.dhw_standing_loss_kwh, 0.0) << name;
     EXPECT_EQ(after.dhw_distribution_efficiency, 0.0) << name;
     EXPECT_EQ(after.dhw_storage_loss_kwh, 0.0) << name;
+    EXPECT_EQ(after.dhw_ghg_factor, 0.0) << name;
   }
   ThermalRow heat_pump = tank;
   apply_measure(works.measures[*works.find("heat_pump")], works.rebuilt, heat_pump);
@@ -192,6 +197,7 @@ TEST(WorksMeasures, ANewHotWaterSystemForgetsTheOldGenerator) {
   EXPECT_EQ(heat_pump.dhw_standing_loss_kwh, 420.0);
   EXPECT_EQ(heat_pump.dhw_distribution_efficiency, 0.85);
   EXPECT_EQ(heat_pump.dhw_storage_loss_kwh, 600.0);
+  EXPECT_EQ(heat_pump.dhw_ghg_factor, 0.171);
 }
 
 TEST(WorksMeasures, InsideLiningLosesTheInnerPerimeterTimesItsDepth) {

@@ -3,6 +3,7 @@
 // losses of the row against a plain recomputation from the certificate's elements.
 #include "io/dpe_certificate.hpp"
 #include "io/thermal_data.hpp"
+#include "stock/dpe_heat_networks.hpp"
 #include "stock/dpe_import.hpp"
 #include "stock/dpe_mapping.hpp"
 #include "stock/dpe_systems.hpp"
@@ -523,6 +524,46 @@ TEST(DpeMapping, GeneratorsOfOneClassAreOneAndASingleGeneratorHasNoSecond) {
   ASSERT_FALSE(one.refused);
   EXPECT_EQ(one.row.heating_backup_share, 0.0);
   EXPECT_EQ(one.row.heating_backup_generation_efficiency, 0.0);
+}
+
+// A flat on a heat network its certificate names (identifiant_reseau_chaleur 4206C, arrêté of
+// 16 March 2023) takes the network's contenu CO2 ACV in the 2022 list, 0.135 kg/kWh (tv.js
+// reseau_chaleur_2022), for its heating and its hot water alike; the certificate's own
+// emission_ges_ch / conso_ch is 0.135 too.
+TEST(DpeMapping, AHeatNetworkItsCertificateNamesGivesItsOwnGhgContent) {
+  const DpeMapping both = mapped("2342E2213002E.xml");
+  ASSERT_FALSE(both.refused) << both.refusal.format();
+  EXPECT_EQ(both.row.heating_ghg_factor, 0.135);
+  EXPECT_EQ(both.row.dhw_ghg_factor, 0.135);
+  // 0202C heats this one (2022 list: 0.097); its hot water is electric.
+  const DpeMapping heating = mapped("2302E4043473J.xml");
+  ASSERT_FALSE(heating.refused) << heating.refusal.format();
+  EXPECT_EQ(heating.row.heating_ghg_factor, 0.097);
+  EXPECT_EQ(heating.row.dhw_ghg_factor, 0.0);
+  // No network: each carrier's own factor.
+  const DpeMapping none = mapped("2378E2995004O.xml");
+  ASSERT_FALSE(none.refused);
+  EXPECT_EQ(none.row.heating_ghg_factor, 0.0);
+  EXPECT_EQ(none.row.dhw_ghg_factor, 0.0);
+}
+
+// The list is the year before the arrêté's (the certificate's own year when it names none),
+// within the lists of 2022 to 2024; a network absent from it takes the nearest list's, an
+// earlier one first (tv.js reseau_chaleur_2022/2023/2024).
+TEST(DpeHeatNetworks, TheListOfTheYearBeforeTheArreteAndItsNetworksContent) {
+  EXPECT_EQ(heat_network_list_year(2023, 2024), 2022);  // arrêté of 16 March 2023
+  EXPECT_EQ(heat_network_list_year(2024, 2025), 2023);  // of 5 July 2024
+  EXPECT_EQ(heat_network_list_year(2025, 2025), 2024);  // of 11 April 2025
+  EXPECT_EQ(heat_network_list_year(0, 2025), 2024);     // none named: the certificate's year
+  EXPECT_EQ(heat_network_list_year(2021, 0), 2022);     // before the first list shipped
+  EXPECT_EQ(heat_network_list_year(2027, 0), 2024);     // after the last
+  EXPECT_EQ(heat_network_ghg("9419C", 2022), 0.101);
+  EXPECT_EQ(heat_network_ghg("9419C", 2023), 0.103);
+  EXPECT_EQ(heat_network_ghg("9419C", 2024), 0.096);
+  EXPECT_EQ(heat_network_ghg("7501C", 2023), 0.171);
+  EXPECT_EQ(heat_network_ghg("0202C", 2023), 0.097);  // not in the 2023 list: 2022's before 2024's
+  EXPECT_EQ(heat_network_ghg("ZZ99C", 2023), 0.0);
+  EXPECT_EQ(heat_network_ghg("", 2023), 0.0);
 }
 
 }  // namespace

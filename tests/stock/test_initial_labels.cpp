@@ -64,7 +64,9 @@ std::vector<std::uint8_t> initial_labels(const Stock& s) {
                          s.dhw_efficiency,
                          s.dhw_standing_loss_kwh,
                          s.dhw_distribution_efficiency,
-                         s.dhw_storage_loss_kwh};
+                         s.dhw_storage_loss_kwh,
+                         s.heating_ghg_factor,
+                         s.dhw_ghg_factor};
   const std::size_t n = s.size();
   std::vector<double> need(n), final_energy(n), heating(n), backup(n), dhw(n), electricity(n), cep(n),
       eges(n);

@@ -120,7 +120,7 @@ TEST(StockCsv, ColumnsInAnyOrderAndAnOlderFormatStillLoads) {
   const Stock s = parse_stock_csv(text, "order.csv", &notices);
   ASSERT_EQ(s.size(), 3u);
   EXPECT_EQ(s.window_east_m2, (std::vector<double>{0.0, 0.0, 0.0}));  // the file's window_east_west_m2 are 0
-  ASSERT_EQ(notices.size(), 22u);
+  ASSERT_EQ(notices.size(), 24u);
   EXPECT_EQ(notices[0].key, "window_east_m2");
   EXPECT_EQ(notices[1].key, "window_west_m2");
   EXPECT_THAT(
@@ -153,10 +153,13 @@ TEST(StockCsv, ColumnsInAnyOrderAndAnOlderFormatStillLoads) {
   EXPECT_EQ(notices[17].key, "dhw_distribution_efficiency");
   EXPECT_EQ(notices[18].key, "dhw_storage_loss_kwh");
   EXPECT_THAT(notices[11].format(), HasSubstr("(format 9 added it)"));
-  EXPECT_EQ(notices[19].key, "spouse_age");
-  EXPECT_EQ(notices[20].key, "entry_year");
-  EXPECT_EQ(notices[21].key, "vacant_years");
-  EXPECT_THAT(notices[19].format(), HasSubstr("(format 3 added it)"));
+  EXPECT_EQ(notices[19].key, "heating_ghg_factor");
+  EXPECT_EQ(notices[20].key, "dhw_ghg_factor");
+  EXPECT_THAT(notices[19].format(), HasSubstr("(format 11 added it)"));
+  EXPECT_EQ(notices[21].key, "spouse_age");
+  EXPECT_EQ(notices[22].key, "entry_year");
+  EXPECT_EQ(notices[23].key, "vacant_years");
+  EXPECT_THAT(notices[21].format(), HasSubstr("(format 3 added it)"));
   // A house's own hot-water installation, its tank inside, as the generator writes them.
   EXPECT_EQ(s.dhw_collective, (std::vector<std::uint8_t>{0, 0, 0}));
   EXPECT_EQ(s.dhw_storage_in_heated_volume, (std::vector<std::uint8_t>{1, 1, 1}));
@@ -172,6 +175,8 @@ TEST(StockCsv, ColumnsInAnyOrderAndAnOlderFormatStillLoads) {
   EXPECT_EQ(s.dhw_standing_loss_kwh, (std::vector<double>{0.0, 0.0, 0.0}));
   EXPECT_EQ(s.dhw_distribution_efficiency, (std::vector<double>{0.0, 0.0, 0.0}));
   EXPECT_EQ(s.dhw_storage_loss_kwh, (std::vector<double>{0.0, 0.0, 0.0}));
+  EXPECT_EQ(s.heating_ghg_factor, (std::vector<double>{0.0, 0.0, 0.0}));  // each carrier's GHG content
+  EXPECT_EQ(s.dhw_ghg_factor, (std::vector<double>{0.0, 0.0, 0.0}));
   // An older file is a mining-basin stock: H1a below 400 m, the 3CL climate it was evaluated in.
   EXPECT_EQ(s.climate_zone, (std::vector<std::uint8_t>{0, 0, 0}));
   EXPECT_EQ(s.altitude_class, (std::vector<std::uint8_t>{0, 0, 0}));
@@ -234,7 +239,8 @@ TEST(StockCsv, FormatOneGlazingIsSplitEvenlyIntoEastAndWest) {
   fields.erase(fields.begin() + static_cast<std::ptrdiff_t>(column) + 1);
   // and without format 3's household columns, format 4's climate, format 5's generator,
   // format 6's dwelling type, format 7's hot-water installation, format 8's I0 and emitters and
-  // format 9's hot-water generation and format 10's second heating generator
+  // format 9's hot-water generation, format 10's second heating generator and format 11's
+  // heat networks' GHG contents
   std::vector<std::string> names;
   std::stringstream header_again(v1.substr(0, header_end));
   while (std::getline(header_again, field, ',')) names.push_back(field);
@@ -257,7 +263,9 @@ TEST(StockCsv, FormatOneGlazingIsSplitEvenlyIntoEastAndWest) {
                             "dhw_storage_loss_kwh",
                             "heating_backup_system",
                             "heating_backup_share",
-                            "heating_backup_generation_efficiency"}) {
+                            "heating_backup_generation_efficiency",
+                            "heating_ghg_factor",
+                            "dhw_ghg_factor"}) {
     const auto at = std::find(names.begin(), names.end(), added) - names.begin();
     ASSERT_LT(static_cast<std::size_t>(at), names.size()) << added;
     names.erase(names.begin() + at);
@@ -269,7 +277,7 @@ TEST(StockCsv, FormatOneGlazingIsSplitEvenlyIntoEastAndWest) {
   for (std::size_t k = 0; k < fields.size(); ++k) rebuilt.append(k ? "," : "").append(fields[k]);
   std::vector<Diagnostic> notices;
   const Stock old = parse_stock_csv(rebuilt, "v1.csv", &notices);
-  EXPECT_EQ(notices.size(), 22u);
+  EXPECT_EQ(notices.size(), 24u);
   expect_identical(s, old);  // 0.5 x 3 = 1.5 each, every other column as written
   std::vector<Diagnostic> none;
   expect_identical(s, parse_stock_csv(v2, "v2.csv", &none));
@@ -285,7 +293,7 @@ TEST(StockCsvErrors, AFormatLineWithoutItsNumberIsBadInputNotACrash) {
       (void)parse_stock_csv(first + "\ndwelling_id\n1\n", "bare.csv");
       FAIL() << "expected InputError for '" << first << "'";
     } catch (const InputError& e) {
-      EXPECT_THAT(e.what(), HasSubstr("bare.csv:1:23: format: expected a stock CSV format within [1, 10]"));
+      EXPECT_THAT(e.what(), HasSubstr("bare.csv:1:23: format: expected a stock CSV format within [1, 11]"));
       EXPECT_THAT(e.what(), HasSubstr("got ''"));
     }
   }
@@ -295,12 +303,12 @@ TEST(StockCsvErrors, AFormatNewerThanThisCoronIsRefused) {
   std::ostringstream out;
   write_stock_csv(default_stock(), out);
   std::string text = out.str();
-  text.replace(0, text.find('\n'), "# coron stock, format 11");
+  text.replace(0, text.find('\n'), "# coron stock, format 12");
   try {
     (void)parse_stock_csv(text, "future.csv");
     FAIL() << "expected InputError";
   } catch (const InputError& e) {
-    EXPECT_THAT(e.what(), HasSubstr("future.csv:1:23: format: expected a stock CSV format within [1, 10]"));
+    EXPECT_THAT(e.what(), HasSubstr("future.csv:1:23: format: expected a stock CSV format within [1, 11]"));
     EXPECT_EQ(e.diagnostics().size(), 1u);
   }
 }

@@ -305,9 +305,13 @@ Result evaluate(const ThermalInputs& in, std::size_t i, const ThermalParams& p, 
   const double primary =
       main_kwh * year.primary_energy_factor[heat_c] + backup_kwh * year.primary_energy_factor[backup_c] +
       dhw_kwh * year.primary_energy_factor[dhw_c] + lighting_kwh * pef_elec + auxiliary_kwh * pef_elec;
-  const double ghg = main_kwh * p.ghg_heating_kg_per_kwh[heat_c] +
-                     backup_kwh * p.ghg_heating_kg_per_kwh[backup_c] + dhw_kwh * p.ghg_dhw_kg_per_kwh[dhw_c] +
-                     lighting_kwh * p.ghg_electricity_lighting_kg_per_kwh +
+  // A heat network's GHG content, when the row gives it, replaces its carrier's (main generator
+  // and hot water; a second generator keeps its carrier's).
+  const double heat_ghg =
+      in.heating_ghg_factor[i] > 0.0 ? in.heating_ghg_factor[i] : p.ghg_heating_kg_per_kwh[heat_c];
+  const double dhw_ghg = in.dhw_ghg_factor[i] > 0.0 ? in.dhw_ghg_factor[i] : p.ghg_dhw_kg_per_kwh[dhw_c];
+  const double ghg = main_kwh * heat_ghg + backup_kwh * p.ghg_heating_kg_per_kwh[backup_c] +
+                     dhw_kwh * dhw_ghg + lighting_kwh * p.ghg_electricity_lighting_kg_per_kwh +
                      auxiliary_kwh * p.ghg_electricity_auxiliary_kg_per_kwh;
 
   Result r;

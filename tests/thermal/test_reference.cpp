@@ -63,6 +63,8 @@ TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
     // Two generators (3CL §9.1.4): a second one of each class, with and without its own R_g.
     std::array<std::size_t, heating_system_count> backup{};
     std::size_t backup_own_rg = 0;
+    // A heat network's own GHG content, for heating and for hot water.
+    std::size_t own_heating_ghg = 0, own_dhw_ghg = 0;
     std::array<double, 8> max_rel{};
     double max_sum_rel = 0.0;  // heating + hot water + other electricity against final energy
     std::size_t label_mismatch = 0;
@@ -122,6 +124,8 @@ TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
       } else {
         EXPECT_EQ(c.heating_backup_final[i], 0.0) << i;
       }
+      own_heating_ghg += in.heating_ghg_factor[i] > 0.0;
+      own_dhw_ghg += in.dhw_ghg_factor[i] > 0.0;
       if (t.part_load) {
         ++part_load[in.heating_system[i]];
         part_load_given_power += in.heating_nominal_power_kw[i] > 0.0;
@@ -172,6 +176,8 @@ TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
       EXPECT_GE(flats_part_load, enough);
       for (const std::size_t n : backup) EXPECT_GE(n, 5u);
       EXPECT_GE(backup_own_rg, enough);
+      EXPECT_GE(own_heating_ghg, enough);
+      EXPECT_GE(own_dhw_ghg, enough);
     }
     for (const std::size_t n : inertia) EXPECT_GE(n, enough);
     for (const std::size_t n : ilpa) EXPECT_GE(n, enough);

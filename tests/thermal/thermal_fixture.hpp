@@ -152,6 +152,8 @@ struct Dwelling {
   double dhw_standing_loss_kwh = 0.0;                                 ///< read with dhw_efficiency
   double dhw_distribution_efficiency = 0.0;                           ///< 0: the hot-water class's R_d
   double dhw_storage_loss_kwh = 0.0;                                  ///< read with dhw_efficiency
+  double heating_ghg_factor = 0.0;  ///< kg/kWh, 0: the heating carrier's (a heat network's own)
+  double dhw_ghg_factor = 0.0;      ///< kg/kWh, 0: the hot-water carrier's
 };
 
 /// Owned input and output columns for a few dwellings.
@@ -166,7 +168,8 @@ struct Columns {
   std::vector<std::int16_t> heating_generator_year;
   std::vector<double> heating_nominal_power_kw, heating_i0, heating_emitter_efficiency,
       heating_generation_efficiency, heating_backup_share, heating_backup_generation_efficiency,
-      dhw_efficiency, dhw_standing_loss_kwh, dhw_distribution_efficiency, dhw_storage_loss_kwh;
+      dhw_efficiency, dhw_standing_loss_kwh, dhw_distribution_efficiency, dhw_storage_loss_kwh,
+      heating_ghg_factor, dhw_ghg_factor;
   std::vector<double> need, final_energy, heating_final, heating_backup_final, dhw_final, electricity_other,
       cep, eges;
   std::vector<std::uint8_t> label;
@@ -214,6 +217,8 @@ struct Columns {
     dhw_standing_loss_kwh.push_back(d.dhw_standing_loss_kwh);
     dhw_distribution_efficiency.push_back(d.dhw_distribution_efficiency);
     dhw_storage_loss_kwh.push_back(d.dhw_storage_loss_kwh);
+    heating_ghg_factor.push_back(d.heating_ghg_factor);
+    dhw_ghg_factor.push_back(d.dhw_ghg_factor);
     need.push_back(-1.0);
     final_energy.push_back(-1.0);
     heating_final.push_back(-1.0);
@@ -267,7 +272,9 @@ struct Columns {
             dhw_efficiency,
             dhw_standing_loss_kwh,
             dhw_distribution_efficiency,
-            dhw_storage_loss_kwh};
+            dhw_storage_loss_kwh,
+            heating_ghg_factor,
+            dhw_ghg_factor};
   }
   [[nodiscard]] ThermalOutputs outputs() {
     return {need, final_energy, heating_final, heating_backup_final, dhw_final, electricity_other,
@@ -374,6 +381,10 @@ inline Columns varied_population(std::size_t n, bool every_climate = false, bool
       d.heating_backup_share = u(0.1, 0.5);
       if (i % 18 == 7) d.heating_backup_generation_efficiency = u(0.5, 4.0);
     }
+    // A heat network's own GHG content, for heating or hot water, on any class (the import
+    // writes it for district heat; the kernel reads it whatever the class).
+    if (known_generators && i % 10 == 6) d.heating_ghg_factor = u(0.01, 0.4);
+    if (known_generators && i % 15 == 11) d.dhw_ghg_factor = u(0.01, 0.4);
     c.add(d);
   }
   return c;

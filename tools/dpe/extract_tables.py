@@ -11,6 +11,11 @@
   (R_d, also by the network's insulation) and rendement_regulation (R_r), each keyed by
   enum_type_emission_distribution_id (§9.1). Each row: its tv id, the emitter ids it names as a
   bit mask (0: none), for R_d the insulation (-1 any, 0, 1), and the efficiency.
+- sim/stock/dpe_heat_networks.inc: tables reseau_chaleur_2022 to reseau_chaleur_2024, each
+  heat network's contenu CO2 ACV (kg CO2e per kWh delivered) in the yearly list the DPE arrêtés
+  publish (the arrêtés of 16 March 2023, 5 July 2024 and 11 April 2025 amending the arrêté of
+  15 September 2006, which certificates name in date_arrete_reseau_chaleur).
+  Each row: the list's year, the network's identifiant_reseau, the content.
 
 Python 3 standard library only.
 
@@ -99,6 +104,21 @@ def emitter_lines(text):
     return lines
 
 
+NETWORK_YEARS = (2022, 2023, 2024)
+
+
+def heat_network_lines(text):
+    lines = [HEADER, "// {list year, identifiant_reseau, contenu_co2_acv kg CO2e/kWh}, each year's in the table's order"]
+    for year in NETWORK_YEARS:
+        rows = [r for r in rows_of(text, f"reseau_chaleur_{year}") if r.get("contenu_co2_acv")]
+        lines.append(f"// tv.js reseau_chaleur_{year}: {len(rows)} networks")
+        for r in rows:
+            if not re.fullmatch(r"[0-9A-Z]{4,6}", r["identifiant_reseau"]):
+                sys.exit(f"unexpected identifiant_reseau '{r['identifiant_reseau']}'")
+            lines.append(f'{{{year}, "{r["identifiant_reseau"]}", {float(r["contenu_co2_acv"])!r}}},')
+    return lines
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("tv")
@@ -107,7 +127,8 @@ def main():
     with open(args.tv, encoding="utf-8") as f:
         text = f.read()
     for name, lines in (("dpe_intermittence_rows.inc", intermittence_lines(text)),
-                        ("dpe_emitter_tables.inc", emitter_lines(text))):
+                        ("dpe_emitter_tables.inc", emitter_lines(text)),
+                        ("dpe_heat_networks.inc", heat_network_lines(text))):
         path = os.path.join(args.output_dir, name)
         with open(path, "w", encoding="utf-8") as f:
             f.write("\n".join(lines) + "\n")
