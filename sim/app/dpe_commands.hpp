@@ -19,9 +19,9 @@ int stock_import_dpe_command(const DpeImportCommand& cmd);
 struct DpeValidationCommand {
   std::vector<std::filesystem::path> inputs;
   std::filesystem::path data_dir;
-  /// Primary energy factor of electricity: 2.3 for certificates issued before 2026
-  /// (arrêté du 31 mars 2021; shared/reference/thermal-reference.md §4.2).
-  double electricity_pef = 2.3;
+  /// Primary energy factor of electricity for every certificate; 0: the one in force on each
+  /// certificate's date (2.3 until 2025, 1.9 from 2026; electricity_pef_in_force).
+  double electricity_pef = 0.0;
 };
 /// Prints each certificate's figures beside the declared ones and the error distribution.
 int validate_dpe_command(const DpeValidationCommand& cmd);

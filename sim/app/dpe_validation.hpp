@@ -60,11 +60,17 @@ struct KernelHeatLoss {
 [[nodiscard]] double kernel_gv_w_per_k(const ThermalInputs& in, const ThermalParams& params,
                                        std::size_t i) noexcept;
 
+/// The primary energy factor of electricity a certificate of `year` applies: 2.3 until 2025
+/// (arrêté du 31 mars 2021), 1.9 from 1 January 2026 (arrêté du 13 août 2025;
+/// shared/reference/thermal-reference.md §4.2).
+[[nodiscard]] double electricity_pef_in_force(int year) noexcept;
+
 /// Evaluates every imported row; declared building-scale figures (GV, need) are taken at
-/// the row's envelope share. `electricity_pef` is the primary energy factor of electricity.
+/// the row's envelope share. `electricity_pef` is the primary energy factor of electricity for
+/// every certificate; 0: the one in force on each certificate's date.
 [[nodiscard]] std::vector<DpeComparison> compare_with_certificates(const stock::DpeImport& imported,
                                                                    const ThermalParams& params,
-                                                                   double electricity_pef);
+                                                                   double electricity_pef = 0.0);
 
 /// Which certificates an error distribution covers.
 enum class DpeGroup { houses, flats, all };

@@ -173,8 +173,11 @@ int main(int argc, char** argv) {
       ->required();
   validate_dpe_cmd->add_option("--data", validate_dpe.data_dir, "Parameters folder")->capture_default_str();
   validate_dpe_cmd
-      ->add_option("--electricity-pef", validate_dpe.electricity_pef, "Primary energy factor of electricity")
-      ->capture_default_str();
+      ->add_option(
+          "--electricity-pef", validate_dpe.electricity_pef,
+          "Primary energy factor of electricity for every certificate (default: the one in force on each "
+          "certificate's date, 2.3 until 2025 and 1.9 from 2026)")
+      ->check(CLI::Range(0.5, 5.0));
 
   try {
     app.parse(argc, argv);

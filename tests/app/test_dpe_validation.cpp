@@ -180,6 +180,36 @@ TEST(ValidateDpe, TheShippedCertificatesHeatLossAndNeedAsMeasured) {
   at_least(houses.label_exact, flats.label_exact, 14, 21, "label exact");
 }
 
+// Electricity's primary energy factor is the one in force on each certificate's date: 2.3
+// until 2025, 1.9 from 1 January 2026 (arrêté du 13 août 2025). One call evaluates a
+// certificate dated 2026 at 1.9 and the others at 2.3.
+TEST(ValidateDpe, EachCertificateTakesTheElectricityFactorInForceOnItsDate) {
+  EXPECT_EQ(electricity_pef_in_force(2021), 2.3);
+  EXPECT_EQ(electricity_pef_in_force(2025), 2.3);
+  EXPECT_EQ(electricity_pef_in_force(2026), 1.9);
+  Diagnostics diag;
+  const ThermalParams params = io::load_thermal_params(CORON_DATA_DIR, diag);
+  diag.throw_if_any();
+  stock::DpeImport imported = stock::import_dpe(stock::dpe_files({dpe_dir}), {});
+  const auto convectors = std::find_if(imported.imported.begin(), imported.imported.end(),
+                                       [](const auto& d) { return d.certificate.number == "2287E0104246W"; });
+  ASSERT_NE(convectors, imported.imported.end());
+  const auto k = static_cast<std::size_t>(convectors - imported.imported.begin());
+  EXPECT_LT(convectors->certificate.established_year, 2026);  // the shipped ones are all older
+  convectors->certificate.established_year = 2026;
+  const std::vector<DpeComparison> by_date = compare_with_certificates(imported, params);
+  const std::vector<DpeComparison> at_2_3 = compare_with_certificates(imported, params, 2.3);
+  const std::vector<DpeComparison> at_1_9 = compare_with_certificates(imported, params, 1.9);
+  ASSERT_EQ(by_date.size(), at_2_3.size());
+  for (std::size_t i = 0; i < by_date.size(); ++i) {
+    const std::vector<DpeComparison>& expected = i == k ? at_1_9 : at_2_3;
+    EXPECT_EQ(by_date[i].primary_energy_kwh_m2, expected[i].primary_energy_kwh_m2) << by_date[i].number;
+    EXPECT_EQ(by_date[i].label, expected[i].label) << by_date[i].number;
+  }
+  // Electric convectors: the factor moves its Cep (a wood stove's part stays at 1).
+  EXPECT_LT(by_date[k].primary_energy_kwh_m2, 0.9 * at_2_3[k].primary_energy_kwh_m2);
+}
+
 TEST(ValidateDpeCli, PrintsTheTableAndTheDistribution) {
   const fixtures::TempDir dir("validate_dpe_cli");
   const auto r = testing::run_coron("validate-dpe '" + dpe_dir + "'", dir.path());
