@@ -87,7 +87,8 @@ HouseholdBill household_bill(const HouseholdEnergy& in, const EconomicsYear& y) 
   out.income_eur = in.income_per_cu_eur * out.consumption_units;
 
   // Heating: HI(s) with s the share of income the conventional heating bill would take, each
-  // generator's part priced in its carrier (the subscription is the main system's).
+  // generator's part priced in its carrier; the second carrier's subscription is added below
+  // when no other use already pays one.
   const double conventional_heating = in.heating_final_kwh;
   const double backup = in.heating_backup_final_kwh;
   const double conventional_heating_eur = backup > 0.0
