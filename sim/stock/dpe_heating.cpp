@@ -18,11 +18,14 @@ double stated_efficiency(const io::DpeGenerator& g) noexcept {
 
 }  // namespace
 
+constexpr int electricity_energy = 1;  // enum_type_energie_id: électricité
+
 HeatingGenerators heating_generators(std::span<const io::DpeGenerator> generators) {
   HeatingGenerators out;
   // Consumption and heat of each class; one generator without a stated R_g leaves the heat
   // unknown, and the row with the generator consuming most alone.
   std::array<double, heating_system_count> consumption{}, heat{};
+  std::array<bool, heating_system_count> electric{};
   bool every_efficiency = true;
   for (const io::DpeGenerator& g : generators) {
     const auto k = static_cast<std::size_t>(heating_system_of(g.type_id)->value);
@@ -30,6 +33,7 @@ HeatingGenerators heating_generators(std::span<const io::DpeGenerator> generator
     every_efficiency = every_efficiency && (r > 0.0 || g.consumption_kwh <= 0.0);
     consumption[k] += g.consumption_kwh;
     heat[k] += g.consumption_kwh * r;
+    electric[k] = electric[k] || g.energy_id == electricity_energy;
   }
   // The main generator: the one giving most heat (the method's base), or consuming most.
   const auto weight = [every_efficiency](const io::DpeGenerator& g) {
@@ -49,32 +53,43 @@ HeatingGenerators heating_generators(std::span<const io::DpeGenerator> generator
     out.main_efficiency = stated_efficiency(generators[out.main]);
     return out;
   }
-  if (consumption[m] > 0.0) out.main_efficiency = heat[m] / consumption[m];
 
-  // The second: the other class giving most heat; any further class's heat and consumption
-  // join it (a third carrier the row cannot hold).
+  // The second: the other class giving most heat, one burning the other kind of carrier than
+  // the main's (electricity against fuels, whose primary factors differ: 2.3 or 1.9 against 1)
+  // before any of the main's kind, so that a third class keeps its primary factor by joining
+  // the kept generator of its kind (the second, when both are of the main's kind).
+  const auto preferred = [&](std::size_t k, std::size_t than) {
+    if (electric[k] != electric[than]) return electric[k] != electric[m];
+    return heat[k] > heat[than];
+  };
   std::size_t second = heating_system_count, others = 0;
-  double other_heat = 0.0, other_consumption = 0.0;
   for (std::size_t k = 0; k < heating_system_count; ++k) {
     if (k == m || heat[k] <= 0.0) continue;
     ++others;
-    other_heat += heat[k];
-    other_consumption += consumption[k];
-    if (second == heating_system_count || heat[k] > heat[second]) second = k;
+    if (second == heating_system_count || preferred(k, second)) second = k;
   }
   if (second == heating_system_count) {
+    if (consumption[m] > 0.0) out.main_efficiency = heat[m] / consumption[m];
     if (generators.size() > 1)
       out.notes.push_back(
           fmt::format("approximated: {} heating generators of one class, as one", generators.size()));
     return out;
   }
+  double main_heat = heat[m], main_consumption = consumption[m], second_heat = 0.0, second_consumption = 0.0;
+  for (std::size_t k = 0; k < heating_system_count; ++k) {
+    if (k == m || heat[k] <= 0.0) continue;
+    const bool joins_main = k != second && electric[k] == electric[m] && electric[second] != electric[m];
+    (joins_main ? main_heat : second_heat) += heat[k];
+    (joins_main ? main_consumption : second_consumption) += consumption[k];
+  }
+  out.main_efficiency = main_heat / main_consumption;
   out.backup_system = static_cast<HeatingSystem>(second);
-  out.backup_share = other_heat / (heat[m] + other_heat);
-  out.backup_efficiency = other_heat / other_consumption;
+  out.backup_share = second_heat / (main_heat + second_heat);
+  out.backup_efficiency = second_heat / second_consumption;
   if (others > 1)
     out.notes.push_back(
         fmt::format("approximated: heating generators of {} classes, the third and further "
-                    "counted as the second ({})",
+                    "counted with the kept one of their carrier's kind (second: {})",
                     others + 1, heating_system_names[second]));
   return out;
 }

@@ -15,7 +15,9 @@
 // heat pump, the installations' surfaces, a cascade's powers, a collective base's coverage).
 // Generators of one coron heating class are one; the generator giving most heat is the main one
 // (its emitters, year and power are the row's), the other class giving most heat the second,
-// with its share of the heat. docs/dpe-import.md.
+// with its share of the heat; one burning electricity when the main burns a fuel (or the
+// reverse) comes first, and a third class joins the kept generator of its kind, so that every
+// part keeps its primary factor. docs/dpe-import.md.
 
 namespace coron::stock {
 

@@ -4,6 +4,7 @@
 #include "io/dpe_certificate.hpp"
 #include "io/thermal_data.hpp"
 #include "stock/dpe_heat_networks.hpp"
+#include "stock/dpe_heating.hpp"
 #include "stock/dpe_import.hpp"
 #include "stock/dpe_mapping.hpp"
 #include "stock/dpe_systems.hpp"
@@ -564,6 +565,43 @@ TEST(DpeHeatNetworks, TheListOfTheYearBeforeTheArreteAndItsNetworksContent) {
   EXPECT_EQ(heat_network_ghg("0202C", 2023), 0.097);  // not in the 2023 list: 2022's before 2024's
   EXPECT_EQ(heat_network_ghg("ZZ99C", 2023), 0.0);
   EXPECT_EQ(heat_network_ghg("", 2023), 0.0);
+}
+
+// Three classes: the row keeps two generators, the second of the other kind of carrier than
+// the main's when there is one, and the third joins the kept one of its kind, so that every
+// part keeps its primary factor (electricity's against the fuels' 1). Figures of
+// 2287E1429819L: an LPG boiler (id 129, 23071.25 kWh at R_g 0.796925), a wood stove (id 26,
+// 10783.16 kWh at 0.6) and a bathroom's electric heater (id 98, 2323.64 kWh at 1).
+TEST(DpeHeating, AThirdClassJoinsTheKeptGeneratorOfItsCarriersKind) {
+  std::vector<io::DpeGenerator> g(3);
+  g[0].type_id = 129, g[0].energy_id = 13, g[0].consumption_kwh = 23071.25,
+  g[0].generation_efficiency = 0.796925;
+  g[1].type_id = 26, g[1].energy_id = 4, g[1].consumption_kwh = 10783.16, g[1].generation_efficiency = 0.6;
+  g[2].type_id = 98, g[2].energy_id = 1, g[2].consumption_kwh = 2323.64, g[2].generation_efficiency = 1.0;
+  const HeatingGenerators h = heating_generators(g);
+  EXPECT_EQ(h.main, 0u);
+  EXPECT_EQ(h.main_system, HeatingSystem::gas_boiler_standard);
+  EXPECT_EQ(h.backup_system, HeatingSystem::electric_direct);  // not the stove, which gives more heat
+  const double lpg = 23071.25 * 0.796925, wood = 10783.16 * 0.6, electric = 2323.64;
+  EXPECT_NEAR(h.main_efficiency, (lpg + wood) / (23071.25 + 10783.16), 1e-12);  // 0.71422
+  EXPECT_NEAR(h.backup_share, electric / (lpg + wood + electric), 1e-12);       // 0.08549
+  EXPECT_NEAR(h.backup_efficiency, 1.0, 1e-12);
+  ASSERT_EQ(h.notes.size(), 1u);
+  // With two fuels beside a heat pump (2225E1557374A: heat pump id 7, SCOP 4.2, 3424.61 kWh; wood
+  // boilers id 38 at 0.70 and id 58 at 0.63), both join the second, the one giving more heat.
+  std::vector<io::DpeGenerator> pump(3);
+  pump[0].type_id = 7, pump[0].energy_id = 1, pump[0].consumption_kwh = 3424.61, pump[0].cop = 4.2;
+  pump[1].type_id = 58, pump[1].energy_id = 4, pump[1].consumption_kwh = 5667.83,
+  pump[1].generation_efficiency = 0.63;
+  pump[2].type_id = 38, pump[2].energy_id = 4, pump[2].consumption_kwh = 9173.14,
+  pump[2].generation_efficiency = 0.70;
+  const HeatingGenerators p = heating_generators(pump);
+  EXPECT_EQ(p.main, 0u);
+  EXPECT_NEAR(p.main_efficiency, 4.2, 1e-12);
+  EXPECT_EQ(p.backup_system, heating_system_of(38)->value);
+  const double fuels = 5667.83 * 0.63 + 9173.14 * 0.70;
+  EXPECT_NEAR(p.backup_share, fuels / (3424.61 * 4.2 + fuels), 1e-12);   // 0.40992
+  EXPECT_NEAR(p.backup_efficiency, fuels / (5667.83 + 9173.14), 1e-12);  // 0.67327
 }
 
 }  // namespace
