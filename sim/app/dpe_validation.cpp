@@ -62,39 +62,23 @@ std::vector<DpeComparison> compare_with_certificates(const stock::DpeImport& imp
 #undef CORON_DPE_SPAN
   std::vector<double> need(n), final_kwh(n), heating(n), backup(n), dhw(n), other(n), cep(n), ghg(n);
   std::vector<std::uint8_t> label(n);
+  const ThermalOutputs out{need, final_kwh, heating, backup, dhw, other, cep, ghg, label};
   // Every carrier at 1 but electricity (DPE 2021 convention), whose factor is the one each
-  // certificate applied, by its date, unless one is given: the rows are evaluated once per
-  // factor, each keeping its own certificate's.
-  std::vector<double> pef(n);
-  for (std::size_t i = 0; i < n; ++i)
-    pef[i] = electricity_pef > 0.0
-                 ? electricity_pef
-                 : electricity_pef_in_force(imported.imported[i].certificate.established_year);
-  std::vector<double> factors = pef;
-  std::sort(factors.begin(), factors.end());
-  factors.erase(std::unique(factors.begin(), factors.end()), factors.end());
-  std::vector<double> f_need(n), f_final(n), f_heating(n), f_backup(n), f_dhw(n), f_other(n), f_cep(n),
-      f_ghg(n);
-  std::vector<std::uint8_t> f_label(n);
-  const ThermalOutputs with_factor{f_need,  f_final, f_heating, f_backup, f_dhw,
-                                   f_other, f_cep,   f_ghg,     f_label};
-  for (const double factor : factors) {
+  // certificate applied, by its date, unless one is given. The kernel writes only the rows of
+  // its range, so each run of rows sharing a factor is evaluated in place.
+  const auto pef = [&](std::size_t i) {
+    return electricity_pef > 0.0
+               ? electricity_pef
+               : electricity_pef_in_force(imported.imported[i].certificate.established_year);
+  };
+  for (std::size_t begin = 0, end = 0; begin < n; begin = end) {
+    const double factor = pef(begin);
+    end = begin + 1;
+    while (end < n && pef(end) == factor) ++end;
     YearFactors year;
     year.primary_energy_factor.fill(1.0);
     year.primary_energy_factor[static_cast<std::size_t>(Carrier::electricity)] = factor;
-    evaluate_thermal(in, params, year, with_factor, 0, n);
-    for (std::size_t i = 0; i < n; ++i) {
-      if (pef[i] != factor) continue;
-      need[i] = f_need[i];
-      final_kwh[i] = f_final[i];
-      heating[i] = f_heating[i];
-      backup[i] = f_backup[i];
-      dhw[i] = f_dhw[i];
-      other[i] = f_other[i];
-      cep[i] = f_cep[i];
-      ghg[i] = f_ghg[i];
-      label[i] = f_label[i];
-    }
+    evaluate_thermal(in, params, year, out, begin, end);
   }
 
   std::vector<DpeComparison> rows;

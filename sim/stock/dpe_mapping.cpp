@@ -211,7 +211,7 @@ DpeMapping map_dpe_certificate(const io::DpeCertificate& c) {
   // The main generator and a second one, each with the R_g the certificate computed for it at
   // its load (§12-13), where it gives one: the period's table is then only what a later heating
   // of the same class would take.
-  HeatingGenerators generators = heating_generators(c.heating);
+  const HeatingGenerators generators = heating_generators(c.heating);
   notes.insert(notes.end(), generators.notes.begin(), generators.notes.end());
   const io::DpeGenerator& heater = c.heating[generators.main];
   r.heating_system = static_cast<std::uint8_t>(generators.main_system);
@@ -219,7 +219,7 @@ DpeMapping map_dpe_certificate(const io::DpeCertificate& c) {
   r.heating_backup_system = static_cast<std::uint8_t>(generators.backup_system);
   r.heating_backup_share = generators.backup_share;
   r.heating_backup_generation_efficiency = generators.backup_efficiency;
-  r.heating_ghg_factor = heat_network_content(c, c.heating[generators.main], notes);
+  r.heating_ghg_factor = heat_network_content(c, heater, notes);
   // The generator's period gives a boiler's part-load efficiency (3CL §13.2.1) or a heat pump's
   // SCOP (§12.4). A boiler's Pn is a house's own;
   // a flat's certificate may give the building's boiler, so the flat's is sized by the method.
