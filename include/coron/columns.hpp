@@ -28,8 +28,8 @@ namespace coron {
 /// heating_emitter_efficiency; 9: heating_generation_efficiency, dhw_efficiency,
 /// dhw_standing_loss_kwh, dhw_distribution_efficiency, dhw_storage_loss_kwh; 10:
 /// heating_backup_system, heating_backup_share, heating_backup_generation_efficiency; 11:
-/// heating_ghg_factor, dhw_ghg_factor.
-inline constexpr int stock_csv_format = 11;
+/// heating_ghg_factor, dhw_ghg_factor; 12: heating_backup_i0, heating_backup_emitter_efficiency.
+inline constexpr int stock_csv_format = 12;
 
 // clang-format off
 #define CORON_IDENTITY_COLUMNS(X)                                                                       \
@@ -136,7 +136,13 @@ inline constexpr int stock_csv_format = 11;
     "Share of the heating need the second generator covers (3CL: 0.25 for a wood stove as backup, 0.2 for a boiler relieving a heat pump); the main generator covers the rest. 0: none.") \
   X(double, heating_backup_generation_efficiency, "1",                                                  \
     ColumnSpec::real(0, 10, "a factor in [0, 10] (0: the second generator's system's)").since(10, 0.0), \
-    "R_g of the second heating generator (a SCOP for a heat pump), as its certificate computed it; 0: its heating system's. It shares the main generator's emitters and network.") \
+    "R_g of the second heating generator (a SCOP for a heat pump), as its certificate computed it; 0: its heating system's.") \
+  X(double, heating_backup_i0, "1",                                                                     \
+    ColumnSpec::real(0, 2, "a factor in [0, 2] (0: the main generator's)").since(12, 0.0),               \
+    "I0 of the intermittence of the second heating generator's own emitters (3CL sections 8 and 9.1.4: each generator heats its share through its emitters); 0: the main generator's.") \
+  X(double, heating_backup_emitter_efficiency, "1",                                                     \
+    ColumnSpec::real(0, 1, "a factor in [0, 1] (0: the main generator's)").since(12, 0.0),               \
+    "R_e R_d R_r of the second heating generator's own emitters, network and control (3CL section 9.1 tables); 0: the main generator's.") \
   X(double, dhw_efficiency, "1",                                                                        \
     ColumnSpec::real(0, 20, "a factor in [0, 20] (0: the hot-water system's)").since(9, 0.0),           \
     "Hot-water generation and storage efficiency R_g R_s at the dwelling's need (a COP for a heat pump; a solar fraction F divides it by 1 - F), as a certificate computes it (3CL sections 11-14); 0: the hot-water system's generator.") \

@@ -35,6 +35,8 @@ void forget_generator(ThermalRow& row) noexcept {
   row.heating_generation_efficiency = 0.0;
   row.heating_backup_share = 0.0;
   row.heating_backup_generation_efficiency = 0.0;
+  row.heating_backup_i0 = 0.0;
+  row.heating_backup_emitter_efficiency = 0.0;
   row.heating_ghg_factor = 0.0;
 }
 

@@ -277,6 +277,8 @@ struct MonthColumns {
   const std::uint8_t* const backup = in.heating_backup_system.data();
   const double* const backup_share = in.heating_backup_share.data();
   const double* const backup_generation_efficiency = in.heating_backup_generation_efficiency.data();
+  const double* const backup_i0 = in.heating_backup_i0.data();
+  const double* const backup_emitter_efficiency = in.heating_backup_emitter_efficiency.data();
   const std::uint8_t* const dhw_collective = in.dhw_collective.data();
   const std::uint8_t* const storage_in_heated_volume = in.dhw_storage_in_heated_volume.data();
   const double* const dhw_efficiency = in.dhw_efficiency.data();
@@ -343,18 +345,22 @@ struct MonthColumns {
       a.heat_pef[i] = sys.heat_pef[h];
       // A heat network's own GHG content (the DPE's yearly list) when the stock knows it.
       a.heat_ghg[i] = heating_ghg_factor[r] > 0.0 ? heating_ghg_factor[r] : sys.heat_ghg[h];
-      // A second generator covers its share of the need through the same emitters and network
-      // (R_e R_d R_r of the dwelling, or of its main class) with its own R_g, in its own carrier
-      // (3CL section 9.1.4: C_ch = sum_g share_g I_ch,g B_ch).
-      // Most dwellings have none: their share, input and factors stay 0 without two divisions.
+      // A second generator covers its share of the need with its own R_g, in its own carrier,
+      // through its own emitters and network where the stock knows them, else the main's (3CL
+      // section 9.1.4: C_ch = sum_g share_g INT_g B_ch / (R_e R_d R_r R_g)_g). INT = I0 / (1 +
+      // 0.1 (G - 1)) shares G, so its INT is the main's times I0_2 / I0.
+      // Most dwellings have none: their share, input and factors stay 0 without the divisions.
       a.backup_share[i] = backup_share[r];
       if (backup_share[r] > 0.0) {
         const std::size_t b = backup[r];
-        const double per_generated =
-            emitter_efficiency[r] > 0.0 ? 1.0 / emitter_efficiency[r] : sys.heat_input_per_generated[h];
+        const double per_generated = backup_emitter_efficiency[r] > 0.0 ? 1.0 / backup_emitter_efficiency[r]
+                                     : emitter_efficiency[r] > 0.0      ? 1.0 / emitter_efficiency[r]
+                                                                        : sys.heat_input_per_generated[h];
+        const double intermittence_ratio = backup_i0[r] > 0.0 ? backup_i0[r] / a.i0[i] : 1.0;
         a.backup_input_per_need[i] =
-            per_generated * (backup_generation_efficiency[r] > 0.0 ? 1.0 / backup_generation_efficiency[r]
-                                                                   : sys.inv_generation[b]);
+            intermittence_ratio * per_generated *
+            (backup_generation_efficiency[r] > 0.0 ? 1.0 / backup_generation_efficiency[r]
+                                                   : sys.inv_generation[b]);
         a.backup_pef[i] = sys.heat_pef[b];
         a.backup_ghg[i] = sys.heat_ghg[b];
       } else {

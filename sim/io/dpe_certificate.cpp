@@ -71,6 +71,21 @@ void read_windows(Reader& r, const XmlElement& envelope, std::vector<DpeSurface>
   }
 }
 
+/// The emitter a heating generator heats through: the one of its installation that names the
+/// same enum_lien_generateur_emetteur_id (3CL §9.1.4: each generator of an installation with a
+/// backup has its own emitters), else the installation's first (Open3CL 9_generateur_ch.js reads
+/// the link likewise when an installation has several emitters).
+XmlElement linked_emitter(const XmlElement& installation, const XmlElement& generator) {
+  const std::vector<XmlElement> emitters =
+      installation.child("emetteur_chauffage_collection").children("emetteur_chauffage");
+  if (emitters.empty()) return {};
+  const auto link = generator.number("donnee_entree/enum_lien_generateur_emetteur_id");
+  if (link)
+    for (const XmlElement& e : emitters)
+      if (e.number("donnee_entree/enum_lien_generateur_emetteur_id") == link) return e;
+  return emitters.front();
+}
+
 void read_generators(Reader& r, const XmlElement& logement, std::string_view installations,
                      std::string_view installation, std::string_view generators, std::string_view generator,
                      std::string_view type, std::string_view consumption, std::vector<DpeGenerator>& out) {
@@ -87,7 +102,7 @@ void read_generators(Reader& r, const XmlElement& logement, std::string_view ins
       d.energy_id = integer(r.required(g, "donnee_entree/enum_type_energie_id"));
       d.consumption_kwh = Reader::optional(g, fmt::format("donnee_intermediaire/{}", consumption), 0.0);
       d.nominal_power_w = Reader::optional(g, "donnee_intermediaire/pn", 0.0);
-      const XmlElement emitter = i.find("emetteur_chauffage_collection/emetteur_chauffage");
+      const XmlElement emitter = linked_emitter(i, g);
       d.emission_id =
           integer(Reader::optional(emitter, "donnee_entree/enum_type_emission_distribution_id", 0.0));
       d.heating_type_id = integer(Reader::optional(emitter, "donnee_entree/enum_type_chauffage_id", 0.0));

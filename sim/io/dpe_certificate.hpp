@@ -45,8 +45,9 @@ struct DpeGenerator {
   /// (position_volume_chauffe, position_volume_chauffe_stockage); absent counts as inside,
   /// as in Open3CL (9_besoin_ch.js only excludes an explicit 0).
   bool in_heated_volume = true, storage_in_heated_volume = true;
-  /// Heating: the first emitter of its installation (emetteur_chauffage/donnee_entree), what
-  /// the method's intermittence table reads; 0 when absent.
+  /// Heating: the emitter it heats through (emetteur_chauffage/donnee_entree: the one of its
+  /// installation naming its enum_lien_generateur_emetteur_id, else the first), what the
+  /// method's intermittence table reads; 0 when absent.
   int emission_id = 0;                 ///< enum_type_emission_distribution_id
   int heating_type_id = 0;             ///< enum_type_chauffage_id
   int intermittence_equipment_id = 0;  ///< enum_equipement_intermittence_id

@@ -20,19 +20,29 @@ double stated_efficiency(const io::DpeGenerator& g) noexcept {
 
 constexpr int electricity_energy = 1;  // enum_type_energie_id: électricité
 
-HeatingGenerators heating_generators(std::span<const io::DpeGenerator> generators) {
+HeatingGenerators heating_generators(std::span<const io::DpeGenerator> generators,
+                                     std::span<const EmitterChain> chains) {
   HeatingGenerators out;
-  // Consumption and heat of each class; one generator without a stated R_g leaves the heat
+  // The need each kWh of a generator's heat covers, up to INT's common factor in G (3CL §8:
+  // INT = I0 / (1 + 0.1 (G - 1))): R_e R_d R_r / I0 of its emitters, when all are known.
+  bool every_chain = chains.size() == generators.size();
+  for (const EmitterChain& e : chains) every_chain = every_chain && e.i0 > 0.0 && e.efficiency > 0.0;
+  const auto need_per_heat = [&](std::size_t i) {
+    return every_chain ? chains[i].efficiency / chains[i].i0 : 1.0;
+  };
+  // Consumption, heat and need of each class; one generator without a stated R_g leaves the heat
   // unknown, and the row with the generator consuming most alone.
-  std::array<double, heating_system_count> consumption{}, heat{};
+  std::array<double, heating_system_count> consumption{}, heat{}, need{};
   std::array<bool, heating_system_count> electric{};
   bool every_efficiency = true;
-  for (const io::DpeGenerator& g : generators) {
+  for (std::size_t i = 0; i < generators.size(); ++i) {
+    const io::DpeGenerator& g = generators[i];
     const auto k = static_cast<std::size_t>(heating_system_of(g.type_id)->value);
     const double r = stated_efficiency(g);
     every_efficiency = every_efficiency && (r > 0.0 || g.consumption_kwh <= 0.0);
     consumption[k] += g.consumption_kwh;
     heat[k] += g.consumption_kwh * r;
+    need[k] += g.consumption_kwh * r * need_per_heat(i);
     electric[k] = electric[k] || g.energy_id == electricity_energy;
   }
   // The main generator: the one giving most heat (the method's base), or consuming most.
@@ -75,16 +85,24 @@ HeatingGenerators heating_generators(std::span<const io::DpeGenerator> generator
           fmt::format("approximated: {} heating generators of one class, as one", generators.size()));
     return out;
   }
-  double main_heat = heat[m], main_consumption = consumption[m], second_heat = 0.0, second_consumption = 0.0;
+  double main_heat = heat[m], main_consumption = consumption[m], main_need = need[m], second_heat = 0.0,
+         second_consumption = 0.0, second_need = 0.0;
   for (std::size_t k = 0; k < heating_system_count; ++k) {
     if (k == m || heat[k] <= 0.0) continue;
     const bool joins_main = k != second && electric[k] == electric[m] && electric[second] != electric[m];
     (joins_main ? main_heat : second_heat) += heat[k];
     (joins_main ? main_consumption : second_consumption) += consumption[k];
+    (joins_main ? main_need : second_need) += need[k];
   }
   out.main_efficiency = main_heat / main_consumption;
   out.backup_system = static_cast<HeatingSystem>(second);
-  out.backup_share = second_heat / (main_heat + second_heat);
+  out.backup_share = second_need / (main_need + second_need);
+  bool found = false;
+  for (std::size_t i = 0; i < generators.size(); ++i) {
+    if (static_cast<std::size_t>(heating_system_of(generators[i].type_id)->value) != second) continue;
+    if (!found || weight(generators[i]) > weight(generators[out.backup])) out.backup = i;
+    found = true;
+  }
   out.backup_efficiency = second_heat / second_consumption;
   if (others > 1)
     out.notes.push_back(

@@ -92,6 +92,17 @@ double heat_network_content(const io::DpeCertificate& c, const io::DpeGenerator&
   return content;
 }
 
+/// I0 (3CL §8) and R_e R_d R_r (§9.1 tables) of the emitter a heating generator heats through;
+/// 0 and 0 when its installation names none.
+EmitterChain emitter_chain(const io::DpeCertificate& c, const io::DpeGenerator& g) {
+  if (g.emission_id <= 0) return {};
+  return {intermittence_i0({c.method_id, g.installation_type_id, g.heating_type_id,
+                            g.intermittence_equipment_id, g.regulation_type_id, g.emission_id,
+                            c.inertia_class_id, intermittence_row_meters(g.intermittence_row)})
+              .i0,
+          emitter_efficiencies(g.emission_id, g.network_insulated).product()};
+}
+
 }  // namespace
 
 std::string DpeRefusal::format() const { return fmt::format("{}:{}: {}: {}", file, line, path, reason); }
@@ -211,7 +222,11 @@ DpeMapping map_dpe_certificate(const io::DpeCertificate& c) {
   // The main generator and a second one, each with the R_g the certificate computed for it at
   // its load (§12-13), where it gives one: the period's table is then only what a later heating
   // of the same class would take.
-  const HeatingGenerators generators = heating_generators(c.heating);
+  // Each through its own emitters (§9.1.4), which set its share of the need.
+  std::vector<EmitterChain> chains;
+  chains.reserve(c.heating.size());
+  for (const io::DpeGenerator& g : c.heating) chains.push_back(emitter_chain(c, g));
+  const HeatingGenerators generators = heating_generators(c.heating, chains);
   notes.insert(notes.end(), generators.notes.begin(), generators.notes.end());
   const io::DpeGenerator& heater = c.heating[generators.main];
   r.heating_system = static_cast<std::uint8_t>(generators.main_system);
@@ -219,6 +234,10 @@ DpeMapping map_dpe_certificate(const io::DpeCertificate& c) {
   r.heating_backup_system = static_cast<std::uint8_t>(generators.backup_system);
   r.heating_backup_share = generators.backup_share;
   r.heating_backup_generation_efficiency = generators.backup_efficiency;
+  if (generators.backup_share > 0.0) {
+    r.heating_backup_i0 = chains[generators.backup].i0;
+    r.heating_backup_emitter_efficiency = chains[generators.backup].efficiency;
+  }
   r.heating_ghg_factor = heat_network_content(c, heater, notes);
   // The generator's period gives a boiler's part-load efficiency (3CL §13.2.1) or a heat pump's
   // SCOP (§12.4). A boiler's Pn is a house's own;
@@ -228,15 +247,10 @@ DpeMapping map_dpe_certificate(const io::DpeCertificate& c) {
     r.heating_nominal_power_kw = heater.nominal_power_w / 1000.0;
   // The intermittence of its emitters, control and programmer (3CL §8), as the method's table
   // gives it; a certificate without an emitter keeps the heating class's, and its efficiencies.
+  // And its emitters' and network's efficiencies (§9.1): 0, the class's, for an id no table names.
   if (heater.emission_id > 0) {
-    const IntermittenceMatch i0 =
-        intermittence_i0({c.method_id, heater.installation_type_id, heater.heating_type_id,
-                          heater.intermittence_equipment_id, heater.regulation_type_id, heater.emission_id,
-                          c.inertia_class_id, intermittence_row_meters(heater.intermittence_row)});
-    r.heating_i0 = i0.i0;
-    // And its emitters' and network's efficiencies (§9.1): 0, the class's, for an id no table names.
-    r.heating_emitter_efficiency =
-        emitter_efficiencies(heater.emission_id, heater.network_insulated).product();
+    r.heating_i0 = chains[generators.main].i0;
+    r.heating_emitter_efficiency = chains[generators.main].efficiency;
   } else {
     notes.push_back("approximated: no heating emitter, the heating class's intermittence and efficiencies");
   }

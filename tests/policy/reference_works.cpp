@@ -44,6 +44,8 @@ ThermalRow apply(const Measure& m, const RebuiltEnvelope& rebuilt, ThermalRow d)
     d.heating_generation_efficiency = 0.0;
     d.heating_backup_share = 0.0;  // sized for the whole need: no second generator
     d.heating_backup_generation_efficiency = 0.0;
+    d.heating_backup_i0 = 0.0;  // and its emitters
+    d.heating_backup_emitter_efficiency = 0.0;
     d.heating_ghg_factor = 0.0;  // its class's carrier, not the old network
   }
   if (m.component == Component::dhw || (m.component == Component::structure && m.rebuild)) {

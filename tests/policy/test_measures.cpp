@@ -146,6 +146,8 @@ TEST(WorksMeasures, ANewHeatingSystemForgetsTheOldGenerator) {
   boiler.heating_backup_system = static_cast<std::uint8_t>(HeatingSystem::wood_stove);
   boiler.heating_backup_share = 0.25;
   boiler.heating_backup_generation_efficiency = 0.66;
+  boiler.heating_backup_i0 = 0.86;
+  boiler.heating_backup_emitter_efficiency = 0.93;
   boiler.heating_ghg_factor = 0.188;  // a heat network's own content
   for (const char* name : {"heat_pump", "rebuild"}) {
     ThermalRow after = boiler;
@@ -157,6 +159,8 @@ TEST(WorksMeasures, ANewHeatingSystemForgetsTheOldGenerator) {
     EXPECT_EQ(after.heating_generation_efficiency, 0.0) << name;
     EXPECT_EQ(after.heating_backup_share, 0.0) << name;  // sized for the whole need
     EXPECT_EQ(after.heating_backup_generation_efficiency, 0.0) << name;
+    EXPECT_EQ(after.heating_backup_i0, 0.0) << name;
+    EXPECT_EQ(after.heating_backup_emitter_efficiency, 0.0) << name;
     EXPECT_EQ(after.heating_ghg_factor, 0.0) << name;  // its new class's carrier
   }
   ThermalRow attic = boiler;
@@ -168,6 +172,8 @@ TEST(WorksMeasures, ANewHeatingSystemForgetsTheOldGenerator) {
   EXPECT_EQ(attic.heating_generation_efficiency, 0.86);
   EXPECT_EQ(attic.heating_backup_share, 0.25);
   EXPECT_EQ(attic.heating_backup_generation_efficiency, 0.66);
+  EXPECT_EQ(attic.heating_backup_i0, 0.86);
+  EXPECT_EQ(attic.heating_backup_emitter_efficiency, 0.93);
   EXPECT_EQ(attic.heating_ghg_factor, 0.188);
 }
 

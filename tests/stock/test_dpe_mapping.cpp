@@ -499,14 +499,24 @@ TEST(DpeSystems, EveryVentilationIdMapsExactlyToATypeWithTheMethodsFlowsAndFans)
 
 // Two heating generators of two classes (3CL §9.1.4 configuration 3: a heat pump with a wood
 // stove as backup): the main is the one giving most heat, conso_ch x R_g, and the stove's share
-// is its heat over both, each with the R_g its certificate computed. Hand figures from the XML.
-TEST(DpeMapping, AStoveBesideAHeatPumpIsTheSecondGeneratorWithItsShareOfTheHeat) {
+// is its need over both, each heat times R_e R_d R_r / I0 of the emitter it heats through
+// (enum_lien_generateur_emetteur_id), each with the R_g its certificate computed. Hand figures
+// from the XML; the share comes out as the method's 0.25 for a stove as backup.
+TEST(DpeMapping, AStoveBesideAHeatPumpIsTheSecondGeneratorWithItsShareOfTheNeed) {
   const DpeMapping m = mapped("2264E2895461K.xml");  // heat pump id 7: 5198.70 kWh, SCOP 2.80;
   ASSERT_FALSE(m.refused) << m.refusal.format();     // wood stove id 26: 8638.43 kWh, R_g 0.60
   EXPECT_EQ(m.row.heating_system, static_cast<std::uint8_t>(HeatingSystem::heat_pump_air_water));
   EXPECT_DOUBLE_EQ(m.row.heating_generation_efficiency, 2.8);
   EXPECT_EQ(m.row.heating_backup_system, static_cast<std::uint8_t>(HeatingSystem::wood_stove));
-  EXPECT_NEAR(m.row.heating_backup_share, 5183.058 / (14556.36 + 5183.058), 1e-12);  // 0.26258
+  // Emitter 1 (id 39, floor heating): I0 0.87, 0.95 x 0.91 x 0.95; emitter 2 (id 21, the stove's
+  // own): I0 0.86, 0.95 x 1.00 x 0.80, as the certificate's donnee_intermediaire.
+  EXPECT_DOUBLE_EQ(m.row.heating_i0, 0.87);
+  EXPECT_NEAR(m.row.heating_emitter_efficiency, 0.95 * 0.91 * 0.95, 1e-12);
+  EXPECT_DOUBLE_EQ(m.row.heating_backup_i0, 0.86);
+  EXPECT_NEAR(m.row.heating_backup_emitter_efficiency, 0.95 * 1.00 * 0.80, 1e-12);
+  const double main_need = 14556.36 * 0.95 * 0.91 * 0.95 / 0.87, stove_need = 5183.058 * 0.76 / 0.86;
+  EXPECT_NEAR(m.row.heating_backup_share, stove_need / (main_need + stove_need), 1e-6);
+  EXPECT_NEAR(m.row.heating_backup_share, 0.25, 1e-6);
   EXPECT_DOUBLE_EQ(m.row.heating_backup_generation_efficiency, 0.6);
 }
 
@@ -520,11 +530,19 @@ TEST(DpeMapping, GeneratorsOfOneClassAreOneAndASingleGeneratorHasNoSecond) {
   EXPECT_EQ(three.row.heating_system, static_cast<std::uint8_t>(HeatingSystem::electric_direct));
   EXPECT_DOUBLE_EQ(three.row.heating_generation_efficiency, 1.0);
   EXPECT_EQ(three.row.heating_backup_system, static_cast<std::uint8_t>(HeatingSystem::wood_stove));
-  EXPECT_NEAR(three.row.heating_backup_share, 1431.96 / (3278.41 + 495.92 + 1431.96), 1e-12);
+  // Each heat times R_e R_d R_r / I0 of its own emitter: the convectors' (id 3) 0.97 x 0.99 / 0.81,
+  // the stove's (id 21) 0.76 / 0.84, the bathroom heater's (id 1) 0.95 x 0.99 / 0.81.
+  const double electric_need = 3278.41 * 0.97 * 0.99 / 0.81 + 495.92 * 0.95 * 0.99 / 0.81;
+  const double stove_need = 1431.96 * 0.76 / 0.84;
+  EXPECT_NEAR(three.row.heating_backup_share, stove_need / (electric_need + stove_need), 1e-6);
+  EXPECT_DOUBLE_EQ(three.row.heating_backup_i0, 0.84);
+  EXPECT_NEAR(three.row.heating_backup_emitter_efficiency, 0.76, 1e-12);
   const DpeMapping one = mapped("2378E2995004O.xml");
   ASSERT_FALSE(one.refused);
   EXPECT_EQ(one.row.heating_backup_share, 0.0);
   EXPECT_EQ(one.row.heating_backup_generation_efficiency, 0.0);
+  EXPECT_EQ(one.row.heating_backup_i0, 0.0);
+  EXPECT_EQ(one.row.heating_backup_emitter_efficiency, 0.0);
 }
 
 // A flat on a heat network its certificate names (identifiant_reseau_chaleur 4206C, arrêté of

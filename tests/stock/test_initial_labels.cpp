@@ -61,6 +61,8 @@ std::vector<std::uint8_t> initial_labels(const Stock& s) {
                          s.heating_backup_system,
                          s.heating_backup_share,
                          s.heating_backup_generation_efficiency,
+                         s.heating_backup_i0,
+                         s.heating_backup_emitter_efficiency,
                          s.dhw_efficiency,
                          s.dhw_standing_loss_kwh,
                          s.dhw_distribution_efficiency,

@@ -140,6 +140,8 @@ TEST(StockCsv, ColumnsInAnyOrderAndAnOlderFormatStillLoads) {
                                                              {"heating_backup_system", 10},
                                                              {"heating_backup_share", 10},
                                                              {"heating_backup_generation_efficiency", 10},
+                                                             {"heating_backup_i0", 12},
+                                                             {"heating_backup_emitter_efficiency", 12},
                                                              {"dhw_efficiency", 9},
                                                              {"dhw_standing_loss_kwh", 9},
                                                              {"dhw_distribution_efficiency", 9},
@@ -170,6 +172,8 @@ TEST(StockCsv, ColumnsInAnyOrderAndAnOlderFormatStillLoads) {
   EXPECT_EQ(s.heating_emitter_efficiency, (std::vector<double>{0.0, 0.0, 0.0}));  // and R_e R_d R_r
   EXPECT_EQ(s.heating_generation_efficiency, (std::vector<double>{0.0, 0.0, 0.0}));  // and R_g
   EXPECT_EQ(s.heating_backup_share, (std::vector<double>{0.0, 0.0, 0.0}));           // one generator
+  EXPECT_EQ(s.heating_backup_i0, (std::vector<double>{0.0, 0.0, 0.0}));
+  EXPECT_EQ(s.heating_backup_emitter_efficiency, (std::vector<double>{0.0, 0.0, 0.0}));
   EXPECT_EQ(s.dhw_efficiency, (std::vector<double>{0.0, 0.0, 0.0}));  // each hot-water class's generator
   EXPECT_EQ(s.dhw_standing_loss_kwh, (std::vector<double>{0.0, 0.0, 0.0}));
   EXPECT_EQ(s.dhw_distribution_efficiency, (std::vector<double>{0.0, 0.0, 0.0}));
@@ -238,8 +242,8 @@ TEST(StockCsv, FormatOneGlazingIsSplitEvenlyIntoEastAndWest) {
   fields.erase(fields.begin() + static_cast<std::ptrdiff_t>(column) + 1);
   // and without format 3's household columns, format 4's climate, format 5's generator,
   // format 6's dwelling type, format 7's hot-water installation, format 8's I0 and emitters and
-  // format 9's hot-water generation, format 10's second heating generator and format 11's
-  // heat networks' GHG contents
+  // format 9's hot-water generation, format 10's second heating generator, format 11's
+  // heat networks' GHG contents and format 12's second generator's emitters
   std::vector<std::string> names;
   std::stringstream header_again(v1.substr(0, header_end));
   while (std::getline(header_again, field, ',')) names.push_back(field);
@@ -264,7 +268,9 @@ TEST(StockCsv, FormatOneGlazingIsSplitEvenlyIntoEastAndWest) {
                             "heating_backup_share",
                             "heating_backup_generation_efficiency",
                             "heating_ghg_factor",
-                            "dhw_ghg_factor"}) {
+                            "dhw_ghg_factor",
+                            "heating_backup_i0",
+                            "heating_backup_emitter_efficiency"}) {
     const auto at = std::find(names.begin(), names.end(), added) - names.begin();
     ASSERT_LT(static_cast<std::size_t>(at), names.size()) << added;
     names.erase(names.begin() + at);
@@ -276,7 +282,7 @@ TEST(StockCsv, FormatOneGlazingIsSplitEvenlyIntoEastAndWest) {
   for (std::size_t k = 0; k < fields.size(); ++k) rebuilt.append(k ? "," : "").append(fields[k]);
   std::vector<Diagnostic> notices;
   const Stock old = parse_stock_csv(rebuilt, "v1.csv", &notices);
-  EXPECT_EQ(notices.size(), 24u);
+  EXPECT_EQ(notices.size(), 26u);
   expect_identical(s, old);  // 0.5 x 3 = 1.5 each, every other column as written
   std::vector<Diagnostic> none;
   expect_identical(s, parse_stock_csv(v2, "v2.csv", &none));
@@ -292,7 +298,7 @@ TEST(StockCsvErrors, AFormatLineWithoutItsNumberIsBadInputNotACrash) {
       (void)parse_stock_csv(first + "\ndwelling_id\n1\n", "bare.csv");
       FAIL() << "expected InputError for '" << first << "'";
     } catch (const InputError& e) {
-      EXPECT_THAT(e.what(), HasSubstr("bare.csv:1:23: format: expected a stock CSV format within [1, 11]"));
+      EXPECT_THAT(e.what(), HasSubstr("bare.csv:1:23: format: expected a stock CSV format within [1, 12]"));
       EXPECT_THAT(e.what(), HasSubstr("got ''"));
     }
   }
@@ -302,12 +308,12 @@ TEST(StockCsvErrors, AFormatNewerThanThisCoronIsRefused) {
   std::ostringstream out;
   write_stock_csv(default_stock(), out);
   std::string text = out.str();
-  text.replace(0, text.find('\n'), "# coron stock, format 12");
+  text.replace(0, text.find('\n'), "# coron stock, format 13");
   try {
     (void)parse_stock_csv(text, "future.csv");
     FAIL() << "expected InputError";
   } catch (const InputError& e) {
-    EXPECT_THAT(e.what(), HasSubstr("future.csv:1:23: format: expected a stock CSV format within [1, 11]"));
+    EXPECT_THAT(e.what(), HasSubstr("future.csv:1:23: format: expected a stock CSV format within [1, 12]"));
     EXPECT_EQ(e.diagnostics().size(), 1u);
   }
 }

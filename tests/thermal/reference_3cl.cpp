@@ -257,15 +257,20 @@ Result evaluate(const ThermalInputs& in, std::size_t i, const ThermalParams& p, 
       in.heating_emitter_efficiency[i] > 0.0
           ? in.heating_emitter_efficiency[i]
           : heating.emission_efficiency * heating.distribution_efficiency * heating.regulation_efficiency;
-  // Two generators (3CL §9.1.4): C_ch = B_ch INT / (R_e R_d R_r) ((1 - s) / R_g + s / R_g,backup), the
-  // second one through the same emitters, with its own R_g or its class's fixed one.
+  // Two generators (3CL §9.1.4): C_ch = B_ch ((1 - s) INT / (R_e R_d R_r R_g) + s INT_2 / (R_e R_d R_r
+  // R_g)_2), the second one with its own R_g or its class's fixed one, through its own emitters (I0,
+  // R_e R_d R_r) where given, else the main one's.
   const double share = in.heating_backup_share[i];
   const HeatingSystemParams& backup = p.heating[in.heating_backup_system[i]];
   const double r_g_backup = in.heating_backup_generation_efficiency[i] > 0.0
                                 ? in.heating_backup_generation_efficiency[i]
                                 : backup.generation_efficiency;
+  const double i0_backup = in.heating_backup_i0[i] > 0.0 ? in.heating_backup_i0[i] : i0;
+  const double intermittence_backup = i0_backup / (1.0 + 0.1 * (g_vol - 1.0));
+  const double chain_backup =
+      in.heating_backup_emitter_efficiency[i] > 0.0 ? in.heating_backup_emitter_efficiency[i] : chain;
   const double main_kwh = need_kwh * intermittence * (1.0 - share) / (r_g * chain);
-  const double backup_kwh = need_kwh * intermittence * share / (r_g_backup * chain);
+  const double backup_kwh = need_kwh * intermittence_backup * share / (r_g_backup * chain_backup);
   const double heating_kwh = main_kwh + backup_kwh;
 
   // --- Hot water: the generator's efficiency for the need ---

@@ -62,7 +62,7 @@ TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
     std::size_t collective = 0, tank_inside = 0, tank_outside = 0, clipped = 0;
     // Two generators (3CL §9.1.4): a second one of each class, with and without its own R_g.
     std::array<std::size_t, heating_system_count> backup{};
-    std::size_t backup_own_rg = 0;
+    std::size_t backup_own_rg = 0, backup_own_i0 = 0, backup_own_emitters = 0;
     // A heat network's own GHG content, for heating and for hot water.
     std::size_t own_heating_ghg = 0, own_dhw_ghg = 0;
     std::array<double, 8> max_rel{};
@@ -121,6 +121,8 @@ TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
         EXPECT_GT(c.heating_backup_final[i], 0.0) << i;
         ++backup[in.heating_backup_system[i]];
         backup_own_rg += in.heating_backup_generation_efficiency[i] > 0.0;
+        backup_own_i0 += in.heating_backup_i0[i] > 0.0;
+        backup_own_emitters += in.heating_backup_emitter_efficiency[i] > 0.0;
       } else {
         EXPECT_EQ(c.heating_backup_final[i], 0.0) << i;
       }
@@ -176,6 +178,8 @@ TEST(ThermalReference, KernelMatchesScalarReferenceOnAVariedPopulation) {
       EXPECT_GE(flats_part_load, enough);
       for (const std::size_t n : backup) EXPECT_GE(n, 5u);
       EXPECT_GE(backup_own_rg, enough);
+      EXPECT_GE(backup_own_i0, enough);
+      EXPECT_GE(backup_own_emitters, enough);
       EXPECT_GE(own_heating_ghg, enough);
       EXPECT_GE(own_dhw_ghg, enough);
     }

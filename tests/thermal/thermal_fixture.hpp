@@ -148,6 +148,8 @@ struct Dwelling {
   HeatingSystem heating_backup = HeatingSystem::gas_boiler_standard;  ///< read when its share > 0
   double heating_backup_share = 0.0;                                  ///< 0: one generator
   double heating_backup_generation_efficiency = 0.0;                  ///< 0: its class's R_g
+  double heating_backup_i0 = 0.0;                                     ///< 0: the main generator's I0
+  double heating_backup_emitter_efficiency = 0.0;                     ///< 0: the main's R_e R_d R_r
   double dhw_efficiency = 0.0;                                        ///< 0: the hot-water class's generator
   double dhw_standing_loss_kwh = 0.0;                                 ///< read with dhw_efficiency
   double dhw_distribution_efficiency = 0.0;                           ///< 0: the hot-water class's R_d
@@ -168,8 +170,8 @@ struct Columns {
   std::vector<std::int16_t> heating_generator_year;
   std::vector<double> heating_nominal_power_kw, heating_i0, heating_emitter_efficiency,
       heating_generation_efficiency, heating_backup_share, heating_backup_generation_efficiency,
-      dhw_efficiency, dhw_standing_loss_kwh, dhw_distribution_efficiency, dhw_storage_loss_kwh,
-      heating_ghg_factor, dhw_ghg_factor;
+      heating_backup_i0, heating_backup_emitter_efficiency, dhw_efficiency, dhw_standing_loss_kwh,
+      dhw_distribution_efficiency, dhw_storage_loss_kwh, heating_ghg_factor, dhw_ghg_factor;
   std::vector<double> need, final_energy, heating_final, heating_backup_final, dhw_final, electricity_other,
       cep, eges;
   std::vector<std::uint8_t> label;
@@ -213,6 +215,8 @@ struct Columns {
     heating_backup_system.push_back(static_cast<std::uint8_t>(d.heating_backup));
     heating_backup_share.push_back(d.heating_backup_share);
     heating_backup_generation_efficiency.push_back(d.heating_backup_generation_efficiency);
+    heating_backup_i0.push_back(d.heating_backup_i0);
+    heating_backup_emitter_efficiency.push_back(d.heating_backup_emitter_efficiency);
     dhw_efficiency.push_back(d.dhw_efficiency);
     dhw_standing_loss_kwh.push_back(d.dhw_standing_loss_kwh);
     dhw_distribution_efficiency.push_back(d.dhw_distribution_efficiency);
@@ -269,6 +273,8 @@ struct Columns {
             heating_backup_system,
             heating_backup_share,
             heating_backup_generation_efficiency,
+            heating_backup_i0,
+            heating_backup_emitter_efficiency,
             dhw_efficiency,
             dhw_standing_loss_kwh,
             dhw_distribution_efficiency,
@@ -380,6 +386,9 @@ inline Columns varied_population(std::size_t n, bool every_climate = false, bool
       d.heating_backup = static_cast<HeatingSystem>((i / 9) % heating_system_count);
       d.heating_backup_share = u(0.1, 0.5);
       if (i % 18 == 7) d.heating_backup_generation_efficiency = u(0.5, 4.0);
+      // Its own emitters, on rows where the main has its own or its class's.
+      if (i % 4 == 3) d.heating_backup_i0 = u(0.7, 1.05);
+      if (i % 4 != 1) d.heating_backup_emitter_efficiency = u(0.6, 1.0);
     }
     // A heat network's own GHG content, for heating or hot water, on any class (the import
     // writes it for district heat; the kernel reads it whatever the class).
