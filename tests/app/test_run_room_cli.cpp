@@ -109,9 +109,10 @@ TEST(RunRoom, ACompressedFileProjectedBeyondTheLimitIsRefusedAfterItsFirstReplic
 TEST(RunRoom, AWritePastTheFileSizeLimitFailsCleanlyInsteadOfKillingTheRun) {
   TempDir dir("room_efbig");
   // One recorded replicate of 20 years: nothing to project from; the deflated file (about
-  // 45 MiB) passes the up-front check and reaches the limit while being written.
+  // 52 MiB) passes the up-front check (its smallest size, about 20 MiB, grows with the
+  // stock's columns) and reaches the limit, halfway between, while being written.
   write_scenario(dir.path(), 20, eight_reals);
-  const auto r = run_coron("run room.yaml", dir.path(), "ulimit -f 40000;");  // 20 MB
+  const auto r = run_coron("run room.yaml", dir.path(), "ulimit -f 64000;");  // 32.8 MB
   EXPECT_EQ(r.exit_code, 1) << r.output;                                      // not SIGXFSZ
   EXPECT_THAT(r.output, HasSubstr("File too large"));
   EXPECT_THAT(r.output, HasSubstr("room.h5."));
