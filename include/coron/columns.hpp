@@ -28,8 +28,10 @@ namespace coron {
 /// heating_emitter_efficiency; 9: heating_generation_efficiency, dhw_efficiency,
 /// dhw_standing_loss_kwh, dhw_distribution_efficiency, dhw_storage_loss_kwh; 10:
 /// heating_backup_system, heating_backup_share, heating_backup_generation_efficiency; 11:
-/// heating_ghg_factor, dhw_ghg_factor; 12: heating_backup_i0, heating_backup_emitter_efficiency.
-inline constexpr int stock_csv_format = 12;
+/// heating_ghg_factor, dhw_ghg_factor; 12: heating_backup_i0, heating_backup_emitter_efficiency;
+/// 13: window_south_sun_factor, window_east_sun_factor, window_west_sun_factor,
+/// window_north_sun_factor.
+inline constexpr int stock_csv_format = 13;
 
 // clang-format off
 #define CORON_IDENTITY_COLUMNS(X)                                                                       \
@@ -84,6 +86,18 @@ inline constexpr int stock_csv_format = 12;
     "Thermal transmittance of the windows.")                                                            \
   X(double, g_window, "1", ColumnSpec::real(0, 1, "a solar factor within [0, 1]"),                      \
     "Solar factor S_w of the glazing.")                                                                 \
+  X(double, window_south_sun_factor, "1",                                                                 \
+    ColumnSpec::real(0, 10, "a factor in [0, 10] (1: unshaded vertical glazing)").since(13, 1.0),       \
+    "What the south glazing collects relative to unshaded vertical glazing of its area and g_window over the heating season: 3CL masks F_e, roof windows' C1, a veranda's gains (sections 6.2-6.3).") \
+  X(double, window_east_sun_factor, "1",                                                                 \
+    ColumnSpec::real(0, 10, "a factor in [0, 10] (1: unshaded vertical glazing)").since(13, 1.0),       \
+    "What the east glazing collects relative to unshaded vertical glazing of its area and g_window over the heating season: 3CL masks F_e, roof windows' C1, a veranda's gains (sections 6.2-6.3).") \
+  X(double, window_west_sun_factor, "1",                                                                 \
+    ColumnSpec::real(0, 10, "a factor in [0, 10] (1: unshaded vertical glazing)").since(13, 1.0),       \
+    "What the west glazing collects relative to unshaded vertical glazing of its area and g_window over the heating season: 3CL masks F_e, roof windows' C1, a veranda's gains (sections 6.2-6.3).") \
+  X(double, window_north_sun_factor, "1",                                                                 \
+    ColumnSpec::real(0, 10, "a factor in [0, 10] (1: unshaded vertical glazing)").since(13, 1.0),       \
+    "What the north glazing collects relative to unshaded vertical glazing of its area and g_window over the heating season: 3CL masks F_e, roof windows' C1, a veranda's gains (sections 6.2-6.3).") \
   X(double, door_area_m2, "m2", ColumnSpec::real(0, 1000, "a non-negative area in m2"),                 \
     "Door area.")                                                                                       \
   X(double, u_door_w_per_m2k, "W/(m2.K)", ColumnSpec::real(0, 10, "a U-value in W/m2K within (0, 10]", true), \

@@ -40,7 +40,8 @@ struct Stock {
   CiteTable cites;
 
   [[nodiscard]] std::size_t size() const noexcept { return dwelling_id.size(); }
-  /// Resizes every dwelling column to n (cites untouched).
+  /// Resizes every dwelling column to n (cites untouched); new rows take each column's
+  /// fallback (ColumnSpec: what an older file lacking it gets), 0 for most.
   void resize(std::size_t n);
   friend bool operator==(const Stock&, const Stock&) = default;
 };

@@ -257,6 +257,10 @@ struct MonthColumns {
   const double* const win_north = in.window_north_m2.data();
   const double* const u_window = in.u_window_w_per_m2k.data();
   const double* const g_window = in.g_window.data();
+  const double* const sun_south = in.window_south_sun_factor.data();
+  const double* const sun_east = in.window_east_sun_factor.data();
+  const double* const sun_west = in.window_west_sun_factor.data();
+  const double* const sun_north = in.window_north_sun_factor.data();
   const double* const door = in.door_area_m2.data();
   const double* const u_door = in.u_door_w_per_m2k.data();
   const double* const bridges = in.thermal_bridges_w_per_k.data();
@@ -415,14 +419,15 @@ struct MonthColumns {
       const double s_h = env.floor_area_m2;
       const double gv =
           transmission_w_per_k(env) + ventilation_w_per_k(env, air) + infiltration_w_per_k(env, air, c_4_50);
-      // Gains: A_s,j = 1000 sum_o A_o g F_e E_o,j; A_i,j = ((3.18 + 0.34) S_h + 132/168 N_adeq 90) N_ref19,j.
+      // Gains: A_s,j = 1000 sum_o A_o g F_e f_o E_o,j (f_o: the facade's sun factor); A_i,j = ((3.18 + 0.34)
+      // S_h + 132/168 N_adeq 90) N_ref19,j.
       const double n_adeq = select(a.flat[i] != 0.0, n_adeq_flat(s_h), n_adeq_house(s_h));
       const double collect = g_window[r] * collect_factor;
       a.gv_w_per_k[i] = gv;
-      a.solar_south_m2[i] = win_south[r] * collect;
-      a.solar_east_m2[i] = win_east[r] * collect;
-      a.solar_west_m2[i] = win_west[r] * collect;
-      a.solar_north_m2[i] = win_north[r] * collect;
+      a.solar_south_m2[i] = win_south[r] * collect * sun_south[r];
+      a.solar_east_m2[i] = win_east[r] * collect * sun_east[r];
+      a.solar_west_m2[i] = win_west[r] * collect * sun_west[r];
+      a.solar_north_m2[i] = win_north[r] * collect * sun_north[r];
       a.internal_w[i] = internal_gain_w(s_h, n_adeq, internal_gain_w_per_m2, occupant_gain_w);
       a.n_adeq[i] = n_adeq;
     }

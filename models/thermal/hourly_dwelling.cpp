@@ -65,15 +65,16 @@ HourlyDwelling hourly_dwelling(const ThermalInputs& in, std::size_t r, const The
   // Walls are not given by orientation: a quarter on each facade.
   const double wall_per_facade =
       opaque_solar_aperture_m2(surface, in.u_wall_w_per_m2k[r], 0.25 * in.wall_area_m2[r]);
+  // Each facade's glazing at its sun factor (masks, tilts, a veranda; the monthly method's).
   const double glazing = in.g_window[r] * params.window_shading_factor;
   d.solar_aperture_m2[static_cast<std::size_t>(Facade::south)] =
-      glazing * in.window_south_m2[r] + wall_per_facade;
+      glazing * in.window_south_m2[r] * in.window_south_sun_factor[r] + wall_per_facade;
   d.solar_aperture_m2[static_cast<std::size_t>(Facade::east)] =
-      glazing * in.window_east_m2[r] + wall_per_facade;
+      glazing * in.window_east_m2[r] * in.window_east_sun_factor[r] + wall_per_facade;
   d.solar_aperture_m2[static_cast<std::size_t>(Facade::west)] =
-      glazing * in.window_west_m2[r] + wall_per_facade;
+      glazing * in.window_west_m2[r] * in.window_west_sun_factor[r] + wall_per_facade;
   d.solar_aperture_m2[static_cast<std::size_t>(Facade::north)] =
-      glazing * in.window_north_m2[r] + wall_per_facade;
+      glazing * in.window_north_m2[r] * in.window_north_sun_factor[r] + wall_per_facade;
   // Under an unheated attic (b < 1) the sun warms the attic, which passes on the share b.
   d.solar_aperture_m2[static_cast<std::size_t>(Facade::roof)] =
       in.b_roof[r] * opaque_solar_aperture_m2(surface, in.u_roof_w_per_m2k[r], in.roof_area_m2[r]);

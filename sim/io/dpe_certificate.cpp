@@ -63,11 +63,32 @@ void read_windows(Reader& r, const XmlElement& envelope, std::vector<DpeSurface>
     s.u_w_per_m2k = ujn && *ujn > 0.0 ? *ujn : r.required(e, "donnee_intermediaire/uw");
     s.b = r.required(e, "donnee_intermediaire/b");
     s.orientation = integer(r.required(e, "donnee_entree/enum_orientation_id"));
-    s.solar_factor = r.required(e, "donnee_intermediaire/sw") *
-                     Reader::optional(e, "donnee_intermediaire/fe1", 1.0) *
-                     Reader::optional(e, "donnee_intermediaire/fe2", 1.0);
+    s.tilt = integer(Reader::optional(e, "donnee_entree/enum_inclinaison_vitrage_id", 3.0));
+    s.adjacency = integer(Reader::optional(e, "donnee_entree/enum_type_adjacence_id", 1.0));
+    s.solar_factor = r.required(e, "donnee_intermediaire/sw");
+    s.masks = Reader::optional(e, "donnee_intermediaire/fe1", 1.0) *
+              Reader::optional(e, "donnee_intermediaire/fe2", 1.0);
     s.where = where(e);
     out.push_back(std::move(s));
+  }
+}
+
+void read_verandas(Reader& r, const XmlElement& envelope, std::vector<DpeVeranda>& out) {
+  for (const XmlElement& e : envelope.child("ets_collection").children("ets")) {
+    DpeVeranda v;
+    v.transparency = r.required(e, "donnee_intermediaire/coef_transparence_ets");
+    v.b_ver = r.required(e, "donnee_intermediaire/bver");
+    for (const XmlElement& g : e.child("baie_ets_collection").children("baie_ets")) {
+      DpeVeranda::Glazing glazing;
+      glazing.area_m2 = r.required(g, "donnee_entree/surface_totale_baie");
+      glazing.orientation = integer(r.required(g, "donnee_entree/enum_orientation_id"));
+      glazing.tilt = integer(Reader::optional(g, "donnee_entree/enum_inclinaison_vitrage_id", 3.0));
+      glazing.masks = Reader::optional(g, "donnee_intermediaire/fe1", 1.0) *
+                      Reader::optional(g, "donnee_intermediaire/fe2", 1.0);
+      v.glazing.push_back(glazing);
+    }
+    v.where = where(e);
+    out.push_back(std::move(v));
   }
 }
 
@@ -199,6 +220,7 @@ DpeCertificate read_dpe_certificate(const std::string& path) {
                 c.floors);
   read_surfaces(r, envelope, "porte_collection", "porte", "surface_porte", "uporte", c.doors);
   read_windows(r, envelope, c.windows);
+  read_verandas(r, envelope, c.verandas);
   for (const XmlElement& p : envelope.child("pont_thermique_collection").children("pont_thermique"))
     c.bridges_sum_w_per_k += r.required(p, "donnee_intermediaire/k") * r.required(p, "donnee_entree/l") *
                              Reader::optional(p, "donnee_entree/pourcentage_valeur_pont_thermique", 1.0);

@@ -28,7 +28,24 @@ struct DpeSurface {
   double u_w_per_m2k = 0.0;
   double b = 1.0;
   int orientation = 0;        ///< baie_vitree: enum_orientation_id (1 S, 2 N, 3 E, 4 W, 5 horizontal)
-  double solar_factor = 0.0;  ///< baie_vitree: sw times the masks fe1 . fe2
+  int tilt = 3;               ///< enum_inclinaison_vitrage_id (1 < 25 deg, 2 25-75, 3 > 75, 4 horizontal)
+  int adjacency = 1;          ///< enum_type_adjacence_id (1 outside, 10 a veranda)
+  double solar_factor = 0.0;  ///< baie_vitree: sw
+  double masks = 1.0;         ///< fe1 . fe2 (near and far masks, 3CL §6.2)
+  DpeLocation where;
+};
+
+/// A veranda or closed loggia (3CL §6.3, an ETS): its own glazing, its transparency T and
+/// the share b_ver of its indirect gains that reaches the dwelling.
+struct DpeVeranda {
+  struct Glazing {
+    double area_m2 = 0.0;
+    int orientation = 1, tilt = 3;
+    double masks = 1.0;
+  };
+  std::vector<Glazing> glazing;
+  double transparency = 0.0;  ///< coef_transparence_ets
+  double b_ver = 0.0;         ///< bver
   DpeLocation where;
 };
 
@@ -116,6 +133,7 @@ struct DpeCertificate {
   int meteo_line = 0;                   ///< line of the meteo element
   int inertia_class_id = 0;             ///< enum_classe_inertie_id (1 very heavy ... 4 light)
   std::vector<DpeSurface> walls, roofs, floors, windows, doors;
+  std::vector<DpeVeranda> verandas;  ///< ets_collection
   double bridges_sum_w_per_k = 0.0;  ///< sum of k . l . pourcentage_valeur_pont_thermique
   int ventilation_type_id = 0;       ///< enum_type_ventilation_id of the first ventilation
   int ventilation_count = 0;

@@ -5,6 +5,7 @@
 #include "stock/dpe_heating.hpp"
 #include "stock/dpe_hot_water.hpp"
 #include "stock/dpe_intermittence.hpp"
+#include "stock/dpe_solar.hpp"
 #include "stock/dpe_systems.hpp"
 
 #include <fmt/core.h>
@@ -157,7 +158,6 @@ DpeMapping map_dpe_certificate(const io::DpeCertificate& c) {
 
   Losses windows;
   double g_area = 0.0;
-  bool horizontal = false;
   for (const io::DpeSurface& w : c.windows) {
     if (w.b <= 0.0) continue;
     windows.bua_w_per_k += w.b * w.u_w_per_m2k * w.area_m2;
@@ -174,10 +174,6 @@ DpeMapping map_dpe_certificate(const io::DpeCertificate& c) {
       case 4:
         r.window_west_m2 += a;
         break;
-      case 5:
-        horizontal = true;
-        r.window_south_m2 += a;
-        break;
       default:
         r.window_south_m2 += a;
         break;
@@ -185,7 +181,6 @@ DpeMapping map_dpe_certificate(const io::DpeCertificate& c) {
   }
   r.u_window_w_per_m2k = folded_u(windows);
   r.g_window = windows.area_m2 > 0.0 ? std::clamp(g_area / windows.area_m2, 0.0, 1.0) : 0.0;
-  if (horizontal) notes.push_back("approximated: horizontal glazing (roof windows) counted as facing south");
 
   // The declared total is what the certifying software summed (its percentages and
   // partial lengths included); the sum of k.l stands in when it is absent.
@@ -304,6 +299,21 @@ DpeMapping map_dpe_certificate(const io::DpeCertificate& c) {
     return refuse(
         c, c.meteo_line, "/dpe/logement/meteo/enum_classe_altitude_id",
         fmt::format("the method has no climate for zone {} above 800 m", climate_zone_names[r.climate_zone]));
+
+  // Masks, tilts and a veranda, folded into each facade's sun factor over the zone's heating
+  // season; heavy inertia takes the ilpa 1 season (data/thermal/method.yaml ilpa_by_inertia).
+  const FacadeSun sun = facade_sun(c, r.climate_zone, r.altitude_class,
+                                   r.inertia == static_cast<std::uint8_t>(Inertia::heavy) ? 1 : 0);
+  r.window_south_sun_factor = sun.factor[0];
+  r.window_east_sun_factor = sun.factor[1];
+  r.window_west_sun_factor = sun.factor[2];
+  r.window_north_sun_factor = sun.factor[3];
+  if (sun.horizontal)
+    notes.push_back(
+        "approximated: horizontal glazing (roof windows) on the south facade, at its own C1 over the season");
+  if (sun.several_verandas) notes.push_back("approximated: several verandas, the first one's gains");
+  if (sun.veranda_elsewhere)
+    notes.push_back("approximated: a veranda without a window onto it, its gains on the south facade");
   return m;
 }
 

@@ -47,7 +47,9 @@ bool has_note(const DpeMapping& m, std::string_view text) {
 //   baie_vitree: 4.80 m2 north (ujn 2.1, sw 0.44, fe2 0.3), 2.65 m2 north (ujn 2.0, sw 0.40,
 //     fe2 0.3), 6.40 m2 south (ujn 2.1, sw 0.44, fe2 0.1); fe1 = 1 everywhere
 //     U = (4.80 * 2.1 + 2.65 * 2.0 + 6.40 * 2.1) / 13.85 = 28.82 / 13.85 = 2.080866...
-//     g = (4.80 * 0.132 + 2.65 * 0.12 + 6.40 * 0.044) / 13.85 = 1.2332 / 13.85 = 0.0890397...
+//     g = (4.80 * 0.44 + 2.65 * 0.40 + 6.40 * 0.44) / 13.85 = 5.988 / 13.85 = 0.4323465...
+//     all vertical onto the outside: each facade's sun factor is its sw . fe over its area . g,
+//     north (4.80 * 0.132 + 2.65 * 0.12) / (7.45 g) = 0.9516 / (7.45 g), south 0.2816 / (6.40 g)
 //   pont_thermique: l 41.3, k 0.71 -> 29.323 = deperdition_pont_thermique
 //   ventilation: enum_type_ventilation_id 4 (self-regulating extract 1982-2000), q4pa_conv 1.9,
 //     plusieurs_facade_exposee 1
@@ -76,7 +78,11 @@ TEST(DpeMapping, HandCheckedHouse) {
   EXPECT_EQ(r.window_east_m2, 0.0);
   EXPECT_EQ(r.window_west_m2, 0.0);
   EXPECT_NEAR(r.u_window_w_per_m2k, 28.82 / 13.85, 1e-12);
-  EXPECT_NEAR(r.g_window, 1.2332 / 13.85, 1e-12);
+  EXPECT_NEAR(r.g_window, 5.988 / 13.85, 1e-12);
+  EXPECT_NEAR(r.window_north_sun_factor, 0.9516 / (7.45 * 5.988 / 13.85), 1e-12);
+  EXPECT_NEAR(r.window_south_sun_factor, 0.2816 / (6.40 * 5.988 / 13.85), 1e-12);
+  EXPECT_EQ(r.window_east_sun_factor, 1.0);
+  EXPECT_EQ(r.window_west_sun_factor, 1.0);
   EXPECT_NEAR(r.thermal_bridges_w_per_k, 29.323, 1e-12);
   EXPECT_DOUBLE_EQ(r.q4pa_conv_m3_per_h_m2, 1.9);
   EXPECT_EQ(r.multiple_exposed_facades, 1);

@@ -127,6 +127,10 @@ TEST(StockCsv, ColumnsInAnyOrderAndAnOlderFormatStillLoads) {
   // the household's; each says which format added its column.
   const std::vector<std::pair<std::string, int>> expected = {{"window_east_m2", 2},
                                                              {"window_west_m2", 2},
+                                                             {"window_south_sun_factor", 13},
+                                                             {"window_east_sun_factor", 13},
+                                                             {"window_west_sun_factor", 13},
+                                                             {"window_north_sun_factor", 13},
                                                              {"dwelling_type", 6},
                                                              {"dhw_collective", 7},
                                                              {"dhw_storage_in_heated_volume", 7},
@@ -174,6 +178,10 @@ TEST(StockCsv, ColumnsInAnyOrderAndAnOlderFormatStillLoads) {
   EXPECT_EQ(s.heating_backup_share, (std::vector<double>{0.0, 0.0, 0.0}));           // one generator
   EXPECT_EQ(s.heating_backup_i0, (std::vector<double>{0.0, 0.0, 0.0}));
   EXPECT_EQ(s.heating_backup_emitter_efficiency, (std::vector<double>{0.0, 0.0, 0.0}));
+  EXPECT_EQ(s.window_south_sun_factor, (std::vector<double>{1.0, 1.0, 1.0}));  // unshaded vertical glazing
+  EXPECT_EQ(s.window_east_sun_factor, (std::vector<double>{1.0, 1.0, 1.0}));
+  EXPECT_EQ(s.window_west_sun_factor, (std::vector<double>{1.0, 1.0, 1.0}));
+  EXPECT_EQ(s.window_north_sun_factor, (std::vector<double>{1.0, 1.0, 1.0}));
   EXPECT_EQ(s.dhw_efficiency, (std::vector<double>{0.0, 0.0, 0.0}));  // each hot-water class's generator
   EXPECT_EQ(s.dhw_standing_loss_kwh, (std::vector<double>{0.0, 0.0, 0.0}));
   EXPECT_EQ(s.dhw_distribution_efficiency, (std::vector<double>{0.0, 0.0, 0.0}));
@@ -243,7 +251,8 @@ TEST(StockCsv, FormatOneGlazingIsSplitEvenlyIntoEastAndWest) {
   // and without format 3's household columns, format 4's climate, format 5's generator,
   // format 6's dwelling type, format 7's hot-water installation, format 8's I0 and emitters and
   // format 9's hot-water generation, format 10's second heating generator, format 11's
-  // heat networks' GHG contents and format 12's second generator's emitters
+  // heat networks' GHG contents, format 12's second generator's emitters and format 13's sun
+  // factors
   std::vector<std::string> names;
   std::stringstream header_again(v1.substr(0, header_end));
   while (std::getline(header_again, field, ',')) names.push_back(field);
@@ -270,7 +279,11 @@ TEST(StockCsv, FormatOneGlazingIsSplitEvenlyIntoEastAndWest) {
                             "heating_ghg_factor",
                             "dhw_ghg_factor",
                             "heating_backup_i0",
-                            "heating_backup_emitter_efficiency"}) {
+                            "heating_backup_emitter_efficiency",
+                            "window_south_sun_factor",
+                            "window_east_sun_factor",
+                            "window_west_sun_factor",
+                            "window_north_sun_factor"}) {
     const auto at = std::find(names.begin(), names.end(), added) - names.begin();
     ASSERT_LT(static_cast<std::size_t>(at), names.size()) << added;
     names.erase(names.begin() + at);
@@ -282,7 +295,7 @@ TEST(StockCsv, FormatOneGlazingIsSplitEvenlyIntoEastAndWest) {
   for (std::size_t k = 0; k < fields.size(); ++k) rebuilt.append(k ? "," : "").append(fields[k]);
   std::vector<Diagnostic> notices;
   const Stock old = parse_stock_csv(rebuilt, "v1.csv", &notices);
-  EXPECT_EQ(notices.size(), 26u);
+  EXPECT_EQ(notices.size(), 30u);
   expect_identical(s, old);  // 0.5 x 3 = 1.5 each, every other column as written
   std::vector<Diagnostic> none;
   expect_identical(s, parse_stock_csv(v2, "v2.csv", &none));
@@ -298,7 +311,7 @@ TEST(StockCsvErrors, AFormatLineWithoutItsNumberIsBadInputNotACrash) {
       (void)parse_stock_csv(first + "\ndwelling_id\n1\n", "bare.csv");
       FAIL() << "expected InputError for '" << first << "'";
     } catch (const InputError& e) {
-      EXPECT_THAT(e.what(), HasSubstr("bare.csv:1:23: format: expected a stock CSV format within [1, 12]"));
+      EXPECT_THAT(e.what(), HasSubstr("bare.csv:1:23: format: expected a stock CSV format within [1, 13]"));
       EXPECT_THAT(e.what(), HasSubstr("got ''"));
     }
   }
@@ -308,12 +321,12 @@ TEST(StockCsvErrors, AFormatNewerThanThisCoronIsRefused) {
   std::ostringstream out;
   write_stock_csv(default_stock(), out);
   std::string text = out.str();
-  text.replace(0, text.find('\n'), "# coron stock, format 13");
+  text.replace(0, text.find('\n'), "# coron stock, format 14");
   try {
     (void)parse_stock_csv(text, "future.csv");
     FAIL() << "expected InputError";
   } catch (const InputError& e) {
-    EXPECT_THAT(e.what(), HasSubstr("future.csv:1:23: format: expected a stock CSV format within [1, 12]"));
+    EXPECT_THAT(e.what(), HasSubstr("future.csv:1:23: format: expected a stock CSV format within [1, 13]"));
     EXPECT_EQ(e.diagnostics().size(), 1u);
   }
 }

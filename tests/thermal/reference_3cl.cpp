@@ -211,12 +211,16 @@ Result evaluate(const ThermalInputs& in, std::size_t i, const ThermalParams& p, 
     const double dh19 = climate.dh19_kh[j];
     if (!(dh19 > 0.0)) continue;
     const double a_i = (p.internal_gain_w_per_m2 * s_h + p.occupant_gain_wh * n_adeq) * climate.nref19_h[j];
-    // S_se,j = sum over glazing of A . S_w . F_e . C1 (C1 folded into the irradiation per orientation)
-    const double a_s =
-        1000.0 * (in.window_south_m2[i] * g * p.window_shading_factor * climate.sun_south_kwh_m2[j] +
-                  in.window_east_m2[i] * g * p.window_shading_factor * climate.sun_east_kwh_m2[j] +
-                  in.window_west_m2[i] * g * p.window_shading_factor * climate.sun_west_kwh_m2[j] +
-                  in.window_north_m2[i] * g * p.window_shading_factor * climate.sun_north_kwh_m2[j]);
+    // S_se,j = sum over glazing of A . S_w . F_e . C1 (C1 folded into the irradiation per
+    // orientation), each facade's glazing at its sun factor
+    const double a_s = 1000.0 * (in.window_south_m2[i] * in.window_south_sun_factor[i] * g *
+                                     p.window_shading_factor * climate.sun_south_kwh_m2[j] +
+                                 in.window_east_m2[i] * in.window_east_sun_factor[i] * g *
+                                     p.window_shading_factor * climate.sun_east_kwh_m2[j] +
+                                 in.window_west_m2[i] * in.window_west_sun_factor[i] * g *
+                                     p.window_shading_factor * climate.sun_west_kwh_m2[j] +
+                                 in.window_north_m2[i] * in.window_north_sun_factor[i] * g *
+                                     p.window_shading_factor * climate.sun_north_kwh_m2[j]);
     const double x = (a_s + a_i) / (gv * dh19);
     double f_j = 0.0;
     if (x == 1.0) {

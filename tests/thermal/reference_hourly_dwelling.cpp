@@ -47,12 +47,14 @@ HourlyDwellingReference hourly_dwelling(const ThermalInputs& in, std::size_t i, 
   if (op > 0.9 * h_ms) op = 0.9 * h_ms;
   r.h_tr_em_w_per_k = 1.0 / (1.0 / op - 1.0 / h_ms);
 
-  // Sun: windows g F_e A per facade; opaque 0.6 x 0.04 x U A, walls a quarter per facade, the
-  // roof times b; the sky 0.04 x 4.5 x 11 W per W/K of envelope, walls and windows at F_r 0.5.
+  // Sun: windows g F_e A f per facade (f its sun factor); opaque 0.6 x 0.04 x U A, walls a quarter per
+  // facade, the roof times b; the sky 0.04 x 4.5 x 11 W per W/K of envelope, walls and windows at F_r 0.5.
   const double wall_q = 0.6 * 0.04 * in.u_wall_w_per_m2k[i] * in.wall_area_m2[i] / 4.0;
   const double gf = in.g_window[i] * p.window_shading_factor;
-  r.solar_aperture_m2 = {gf * in.window_south_m2[i] + wall_q, gf * in.window_east_m2[i] + wall_q,
-                         gf * in.window_west_m2[i] + wall_q, gf * in.window_north_m2[i] + wall_q,
+  r.solar_aperture_m2 = {gf * in.window_south_m2[i] * in.window_south_sun_factor[i] + wall_q,
+                         gf * in.window_east_m2[i] * in.window_east_sun_factor[i] + wall_q,
+                         gf * in.window_west_m2[i] * in.window_west_sun_factor[i] + wall_q,
+                         gf * in.window_north_m2[i] * in.window_north_sun_factor[i] + wall_q,
                          in.b_roof[i] * 0.6 * 0.04 * in.u_roof_w_per_m2k[i] * in.roof_area_m2[i]};
   const double vertical_ua = in.u_wall_w_per_m2k[i] * in.wall_area_m2[i] + r.h_tr_w_w_per_k;
   const double roof_ua = in.b_roof[i] * in.u_roof_w_per_m2k[i] * in.roof_area_m2[i];

@@ -128,6 +128,9 @@ struct Dwelling {
   double ground_floor_area_m2 = 40.0, u_floor_w_per_m2k = 2.0, b_floor = 0.8;
   double window_south_m2 = 6.0, window_east_m2 = 0.0, window_west_m2 = 0.0, window_north_m2 = 5.0;
   double u_window_w_per_m2k = 4.9, g_window = 0.85;
+  /// Each facade's sun factor: 1 for unshaded vertical glazing.
+  double window_south_sun_factor = 1.0, window_east_sun_factor = 1.0, window_west_sun_factor = 1.0,
+         window_north_sun_factor = 1.0;
   double door_area_m2 = 2.0, u_door_w_per_m2k = 3.5;
   double thermal_bridges_w_per_k = 10.0, q4pa_conv_m3_per_h_m2 = 3.3;
   std::uint8_t multiple_exposed_facades = 1;
@@ -162,8 +165,9 @@ struct Dwelling {
 struct Columns {
   std::vector<double> floor_area_m2, ceiling_height_m, wall_area_m2, u_wall_w_per_m2k, roof_area_m2,
       u_roof_w_per_m2k, b_roof, ground_floor_area_m2, u_floor_w_per_m2k, b_floor, window_south_m2,
-      window_east_m2, window_west_m2, window_north_m2, u_window_w_per_m2k, g_window, door_area_m2,
-      u_door_w_per_m2k, thermal_bridges_w_per_k, q4pa_conv_m3_per_h_m2;
+      window_east_m2, window_west_m2, window_north_m2, u_window_w_per_m2k, g_window, window_south_sun_factor,
+      window_east_sun_factor, window_west_sun_factor, window_north_sun_factor, door_area_m2, u_door_w_per_m2k,
+      thermal_bridges_w_per_k, q4pa_conv_m3_per_h_m2;
   std::vector<std::uint8_t> multiple_exposed_facades, dwelling_type, ventilation, inertia, heating_system,
       dhw_system, dhw_collective, dhw_storage_in_heated_volume, climate_zone, altitude_class,
       heating_backup_system;
@@ -193,6 +197,10 @@ struct Columns {
     window_north_m2.push_back(d.window_north_m2);
     u_window_w_per_m2k.push_back(d.u_window_w_per_m2k);
     g_window.push_back(d.g_window);
+    window_south_sun_factor.push_back(d.window_south_sun_factor);
+    window_east_sun_factor.push_back(d.window_east_sun_factor);
+    window_west_sun_factor.push_back(d.window_west_sun_factor);
+    window_north_sun_factor.push_back(d.window_north_sun_factor);
     door_area_m2.push_back(d.door_area_m2);
     u_door_w_per_m2k.push_back(d.u_door_w_per_m2k);
     thermal_bridges_w_per_k.push_back(d.thermal_bridges_w_per_k);
@@ -251,6 +259,10 @@ struct Columns {
             window_north_m2,
             u_window_w_per_m2k,
             g_window,
+            window_south_sun_factor,
+            window_east_sun_factor,
+            window_west_sun_factor,
+            window_north_sun_factor,
             door_area_m2,
             u_door_w_per_m2k,
             thermal_bridges_w_per_k,
@@ -347,6 +359,11 @@ inline Columns varied_population(std::size_t n, bool every_climate = false, bool
     d.window_north_m2 = d.floor_area_m2 * u(0.0, 0.1);
     d.u_window_w_per_m2k = u(0.8, 5.5);
     d.g_window = u(0.3, 0.9);
+    // Masks, roof windows and verandas on some facades (the import's sun factors).
+    if (i % 3 == 1) d.window_south_sun_factor = u(0.2, 1.8);
+    if (i % 4 == 2) d.window_east_sun_factor = u(0.3, 1.2);
+    if (i % 5 == 3) d.window_west_sun_factor = u(0.3, 1.2);
+    if (i % 6 == 4) d.window_north_sun_factor = u(0.0, 1.5);
     d.door_area_m2 = u(1.5, 4.0);
     d.u_door_w_per_m2k = u(1.0, 4.0);
     d.thermal_bridges_w_per_k = u(0.0, 20.0);
