@@ -11,6 +11,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <array>
 
 namespace coron::stock {
 
@@ -304,14 +305,23 @@ DpeMapping map_dpe_certificate(const io::DpeCertificate& c) {
   // season; heavy inertia takes the ilpa 1 season (data/thermal/method.yaml ilpa_by_inertia).
   const FacadeSun sun = facade_sun(c, r.climate_zone, r.altitude_class,
                                    r.inertia == static_cast<std::uint8_t>(Inertia::heavy) ? 1 : 0);
-  r.window_south_sun_factor = sun.factor[0];
-  r.window_east_sun_factor = sun.factor[1];
-  r.window_west_sun_factor = sun.factor[2];
-  r.window_north_sun_factor = sun.factor[3];
+  // A tiny window onto a large veranda could collect more than the column's range holds: the
+  // bound stands in, said (a stock the reader refuses is never written).
+  std::array<double, facade_count> factor = sun.factor;
+  for (double& f : factor)
+    if (!(f >= 0.0 && f <= 10.0)) {
+      notes.push_back(fmt::format("approximated: a facade's sun factor {:.3g} bounded to [0, 10]", f));
+      f = f > 10.0 ? 10.0 : 0.0;
+    }
+  r.window_south_sun_factor = factor[0];
+  r.window_east_sun_factor = factor[1];
+  r.window_west_sun_factor = factor[2];
+  r.window_north_sun_factor = factor[3];
   if (sun.horizontal)
     notes.push_back(
         "approximated: horizontal glazing (roof windows) on the south facade, at its own C1 over the season");
-  if (sun.several_verandas) notes.push_back("approximated: several verandas, the first one's gains");
+  if (sun.several_verandas)
+    notes.push_back("approximated: several different verandas, the first one's gains");
   if (sun.veranda_elsewhere)
     notes.push_back("approximated: a veranda without a window onto it, its gains on the south facade");
   return m;

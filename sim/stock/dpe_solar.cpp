@@ -55,7 +55,18 @@ FacadeSun facade_sun(const io::DpeCertificate& c, std::size_t zone, std::size_t 
   std::array<double, facade_count> area{}, collected{}, onto_veranda{};
   double area_all = 0.0, sw_area = 0.0, direct_through_veranda = 0.0, onto_veranda_all = 0.0;
   const io::DpeVeranda* ets = c.verandas.empty() ? nullptr : &c.verandas.front();
-  sun.several_verandas = c.verandas.size() > 1;
+  // Some certifying software writes one veranda twice: only a different one is worth a note.
+  const auto same = [](const io::DpeVeranda& a, const io::DpeVeranda& b) {
+    if (a.transparency != b.transparency || a.b_ver != b.b_ver || a.glazing.size() != b.glazing.size())
+      return false;
+    for (std::size_t k = 0; k < a.glazing.size(); ++k)
+      if (a.glazing[k].area_m2 != b.glazing[k].area_m2 ||
+          a.glazing[k].orientation != b.glazing[k].orientation || a.glazing[k].tilt != b.glazing[k].tilt ||
+          a.glazing[k].masks != b.glazing[k].masks)
+        return false;
+    return true;
+  };
+  for (const io::DpeVeranda& v : c.verandas) sun.several_verandas = sun.several_verandas || !same(v, *ets);
   for (const io::DpeSurface& w : c.windows) {
     if (w.b <= 0.0) continue;
     const std::size_t f = facade_of(w.orientation);

@@ -17,8 +17,10 @@ inline constexpr std::size_t facade_count = 4;
 
 struct FacadeSun {
   std::array<double, facade_count> factor{1.0, 1.0, 1.0, 1.0};
-  bool horizontal = false;         ///< horizontal glazing, counted with the south facade
-  bool several_verandas = false;   ///< only the first counts (as Open3CL 6.2_surface_sud_equivalente.js)
+  bool horizontal = false;  ///< horizontal glazing, counted with the south facade
+  /// Verandas that differ: only the first counts (as Open3CL 6.2_surface_sud_equivalente.js,
+  /// which takes the first of the duplicates some software writes); a repeated one is no note.
+  bool several_verandas = false;
   bool veranda_elsewhere = false;  ///< a veranda's gains without a window onto it, on the south facade
 };
 

@@ -74,11 +74,17 @@ TEST(DpeSolar, GlazingOntoAnUndescribedVerandaCollectsNothing) {
 }
 
 // Windows with b = 0 (onto a heated space) are neither area nor sun; several verandas: the
-// first; a veranda with no window onto it puts its gains on the south facade.
+// first, said when they differ; a veranda with no window onto it puts its gains on the south
+// facade.
 TEST(DpeSolar, NamesWhatItApproximates) {
   io::DpeCertificate c = hand_case();
-  c.verandas.push_back(c.verandas.front());
+  c.verandas.push_back(c.verandas.front());  // written twice: the same gains, no note
+  const FacadeSun twice = facade_sun(c, 0, 0, 0);
+  EXPECT_FALSE(twice.several_verandas);
+  EXPECT_NEAR(twice.factor[1], solar_east, 1e-12);
+  c.verandas.back().b_ver = 0.3;  // another one
   EXPECT_TRUE(facade_sun(c, 0, 0, 0).several_verandas);
+  EXPECT_NEAR(facade_sun(c, 0, 0, 0).factor[1], solar_east, 1e-12);  // the first one's
   for (io::DpeSurface& w : c.windows)
     if (w.adjacency == 10) w.b = 0.0;
   const FacadeSun sun = facade_sun(c, 0, 0, 0);
