@@ -87,16 +87,16 @@ inline constexpr int stock_csv_format = 13;
   X(double, g_window, "1", ColumnSpec::real(0, 1, "a solar factor within [0, 1]"),                      \
     "Solar factor S_w of the glazing.")                                                                 \
   X(double, window_south_sun_factor, "1",                                                                 \
-    ColumnSpec::real(0, 10, "a factor in [0, 10] (1: unshaded vertical glazing)").since(13, 1.0),       \
+    ColumnSpec::real(0, 100, "a factor in [0, 100] (1: unshaded vertical glazing)").since(13, 1.0),       \
     "What the south glazing collects relative to unshaded vertical glazing of its area and g_window over the heating season: 3CL masks F_e, roof windows' C1, a veranda's gains (sections 6.2-6.3).") \
   X(double, window_east_sun_factor, "1",                                                                 \
-    ColumnSpec::real(0, 10, "a factor in [0, 10] (1: unshaded vertical glazing)").since(13, 1.0),       \
+    ColumnSpec::real(0, 100, "a factor in [0, 100] (1: unshaded vertical glazing)").since(13, 1.0),       \
     "What the east glazing collects relative to unshaded vertical glazing of its area and g_window over the heating season: 3CL masks F_e, roof windows' C1, a veranda's gains (sections 6.2-6.3).") \
   X(double, window_west_sun_factor, "1",                                                                 \
-    ColumnSpec::real(0, 10, "a factor in [0, 10] (1: unshaded vertical glazing)").since(13, 1.0),       \
+    ColumnSpec::real(0, 100, "a factor in [0, 100] (1: unshaded vertical glazing)").since(13, 1.0),       \
     "What the west glazing collects relative to unshaded vertical glazing of its area and g_window over the heating season: 3CL masks F_e, roof windows' C1, a veranda's gains (sections 6.2-6.3).") \
   X(double, window_north_sun_factor, "1",                                                                 \
-    ColumnSpec::real(0, 10, "a factor in [0, 10] (1: unshaded vertical glazing)").since(13, 1.0),       \
+    ColumnSpec::real(0, 100, "a factor in [0, 100] (1: unshaded vertical glazing)").since(13, 1.0),       \
     "What the north glazing collects relative to unshaded vertical glazing of its area and g_window over the heating season: 3CL masks F_e, roof windows' C1, a veranda's gains (sections 6.2-6.3).") \
   X(double, door_area_m2, "m2", ColumnSpec::real(0, 1000, "a non-negative area in m2"),                 \
     "Door area.")                                                                                       \

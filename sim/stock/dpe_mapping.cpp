@@ -309,9 +309,9 @@ DpeMapping map_dpe_certificate(const io::DpeCertificate& c) {
   // bound stands in, said (a stock the reader refuses is never written).
   std::array<double, facade_count> factor = sun.factor;
   for (double& f : factor)
-    if (!(f >= 0.0 && f <= 10.0)) {
-      notes.push_back(fmt::format("approximated: a facade's sun factor {:.3g} bounded to [0, 10]", f));
-      f = f > 10.0 ? 10.0 : 0.0;
+    if (!(f >= 0.0 && f <= 100.0)) {
+      notes.push_back(fmt::format("approximated: a facade's sun factor {:.3g} bounded to [0, 100]", f));
+      f = f > 100.0 ? 100.0 : 0.0;
     }
   r.window_south_sun_factor = factor[0];
   r.window_east_sun_factor = factor[1];
