@@ -54,12 +54,14 @@ enum class HeatingSystem : std::uint8_t {
   wood_stove = 6,
   district_heat = 7,
   pellet_boiler = 8,  ///< wood pellet boiler (what renovations install)
+  coal_boiler = 9,    ///< coal-fired central heating: a boiler, its water network and radiators
 };
-inline constexpr std::size_t heating_system_count = 9;
+inline constexpr std::size_t heating_system_count = 10;
 inline constexpr std::array<std::string_view, heating_system_count> heating_system_names = {
     "gas_boiler_standard", "gas_boiler_condensing", "coal_stove",
     "oil_boiler",          "electric_direct",       "heat_pump_air_water",
-    "wood_stove",          "district_heat",         "pellet_boiler"};
+    "wood_stove",          "district_heat",         "pellet_boiler",
+    "coal_boiler"};
 
 enum class DhwSystem : std::uint8_t { gas_boiler = 0, electric_storage = 1, thermodynamic = 2 };
 inline constexpr std::size_t dhw_system_count = 3;

@@ -41,7 +41,7 @@ constexpr IdRange<H> heating_ranges[] = {
     {117, 117, H::heat_pump_air_water, false, "other electric thermodynamic system as a heat pump"},
     {118, 118, H::gas_boiler_condensing, false, "gas thermodynamic system as a condensing gas boiler"},
     {119, 119, H::oil_boiler, true, ""},  // default collective system: penalising oil boiler
-    {120, 126, H::coal_stove, false, "coal boiler as a coal stove"},
+    {120, 126, H::coal_boiler, true, ""},
     {127, 135, H::gas_boiler_standard, false, "LPG boiler as a natural gas boiler"},
     {136, 139, H::gas_boiler_condensing, false, "LPG condensing boiler as a natural gas one"},
     {140, 141, H::wood_stove, false, "pellet stove with boiler as a log stove"},
@@ -156,6 +156,8 @@ int generator_year_of(int type_id) noexcept {
       {127, 127, 1975}, {128, 128, 1981}, {129, 129, 1986}, {130, 130, 1991},
       {131, 131, 2001}, {132, 132, 2016}, {136, 136, 1981}, {137, 137, 1986},
       {138, 138, 2001}, {139, 139, 2016},
+      {120, 120, 1970}, {121, 121, 1978}, {122, 122, 1995}, {123, 123, 2004},
+      {124, 124, 2013}, {125, 125, 2018}, {126, 126, 2020},  // coal boilers
       // Heat pumps (tv.js scop): before 2008 (a year inside it), 2008-2014, 2015-2016, from
       // 2017; air/air has no 2017 row. Hybrids' heat pumps by the same periods.
       {1, 1, 2000},     {2, 2, 2008},     {3, 3, 2015},                      // air/air

@@ -164,6 +164,20 @@ TEST(DpeMapping, HotWaterInstallationAndPositionReachTheRow) {
   EXPECT_EQ(multi.row.dhw_storage_in_heated_volume, 0);
 }
 
+// Coal boilers (enum_type_generateur_ch_id 120-126) are their own class, a coal stove (20 in
+// the stoves' ids, 47 with oil and LPG ones) another: a boiler heats through a water network.
+TEST(DpeSystems, CoalBoilersAreNotCoalStoves) {
+  for (int id = 120; id <= 126; ++id) {
+    const auto h = heating_system_of(id);
+    ASSERT_TRUE(h.has_value()) << id;
+    EXPECT_EQ(h->value, HeatingSystem::coal_boiler) << id;
+    EXPECT_TRUE(h->exact) << id;
+  }
+  EXPECT_EQ(heating_system_of(47)->value, HeatingSystem::coal_stove);
+  EXPECT_EQ(heating_system_of(119)->value, HeatingSystem::oil_boiler);
+  EXPECT_EQ(heating_system_of(127)->value, HeatingSystem::gas_boiler_standard);
+}
+
 TEST(DpeSystems, GeneratorYearIsTheFirstOfItsPeriodForGeneratorsWithTableRows) {
   EXPECT_EQ(generator_year_of(87), 1986);   // gas classic 1986-1990
   EXPECT_EQ(generator_year_of(90), 2016);   // gas standard after 2015
@@ -171,6 +185,10 @@ TEST(DpeSystems, GeneratorYearIsTheFirstOfItsPeriodForGeneratorsWithTableRows) {
   EXPECT_EQ(generator_year_of(76), 1970);   // oil classic 1970-1975
   EXPECT_EQ(generator_year_of(74), 2020);   // pellets after 2019
   EXPECT_EQ(generator_year_of(136), 1981);  // LPG condensing 1981-1985
+  EXPECT_EQ(generator_year_of(120), 1970);  // coal boiler before 1978: a year inside it
+  EXPECT_EQ(generator_year_of(121), 1978);  // coal boiler 1978-1994
+  EXPECT_EQ(generator_year_of(125), 2018);  // coal boiler 2018-2019
+  EXPECT_EQ(generator_year_of(126), 2020);  // coal boiler after 2019
   EXPECT_EQ(generator_year_of(91), 0);      // gas low temperature: no row of its class's curve
   EXPECT_EQ(generator_year_of(4), 2000);    // air/water heat pump before 2008: a year inside it
   EXPECT_EQ(generator_year_of(7), 2017);    // air/water heat pump from 2017

@@ -99,6 +99,23 @@ TEST(ThermalData, RealDataLoadsCleanly) {
   EXPECT_EQ(pellet.carrier, Carrier::wood);
   EXPECT_DOUBLE_EQ(pellet.generation_efficiency, 0.918);
   EXPECT_NEAR(pellet.auxiliary_kwh_per_kwh_need, (73.3 + 10.5 * 24.0) / 24000.0, 1e-6);
+  // Coal boilers: the rows of log and chip wood boilers (tv.js generateur_combustion 28-49), on
+  // coal's K = 1.04, with a circulator and no generation auxiliaries.
+  const auto& coal = p.heating[static_cast<std::size_t>(HeatingSystem::coal_boiler)];
+  EXPECT_EQ(coal.carrier, Carrier::coal);
+  EXPECT_DOUBLE_EQ(coal.generation_efficiency, 0.563);
+  EXPECT_EQ(coal.auxiliary_kwh_per_kwh_need, 0.0);
+  EXPECT_EQ(coal.circulator_w, 55.0);
+  EXPECT_EQ(coal.part_load.kind, BoilerKind::solid_fuel);
+  EXPECT_DOUBLE_EQ(coal.part_load.pcs_over_pci, 1.04);
+  ASSERT_EQ(coal.part_load.period_count, 22u);
+  EXPECT_EQ(coal.part_load.periods[3].from_year, 1978);  // row 31, Pn <= 70 kW
+  EXPECT_DOUBLE_EQ(coal.part_load.periods[3].max_pn_kw, 70.0);
+  EXPECT_DOUBLE_EQ(coal.part_load.periods[3].rpint_a, 48.0);
+  EXPECT_DOUBLE_EQ(coal.part_load.periods[3].rpint_b, 6.0);
+  EXPECT_DOUBLE_EQ(coal.part_load.periods[3].qp0_a, 7.0);
+  EXPECT_DOUBLE_EQ(coal.part_load.periods[3].qp0_exponent, -0.3);
+  EXPECT_DOUBLE_EQ(coal.part_load.periods[21].rpn_a, 94.0);  // row 49, after 2019, Pn > 400 kW
   EXPECT_DOUBLE_EQ(p.gain_exponent_alpha[static_cast<std::size_t>(Inertia::heavy)], 3.6);
   EXPECT_DOUBLE_EQ(p.internal_gain_w_per_m2, 3.52);
   EXPECT_DOUBLE_EQ(p.occupant_gain_wh, 132.0 / 168.0 * 90.0);
