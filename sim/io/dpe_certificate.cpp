@@ -150,6 +150,11 @@ void read_generators(Reader& r, const XmlElement& logement, std::string_view ins
       d.installation_distribution_efficiency =
           Reader::optional(i, "donnee_intermediaire/rendement_distribution", 0.0);
       d.installation_solar_fraction = Reader::optional(i, "donnee_intermediaire/fecs", 0.0);
+      const int configuration =
+          integer(Reader::optional(i, "donnee_entree/enum_cfg_installation_ch_id", 0.0));
+      if (configuration == 2 || configuration == 7)
+        d.heating_solar_fraction = Reader::optional(i, "donnee_intermediaire/fch",
+                                                    Reader::optional(i, "donnee_entree/fch_saisi", 0.0));
       d.heat_network = g.find("donnee_entree/identifiant_reseau_chaleur").text();
       d.heat_network_arrete_year = year_of(g.find("donnee_entree/date_arrete_reseau_chaleur").text());
       d.where = where(g);

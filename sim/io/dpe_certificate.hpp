@@ -89,6 +89,10 @@ struct DpeGenerator {
   /// (besoin_ecs, in the certificate's unit), distribution efficiency (rendement_distribution,
   /// 0 when absent) and solar fraction (fecs, 0 when absent).
   int installation_index = 0;
+  /// Heating: the share of the need its installation's solar heating covers (fch, or fch_saisi),
+  /// when enum_cfg_installation_ch_id says it has one (2, or 7 with a wood stove as backup);
+  /// 0 otherwise.
+  double heating_solar_fraction = 0.0;
   double installation_need = 0.0, installation_distribution_efficiency = 0.0,
          installation_solar_fraction = 0.0;
   /// A heat network's identifier in the DPE's yearly list (identifiant_reseau_chaleur, "" when

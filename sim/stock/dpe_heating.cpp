@@ -10,9 +10,13 @@ namespace coron::stock {
 namespace {
 
 /// The R_g a generator's certificate computed at its load: rendement_generation, or a heat
-/// pump's scop; 0 when it gives neither, or a value no generator has.
+/// pump's scop; 0 when it gives neither, or a value no generator has. Where solar heating covers
+/// F_ch of the need, the generators burn for the rest only (3CL §9.1.4, Open3CL 9_conso_ch.js:
+/// configurations 2 and 7 weigh each generator by 1 - F_ch): R_g / (1 - F_ch) per kWh of need, as
+/// the hot water's solar fraction divides its efficiency.
 double stated_efficiency(const io::DpeGenerator& g) noexcept {
-  const double r = g.generation_efficiency > 0.0 ? g.generation_efficiency : g.cop;
+  double r = g.generation_efficiency > 0.0 ? g.generation_efficiency : g.cop;
+  if (g.heating_solar_fraction > 0.0 && g.heating_solar_fraction < 1.0) r /= 1.0 - g.heating_solar_fraction;
   return r > 0.0 && r <= 10.0 ? r : 0.0;
 }
 

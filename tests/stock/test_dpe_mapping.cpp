@@ -333,6 +333,21 @@ TEST(DpeMapping, BoundsASunFactorBeyondTheColumnsRange) {
   EXPECT_TRUE(has_note(m, "a facade's sun factor 102 bounded to [0, 100]"));
 }
 
+// 2260E1364581G's heat pump (scop 3.00) with solar heating covering a quarter of the need
+// (configuration 2, fch_saisi 0.25 where no fch is computed): R_g per kWh of need 3 / 0.75. The
+// same fraction in a plain installation (configuration 1) is not read.
+TEST(DpeMapping, SolarHeatingIsReadFromTheInstallationsConfiguration) {
+  const DpeMapping solar = mapped_with("<enum_cfg_installation_ch_id>1</enum_cfg_installation_ch_id>",
+                                       "<enum_cfg_installation_ch_id>2</enum_cfg_installation_ch_id>"
+                                       "<fch_saisi>0.25</fch_saisi>");
+  ASSERT_FALSE(solar.refused) << solar.refusal.format();
+  EXPECT_NEAR(solar.row.heating_generation_efficiency, 3.0 / 0.75, 1e-12);
+  const DpeMapping plain = mapped_with("<enum_cfg_installation_ch_id>1</enum_cfg_installation_ch_id>",
+                                       "<enum_cfg_installation_ch_id>1</enum_cfg_installation_ch_id>"
+                                       "<fch_saisi>0.25</fch_saisi>");
+  EXPECT_DOUBLE_EQ(plain.row.heating_generation_efficiency, 3.0);
+}
+
 TEST(DpeXml, MalformedFileIsBadInputWithFileAndLine) {
   const std::string file = std::string(CORON_TEST_DATA_DIR) + "/dpe_bad/malformed.xml";
   try {
@@ -655,6 +670,24 @@ TEST(DpeHeating, AThirdClassJoinsTheKeptGeneratorOfItsCarriersKind) {
   const double fuels = 5667.83 * 0.63 + 9173.14 * 0.70;
   EXPECT_NEAR(p.backup_share, fuels / (3424.61 * 4.2 + fuels), 1e-12);   // 0.40992
   EXPECT_NEAR(p.backup_efficiency, fuels / (5667.83 + 9173.14), 1e-12);  // 0.67327
+}
+
+// Solar heating (enum_cfg_installation_ch_id 7: solar with a wood stove as backup) covers F_ch
+// of the need; the generators' consumptions are for the rest (3CL §9.1.4: each weighted by
+// 1 - F_ch). Figures of 2438E1338967I: a ground heat pump (id 13, SCOP 2.4, 6420.20 kWh) and a
+// log stove (id 26, R_g 0.6, 8697.35 kWh), F_ch 0.3: each R_g per kWh of need is R_g / 0.7, and
+// the shares, of the need, do not change.
+TEST(DpeHeating, SolarHeatingLeavesTheGeneratorsTheRestOfTheNeed) {
+  std::vector<io::DpeGenerator> g(2);
+  g[0].type_id = 13, g[0].energy_id = 1, g[0].consumption_kwh = 6420.20, g[0].cop = 2.4;
+  g[1].type_id = 26, g[1].energy_id = 4, g[1].consumption_kwh = 8697.35, g[1].generation_efficiency = 0.6;
+  const HeatingGenerators without = heating_generators(g);
+  for (io::DpeGenerator& x : g) x.heating_solar_fraction = 0.3;
+  const HeatingGenerators with = heating_generators(g);
+  EXPECT_NEAR(with.main_efficiency, 2.4 / 0.7, 1e-12);
+  EXPECT_NEAR(with.backup_efficiency, 0.6 / 0.7, 1e-12);
+  EXPECT_NEAR(with.backup_share, without.backup_share, 1e-12);
+  EXPECT_NEAR(with.backup_share, 8697.35 * 0.6 / (6420.20 * 2.4 + 8697.35 * 0.6), 1e-12);  // 0.25299
 }
 
 }  // namespace
