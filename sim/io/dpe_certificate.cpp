@@ -53,6 +53,12 @@ void read_surfaces(Reader& r, const XmlElement& envelope, std::string_view colle
   }
 }
 
+/// A glazing's near and far masks fe1 . fe2 (3CL §6.2), 1 where the certificate gives none.
+double masks_of(const XmlElement& glazing) {
+  return Reader::optional(glazing, "donnee_intermediaire/fe1", 1.0) *
+         Reader::optional(glazing, "donnee_intermediaire/fe2", 1.0);
+}
+
 void read_windows(Reader& r, const XmlElement& envelope, std::vector<DpeSurface>& out) {
   for (const XmlElement& e : envelope.child("baie_vitree_collection").children("baie_vitree")) {
     DpeSurface s;
@@ -66,8 +72,7 @@ void read_windows(Reader& r, const XmlElement& envelope, std::vector<DpeSurface>
     s.tilt = integer(Reader::optional(e, "donnee_entree/enum_inclinaison_vitrage_id", 3.0));
     s.adjacency = integer(Reader::optional(e, "donnee_entree/enum_type_adjacence_id", 1.0));
     s.solar_factor = r.required(e, "donnee_intermediaire/sw");
-    s.masks = Reader::optional(e, "donnee_intermediaire/fe1", 1.0) *
-              Reader::optional(e, "donnee_intermediaire/fe2", 1.0);
+    s.masks = masks_of(e);
     s.where = where(e);
     out.push_back(std::move(s));
   }
@@ -83,8 +88,7 @@ void read_verandas(Reader& r, const XmlElement& envelope, std::vector<DpeVeranda
       glazing.area_m2 = r.required(g, "donnee_entree/surface_totale_baie");
       glazing.orientation = integer(r.required(g, "donnee_entree/enum_orientation_id"));
       glazing.tilt = integer(Reader::optional(g, "donnee_entree/enum_inclinaison_vitrage_id", 3.0));
-      glazing.masks = Reader::optional(g, "donnee_intermediaire/fe1", 1.0) *
-                      Reader::optional(g, "donnee_intermediaire/fe2", 1.0);
+      glazing.masks = masks_of(g);
       v.glazing.push_back(glazing);
     }
     v.where = where(e);

@@ -42,11 +42,16 @@ struct DpeVeranda {
     double area_m2 = 0.0;
     int orientation = 1, tilt = 3;
     double masks = 1.0;
+    friend bool operator==(const Glazing&, const Glazing&) = default;
   };
   std::vector<Glazing> glazing;
   double transparency = 0.0;  ///< coef_transparence_ets
   double b_ver = 0.0;         ///< bver
   DpeLocation where;
+  /// The same veranda wherever it is written (some software writes one twice).
+  [[nodiscard]] bool same_as(const DpeVeranda& o) const {
+    return glazing == o.glazing && transparency == o.transparency && b_ver == o.b_ver;
+  }
 };
 
 /// One heating or hot-water generator and its installation.

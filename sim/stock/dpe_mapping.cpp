@@ -159,26 +159,15 @@ DpeMapping map_dpe_certificate(const io::DpeCertificate& c) {
 
   Losses windows;
   double g_area = 0.0;
+  // The facades in the order facade_of numbers them (the sun factors' order too).
+  const std::array<double*, facade_count> facade_area{&r.window_south_m2, &r.window_east_m2,
+                                                      &r.window_west_m2, &r.window_north_m2};
   for (const io::DpeSurface& w : c.windows) {
     if (w.b <= 0.0) continue;
     windows.bua_w_per_k += w.b * w.u_w_per_m2k * w.area_m2;
     windows.area_m2 += w.area_m2;
     g_area += w.solar_factor * w.area_m2;
-    const double a = w.area_m2 * share;
-    switch (w.orientation) {
-      case 2:
-        r.window_north_m2 += a;
-        break;
-      case 3:
-        r.window_east_m2 += a;
-        break;
-      case 4:
-        r.window_west_m2 += a;
-        break;
-      default:
-        r.window_south_m2 += a;
-        break;
-    }
+    *facade_area[facade_of(w.orientation)] += w.area_m2 * share;
   }
   r.u_window_w_per_m2k = folded_u(windows);
   r.g_window = windows.area_m2 > 0.0 ? std::clamp(g_area / windows.area_m2, 0.0, 1.0) : 0.0;
@@ -307,16 +296,17 @@ DpeMapping map_dpe_certificate(const io::DpeCertificate& c) {
                                    r.inertia == static_cast<std::uint8_t>(Inertia::heavy) ? 1 : 0);
   // A tiny window onto a large veranda could collect more than the column's range holds: the
   // bound stands in, said (a stock the reader refuses is never written).
-  std::array<double, facade_count> factor = sun.factor;
-  for (double& f : factor)
-    if (!(f >= 0.0 && f <= 100.0)) {
-      notes.push_back(fmt::format("approximated: a facade's sun factor {:.3g} bounded to [0, 100]", f));
-      f = f > 100.0 ? 100.0 : 0.0;
+  const std::array<double*, facade_count> facade_factor{&r.window_south_sun_factor, &r.window_east_sun_factor,
+                                                        &r.window_west_sun_factor,
+                                                        &r.window_north_sun_factor};
+  for (std::size_t f = 0; f < facade_count; ++f) {
+    double factor = sun.factor[f];
+    if (!(factor >= 0.0 && factor <= 100.0)) {
+      notes.push_back(fmt::format("approximated: a facade's sun factor {:.3g} bounded to [0, 100]", factor));
+      factor = factor > 100.0 ? 100.0 : 0.0;
     }
-  r.window_south_sun_factor = factor[0];
-  r.window_east_sun_factor = factor[1];
-  r.window_west_sun_factor = factor[2];
-  r.window_north_sun_factor = factor[3];
+    *facade_factor[f] = factor;
+  }
   if (sun.horizontal)
     notes.push_back(
         "approximated: horizontal glazing (roof windows) on the south facade, at its own C1 over the season");

@@ -13,14 +13,16 @@ constexpr int outside = 1;
 constexpr int veranda = 10;  ///< enum_type_adjacence_id: "espace tampon solarisé"
 constexpr std::size_t months = 12;
 
-/// C1 of month j for a glazing of `orientation` and `tilt` (enum ids); horizontal when either says so.
+/// Horizontal glazing: either enumeration says so (Open3CL takes its 'horizontal' C1 then).
+bool is_horizontal(int orientation, int tilt) noexcept { return orientation == 5 || tilt == 4; }
+
+/// C1 of month j for a glazing of `orientation` and `tilt` (enum ids). An unknown orientation
+/// counts as south, as the row's facade does; an unknown tilt as vertical.
 double c1(std::size_t zone, std::size_t j, int orientation, int tilt) noexcept {
-  if (orientation == 5 || tilt == 4 || orientation < 1 || orientation > 5) {
-    if (orientation == 5 || tilt == 4) return c1_horizontal[zone][j];
-    orientation = 1;  // an unknown orientation counts as south, as the row's facade does
-  }
+  if (is_horizontal(orientation, tilt)) return c1_horizontal[zone][j];
+  const int o = orientation >= 1 && orientation <= 4 ? orientation : 1;
   const int t = tilt >= 1 && tilt <= 3 ? tilt : 3;
-  return c1_tilted[zone][j][orientation - 1][t - 1];
+  return c1_tilted[zone][j][o - 1][t - 1];
 }
 
 }  // namespace
@@ -56,21 +58,11 @@ FacadeSun facade_sun(const io::DpeCertificate& c, std::size_t zone, std::size_t 
   double area_all = 0.0, sw_area = 0.0, direct_through_veranda = 0.0, onto_veranda_all = 0.0;
   const io::DpeVeranda* ets = c.verandas.empty() ? nullptr : &c.verandas.front();
   // Some certifying software writes one veranda twice: only a different one is worth a note.
-  const auto same = [](const io::DpeVeranda& a, const io::DpeVeranda& b) {
-    if (a.transparency != b.transparency || a.b_ver != b.b_ver || a.glazing.size() != b.glazing.size())
-      return false;
-    for (std::size_t k = 0; k < a.glazing.size(); ++k)
-      if (a.glazing[k].area_m2 != b.glazing[k].area_m2 ||
-          a.glazing[k].orientation != b.glazing[k].orientation || a.glazing[k].tilt != b.glazing[k].tilt ||
-          a.glazing[k].masks != b.glazing[k].masks)
-        return false;
-    return true;
-  };
-  for (const io::DpeVeranda& v : c.verandas) sun.several_verandas = sun.several_verandas || !same(v, *ets);
+  for (const io::DpeVeranda& v : c.verandas) sun.several_verandas = sun.several_verandas || !v.same_as(*ets);
   for (const io::DpeSurface& w : c.windows) {
     if (w.b <= 0.0) continue;
     const std::size_t f = facade_of(w.orientation);
-    if (w.orientation == 5 || w.tilt == 4) sun.horizontal = true;
+    sun.horizontal = sun.horizontal || is_horizontal(w.orientation, w.tilt);
     area[f] += w.area_m2;
     area_all += w.area_m2;
     sw_area += w.solar_factor * w.area_m2;
