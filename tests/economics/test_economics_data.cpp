@@ -1,3 +1,4 @@
+#include "fixtures/temp_dir.hpp"
 #include "io/economics_data.hpp"
 
 #include "coron/economics.hpp"
@@ -30,7 +31,7 @@ TEST(EconomicsData, RealDataLoadsWithEveryCarrierPriced) {
 
 /// A data folder whose economics/FILE is tests/data/economics/BAD, the other file the real one.
 std::string load_error(const std::string& file, const std::string& bad) {
-  const fs::path dir = fs::temp_directory_path() / ("coron_econ_" + bad);
+  const fs::path dir = fixtures::unique_temp_path("econ_" + bad);
   fs::remove_all(dir);
   fs::create_directories(dir / "economics");
   for (const char* f : {"prices.yaml", "households.yaml"})

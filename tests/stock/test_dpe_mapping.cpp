@@ -1,6 +1,7 @@
 // A DPE certificate read with libxml2 and mapped to a stock row: one certificate checked by
 // hand against its XML, the refusals, malformed XML, and over the whole subset the heat
 // losses of the row against a plain recomputation from the certificate's elements.
+#include "fixtures/temp_dir.hpp"
 #include "io/dpe_certificate.hpp"
 #include "io/thermal_data.hpp"
 #include "stock/dpe_heat_networks.hpp"
@@ -250,7 +251,7 @@ TEST(DpeMapping, RefusesACertificateLackingAValueAtItsElement) {
   const std::size_t at = text.find("<umur>");
   ASSERT_NE(at, std::string::npos);
   text.erase(at, text.find("</umur>") + 7 - at);
-  const std::filesystem::path file = std::filesystem::temp_directory_path() / "coron_dpe_without_umur.xml";
+  const std::filesystem::path file = fixtures::unique_temp_path("dpe_without_umur.xml");
   std::ofstream(file) << text;
   const DpeMapping m = map_dpe_certificate(io::read_dpe_certificate(file.string()));
   std::filesystem::remove(file);
@@ -292,7 +293,7 @@ DpeMapping mapped_with(std::string_view from, std::string_view to) {
   const std::size_t at = text.find(from);
   EXPECT_NE(at, std::string::npos) << from;
   if (at != std::string::npos) text.replace(at, from.size(), to);
-  const std::filesystem::path file = std::filesystem::temp_directory_path() / "coron_dpe_replaced.xml";
+  const std::filesystem::path file = fixtures::unique_temp_path("dpe_replaced.xml");
   std::ofstream(file) << text;
   const DpeMapping m = map_dpe_certificate(io::read_dpe_certificate(file.string()));
   std::filesystem::remove(file);
