@@ -19,10 +19,13 @@ namespace coron {
 inline constexpr int scenario_schema_version = 1;
 
 struct StockSource {
-  enum class Kind { generate, file };
+  enum class Kind { generate, file, dpe };
   Kind kind = Kind::generate;
   std::uint64_t seed = 0;      ///< generate: generator seed
   std::filesystem::path file;  ///< file: stock CSV (docs/stock-csv.md)
+  /// dpe: certificate files and folders of them (docs/dpe-import.md), imported in this order
+  std::vector<std::filesystem::path> dpe;
+  std::filesystem::path dpe_cites;  ///< dpe: the cités table; empty: every dwelling in the catch-all cité
 };
 
 /// A step function of the year: value applies from `from_year` on.

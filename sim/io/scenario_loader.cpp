@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 #include <type_traits>
@@ -40,11 +41,18 @@ std::string show(const YAML::Node& node) {
 void read_stock(MapReader& root, Scenario& s) {
   MapReader stock = root.map("stock");
   if (!stock.valid()) return;
-  const OneOf source = stock.one_of({"generate", "file"});
-  if (source.both())
-    stock.report(stock.node("file"), "file", "expected exactly one of 'generate' or 'file', got both");
-  else if (source.neither())
-    stock.report_here("expected exactly one of 'generate' or 'file', got neither");
+  constexpr std::array<std::string_view, 3> sources{"generate", "file", "dpe"};
+  constexpr std::string_view expected = "expected exactly one of 'generate', 'file' or 'dpe'";
+  const OneOf source = stock.one_of({sources[0], sources[1], sources[2]});
+  if (source.both()) {
+    // At the last source given: the one that came too many.
+    std::string_view last;
+    for (const std::string_view key : sources)
+      if (stock.node(key).IsDefined()) last = key;
+    stock.report(stock.node(last), last, fmt::format("{}, got several", expected));
+  } else if (source.neither()) {
+    stock.report_here(fmt::format("{}, got none", expected));
+  }
   if (source.read(0)) {
     s.stock.kind = StockSource::Kind::generate;
     MapReader gen = stock.map("generate");
@@ -59,6 +67,22 @@ void read_stock(MapReader& root, Scenario& s) {
                      fmt::format("expected a stock CSV file, got the folder '{}'", path->string()));
       else
         s.stock.file = *path;
+    }
+  }
+  if (source.read(2)) {
+    s.stock.kind = StockSource::Kind::dpe;
+    if (auto paths = stock.required_paths("dpe", true)) s.stock.dpe = std::move(*paths);
+  }
+  if (stock.has("cites")) {
+    if (!stock.describing() && !stock.node("dpe").IsDefined()) {
+      stock.report(stock.node("cites"), "cites",
+                   "a cités table is read only with 'dpe' (it assigns certificates to cités)");
+    } else if (const auto path = stock.required_path("cites", true)) {
+      if (std::filesystem::is_directory(*path))
+        stock.report(stock.node("cites"), "cites",
+                     fmt::format("expected a cités table (CSV), got the folder '{}'", path->string()));
+      else
+        s.stock.dpe_cites = *path;
     }
   }
   stock.finish();

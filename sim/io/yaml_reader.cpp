@@ -606,15 +606,15 @@ std::optional<std::uint8_t> MapReader::required_enum_impl(std::string_view key,
   return std::nullopt;
 }
 
-std::optional<std::filesystem::path> MapReader::required_path(std::string_view key, bool must_exist) {
-  if (describing()) {
-    record(key,
-           shape_of<std::string>(must_exist ? "a path to an existing file or folder, relative to the file"
-                                            : "a path, relative to the file"));
-    return std::nullopt;
-  }
-  const YAML::Node value = require_node(*this, key, "a path", valid_);
-  if (!value.IsDefined()) return std::nullopt;
+namespace {
+
+constexpr std::string_view existing_path = "a path to an existing file or folder, relative to the file";
+constexpr std::string_view any_path = "a path, relative to the file";
+
+}  // namespace
+
+std::optional<std::filesystem::path> MapReader::path_at(const YAML::Node& value, const std::string& key,
+                                                        bool must_exist) {
   const std::optional<std::string> text = parse_scalar<std::string>(value);
   if (!text || text->empty()) {
     report(value, key, fmt::format("expected a path, got {}", text ? "''" : got(value)));
@@ -631,6 +631,48 @@ std::optional<std::filesystem::path> MapReader::required_path(std::string_view k
     return std::nullopt;
   }
   return path;
+}
+
+std::optional<std::filesystem::path> MapReader::required_path(std::string_view key, bool must_exist) {
+  if (describing()) {
+    record(key, shape_of<std::string>(must_exist ? existing_path : any_path));
+    return std::nullopt;
+  }
+  const YAML::Node value = require_node(*this, key, "a path", valid_);
+  if (!value.IsDefined()) return std::nullopt;
+  return path_at(value, std::string(key), must_exist);
+}
+
+std::optional<std::vector<std::filesystem::path>> MapReader::required_paths(std::string_view key,
+                                                                            bool must_exist) {
+  constexpr std::string_view expected = "a non-empty list of paths";
+  if (describing()) {
+    KeySchema list;
+    list.type = KeySchema::Type::array;
+    list.description = std::string(expected) + ", relative to the file";
+    list.min_items = 1;
+    list.items.push_back(shape_of<std::string>(must_exist ? existing_path : any_path));
+    record(key, std::move(list));
+    return std::nullopt;
+  }
+  const YAML::Node value = require_node(*this, key, expected, valid_);
+  if (!value.IsDefined()) return std::nullopt;
+  if (!value.IsSequence() || value.size() == 0) {
+    report(value, key,
+           fmt::format("expected {}, got {}", expected, value.IsSequence() ? "an empty list" : got(value)));
+    return std::nullopt;
+  }
+  std::vector<std::filesystem::path> paths;
+  bool ok = true;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    std::optional<std::filesystem::path> path = path_at(value[i], fmt::format("{}[{}]", key, i), must_exist);
+    if (path)
+      paths.push_back(std::move(*path));
+    else
+      ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return paths;
 }
 
 std::optional<std::vector<std::string>> MapReader::required_strings(std::string_view key) {

@@ -138,6 +138,8 @@ class MapReader {
   }
   /// A path resolved against the file's folder; `must_exist` checks it is there.
   std::optional<std::filesystem::path> required_path(std::string_view key, bool must_exist);
+  /// A non-empty list of such paths; a bad item is reported as `key[i]` at its own line:column.
+  std::optional<std::vector<std::filesystem::path>> required_paths(std::string_view key, bool must_exist);
   /// A list of strings.
   std::optional<std::vector<std::string>> required_strings(std::string_view key);
 
@@ -205,6 +207,9 @@ class MapReader {
   KeySchema& record(std::string_view key, KeySchema shape);
   /// Describing: records `key` as a list of mappings and returns the element's schema.
   KeySchema& item_schema(std::string_view key);
+  /// `value` as a path resolved against the file's folder (reported under `key` when not one).
+  std::optional<std::filesystem::path> path_at(const YAML::Node& value, const std::string& key,
+                                               bool must_exist);
 
   const YamlFile* file_;
   YAML::Node node_;

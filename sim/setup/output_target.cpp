@@ -21,6 +21,16 @@ std::vector<fs::path> run_inputs(const Scenario& s) {
   std::vector<fs::path> inputs = files_under(s.data_dir);
   inputs.push_back(s.source_file);
   if (s.stock.kind == StockSource::Kind::file) inputs.push_back(s.stock.file);
+  for (const fs::path& certificates : s.stock.dpe) {
+    std::error_code ec;
+    if (fs::is_directory(certificates, ec)) {
+      const std::vector<fs::path> files = files_under(certificates);
+      inputs.insert(inputs.end(), files.begin(), files.end());
+    } else {
+      inputs.push_back(certificates);
+    }
+  }
+  if (!s.stock.dpe_cites.empty()) inputs.push_back(s.stock.dpe_cites);
   if (!s.thermal.weather_file.empty()) inputs.push_back(s.thermal.weather_file);
   if (!s.renovation.funders_file.empty()) inputs.push_back(s.renovation.funders_file);
   return inputs;

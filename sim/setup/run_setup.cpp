@@ -6,6 +6,7 @@
 #include "io/scenario_loader.hpp"
 #include "io/thermal_data.hpp"
 #include "io/works_data.hpp"
+#include "setup/dpe_stock_source.hpp"
 #include "setup/renovation_setup.hpp"
 #include "stock/generator.hpp"
 #include "stock/stock_csv.hpp"
@@ -14,6 +15,7 @@ namespace coron::setup {
 
 Stock load_stock(const StockSource& source, const std::filesystem::path& data_dir, Diagnostics& diag,
                  std::vector<Diagnostic>* notices) {
+  if (source.kind == StockSource::Kind::dpe) return load_dpe_stock(source, diag, notices);
   if (source.kind == StockSource::Kind::file) {
     try {
       return stock::read_stock_csv(source.file, notices);

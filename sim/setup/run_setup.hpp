@@ -16,8 +16,9 @@ struct RunSetup {
   Stock stock;
 };
 
-/// The stock a source describes: generated from `data_dir`/stock, or read from CSV.
-/// Problems are added to `diag`, notices (an older CSV format) to `notices`; the
+/// The stock a source describes: generated from `data_dir`/stock, read from CSV, or imported
+/// from DPE certificates.
+/// Problems are added to `diag`, notices (an older CSV format, refused certificates) to `notices`; the
 /// returned stock is complete only when `diag` stayed empty.
 [[nodiscard]] Stock load_stock(const StockSource& source, const std::filesystem::path& data_dir,
                                Diagnostics& diag, std::vector<Diagnostic>* notices = nullptr);

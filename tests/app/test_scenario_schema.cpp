@@ -140,7 +140,13 @@ TEST(ScenarioSchema, HasTheLoadersKeysRangesAndBranches) {
   EXPECT_EQ(property(s, "start_year")->minimum, 2000.0);
   const KeySchema& stock = *property(s, "stock");
   ASSERT_EQ(stock.one_of.size(), 1U);
-  EXPECT_THAT(stock.one_of.front(), ElementsAre("generate", "file"));
+  EXPECT_THAT(stock.one_of.front(), ElementsAre("generate", "file", "dpe"));
+  const KeySchema& dpe = *property(stock, "dpe");
+  EXPECT_EQ(dpe.type, KeySchema::Type::array);
+  EXPECT_EQ(dpe.min_items, 1U);
+  ASSERT_EQ(dpe.items.size(), 1U);
+  EXPECT_EQ(dpe.items.front().type, KeySchema::Type::string);
+  EXPECT_EQ(property(stock, "cites")->type, KeySchema::Type::string);
   EXPECT_THAT(property(stock, "generate")->required, ElementsAre("seed"));
   const KeySchema& factor = *property(*property(s, "energy"), "electricity_primary_factor");
   ASSERT_EQ(factor.year_values.size(), 1U);

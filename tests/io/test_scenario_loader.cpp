@@ -151,6 +151,49 @@ TEST(ScenarioLoader, StockFileIsResolvedAgainstScenarioFolder) {
   std::filesystem::remove_all(folder);
 }
 
+TEST(ScenarioLoader, DpeCertificatesAndTheirTableAreResolvedAgainstTheScenarioFolderInOrder) {
+  const fixtures::TempDir dir("scenario_loader_dpe");
+  const std::filesystem::path& folder = dir.path();
+  std::filesystem::create_directory(folder / "certificates");
+  std::ofstream(folder / "one.xml") << "<dpe/>\n";
+  std::ofstream(folder / "cites.csv") << "key,cite\n";
+  const Scenario s = parse_scenario(
+      "coron: 1\nname: f\nseed: 1\nstart_year: 2018\nyears: 1\nreplicates: 1\ndata: " CORON_DATA_DIR
+      "\nstock: {dpe: [one.xml, ./certificates/], cites: cites.csv}\n"
+      "energy: {electricity_primary_factor: {2000: 2.58}}\n"
+      "output: {file: out.h5, dwelling_columns: []}\n",
+      "inline.yaml", folder);
+  EXPECT_EQ(s.stock.kind, StockSource::Kind::dpe);
+  EXPECT_EQ(s.stock.dpe, (std::vector<std::filesystem::path>{folder / "one.xml",
+                                                             (folder / "certificates/").lexically_normal()}));
+  EXPECT_EQ(s.stock.dpe_cites, folder / "cites.csv");
+}
+
+TEST(ScenarioLoader, EveryMissingCertificateAndAFolderAsTheTableAreReportedTogether) {
+  const fixtures::TempDir dir("scenario_loader_dpe_bad");
+  const std::filesystem::path& folder = dir.path();
+  try {
+    (void)parse_scenario(
+        "coron: 1\nname: f\nseed: 1\nstart_year: 2018\nyears: 1\nreplicates: 1\ndata: " CORON_DATA_DIR
+        "\nstock:\n  dpe: [a.xml, b.xml, 7]\n  cites: .\n"
+        "energy: {electricity_primary_factor: {2000: 2.58}}\n"
+        "output: {file: out.h5, dwelling_columns: []}\n",
+        "inline.yaml", folder);
+    FAIL() << "accepted";
+  } catch (const InputError& e) {
+    EXPECT_THAT(e.what(),
+                HasSubstr("inline.yaml:9:9: stock.dpe[0]: expected an existing file or folder, got 'a.xml'"));
+    EXPECT_THAT(
+        e.what(),
+        HasSubstr("inline.yaml:9:16: stock.dpe[1]: expected an existing file or folder, got 'b.xml'"));
+    EXPECT_THAT(e.what(),
+                HasSubstr("inline.yaml:9:23: stock.dpe[2]: expected an existing file or folder, got '7'"));
+    EXPECT_THAT(e.what(),
+                HasSubstr("inline.yaml:10:10: stock.cites: expected a cités table (CSV), got the folder"));
+    EXPECT_EQ(e.diagnostics().size(), 4U) << e.what();
+  }
+}
+
 TEST(ScenarioLoader, APrimaryFactorMustBeAFiniteNumber) {
   // nan compares false with both bounds: the range check alone let it through.
   for (const char* factor :
@@ -220,7 +263,13 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"bad_missing_key.yaml",
                 "bad_missing_key.yaml:1:1: seed: ", "missing required key (expected a non-negative integer)"},
         BadCase{"bad_both_stock_sources.yaml", "bad_both_stock_sources.yaml:10:9: stock.file: ",
-                "expected exactly one of 'generate' or 'file', got both"},
+                "expected exactly one of 'generate', 'file' or 'dpe', got several"},
+        BadCase{"bad_dpe_missing_certificate.yaml", "bad_dpe_missing_certificate.yaml:9:32: stock.dpe[1]: ",
+                "expected an existing file or folder, got 'dpe/no_such_certificate.xml'"},
+        BadCase{"bad_dpe_empty.yaml", "bad_dpe_empty.yaml:9:8: stock.dpe: ",
+                "expected a non-empty list of paths, got an empty list"},
+        BadCase{"bad_dpe_cites_without_dpe.yaml", "bad_dpe_cites_without_dpe.yaml:10:10: stock.cites: ",
+                "a cités table is read only with 'dpe'"},
         BadCase{"bad_factor_steps.yaml",
                 "bad_factor_steps.yaml:11:32: energy.electricity_primary_factor.2020: ",
                 "expected the first year to be at most start_year (2018), got 2020"},

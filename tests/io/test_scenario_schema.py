@@ -25,6 +25,7 @@ import yaml
 # strings and lists, and repeated list items.
 MUST_FAIL = [
     "bad_both_stock_sources.yaml",       # stock: generate and file
+    "bad_dpe_empty.yaml",                # stock.dpe: an empty list
     "bad_demography_key.yaml",           # unknown key mortality_multiplyer
     "bad_demography_value.yaml",         # mortality_multiplier 13 > 10
     "bad_dwelling_replicates.yaml",      # -1 < 0
