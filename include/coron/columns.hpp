@@ -30,8 +30,8 @@ namespace coron {
 /// heating_backup_system, heating_backup_share, heating_backup_generation_efficiency; 11:
 /// heating_ghg_factor, dhw_ghg_factor; 12: heating_backup_i0, heating_backup_emitter_efficiency;
 /// 13: window_south_sun_factor, window_east_sun_factor, window_west_sun_factor,
-/// window_north_sun_factor.
-inline constexpr int stock_csv_format = 13;
+/// window_north_sun_factor; 14: heating_network_pressure_drop_kpa, heating_design_temperature_drop_k.
+inline constexpr int stock_csv_format = 14;
 
 // clang-format off
 #define CORON_IDENTITY_COLUMNS(X)                                                                       \
@@ -157,6 +157,12 @@ inline constexpr int stock_csv_format = 13;
   X(double, heating_backup_emitter_efficiency, "1",                                                     \
     ColumnSpec::real(0, 1, "a factor in [0, 1] (0: the main generator's)").since(12, 0.0),               \
     "R_e R_d R_r of the second heating generator's own emitters, network and control (3CL section 9.1 tables); 0: the main generator's.") \
+  X(double, heating_network_pressure_drop_kpa, "kPa",                                                  \
+    ColumnSpec::real(0, 1000, "a pressure drop in [0, 1000] kPa (0: the default network)").since(14, 0.0), \
+    "Nominal pressure drop dP_nom = 0.15 L_em + dP_em of the heating's water network (3CL section 15.2.1: its emitters and its longest run over the heated levels), which with the flow at design load sizes the circulator; 0: the default network of data/thermal/systems.yaml for the dwelling's floor area.") \
+  X(double, heating_design_temperature_drop_k, "K",                                                    \
+    ColumnSpec::real(0, 50, "a temperature drop in [0, 50] K (0: the default network's)").since(14, 0.0), \
+    "Design temperature drop dT_dim of the heating's water network (3CL section 15.2.1: 15 K for a high-temperature network, 7.5 K otherwise), which sets the flow the circulator moves at design load; 0: the default network's of data/thermal/systems.yaml.") \
   X(double, dhw_efficiency, "1",                                                                        \
     ColumnSpec::real(0, 20, "a factor in [0, 20] (0: the hot-water system's)").since(9, 0.0),           \
     "Hot-water generation and storage efficiency R_g R_s at the dwelling's need (a COP for a heat pump; a solar fraction F divides it by 1 - F), as a certificate computes it (3CL sections 11-14); 0: the hot-water system's generator.") \

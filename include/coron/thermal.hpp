@@ -113,8 +113,9 @@ struct HeatingSystemParams {
   double auxiliary_kwh_per_m2 = 0.0;  ///< pumps, fans of the generator (electricity)
   /// Generation auxiliaries in proportion to the heating need: 3CL (G + H.Pn)/Pn, kWh per kWh.
   double auxiliary_kwh_per_kwh_need = 0.0;
-  /// Distribution circulator power, W: P . sum_j N_ref19,j / 1000 kWh of electricity a year.
-  double circulator_w = 0.0;
+  /// Whether it heats through a water network moved by a circulator (boilers, heat pumps on
+  /// water, heat networks), whose electricity is P_circ . sum_j N_ref19,j / 1000 kWh a year.
+  bool water_network = false;
   BoilerPartLoad part_load;  ///< the method's part-load R_g, for a known generator year
   HeatPumpScop scop;         ///< the method's SCOP, for a heat pump's known generator year
 };
@@ -161,6 +162,20 @@ struct VentilationParams {
   double flat_auxiliary_kwh_per_m2 = 0.0;   ///< fan electricity of a flat, 3CL 8.76.Pvent.Q_varep
 };
 
+/// The heating circulator's power (3CL §15.2.1, Open3CL 15_conso_aux.js getPuissanceCirculateur):
+///   P_circ = max(minimum, 6.44 (dP_nom Q_nom / f)^0.676 f) W, f = max(1, S_h / 400),
+///   Q_nom = GV (20 - T_base) / 1000 / (1.163 dT_dim) m3/h, dP_nom = 0.15 L_em + dP_em kPa,
+///   L_em = 5 F_cot (N_niv + sqrt(S_h / N_niv)) m.
+/// A dwelling whose stock row gives its own network (heating_network_pressure_drop_kpa,
+/// heating_design_temperature_drop_k) takes it; the others take this default network.
+struct CirculatorParams {
+  double minimum_w = 30.0;
+  double emitter_pressure_drop_kpa = 35.0;  ///< dP_em of "other" emitters
+  double length_factor = 0.802;             ///< F_cot of "other" emitters
+  double levels = 1.0;                      ///< N_niv, heated levels the network serves
+  double design_temperature_drop_k = 15.0;  ///< dT_dim of a high-temperature network
+};
+
 /// Every parameter of the method that does not vary by dwelling or year.
 struct ThermalParams {
   /// By climate_index(zone, altitude class), read through each dwelling's two columns.
@@ -177,6 +192,7 @@ struct ThermalParams {
   double dhw_hot_water_c = 40.0;
   /// T_base by climate (climate_index), sizing a boiler whose Pn is unknown (3CL §13.2.1).
   std::array<double, climate_count> base_temperature_c{};
+  CirculatorParams circulator;
   double window_shading_factor = 1.0;  ///< F_e1.F_e2 masks on glazing
   /// GHG factors, kgCO2e per kWh final, by carrier (heating use) ...
   std::array<double, carrier_count> ghg_heating_kg_per_kwh{};

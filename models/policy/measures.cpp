@@ -37,6 +37,8 @@ void forget_generator(ThermalRow& row) noexcept {
   row.heating_backup_generation_efficiency = 0.0;
   row.heating_backup_i0 = 0.0;
   row.heating_backup_emitter_efficiency = 0.0;
+  row.heating_network_pressure_drop_kpa = 0.0;
+  row.heating_design_temperature_drop_k = 0.0;
   row.heating_ghg_factor = 0.0;
 }
 

@@ -1,4 +1,5 @@
 #include "boiler_efficiency.hpp"
+#include "circulator.hpp"
 #include "dpe_class.hpp"
 #include "gains.hpp"
 #include "heat_loss.hpp"
@@ -46,6 +47,9 @@ namespace {
 /// Dwellings per chunk: large enough to amortise each loop's set-up, small enough for the
 /// chunk's 40 arrays (20 KiB) to stay in L1 next to the input rows.
 constexpr std::size_t chunk = 64;
+/// Dwellings whose circulator power is computed side by side (a divisor of chunk).
+constexpr std::size_t circulator_batch = 8;
+static_assert(chunk % circulator_batch == 0);
 
 /// Heating months evaluated side by side in pass 2: all 9 of H1a below 400 m at once. Fewer (3) leave
 /// the processor waiting on the chains' latency; measured 30 vs 37 ns per dwelling.
@@ -59,7 +63,7 @@ struct SystemTables {
   std::array<std::array<double, ventilation_count>, dwelling_type_count> vent_aux_per_dwelling{},
       vent_aux_per_m2{};
   std::array<std::array<double, inertia_count>, heating_system_count> i0{};
-  std::array<double, heating_system_count> circulator_w{}, heat_input_per_need{}, heat_pef{}, heat_ghg{},
+  std::array<double, heating_system_count> water_network{}, heat_input_per_need{}, heat_pef{}, heat_ghg{},
       heat_aux_per_kwh_need{}, heat_aux_per_m2{};
   /// 1 / (R_e R_d R_r): what a per-dwelling R_g divides.
   std::array<double, heating_system_count> heat_input_per_generated{};
@@ -86,7 +90,7 @@ SystemTables fold_systems(const ThermalParams& p, const YearFactors& y) noexcept
     const HeatingSystemParams& h = p.heating[s];
     const auto c = static_cast<std::size_t>(h.carrier);
     t.i0[s] = h.intermittence_i0;
-    t.circulator_w[s] = h.circulator_w;
+    t.water_network[s] = h.water_network ? 1.0 : 0.0;
     t.heat_input_per_need[s] = heating_input_per_output(h);
     t.inv_generation[s] = 1.0 / h.generation_efficiency;
     t.heat_input_per_generated[s] =
@@ -145,6 +149,8 @@ struct ChunkArrays {
       heat_aux_per_kwh_need, heat_aux_per_dwelling, heat_aux_per_m2, vent_aux_per_dwelling, vent_aux_per_m2,
       dhw_inv_nominal, dhw_fixed_loss_kwh, dhw_storage_loss_wh, dhw_collective, dhw_storage_in_heated_volume,
       dhw_inv_distribution, dhw_pef, dhw_ghg, lighting_kwh_per_m2, dhw_need_per_occupant_kwh;
+  Column base_temperature_c;                    ///< T_base of the dwelling's climate
+  Column circulator_load, circulator_networks;  ///< dP_nom Q_nom / f and f (circulator.hpp)
   Column gv_w_per_k, inv_gv, solar_south_m2, solar_east_m2, solar_west_m2, solar_north_m2, internal_w, n_adeq,
       intermittence, need_wh, need_kwh, final_kwh, heating_final_kwh, backup_final_kwh, dhw_final_kwh,
       electricity_kwh, cep, eges, label;
@@ -283,6 +289,8 @@ struct MonthColumns {
   const double* const backup_generation_efficiency = in.heating_backup_generation_efficiency.data();
   const double* const backup_i0 = in.heating_backup_i0.data();
   const double* const backup_emitter_efficiency = in.heating_backup_emitter_efficiency.data();
+  const double* const network_pressure_drop = in.heating_network_pressure_drop_kpa.data();
+  const double* const design_temperature_drop = in.heating_design_temperature_drop_k.data();
   const std::uint8_t* const dhw_collective = in.dhw_collective.data();
   const std::uint8_t* const storage_in_heated_volume = in.dhw_storage_in_heated_volume.data();
   const double* const dhw_efficiency = in.dhw_efficiency.data();
@@ -373,7 +381,9 @@ struct MonthColumns {
         a.backup_ghg[i] = 0.0;
       }
       a.heat_aux_per_kwh_need[i] = sys.heat_aux_per_kwh_need[h];
-      a.heat_aux_per_dwelling[i] = sys.circulator_w[h];  // times the heating hours, after pass 2
+      // 1 for a water network: its circulator's power once GV is known (pass 1), then times the
+      // heating hours (after pass 2).
+      a.heat_aux_per_dwelling[i] = sys.water_network[h];
       a.heat_aux_per_m2[i] = sys.heat_aux_per_m2[h];
       // The dwelling's own hot-water generation and storage efficiency at its need, the loss it
       // adds whatever the need (an electric tank's) and its tanks' loss the heating recovers (an
@@ -389,7 +399,9 @@ struct MonthColumns {
                                                                        : sys.dhw_inv_distribution[w];
       a.dhw_pef[i] = sys.dhw_pef[w];
       a.dhw_ghg[i] = dhw_ghg_factor[r] > 0.0 ? dhw_ghg_factor[r] : sys.dhw_ghg[w];
-      a.lighting_kwh_per_m2[i] = params.climate[climate_index(zone[r], altitude[r])].lighting_kwh_per_m2;
+      const std::size_t climate_of = climate_index(zone[r], altitude[r]);
+      a.lighting_kwh_per_m2[i] = params.climate[climate_of].lighting_kwh_per_m2;
+      a.base_temperature_c[i] = params.base_temperature_c[climate_of];
       m.alpha[a.slot[i]] = sys.alpha[k];  // read only by the month loop: straight to its slot
       m.inv_alpha[a.slot[i]] = sys.inv_alpha[k];
     }
@@ -457,6 +469,37 @@ struct MonthColumns {
             per_generated / heat_pump_scop(params.heating[h].scop, generator_year[r],
                                            zone[r] == static_cast<std::uint8_t>(ClimateZone::h3));
     }
+
+    // The circulator of a water network carries the design load GV (20 - T_base) (3CL §15.2.1):
+    // the dwelling's own network when its row gives one, else the default network for its area.
+    // Its power over batches of circulator_batch, the chunk's end padded with harmless loads.
+    const CirculatorParams& pump = params.circulator;
+    const detail::DefaultNetwork default_network(pump);
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t r = c0 + i;
+      const double s_h = floor_area[r];
+      const double pressure_drop = detail::select(network_pressure_drop[r] > 0.0, network_pressure_drop[r],
+                                                  default_network.pressure_drop_kpa(s_h));
+      const double temperature_drop = detail::select(
+          design_temperature_drop[r] > 0.0, design_temperature_drop[r], pump.design_temperature_drop_k);
+      const double networks = detail::circulator_networks(s_h);
+      a.circulator_networks[i] = networks;
+      a.circulator_load[i] = detail::circulator_load(pressure_drop, temperature_drop, a.gv_w_per_k[i],
+                                                     a.base_temperature_c[i], networks);
+    }
+    const std::size_t padded = (n + circulator_batch - 1) / circulator_batch * circulator_batch;
+    for (std::size_t i = n; i < padded; ++i) a.circulator_load[i] = a.circulator_networks[i] = 1.0;
+    for (std::size_t i = 0; i < padded; i += circulator_batch) {
+      detail::Batch<circulator_batch> load{}, networks{};
+      for (std::size_t j = 0; j < circulator_batch; ++j) {
+        load[j] = a.circulator_load[i + j];
+        networks[j] = a.circulator_networks[i + j];
+      }
+      const detail::Batch<circulator_batch> power =
+          detail::circulator_power_w(load, networks, pump.minimum_w);
+      for (std::size_t j = 0; j < circulator_batch; ++j) a.circulator_load[i + j] = power[j];  // now P_circ
+    }
+    for (std::size_t i = 0; i < n; ++i) a.heat_aux_per_dwelling[i] *= a.circulator_load[i];
 
     // Pass 2: B_ch = sum_j max(GV (1 - F_j) DH19_j - recovered_j, 0), X_j = (A_s,j + A_i,j) / (GV DH19_j),
     // over the dwellings of each climate group in turn, each with its own month constants as loop invariants.

@@ -137,6 +137,16 @@ void read_generators(Reader& r, const XmlElement& logement, std::string_view ins
       d.intermittence_row = integer(Reader::optional(emitter, "donnee_entree/tv_intermittence_id", 0.0));
       d.declared_i0 = Reader::optional(emitter, "donnee_intermediaire/i0", 0.0);
       d.network_insulated = Reader::optional(emitter, "donnee_entree/reseau_distribution_isole", 0.0) != 0.0;
+      const std::vector<XmlElement> emitters =
+          i.child("emetteur_chauffage_collection").children("emetteur_chauffage");
+      d.network_emitter_count = static_cast<int>(emitters.size());
+      if (!emitters.empty()) {
+        d.network_emission_id = integer(
+            Reader::optional(emitters.front(), "donnee_entree/enum_type_emission_distribution_id", 0.0));
+        d.network_temperature_id =
+            integer(Reader::optional(emitters.front(), "donnee_entree/enum_temp_distribution_ch_id", 0.0));
+      }
+      d.network_levels = Reader::optional(i, "donnee_entree/nombre_niveau_installation_ch", 1.0);
       d.declared_emitter_efficiency =
           Reader::optional(emitter, "donnee_intermediaire/rendement_emission", 0.0) *
           Reader::optional(emitter, "donnee_intermediaire/rendement_distribution", 0.0) *

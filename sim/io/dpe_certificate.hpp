@@ -77,6 +77,12 @@ struct DpeGenerator {
   int intermittence_row = 0;           ///< tv_intermittence_id: the table row the certificate used
   double declared_i0 = 0.0;        ///< donnee_intermediaire/i0: the I0 the certificate computed (checks only)
   bool network_insulated = false;  ///< reseau_distribution_isole (absent: not insulated)
+  /// Heating: its installation's water network as the circulator's power reads it (3CL §15.2.1):
+  /// the installation's first emitter's enum_type_emission_distribution_id and
+  /// enum_temp_distribution_ch_id, how many emitters it has, and its heated levels
+  /// (nombre_niveau_installation_ch, 1 when absent). 0 emitters: none described.
+  int network_emission_id = 0, network_temperature_id = 0, network_emitter_count = 0;
+  double network_levels = 1.0;
   /// rendement_emission x rendement_distribution x rendement_regulation the certificate computed
   /// for the emitter (checks only; 0 when absent).
   double declared_emitter_efficiency = 0.0;

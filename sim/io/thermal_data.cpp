@@ -175,6 +175,20 @@ void read_systems(MapReader& r, ThermalParams& p) {
     }
     sizing.finish();
   }
+  MapReader circulator = r.map("circulator");
+  if (circulator.valid()) {
+    CirculatorParams& c = p.circulator;
+    c.minimum_w = circulator.required_in_range<double>("minimum_w", 0.0, 1000.0).value_or(c.minimum_w);
+    c.emitter_pressure_drop_kpa =
+        circulator.required_in_range<double>("emitter_pressure_drop_kpa", 0.0, 1000.0)
+            .value_or(c.emitter_pressure_drop_kpa);
+    c.length_factor =
+        circulator.required_in_range<double>("length_factor", 0.0, 10.0).value_or(c.length_factor);
+    c.levels = circulator.required_in_range<double>("levels", 1.0, 100.0).value_or(c.levels);
+    c.design_temperature_drop_k = circulator.required_in_range<double>("design_temperature_drop_k", 1.0, 50.0)
+                                      .value_or(c.design_temperature_drop_k);
+    circulator.finish();
+  }
   r.each_map("heating", heating_system_names, [&](MapReader& m, std::size_t s) {
     HeatingSystemParams& h = p.heating[s];
     if (const auto c = m.required_enum("carrier", carrier_names)) h.carrier = static_cast<Carrier>(*c);
@@ -191,7 +205,7 @@ void read_systems(MapReader& r, ThermalParams& p) {
     }
     h.auxiliary_kwh_per_kwh_need =
         m.required_in_range<double>("auxiliary_per_kwh_need", 0.0, 0.1).value_or(0.0);
-    h.circulator_w = m.required_in_range<double>("circulator_w", 0.0, 1000.0).value_or(0.0);
+    h.water_network = m.required<bool>("water_network").value_or(false);
     h.auxiliary_kwh_per_m2 =
         m.required_quantity("auxiliary_per_m2", Dimension::energy_per_area_kwh_m2, 0.0, 100.0).value_or(0.0);
     if (m.has("part_load")) {

@@ -5,6 +5,7 @@
 #include "stock/dpe_heating.hpp"
 #include "stock/dpe_hot_water.hpp"
 #include "stock/dpe_intermittence.hpp"
+#include "stock/dpe_network.hpp"
 #include "stock/dpe_solar.hpp"
 #include "stock/dpe_systems.hpp"
 
@@ -233,6 +234,10 @@ DpeMapping map_dpe_certificate(const io::DpeCertificate& c) {
   // The intermittence of its emitters, control and programmer (3CL §8), as the method's table
   // gives it; a certificate without an emitter keeps the heating class's, and its efficiencies.
   // And its emitters' and network's efficiencies (§9.1): 0, the class's, for an id no table names.
+  // Its water network, which sizes the circulator with the dwelling's GV (§15.2.1).
+  const DpeNetwork network = heating_network(heater, r.floor_area_m2);
+  r.heating_network_pressure_drop_kpa = network.pressure_drop_kpa;
+  r.heating_design_temperature_drop_k = network.temperature_drop_k;
   if (heater.emission_id > 0) {
     r.heating_i0 = chains[generators.main].i0;
     r.heating_emitter_efficiency = chains[generators.main].efficiency;

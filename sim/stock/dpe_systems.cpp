@@ -17,7 +17,8 @@ struct IdRange {
 
 using H = HeatingSystem;
 constexpr IdRange<H> heating_ranges[] = {
-    {1, 3, H::heat_pump_air_water, false, "air/air heat pump as air/water"},
+    {1, 3, H::heat_pump_air_water, false,
+     "air/air heat pump as air/water (with its water network's circulator)"},
     {4, 7, H::heat_pump_air_water, true, ""},
     {8, 19, H::heat_pump_air_water, false, "water or ground heat pump as air/water"},
     {20, 43, H::wood_stove, true, ""},  // log stoves, inserts, closed fires, cookers

@@ -46,6 +46,8 @@ ThermalRow apply(const Measure& m, const RebuiltEnvelope& rebuilt, ThermalRow d)
     d.heating_backup_generation_efficiency = 0.0;
     d.heating_backup_i0 = 0.0;  // and its emitters
     d.heating_backup_emitter_efficiency = 0.0;
+    d.heating_network_pressure_drop_kpa = 0.0;  // the class's default network
+    d.heating_design_temperature_drop_k = 0.0;
     d.heating_ghg_factor = 0.0;  // its class's carrier, not the old network
   }
   if (m.component == Component::dhw || (m.component == Component::structure && m.rebuild)) {

@@ -148,6 +148,8 @@ TEST(WorksMeasures, ANewHeatingSystemForgetsTheOldGenerator) {
   boiler.heating_backup_generation_efficiency = 0.66;
   boiler.heating_backup_i0 = 0.86;
   boiler.heating_backup_emitter_efficiency = 0.93;
+  boiler.heating_network_pressure_drop_kpa = 52.0;
+  boiler.heating_design_temperature_drop_k = 7.5;
   boiler.heating_ghg_factor = 0.188;  // a heat network's own content
   for (const char* name : {"heat_pump", "rebuild"}) {
     ThermalRow after = boiler;
@@ -161,6 +163,8 @@ TEST(WorksMeasures, ANewHeatingSystemForgetsTheOldGenerator) {
     EXPECT_EQ(after.heating_backup_generation_efficiency, 0.0) << name;
     EXPECT_EQ(after.heating_backup_i0, 0.0) << name;
     EXPECT_EQ(after.heating_backup_emitter_efficiency, 0.0) << name;
+    EXPECT_EQ(after.heating_network_pressure_drop_kpa, 0.0) << name;
+    EXPECT_EQ(after.heating_design_temperature_drop_k, 0.0) << name;
     EXPECT_EQ(after.heating_ghg_factor, 0.0) << name;  // its new class's carrier
   }
   ThermalRow attic = boiler;
@@ -174,6 +178,8 @@ TEST(WorksMeasures, ANewHeatingSystemForgetsTheOldGenerator) {
   EXPECT_EQ(attic.heating_backup_generation_efficiency, 0.66);
   EXPECT_EQ(attic.heating_backup_i0, 0.86);
   EXPECT_EQ(attic.heating_backup_emitter_efficiency, 0.93);
+  EXPECT_EQ(attic.heating_network_pressure_drop_kpa, 52.0);
+  EXPECT_EQ(attic.heating_design_temperature_drop_k, 7.5);
   EXPECT_EQ(attic.heating_ghg_factor, 0.188);
 }
 

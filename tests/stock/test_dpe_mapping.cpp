@@ -323,6 +323,22 @@ TEST(DpeMapping, RefusesAZoneAndAltitudeTheMethodHasNoClimateFor) {
   EXPECT_THAT(m.refusal.reason, HasSubstr("the method has no climate for zone h1a above 800 m"));
 }
 
+// The main generator's water network, read from its installation (3CL §15.2.1):
+// 2260E1364581G's single-pipe radiators (emitters 31, 30 kPa) on one level of 101.94 m2 at low
+// temperature; 2144E0951019J's collective two-pipe radiators (37, 10 kPa) over three levels of
+// the building, for its 60 m2 flat: L_em = 4.01 (3 + sqrt(20)) m.
+TEST(DpeMapping, TheHeatingsWaterNetworkIsItsInstallationsEmittersLevelsAndTemperature) {
+  const DpeMapping house = mapped("2260E1364581G.xml");
+  ASSERT_FALSE(house.refused) << house.refusal.format();
+  EXPECT_NEAR(house.row.heating_network_pressure_drop_kpa, 0.15 * 4.01 * (1.0 + std::sqrt(101.94)) + 30.0,
+              1e-9);
+  EXPECT_EQ(house.row.heating_design_temperature_drop_k, 7.5);
+  const DpeMapping flat = mapped("2144E0951019J.xml");
+  ASSERT_FALSE(flat.refused) << flat.refusal.format();
+  EXPECT_NEAR(flat.row.heating_network_pressure_drop_kpa, 14.494489776932248, 1e-9);
+  EXPECT_EQ(flat.row.heating_design_temperature_drop_k, 7.5);
+}
+
 // A facade collecting more than the column holds (here the south window's far mask fe2 0.1
 // written 100: 0.2816 . 1000 / (6.40 g) = 101.8) is bounded to 100, said; the others keep theirs.
 // (A real one reaches 23: 2464E1550878T's 1.06 m2 of north windows onto a 22 m2 veranda.)

@@ -67,6 +67,8 @@ std::vector<std::uint8_t> initial_labels(const Stock& s) {
                          s.heating_backup_generation_efficiency,
                          s.heating_backup_i0,
                          s.heating_backup_emitter_efficiency,
+                         s.heating_network_pressure_drop_kpa,
+                         s.heating_design_temperature_drop_k,
                          s.dhw_efficiency,
                          s.dhw_standing_loss_kwh,
                          s.dhw_distribution_efficiency,

@@ -146,6 +146,8 @@ TEST(StockCsv, ColumnsInAnyOrderAndAnOlderFormatStillLoads) {
                                                              {"heating_backup_generation_efficiency", 10},
                                                              {"heating_backup_i0", 12},
                                                              {"heating_backup_emitter_efficiency", 12},
+                                                             {"heating_network_pressure_drop_kpa", 14},
+                                                             {"heating_design_temperature_drop_k", 14},
                                                              {"dhw_efficiency", 9},
                                                              {"dhw_standing_loss_kwh", 9},
                                                              {"dhw_distribution_efficiency", 9},
@@ -178,6 +180,9 @@ TEST(StockCsv, ColumnsInAnyOrderAndAnOlderFormatStillLoads) {
   EXPECT_EQ(s.heating_backup_share, (std::vector<double>{0.0, 0.0, 0.0}));           // one generator
   EXPECT_EQ(s.heating_backup_i0, (std::vector<double>{0.0, 0.0, 0.0}));
   EXPECT_EQ(s.heating_backup_emitter_efficiency, (std::vector<double>{0.0, 0.0, 0.0}));
+  EXPECT_EQ(s.heating_network_pressure_drop_kpa,
+            (std::vector<double>{0.0, 0.0, 0.0}));  // the default network
+  EXPECT_EQ(s.heating_design_temperature_drop_k, (std::vector<double>{0.0, 0.0, 0.0}));
   EXPECT_EQ(s.window_south_sun_factor, (std::vector<double>{1.0, 1.0, 1.0}));  // unshaded vertical glazing
   EXPECT_EQ(s.window_east_sun_factor, (std::vector<double>{1.0, 1.0, 1.0}));
   EXPECT_EQ(s.window_west_sun_factor, (std::vector<double>{1.0, 1.0, 1.0}));
@@ -280,6 +285,8 @@ TEST(StockCsv, FormatOneGlazingIsSplitEvenlyIntoEastAndWest) {
                             "dhw_ghg_factor",
                             "heating_backup_i0",
                             "heating_backup_emitter_efficiency",
+                            "heating_network_pressure_drop_kpa",
+                            "heating_design_temperature_drop_k",
                             "window_south_sun_factor",
                             "window_east_sun_factor",
                             "window_west_sun_factor",
@@ -295,7 +302,7 @@ TEST(StockCsv, FormatOneGlazingIsSplitEvenlyIntoEastAndWest) {
   for (std::size_t k = 0; k < fields.size(); ++k) rebuilt.append(k ? "," : "").append(fields[k]);
   std::vector<Diagnostic> notices;
   const Stock old = parse_stock_csv(rebuilt, "v1.csv", &notices);
-  EXPECT_EQ(notices.size(), 30u);
+  EXPECT_EQ(notices.size(), 32u);
   expect_identical(s, old);  // 0.5 x 3 = 1.5 each, every other column as written
   std::vector<Diagnostic> none;
   expect_identical(s, parse_stock_csv(v2, "v2.csv", &none));
@@ -311,7 +318,7 @@ TEST(StockCsvErrors, AFormatLineWithoutItsNumberIsBadInputNotACrash) {
       (void)parse_stock_csv(first + "\ndwelling_id\n1\n", "bare.csv");
       FAIL() << "expected InputError for '" << first << "'";
     } catch (const InputError& e) {
-      EXPECT_THAT(e.what(), HasSubstr("bare.csv:1:23: format: expected a stock CSV format within [1, 13]"));
+      EXPECT_THAT(e.what(), HasSubstr("bare.csv:1:23: format: expected a stock CSV format within [1, 14]"));
       EXPECT_THAT(e.what(), HasSubstr("got ''"));
     }
   }
@@ -321,12 +328,12 @@ TEST(StockCsvErrors, AFormatNewerThanThisCoronIsRefused) {
   std::ostringstream out;
   write_stock_csv(default_stock(), out);
   std::string text = out.str();
-  text.replace(0, text.find('\n'), "# coron stock, format 14");
+  text.replace(0, text.find('\n'), "# coron stock, format 15");
   try {
     (void)parse_stock_csv(text, "future.csv");
     FAIL() << "expected InputError";
   } catch (const InputError& e) {
-    EXPECT_THAT(e.what(), HasSubstr("future.csv:1:23: format: expected a stock CSV format within [1, 13]"));
+    EXPECT_THAT(e.what(), HasSubstr("future.csv:1:23: format: expected a stock CSV format within [1, 14]"));
     EXPECT_EQ(e.diagnostics().size(), 1u);
   }
 }

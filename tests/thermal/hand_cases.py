@@ -63,10 +63,11 @@ H1C_HIGH = dict(
     },
     t_cold=[2.1, 0.4, 4.5, 5, 10.1, 11.7, 14.2, 14.8, 14, 11.8, 7.3, 3.3],
     lighting_hours=1476.0,
+    t_base=-13.5,  # systems.yaml boiler_sizing.base_temperature h1, above 800 m
 )
 CLIMATES = {
     "h1a_below_400m": dict(dh19=DH19, nref19=NREF19, e_south=E_SOUTH, c1=C1, t_cold=T_COLD,
-                           lighting_hours=LIGHTING_HOURS),
+                           lighting_hours=LIGHTING_HOURS, t_base=-9.5),
     "h1c_above_800m": H1C_HIGH,
 }
 
@@ -80,12 +81,30 @@ LIGHTING_W_M2 = 0.9 * 1.4  # times N_h of the zone (climate-zones.yaml lighting_
 SHADING = 1.0
 
 # --- data/thermal/systems.yaml ---
-# carrier, R_g, R_e, R_d, R_r, I0 (light, medium, heavy), aux per kWh need, circulator W
+# carrier, R_g, R_e, R_d, R_r, I0 (light, medium, heavy), aux per kWh need, water network
 HEATING = {
-    "gas_boiler_standard": ("natural_gas", 0.84, 0.95, 0.88, 0.90, (0.91, 0.91, 0.93), 0.002433, 55.0),
-    "coal_stove": ("coal", 0.72, 0.95, 1.0, 0.80, (0.84, 0.84, 0.86), 0.0, 0.0),
-    "electric_direct": ("electricity", 1.0, 0.95, 1.0, 0.99, (0.84, 0.84, 0.86), 0.0, 0.0),
+    "gas_boiler_standard": ("natural_gas", 0.84, 0.95, 0.88, 0.90, (0.91, 0.91, 0.93), 0.002433, True),
+    "coal_stove": ("coal", 0.72, 0.95, 1.0, 0.80, (0.84, 0.84, 0.86), 0.0, False),
+    "electric_direct": ("electricity", 1.0, 0.95, 1.0, 0.99, (0.84, 0.84, 0.86), 0.0, False),
 }
+# The circulator's default network (systems.yaml `circulator`): floor W, dP_em kPa, F_cot,
+# heated levels, design temperature drop K.
+CIRCULATOR_FLOOR_W, EMITTER_DP_KPA, F_COT, LEVELS, DESIGN_DT_K = 30.0, 35.0, 0.802, 1.0, 15.0
+
+
+def circulator_w(gv, t_base, s_h, own_dp_kpa, own_dt_k):
+    """3CL §15.2.1: the pump carries the design load at the network's temperature drop
+    against its pressure drop."""
+    design_kw = gv * (20.0 - t_base) / 1000.0
+    dt = own_dt_k if own_dt_k > 0 else DESIGN_DT_K
+    flow_m3_h = design_kw / (1.163 * dt)
+    if own_dp_kpa > 0:
+        dp_kpa = own_dp_kpa
+    else:
+        run_m = 5.0 * F_COT * (LEVELS + math.sqrt(s_h / LEVELS))
+        dp_kpa = 0.15 * run_m + EMITTER_DP_KPA
+    share = max(1.0, s_h / 400.0)
+    return max(CIRCULATOR_FLOOR_W, 6.44 * math.pow(dp_kpa * flow_m3_h / share, 0.676) * share)
 # carrier, generator, nominal efficiency, QP0 W, P_veil W, V_s L, C_r, R_d
 DHW = {
     "gas_boiler": ("natural_gas", "boiler", 0.8676, 288.0, 120.0, 0.0, 0.0, 0.93),
@@ -179,7 +198,9 @@ def evaluate(d):
         need_wh += max(gv * (1.0 - f_j) * dh - rec, 0.0)
     need = need_wh / 1000.0
     # Heating
-    carrier, r_g, r_e, r_d, r_r, i0s, aux_need, circ_w = HEATING[d["heating"]]
+    carrier, r_g, r_e, r_d, r_r, i0s, aux_need, water_network = HEATING[d["heating"]]
+    circ_w = (circulator_w(gv, cl["t_base"], s_h, d.get("network_dp_kpa", 0.0), d.get("network_dt_k", 0.0))
+              if water_network else 0.0)
     i0 = i0s[("light", "medium", "heavy").index(d["inertia"])]
     g = gv / (s_h * h_sp)
     heating = need * (i0 / (1.0 + 0.1 * (g - 1.0))) / (r_g * r_e * r_d * r_r)
@@ -207,7 +228,7 @@ def evaluate(d):
     cep_lim, eges_lim = SMALL[max(row, 8)] if row < 40 else (CEP_LIMITS, EGES_LIMITS)
     energy = sum(1 for lim in cep_lim if cep >= lim)
     climate = sum(1 for lim in eges_lim if eges >= lim)
-    return {"gv": gv, "n_adeq": n, "dhw_efficiency": r_gen * rd_ecs, "b_ecs": b_ecs, "q_gw": q_gw,
+    return {"gv": gv, "circulator_w": circ_w, "n_adeq": n, "dhw_efficiency": r_gen * rd_ecs, "b_ecs": b_ecs, "q_gw": q_gw,
             "recovered_w": recovered_w, "recovered": recovered_wh / 1000.0, "clipped": clipped, "need": need, "final": final,
             "cep": cep, "eges": eges, "energy_class": energy, "climate_class": climate,
             "label": max(energy, climate)}
@@ -258,6 +279,9 @@ CASES = {
                                dhw_standing_kwh=708.84 * 0.85, dhw_rd=0.85, dhw_qgw_kwh=708.84),
     # The coron's flat-like twin on a collective hot-water loop: Tau 0.212, no tank recovered.
     "coron70_collective": dict(BASE, dhw_collective=1),
+    # The coron's boiler on its own low-temperature network (a certificate's: dP_nom 22.5 kPa,
+    # dT 7.5 K): twice the flow against half the pressure drop of the default network.
+    "coron70_own_network": dict(BASE, network_dp_kpa=22.5, network_dt_k=7.5),
     # A well-insulated house glazed to the south, its tank inside: in two shoulder months the
     # recovered losses exceed what the gains leave, so those months add 0 (never a negative need).
     "insulated_clipped": dict(BASE, floor=90.0, wall=80.0, u_wall=0.12, roof=50.0, u_roof=0.12, ground=50.0,
@@ -294,7 +318,7 @@ def main(argv):
         print("hand cases:", "mismatch" if bad else "C++ constants match the script")
         return 1 if bad else 0
     for name, r in res.items():
-        print(f"{name}: GV {r['gv']!r} W/K, N_adeq {r['n_adeq']!r}, hot-water efficiency {r['dhw_efficiency']!r}, "
+        print(f"{name}: GV {r['gv']!r} W/K, circulator {r['circulator_w']!r} W, N_adeq {r['n_adeq']!r}, hot-water efficiency {r['dhw_efficiency']!r}, "
               f"B_ecs {r['b_ecs']!r} kWh, Q_gw {r['q_gw']!r} Wh, recovered {r['recovered_w']!r} W per heating "
               f"hour, {r['recovered']!r} kWh over the heating months, {r['clipped']} month(s) clipped at 0")
         for field in FIELDS:

@@ -302,9 +302,28 @@ Result evaluate(const ThermalInputs& in, std::size_t i, const ThermalParams& p, 
   // Fans: a house's per dwelling (and m2), a flat's per m2 of flow (3CL §5).
   const double fan_kwh = flat ? vent.flat_auxiliary_kwh_per_m2 * s_h
                               : vent.auxiliary_kwh_per_dwelling + vent.auxiliary_kwh_per_m2 * s_h;
+  // The circulator (3CL §15.2.1), written out as the method states it: the design power in kW,
+  // the flow in m3/h, the longest run in m, the network's pressure drop in kPa.
+  double circulator_w = 0.0;
+  if (heating.water_network) {
+    const CirculatorParams& c = p.circulator;
+    const double t_base = p.base_temperature_c[climate_index(in.climate_zone[i], in.altitude_class[i])];
+    const double p_nc_kw = gv * (20.0 - t_base) / 1000.0;
+    const double delta_t = in.heating_design_temperature_drop_k[i] > 0.0
+                               ? in.heating_design_temperature_drop_k[i]
+                               : c.design_temperature_drop_k;
+    const double q_m3_h = p_nc_kw / (1.163 * delta_t);
+    const double l_em = 5.0 * c.length_factor * (c.levels + std::sqrt(s_h / c.levels));
+    const double dp_kpa = in.heating_network_pressure_drop_kpa[i] > 0.0
+                              ? in.heating_network_pressure_drop_kpa[i]
+                              : 0.15 * l_em + c.emitter_pressure_drop_kpa;
+    const double big = s_h > 400.0 ? s_h / 400.0 : 1.0;
+    circulator_w = 6.44 * std::pow(dp_kpa * q_m3_h / big, 0.676) * big;
+    if (circulator_w < c.minimum_w) circulator_w = c.minimum_w;
+  }
   const double auxiliary_kwh = heating.auxiliary_kwh_per_kwh_need * need_kwh +
-                               heating.circulator_w * heating_hours / 1000.0 +
-                               heating.auxiliary_kwh_per_m2 * s_h + fan_kwh;
+                               circulator_w * heating_hours / 1000.0 + heating.auxiliary_kwh_per_m2 * s_h +
+                               fan_kwh;
 
   // --- Primary energy and GHG per m2 ---
   const auto heat_c = static_cast<std::size_t>(heating.carrier);

@@ -45,6 +45,9 @@
 //   0.93: R 1, the tank's Q_gw R_d = 602.514 kWh apart, so its hot water is (B_ecs + 602.514) /
 //   0.85 = 1695.60 kWh, the class formula's B / (R_s R_d); the tank recovers 43.4364 W.
 // coron70_collective: the coron on a collective hot-water loop, Tau 0.212: 13.3079 W, 69.77 kWh.
+// Circulators (3CL §15.2.1), P = max(30, 6.44 (dP_nom Q)^0.676) W on the default network (dP_em
+//   35 kPa, F_cot 0.802, one level, dT 15 K): coron70 66.985 W (Q 0.7865 m3/h, L_em 37.56 m,
+//   dP_nom 40.63 kPa), coron70_h1c_high 72.998 W (T_base -13.5), small28 at the 30 W floor.
 // insulated_clipped: a 90 m2 house of GV 93.32 W/K glazed south, its tank inside (37.27 W):
 //   in two shoulder months the recovered losses exceed what the gains leave, and those months
 //   add 0 to the need, not a negative amount.
@@ -54,9 +57,9 @@ namespace {
 
 // --- printed by tests/thermal/hand_cases.py ---
 constexpr double coron70_need = 22030.239317201827;
-constexpr double coron70_final = 30705.665263138308;
-constexpr double coron70_cep = 447.4601315296384;
-constexpr double coron70_eges = 98.47917699220314;
+constexpr double coron70_final = 30768.50408648682;
+constexpr double coron70_cep = 449.5248357253752;
+constexpr double coron70_eges = 98.53662963069321;
 constexpr int coron70_energy_class = 6;
 constexpr int coron70_climate_class = 5;
 constexpr int coron70_label = 6;
@@ -75,16 +78,16 @@ constexpr int coal_ghg_energy_class = 4;
 constexpr int coal_ghg_climate_class = 5;
 constexpr int coal_ghg_label = 5;
 constexpr double small28_need = 4877.5818502153015;
-constexpr double small28_final = 8920.066209230687;
-constexpr double small28_cep = 342.4727683165976;
-constexpr double small28_eges = 69.32913724867105;
+constexpr double small28_final = 8775.266209230687;
+constexpr double small28_cep = 330.5784826023119;
+constexpr double small28_eges = 68.99816582009962;
 constexpr int small28_energy_class = 4;
 constexpr int small28_climate_class = 4;
 constexpr int small28_label = 4;
 constexpr double coron70_h1c_high_need = 32354.428004239344;
-constexpr double coron70_h1c_high_final = 43979.43593222959;
-constexpr double coron70_h1c_high_cep = 638.2878701794886;
-constexpr double coron70_h1c_high_eges = 141.3731999187518;
+constexpr double coron70_h1c_high_final = 44087.45894232151;
+constexpr double coron70_h1c_high_cep = 641.8371976539374;
+constexpr double coron70_h1c_high_eges = 141.47196381369298;
 constexpr int coron70_h1c_high_energy_class = 6;
 constexpr int coron70_h1c_high_climate_class = 6;
 constexpr int coron70_h1c_high_label = 6;
@@ -95,13 +98,6 @@ constexpr double electric45_tank_outside_eges = 10.020107952232594;
 constexpr int electric45_tank_outside_energy_class = 4;
 constexpr int electric45_tank_outside_climate_class = 1;
 constexpr int electric45_tank_outside_label = 4;
-constexpr double coron70_collective_need = 21993.377929656966;
-constexpr double coron70_collective_final = 30659.047446528424;
-constexpr double coron70_collective_cep = 446.7924971654591;
-constexpr double coron70_collective_eges = 98.32821090765697;
-constexpr int coron70_collective_energy_class = 6;
-constexpr int coron70_collective_climate_class = 5;
-constexpr int coron70_collective_label = 6;
 constexpr double electric45_own_dhw_need = 4199.548279960148;
 constexpr double electric45_own_dhw_final = 6120.7929469036035;
 constexpr double electric45_own_dhw_cep = 312.84052839729526;
@@ -109,6 +105,20 @@ constexpr double electric45_own_dhw_eges = 10.009170623773255;
 constexpr int electric45_own_dhw_energy_class = 4;
 constexpr int electric45_own_dhw_climate_class = 1;
 constexpr int electric45_own_dhw_label = 4;
+constexpr double coron70_collective_need = 21993.377929656966;
+constexpr double coron70_collective_final = 30721.88626987694;
+constexpr double coron70_collective_cep = 448.857201361196;
+constexpr double coron70_collective_eges = 98.38566354614704;
+constexpr int coron70_collective_energy_class = 6;
+constexpr int coron70_collective_climate_class = 5;
+constexpr int coron70_collective_label = 6;
+constexpr double coron70_own_network_need = 22030.239317201827;
+constexpr double coron70_own_network_final = 30793.58921583504;
+constexpr double coron70_own_network_cep = 450.3490614039595;
+constexpr double coron70_own_network_eges = 98.55956460609731;
+constexpr int coron70_own_network_energy_class = 6;
+constexpr int coron70_own_network_climate_class = 5;
+constexpr int coron70_own_network_label = 6;
 constexpr double insulated_clipped_need = 1476.8715785372779;
 constexpr double insulated_clipped_final = 3595.7708288420527;
 constexpr double insulated_clipped_cep = 91.89192118151912;
@@ -327,6 +337,21 @@ TEST(ThermalHandCase, CollectiveHotWaterLoopRecoversTauPoint212AndNoTank) {
   const ThermalParams& p = data_params();
   EXPECT_EQ(evaluate_one(inside, p, factors_2025()).need[0],
             evaluate_one(outside, p, factors_2025()).need[0]);
+}
+
+// The coron's boiler on a certificate's own low-temperature network (dP_nom 22.5 kPa, dT 7.5 K):
+// 71.770 W against the default network's 66.985 W (40.63 kPa, 15 K) at GV 465.09 W/K; the
+// difference, 4.785 W over the 5243 heating hours of ilpa 1, is all that moves.
+TEST(ThermalHandCase, ACertificatesOwnNetworkSizesTheCirculator) {
+  Dwelling d;
+  d.heating_network_pressure_drop_kpa = 22.5;
+  d.heating_design_temperature_drop_k = 7.5;
+  check(d, {coron70_own_network_need, coron70_own_network_final, coron70_own_network_cep,
+            coron70_own_network_eges, coron70_own_network_energy_class, coron70_own_network_climate_class,
+            coron70_own_network_label});
+  EXPECT_EQ(coron70_own_network_need, coron70_need);
+  expect_rel(coron70_own_network_final - coron70_final,
+             (71.76977926697138 - 66.98528005884312) * 5243.0 / 1000.0, "the circulator's electricity alone");
 }
 
 TEST(ThermalHandCase, RecoveredLossesNeverMakeAMonthsNeedNegative) {

@@ -105,7 +105,16 @@ TEST(ThermalData, RealDataLoadsCleanly) {
   EXPECT_EQ(coal.carrier, Carrier::coal);
   EXPECT_DOUBLE_EQ(coal.generation_efficiency, 0.563);
   EXPECT_EQ(coal.auxiliary_kwh_per_kwh_need, 0.0);
-  EXPECT_EQ(coal.circulator_w, 55.0);
+  EXPECT_TRUE(coal.water_network);
+  EXPECT_FALSE(p.heating[static_cast<std::size_t>(HeatingSystem::coal_stove)].water_network);
+  EXPECT_FALSE(p.heating[static_cast<std::size_t>(HeatingSystem::electric_direct)].water_network);
+  EXPECT_TRUE(p.heating[static_cast<std::size_t>(HeatingSystem::district_heat)].water_network);
+  // The default network of the circulator: 3CL's "other" emitters, one level, high temperature.
+  EXPECT_EQ(p.circulator.minimum_w, 30.0);
+  EXPECT_EQ(p.circulator.emitter_pressure_drop_kpa, 35.0);
+  EXPECT_EQ(p.circulator.length_factor, 0.802);
+  EXPECT_EQ(p.circulator.levels, 1.0);
+  EXPECT_EQ(p.circulator.design_temperature_drop_k, 15.0);
   EXPECT_EQ(coal.part_load.kind, BoilerKind::solid_fuel);
   EXPECT_DOUBLE_EQ(coal.part_load.pcs_over_pci, 1.04);
   ASSERT_EQ(coal.part_load.period_count, 22u);
@@ -255,7 +264,7 @@ TEST(ThermalData, PartLoadRowsReportEachMistakeAtItsPlace) {
         << where_and_what << "\n"
         << messages;
   };
-  expect("50:9: boiler_sizing.base_temperature.h2: expected 3 values of a temperature");
+  expect("43:9: boiler_sizing.base_temperature.h2: expected 3 values of a temperature");
   expect(
       "68:13: heating.gas_boiler_standard.part_load.kind: expected one of 'standard', 'low_temperature', "
       "'condensing', 'solid_fuel', got 'standrad'; did you mean 'standard'?");

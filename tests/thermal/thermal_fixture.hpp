@@ -47,17 +47,17 @@ inline ThermalParams h1a_params() {
   h1a.days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 24};
 
   auto& gas = p.heating[static_cast<std::size_t>(HeatingSystem::gas_boiler_standard)];
-  gas = {Carrier::natural_gas, 0.84, 0.95, 0.88, 0.90, {0.91, 0.91, 0.93}, 0.0, 0.002433, 55.0, {}, {}};
+  gas = {Carrier::natural_gas, 0.84, 0.95, 0.88, 0.90, {0.91, 0.91, 0.93}, 0.0, 0.002433, true, {}, {}};
   auto& cond = p.heating[static_cast<std::size_t>(HeatingSystem::gas_boiler_condensing)];
-  cond = {Carrier::natural_gas, 0.95, 0.95, 0.91, 0.95, {0.87, 0.87, 0.89}, 0.0, 0.002433, 55.0, {}, {}};
+  cond = {Carrier::natural_gas, 0.95, 0.95, 0.91, 0.95, {0.87, 0.87, 0.89}, 0.0, 0.002433, true, {}, {}};
   auto& coal = p.heating[static_cast<std::size_t>(HeatingSystem::coal_stove)];
-  coal = {Carrier::coal, 0.72, 0.95, 1.0, 0.80, {0.84, 0.84, 0.86}, 0.0, 0.0, 0.0, {}, {}};
+  coal = {Carrier::coal, 0.72, 0.95, 1.0, 0.80, {0.84, 0.84, 0.86}, 0.0, 0.0, false, {}, {}};
   auto& elec = p.heating[static_cast<std::size_t>(HeatingSystem::electric_direct)];
-  elec = {Carrier::electricity, 1.0, 0.95, 1.0, 0.99, {0.84, 0.84, 0.86}, 0.0, 0.0, 0.0, {}, {}};
+  elec = {Carrier::electricity, 1.0, 0.95, 1.0, 0.99, {0.84, 0.84, 0.86}, 0.0, 0.0, false, {}, {}};
   auto& hp = p.heating[static_cast<std::size_t>(HeatingSystem::heat_pump_air_water)];
-  hp = {Carrier::electricity, 2.8, 0.95, 0.91, 0.95, {0.87, 0.87, 0.89}, 0.0, 0.0, 55.0, {}, {}};
+  hp = {Carrier::electricity, 2.8, 0.95, 0.91, 0.95, {0.87, 0.87, 0.89}, 0.0, 0.0, true, {}, {}};
   auto& pellet = p.heating[static_cast<std::size_t>(HeatingSystem::pellet_boiler)];
-  pellet = {Carrier::wood, 0.918, 0.95, 0.88, 0.95, {0.87, 0.87, 0.89}, 0.0, 0.013554, 55.0, {}, {}};
+  pellet = {Carrier::wood, 0.918, 0.95, 0.88, 0.95, {0.87, 0.87, 0.89}, 0.0, 0.013554, true, {}, {}};
 
   p.dhw[static_cast<std::size_t>(DhwSystem::gas_boiler)] = {
       Carrier::natural_gas, DhwGenerator::boiler, 0.8676, 288.0, 120.0, 0.0, 0.0, 0.93};
@@ -153,6 +153,8 @@ struct Dwelling {
   double heating_backup_generation_efficiency = 0.0;                  ///< 0: its class's R_g
   double heating_backup_i0 = 0.0;                                     ///< 0: the main generator's I0
   double heating_backup_emitter_efficiency = 0.0;                     ///< 0: the main's R_e R_d R_r
+  double heating_network_pressure_drop_kpa = 0.0;                     ///< 0: the default network's
+  double heating_design_temperature_drop_k = 0.0;                     ///< 0: the default network's
   double dhw_efficiency = 0.0;                                        ///< 0: the hot-water class's generator
   double dhw_standing_loss_kwh = 0.0;                                 ///< read with dhw_efficiency
   double dhw_distribution_efficiency = 0.0;                           ///< 0: the hot-water class's R_d
@@ -174,8 +176,9 @@ struct Columns {
   std::vector<std::int16_t> heating_generator_year;
   std::vector<double> heating_nominal_power_kw, heating_i0, heating_emitter_efficiency,
       heating_generation_efficiency, heating_backup_share, heating_backup_generation_efficiency,
-      heating_backup_i0, heating_backup_emitter_efficiency, dhw_efficiency, dhw_standing_loss_kwh,
-      dhw_distribution_efficiency, dhw_storage_loss_kwh, heating_ghg_factor, dhw_ghg_factor;
+      heating_backup_i0, heating_backup_emitter_efficiency, heating_network_pressure_drop_kpa,
+      heating_design_temperature_drop_k, dhw_efficiency, dhw_standing_loss_kwh, dhw_distribution_efficiency,
+      dhw_storage_loss_kwh, heating_ghg_factor, dhw_ghg_factor;
   std::vector<double> need, final_energy, heating_final, heating_backup_final, dhw_final, electricity_other,
       cep, eges;
   std::vector<std::uint8_t> label;
@@ -225,6 +228,8 @@ struct Columns {
     heating_backup_generation_efficiency.push_back(d.heating_backup_generation_efficiency);
     heating_backup_i0.push_back(d.heating_backup_i0);
     heating_backup_emitter_efficiency.push_back(d.heating_backup_emitter_efficiency);
+    heating_network_pressure_drop_kpa.push_back(d.heating_network_pressure_drop_kpa);
+    heating_design_temperature_drop_k.push_back(d.heating_design_temperature_drop_k);
     dhw_efficiency.push_back(d.dhw_efficiency);
     dhw_standing_loss_kwh.push_back(d.dhw_standing_loss_kwh);
     dhw_distribution_efficiency.push_back(d.dhw_distribution_efficiency);
@@ -287,6 +292,8 @@ struct Columns {
             heating_backup_generation_efficiency,
             heating_backup_i0,
             heating_backup_emitter_efficiency,
+            heating_network_pressure_drop_kpa,
+            heating_design_temperature_drop_k,
             dhw_efficiency,
             dhw_standing_loss_kwh,
             dhw_distribution_efficiency,
@@ -407,6 +414,11 @@ inline Columns varied_population(std::size_t n, bool every_climate = false, bool
       if (i % 4 == 3) d.heating_backup_i0 = u(0.7, 1.05);
       if (i % 4 != 1) d.heating_backup_emitter_efficiency = u(0.6, 1.0);
     }
+    // A certificate's own water network (its emitters, levels and distribution temperature),
+    // alone or with its design temperature drop, on any class.
+    if (known_generators && i % 5 == 2) d.heating_network_pressure_drop_kpa = u(12.0, 80.0);
+    if (known_generators && i % 10 == 2) d.heating_design_temperature_drop_k = i % 20 == 2 ? 7.5 : 15.0;
+    if (known_generators && i % 11 == 9) d.heating_design_temperature_drop_k = u(5.0, 20.0);
     // A heat network's own GHG content, for heating or hot water, on any class (the import
     // writes it for district heat; the kernel reads it whatever the class).
     if (known_generators && i % 10 == 6) d.heating_ghg_factor = u(0.01, 0.4);
