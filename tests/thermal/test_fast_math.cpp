@@ -143,9 +143,11 @@ TEST(ThermalFastMath, BatchGivesTheSameBitsAsOneByOne) {
     const double a = alphas[rep % 3];
     const detail::Batch<9> u = detail::unutilised_fraction(x, a, 1.0 / a);
     const detail::Batch<9> l = detail::fast_log(x);
+    const detail::Batch<9> p = detail::fast_pow(x, 0.676);  // the circulator's exponent
     for (std::size_t j = 0; j < 9; ++j) {
       EXPECT_EQ(u[j], detail::unutilised_fraction(x[j], a, 1.0 / a));
       EXPECT_EQ(l[j], detail::fast_log(x[j]));
+      EXPECT_EQ(p[j], detail::fast_pow(x[j], 0.676));
     }
   }
 }
