@@ -52,6 +52,14 @@ double kernel_gv_w_per_k(const ThermalInputs& in, const ThermalParams& params, s
 
 double electricity_pef_in_force(int year) noexcept { return year >= 2026 ? 1.9 : 2.3; }
 
+bool small_dwelling_limits_in_force(int date) noexcept { return date >= 20240701; }
+
+ThermalParams without_small_dwelling_limits(ThermalParams params) {
+  for (auto& row : params.small_cep_limits_kwh_m2) row = params.cep_limits_kwh_m2;
+  for (auto& row : params.small_eges_limits_kg_m2) row = params.eges_limits_kg_m2;
+  return params;
+}
+
 std::vector<DpeComparison> compare_with_certificates(const stock::DpeImport& imported,
                                                      const ThermalParams& params, double electricity_pef) {
   const Stock& s = imported.stock;
@@ -66,19 +74,26 @@ std::vector<DpeComparison> compare_with_certificates(const stock::DpeImport& imp
   // Every carrier at 1 but electricity (DPE 2021 convention), whose factor is the one each
   // certificate applied, by its date, unless one is given. The kernel writes only the rows of
   // its range, so each run of rows sharing a factor is evaluated in place.
+  // Likewise the label limits: a dwelling under 40 m2 has its own only in certificates from
+  // 1 July 2024 (arrêté du 25 mars 2024); before, every dwelling took the general ones.
   const auto pef = [&](std::size_t i) {
     return electricity_pef > 0.0
                ? electricity_pef
                : electricity_pef_in_force(imported.imported[i].certificate.established_year);
   };
+  const auto small_limits = [&](std::size_t i) {
+    return small_dwelling_limits_in_force(imported.imported[i].certificate.established_date);
+  };
+  const ThermalParams general_limits = without_small_dwelling_limits(params);
   for (std::size_t begin = 0, end = 0; begin < n; begin = end) {
     const double factor = pef(begin);
+    const bool small = small_limits(begin);
     end = begin + 1;
-    while (end < n && pef(end) == factor) ++end;
+    while (end < n && pef(end) == factor && small_limits(end) == small) ++end;
     YearFactors year;
     year.primary_energy_factor.fill(1.0);
     year.primary_energy_factor[static_cast<std::size_t>(Carrier::electricity)] = factor;
-    evaluate_thermal(in, params, year, out, begin, end);
+    evaluate_thermal(in, small ? params : general_limits, year, out, begin, end);
   }
 
   std::vector<DpeComparison> rows;

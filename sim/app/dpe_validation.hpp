@@ -65,9 +65,18 @@ struct KernelHeatLoss {
 /// shared/reference/thermal-reference.md §4.2).
 [[nodiscard]] double electricity_pef_in_force(int year) noexcept;
 
+/// Whether a certificate established on `date` (YYYYMMDD) rates a dwelling under 40 m2 by the
+/// limits of its own area: from 1 July 2024 (arrêté du 25 mars 2024, data/thermal/dpe-labels.yaml);
+/// before, every dwelling took the general limits.
+[[nodiscard]] bool small_dwelling_limits_in_force(int date) noexcept;
+
+/// `params` with every small-dwelling row of the label limits set to the general limits.
+[[nodiscard]] ThermalParams without_small_dwelling_limits(ThermalParams params);
+
 /// Evaluates every imported row; declared building-scale figures (GV, need) are taken at
 /// the row's envelope share. `electricity_pef` is the primary energy factor of electricity for
-/// every certificate; 0: the one in force on each certificate's date.
+/// every certificate; 0: the one in force on each certificate's date. The label limits are
+/// always those in force on each certificate's date.
 [[nodiscard]] std::vector<DpeComparison> compare_with_certificates(const stock::DpeImport& imported,
                                                                    const ThermalParams& params,
                                                                    double electricity_pef = 0.0);

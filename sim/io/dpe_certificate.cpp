@@ -41,6 +41,19 @@ int year_of(const std::string& date) {
   return std::stoi(date.substr(0, 4));
 }
 
+/// "YYYY-MM-DD..." as YYYYMMDD; 0 when it does not start so.
+int date_of(const std::string& date) {
+  const auto digits = [&](std::size_t from, std::size_t count) {
+    return std::all_of(date.begin() + static_cast<std::ptrdiff_t>(from),
+                       date.begin() + static_cast<std::ptrdiff_t>(from + count),
+                       [](char ch) { return ch >= '0' && ch <= '9'; });
+  };
+  if (date.size() < 10 || !digits(0, 4) || date[4] != '-' || !digits(5, 2) || date[7] != '-' || !digits(8, 2))
+    return 0;
+  return std::stoi(date.substr(0, 4)) * 10000 + std::stoi(date.substr(5, 2)) * 100 +
+         std::stoi(date.substr(8, 2));
+}
+
 void read_surfaces(Reader& r, const XmlElement& envelope, std::string_view collection, std::string_view item,
                    std::string_view area, std::string_view u, std::vector<DpeSurface>& out) {
   for (const XmlElement& e : envelope.child(collection).children(item)) {
@@ -215,7 +228,9 @@ DpeCertificate read_dpe_certificate(const std::string& path) {
   const XmlElement address = dpe.find("administratif/geolocalisation/adresses/adresse_bien");
   c.address = fmt::format("{}, {} {}", address.child("adresse_brut").text(),
                           address.child("code_postal_brut").text(), address.child("nom_commune_brut").text());
-  c.established_year = year_of(dpe.find("administratif/date_etablissement_dpe").text());
+  const std::string established = dpe.find("administratif/date_etablissement_dpe").text();
+  c.established_year = year_of(established);
+  c.established_date = date_of(established);
 
   const XmlElement logement = dpe.child("logement");
   const XmlElement general = logement.child("caracteristique_generale");

@@ -137,6 +137,7 @@ struct DpeCertificate {
   std::string number;        ///< numero_dpe
   std::string address;       ///< adresse_brut, code_postal_brut nom_commune_brut
   int established_year = 0;  ///< year of administratif/date_etablissement_dpe (0 when absent)
+  int established_date = 0;  ///< the same date as YYYYMMDD (0 when absent or not a date)
   int method_id = 0;         ///< enum_methode_application_dpe_log_id
   DpeLocation method_where;
   int year_built = 0;

@@ -210,6 +210,42 @@ TEST(ValidateDpe, EachCertificateTakesTheElectricityFactorInForceOnItsDate) {
   EXPECT_LT(by_date[k].primary_energy_kwh_m2, 0.9 * at_2_3[k].primary_energy_kwh_m2);
 }
 
+// 2375E2236932V, a 12 m2 flat of 3 July 2023, declares Cep 448 and G: the general limits (G
+// from 420), as every certificate before 1 July 2024 took; the limits of a 12 m2 dwelling, in
+// force since, would make it E. Its date decides, and only for dwellings under 40 m2.
+TEST(ValidateDpe, EachCertificateTakesTheLabelLimitsInForceOnItsDate) {
+  EXPECT_FALSE(small_dwelling_limits_in_force(20240630));
+  EXPECT_TRUE(small_dwelling_limits_in_force(20240701));
+  EXPECT_FALSE(small_dwelling_limits_in_force(0));  // undated: the older rule
+  Diagnostics diag;
+  const ThermalParams params = io::load_thermal_params(CORON_DATA_DIR, diag);
+  diag.throw_if_any();
+  stock::DpeImport imported = stock::import_dpe(stock::dpe_files({dpe_dir}), {});
+  const auto small = std::find_if(imported.imported.begin(), imported.imported.end(),
+                                  [](const auto& d) { return d.certificate.number == "2375E2236932V"; });
+  ASSERT_NE(small, imported.imported.end());
+  const auto k = static_cast<std::size_t>(small - imported.imported.begin());
+  EXPECT_EQ(small->certificate.established_date, 20230703);
+  const std::vector<DpeComparison> dated = compare_with_certificates(imported, params);
+  EXPECT_NEAR(dated[k].primary_energy_kwh_m2, 448.0, 1.0);
+  EXPECT_EQ(dated[k].label, 'G');  // as declared
+  EXPECT_EQ(dated[k].declared_label, 'G');
+  small->certificate.established_date = 20240701;
+  const std::vector<DpeComparison> later = compare_with_certificates(imported, params);
+  EXPECT_EQ(later[k].label, 'E');  // by the limits of its 12 m2
+  for (std::size_t i = 0; i < dated.size(); ++i) {
+    EXPECT_EQ(later[i].primary_energy_kwh_m2, dated[i].primary_energy_kwh_m2) << dated[i].number;
+    if (i != k) {
+      EXPECT_EQ(later[i].label, dated[i].label) << dated[i].number;
+    }
+  }
+  // The general limits everywhere: only the small rows change.
+  const ThermalParams general = without_small_dwelling_limits(params);
+  EXPECT_EQ(general.cep_limits_kwh_m2, params.cep_limits_kwh_m2);
+  EXPECT_EQ(general.small_cep_limits_kwh_m2[4], params.cep_limits_kwh_m2);
+  EXPECT_EQ(general.small_eges_limits_kg_m2[31], params.eges_limits_kg_m2);
+}
+
 TEST(ValidateDpeCli, PrintsTheTableAndTheDistribution) {
   const fixtures::TempDir dir("validate_dpe_cli");
   const auto r = testing::run_coron("validate-dpe '" + dpe_dir + "'", dir.path());
