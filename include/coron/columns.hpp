@@ -177,10 +177,10 @@ inline constexpr int stock_csv_format = 14;
     "Yearly loss Q_gw of the dwelling's own hot-water tanks, part of which warms the dwelling (3CL section 9.1.1); read with dhw_efficiency only, the hot-water system's otherwise.") \
   X(double, heating_ghg_factor, "kg/kWh",                                                               \
     ColumnSpec::real(0, 2, "a factor in [0, 2] kg CO2e/kWh (0: the heating carrier's)").since(11, 0.0), \
-    "GHG content of the main heating generator's final energy when it is the dwelling's own: a heat network's contenu CO2 ACV (DPE arrete, yearly list of networks); 0: its heating system's carrier's.") \
+    "GHG content of the main heating generator's final energy when it is the dwelling's own: a heat network's contenu CO2 ACV (DPE arrete, yearly list of networks), or the carrier a certificate's generator burns where the heating system burns another (an LPG boiler as a gas boiler); 0: its heating system's carrier's.") \
   X(double, dhw_ghg_factor, "kg/kWh",                                                                   \
     ColumnSpec::real(0, 2, "a factor in [0, 2] kg CO2e/kWh (0: the hot-water carrier's)").since(11, 0.0), \
-    "GHG content of the hot water's final energy when it is the dwelling's own: a heat network's contenu CO2 ACV (DPE arrete, yearly list of networks); 0: its hot-water system's carrier's.")
+    "GHG content of the hot water's final energy when it is the dwelling's own: a heat network's contenu CO2 ACV (DPE arrete, yearly list of networks), or the carrier a certificate's generator burns where the hot-water system burns another (an oil water heater as the gas boiler); 0: its hot-water system's carrier's.")
 
 // Who lives there: the stock gives the household on 1 January of the first year.
 #define CORON_HOUSEHOLD_COLUMNS(X)                                                                      \

@@ -11,6 +11,7 @@ struct DpeImportCommand {
   std::vector<std::filesystem::path> inputs;  ///< certificate files or folders of them
   std::filesystem::path output;               ///< stock CSV to write
   std::filesystem::path cites;                ///< cités table (key,cite); empty: every row in the catch-all
+  std::filesystem::path data_dir;             ///< parameters folder: the carriers' GHG contents
   bool quiet = false;                         ///< no progress display
 };
 /// Imports the certificates, writes the stock CSV atomically, prints the summary.

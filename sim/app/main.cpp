@@ -163,6 +163,9 @@ int main(int argc, char** argv) {
   import_dpe_cmd->add_option("-o,--output", import_dpe.output, "CSV file to write")->required();
   import_dpe_cmd->add_option("--cites", import_dpe.cites,
                              "Cités table: CSV 'key,cite', key a certificate number or address");
+  import_dpe.data_dir = CORON_DATA_DIR;
+  import_dpe_cmd->add_option("--data", import_dpe.data_dir, "Parameters folder (the carriers' GHG contents)")
+      ->capture_default_str();
   import_dpe_cmd->add_flag("-q,--quiet", import_dpe.quiet, "No progress display");
 
   DpeValidationCommand validate_dpe;

@@ -1,5 +1,6 @@
 #include "setup/dpe_stock_source.hpp"
 
+#include "stock/dpe_carriers.hpp"
 #include "stock/dpe_import.hpp"
 
 #include <fmt/format.h>
@@ -16,7 +17,8 @@ void add_all(const InputError& e, Diagnostics& diag) {
 
 }  // namespace
 
-Stock load_dpe_stock(const StockSource& source, Diagnostics& diag, std::vector<Diagnostic>* notices) {
+Stock load_dpe_stock(const StockSource& source, const ThermalParams& params, Diagnostics& diag,
+                     std::vector<Diagnostic>* notices) {
   // The table and the certificates are both read before giving up, so that one run reports
   // the problems of each.
   stock::DpeCiteTable cites;
@@ -43,6 +45,7 @@ Stock load_dpe_stock(const StockSource& source, Diagnostics& diag, std::vector<D
     return Stock{};
   }
   if (!cites_read) return Stock{};
+  (void)stock::apply_certificate_carriers(result, params);
 
   if (result.stock.size() == 0) {
     diag.add(first, 0, 0, "stock.dpe",

@@ -15,7 +15,10 @@ namespace coron::setup {
 
 Stock load_stock(const StockSource& source, const std::filesystem::path& data_dir, Diagnostics& diag,
                  std::vector<Diagnostic>* notices) {
-  if (source.kind == StockSource::Kind::dpe) return load_dpe_stock(source, diag, notices);
+  if (source.kind == StockSource::Kind::dpe) {
+    const ThermalParams params = io::load_thermal_params(data_dir, diag);
+    return load_dpe_stock(source, params, diag, notices);
+  }
   if (source.kind == StockSource::Kind::file) {
     try {
       return stock::read_stock_csv(source.file, notices);
@@ -45,7 +48,10 @@ RunSetup prepare_run(const std::filesystem::path& scenario_file, std::vector<Dia
                                                      ? io::default_funders_file(setup.scenario.data_dir)
                                                      : renovation.funders_file,
                                                  diag);
-  setup.stock = load_stock(setup.scenario.stock, setup.scenario.data_dir, diag, notices);
+  // Certificates take their carriers' GHG contents from the thermal data just read.
+  setup.stock = setup.scenario.stock.kind == StockSource::Kind::dpe
+                    ? load_dpe_stock(setup.scenario.stock, setup.params.thermal, diag, notices)
+                    : load_stock(setup.scenario.stock, setup.scenario.data_dir, diag, notices);
   if (setup.scenario.thermal.model == ThermalOptions::Model::hourly) {
     try {
       setup.params.weather = io::read_epw(setup.scenario.thermal.weather_file);

@@ -253,6 +253,8 @@ DpeMapping map_dpe_certificate(const io::DpeCertificate& c) {
   r.dhw_system = static_cast<std::uint8_t>(dhw->value);
   if (!dhw->exact) notes.push_back(fmt::format("approximated: {}", dhw->why));
   r.dhw_ghg_factor = heat_network_content(c, water, notes);
+  m.heating_energy_id = heater.energy_id;
+  m.dhw_energy_id = water.energy_id;
   // The losses of the hot-water loop and tank the heating recovers (3CL §9.1.1): a collective
   // installation's loop loses more into the dwelling, its tank nothing; a dwelling's own tank
   // only when it and its generator stand inside the heated volume.

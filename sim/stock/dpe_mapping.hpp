@@ -39,6 +39,10 @@ struct DpeMapping {
   /// the building's when the certificate gives the building's envelope (docs/dpe-import.md).
   double envelope_share = 1.0;
   std::vector<std::string> approximations;  ///< "approximated: ..." notes, empty when exact
+  /// The certificate's enum_type_energie_id of the main heating generator and of the main
+  /// hot-water generator: what they burn, which the row's systems may not (an LPG boiler is a
+  /// gas boiler there).
+  int heating_energy_id = 0, dhw_energy_id = 0;
 };
 
 /// True for the whole-building methods of enum_methode_application_dpe_log_id.

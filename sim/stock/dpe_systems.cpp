@@ -136,6 +136,34 @@ std::optional<DpeMapped<E>> lookup(const IdRange<E> (&ranges)[N], int id) noexce
 std::optional<DpeMapped<HeatingSystem>> heating_system_of(int type_id) noexcept {
   return lookup(heating_ranges, type_id);
 }
+std::optional<Carrier> carrier_of_energy(int energy_id) noexcept {
+  switch (energy_id) {
+    case 1:
+    case 12:  // renewable electricity used in the building
+      return Carrier::electricity;
+    case 2:
+      return Carrier::natural_gas;
+    case 3:
+    case 14:  // other fossil fuel
+      return Carrier::fuel_oil;
+    case 4:
+    case 5:
+    case 6:
+    case 7:  // logs, pellets, forest and industry chips
+      return Carrier::wood;
+    case 8:
+      return Carrier::district_heat;
+    case 9:
+    case 10:
+    case 13:  // propane, butane, LPG
+      return Carrier::lpg;
+    case 11:
+      return Carrier::coal;
+    default:
+      return std::nullopt;
+  }
+}
+
 int generator_year_of(int type_id) noexcept {
   // Open3CL src/enums.js type_generateur_ch: each id names a period; the year is its first
   // (before 1970, 1981 or 2008: a year inside it). LPG boilers (127-139) repeat the gas periods.

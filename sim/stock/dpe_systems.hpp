@@ -26,6 +26,10 @@ struct DpeMapped {
 [[nodiscard]] int generator_year_of(int type_id) noexcept;
 /// enum_type_generateur_ecs_id (1..133); nothing for an unknown id.
 [[nodiscard]] std::optional<DpeMapped<DhwSystem>> dhw_system_of(int type_id) noexcept;
+/// The carrier of enum_type_energie_id (1..14: electricity, natural gas, fuel oil, wood, a heat
+/// network, propane, butane, coal, renewable electricity, LPG, other fossil fuel as fuel oil);
+/// nothing for another id.
+[[nodiscard]] std::optional<Carrier> carrier_of_energy(int energy_id) noexcept;
 /// enum_type_ventilation_id (1..38); nothing for an unknown id.
 [[nodiscard]] std::optional<DpeMapped<Ventilation>> ventilation_of(int type_id) noexcept;
 /// enum_classe_inertie_id (1 very heavy, 2 heavy, 3 medium, 4 light); nothing otherwise.

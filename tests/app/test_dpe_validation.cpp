@@ -4,6 +4,7 @@
 #include "app/dpe_validation.hpp"
 #include "cli_runner.hpp"
 #include "io/thermal_data.hpp"
+#include "stock/dpe_carriers.hpp"
 #include "stock/dpe_import.hpp"
 #include "stock/stock_csv.hpp"
 
@@ -36,7 +37,9 @@ TEST(ImportDpeCli, WritesAStockThatReadsBackAndSummarises) {
 
   // The file holds exactly the rows the import builds in memory.
   const Stock read = stock::read_stock_csv(dir.path() / "stock.csv");
-  const stock::DpeImport direct = stock::import_dpe(stock::dpe_files({dpe_dir}), {});
+  stock::DpeImport direct = stock::import_dpe(stock::dpe_files({dpe_dir}), {});
+  Diagnostics diag;
+  EXPECT_GT(stock::apply_certificate_carriers(direct, io::load_thermal_params(CORON_DATA_DIR, diag)), 0U);
   EXPECT_EQ(read, direct.stock);
 
   const auto summary = testing::run_coron("stock summary --file stock.csv", dir.path());
