@@ -3,6 +3,7 @@
 // mapped and assembled into a stock. Target (issue: real DPE certificates in): 10,000
 // certificates in under 10 s on 2 cores.
 #include "fixtures/temp_dir.hpp"
+#include "io/thermal_data.hpp"
 #include "stock/dpe_import.hpp"
 
 #include <benchmark/benchmark.h>
@@ -43,8 +44,11 @@ void BM_import_dpe_10000(benchmark::State& state) {
   const tbb::global_control threads(tbb::global_control::max_allowed_parallelism,
                                     static_cast<std::size_t>(state.range(0)));
   const std::vector<fs::path>& files = certificate_files();
+  coron::Diagnostics diag;
+  const coron::ThermalParams params = coron::io::load_thermal_params(CORON_DATA_DIR, diag);
+  diag.throw_if_any();
   for (auto _ : state) {
-    const coron::stock::DpeImport result = coron::stock::import_dpe(files, {});
+    const coron::stock::DpeImport result = coron::stock::import_dpe(files, {}, params);
     benchmark::DoNotOptimize(result.stock.floor_area_m2.data());
   }
   state.counters["certificates_per_s"] =

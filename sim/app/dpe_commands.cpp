@@ -3,7 +3,6 @@
 #include "app/dpe_validation.hpp"
 #include "app/progress.hpp"
 #include "io/thermal_data.hpp"
-#include "stock/dpe_carriers.hpp"
 #include "stock/dpe_import.hpp"
 #include "stock/stock_csv.hpp"
 
@@ -20,14 +19,13 @@ int stock_import_dpe_command(const DpeImportCommand& cmd) {
   const stock::DpeCiteTable cites =
       cmd.cites.empty() ? stock::DpeCiteTable{} : stock::read_dpe_cite_table(cmd.cites);
   const std::vector<std::filesystem::path> files = stock::dpe_files(cmd.inputs);
-  stock::DpeImport result = [&] {
+  const stock::DpeImport result = [&] {
     // Closed (its bar's line ended) before the summary prints.
     Progress progress("importing certificates", static_cast<double>(files.size()), "certificates",
                       !cmd.quiet);
-    return stock::import_dpe(files, cites,
+    return stock::import_dpe(files, cites, params,
                              [&progress](std::size_t done) { progress.update(static_cast<double>(done)); });
   }();
-  (void)stock::apply_certificate_carriers(result, params);
   fmt::print("{}", stock::dpe_import_summary(result));
   for (const stock::DpeImported& d : result.imported)
     for (const std::string& note : d.mapping.approximations)
@@ -46,8 +44,7 @@ int validate_dpe_command(const DpeValidationCommand& cmd) {
   Diagnostics diag;
   const ThermalParams params = io::load_thermal_params(cmd.data_dir, diag);
   diag.throw_if_any();
-  stock::DpeImport result = stock::import_dpe(stock::dpe_files(cmd.inputs), {});
-  (void)stock::apply_certificate_carriers(result, params);
+  const stock::DpeImport result = stock::import_dpe(stock::dpe_files(cmd.inputs), {}, params);
   fmt::print("{}", stock::dpe_import_summary(result));
   fmt::print("{}", dpe_validation_report(compare_with_certificates(result, params, cmd.electricity_pef)));
   return 0;

@@ -1,6 +1,5 @@
 #include "setup/dpe_stock_source.hpp"
 
-#include "stock/dpe_carriers.hpp"
 #include "stock/dpe_import.hpp"
 
 #include <fmt/format.h>
@@ -39,13 +38,12 @@ Stock load_dpe_stock(const StockSource& source, const ThermalParams& params, Dia
       diag.add(first, 0, 0, "stock.dpe", "expected certificates (.xml files), found none");
       return Stock{};
     }
-    result = stock::import_dpe(files, cites);
+    result = stock::import_dpe(files, cites, params);
   } catch (const InputError& e) {
     add_all(e, diag);
     return Stock{};
   }
   if (!cites_read) return Stock{};
-  (void)stock::apply_certificate_carriers(result, params);
 
   if (result.stock.size() == 0) {
     diag.add(first, 0, 0, "stock.dpe",

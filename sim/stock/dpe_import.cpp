@@ -1,6 +1,7 @@
 #include "stock/dpe_import.hpp"
 
 #include "io/dpe_xml.hpp"
+#include "stock/dpe_carriers.hpp"
 #include "util/csv_split.hpp"
 
 #include "coron/error.hpp"
@@ -150,7 +151,7 @@ void add_certificate(ReadCertificate&& read, const DpeCiteTable& cites, DpeImpor
 }  // namespace
 
 DpeImport import_dpe(const std::vector<std::filesystem::path>& files, const DpeCiteTable& cites,
-                     const std::function<void(std::size_t)>& files_done) {
+                     const ThermalParams& params, const std::function<void(std::size_t)>& files_done) {
   // Files are parsed and mapped in parallel, a batch at a time, then added in file order,
   // so that rows, refusals and diagnostics do not depend on the thread count and the
   // progress callback runs on this thread only.
@@ -168,6 +169,7 @@ DpeImport import_dpe(const std::vector<std::filesystem::path>& files, const DpeC
     }
   }
   diag.throw_if_any();
+  (void)apply_certificate_carriers(result, params);
   return result;
 }
 

@@ -3,6 +3,7 @@
 #include "stock/dpe_mapping.hpp"
 
 #include "coron/stock.hpp"
+#include "coron/thermal.hpp"
 
 #include <filesystem>
 #include <functional>
@@ -43,10 +44,12 @@ struct DpeImport {
 /// address as "adresse_brut, code_postal_brut nom_commune_brut"). Throws InputError.
 [[nodiscard]] DpeCiteTable read_dpe_cite_table(const std::filesystem::path& path);
 
-/// Reads and maps every file. Throws InputError listing every file that is not well-formed
-/// XML; refused certificates are listed in the result, not thrown. `files_done`, when given,
-/// is called after each file with the count read so far (for a progress display).
+/// Reads and maps every file, each use at the GHG content of the carrier its certificate burns
+/// (`params`: stock/dpe_carriers.hpp). Throws InputError listing every file that is not
+/// well-formed XML; refused certificates are listed in the result, not thrown. `files_done`, when
+/// given, is called after each file with the count read so far (for a progress display).
 [[nodiscard]] DpeImport import_dpe(const std::vector<std::filesystem::path>& files, const DpeCiteTable& cites,
+                                   const ThermalParams& params,
                                    const std::function<void(std::size_t)>& files_done = {});
 
 /// Imported, approximated and refused counts, then each refusal with its reason.

@@ -4,7 +4,6 @@
 #include "app/dpe_validation.hpp"
 #include "cli_runner.hpp"
 #include "io/thermal_data.hpp"
-#include "stock/dpe_carriers.hpp"
 #include "stock/dpe_import.hpp"
 #include "stock/stock_csv.hpp"
 
@@ -37,9 +36,9 @@ TEST(ImportDpeCli, WritesAStockThatReadsBackAndSummarises) {
 
   // The file holds exactly the rows the import builds in memory.
   const Stock read = stock::read_stock_csv(dir.path() / "stock.csv");
-  stock::DpeImport direct = stock::import_dpe(stock::dpe_files({dpe_dir}), {});
   Diagnostics diag;
-  EXPECT_GT(stock::apply_certificate_carriers(direct, io::load_thermal_params(CORON_DATA_DIR, diag)), 0U);
+  const stock::DpeImport direct =
+      stock::import_dpe(stock::dpe_files({dpe_dir}), {}, io::load_thermal_params(CORON_DATA_DIR, diag));
   EXPECT_EQ(read, direct.stock);
 
   const auto summary = testing::run_coron("stock summary --file stock.csv", dir.path());
@@ -89,7 +88,7 @@ TEST(ValidateDpe, GvSharesEqualAPlainRecomputation) {
   Diagnostics diag;
   const ThermalParams params = io::load_thermal_params(CORON_DATA_DIR, diag);
   diag.throw_if_any();
-  const stock::DpeImport imported = stock::import_dpe(stock::dpe_files({dpe_dir}), {});
+  const stock::DpeImport imported = stock::import_dpe(stock::dpe_files({dpe_dir}), {}, params);
   const std::vector<DpeComparison> rows = compare_with_certificates(imported, params, 2.3);
   ASSERT_EQ(rows.size(), 38U);
   const DpeErrorShares houses = error_shares(rows, DpeGroup::houses);
@@ -121,7 +120,7 @@ TEST(ValidateDpe, CarriesTheDeclaredAirRenewalBesideTheKernels) {
   Diagnostics diag;
   const ThermalParams params = io::load_thermal_params(CORON_DATA_DIR, diag);
   diag.throw_if_any();
-  const stock::DpeImport imported = stock::import_dpe(stock::dpe_files({dpe_dir}), {});
+  const stock::DpeImport imported = stock::import_dpe(stock::dpe_files({dpe_dir}), {}, params);
   const std::vector<DpeComparison> rows = compare_with_certificates(imported, params, 2.3);
   const auto it = std::find_if(rows.begin(), rows.end(),
                                [](const DpeComparison& r) { return r.number == "2260E1364581G"; });
@@ -145,8 +144,7 @@ TEST(ValidateDpe, TheShippedCertificatesHeatLossAndNeedAsMeasured) {
   Diagnostics diag;
   const ThermalParams params = io::load_thermal_params(CORON_DATA_DIR, diag);
   diag.throw_if_any();
-  stock::DpeImport imported = stock::import_dpe(stock::dpe_files({dpe_dir}), {});
-  (void)stock::apply_certificate_carriers(imported, params);  // as the commands do
+  const stock::DpeImport imported = stock::import_dpe(stock::dpe_files({dpe_dir}), {}, params);
   const std::vector<DpeComparison> rows = compare_with_certificates(imported, params, 2.3);
   const DpeErrorShares houses = error_shares(rows, DpeGroup::houses);
   const DpeErrorShares flats = error_shares(rows, DpeGroup::flats);
@@ -194,7 +192,7 @@ TEST(ValidateDpe, EachCertificateTakesTheElectricityFactorInForceOnItsDate) {
   Diagnostics diag;
   const ThermalParams params = io::load_thermal_params(CORON_DATA_DIR, diag);
   diag.throw_if_any();
-  stock::DpeImport imported = stock::import_dpe(stock::dpe_files({dpe_dir}), {});
+  stock::DpeImport imported = stock::import_dpe(stock::dpe_files({dpe_dir}), {}, params);
   const auto convectors = std::find_if(imported.imported.begin(), imported.imported.end(),
                                        [](const auto& d) { return d.certificate.number == "2287E0104246W"; });
   ASSERT_NE(convectors, imported.imported.end());
@@ -224,7 +222,7 @@ TEST(ValidateDpe, EachCertificateTakesTheLabelLimitsInForceOnItsDate) {
   Diagnostics diag;
   const ThermalParams params = io::load_thermal_params(CORON_DATA_DIR, diag);
   diag.throw_if_any();
-  stock::DpeImport imported = stock::import_dpe(stock::dpe_files({dpe_dir}), {});
+  stock::DpeImport imported = stock::import_dpe(stock::dpe_files({dpe_dir}), {}, params);
   const auto small = std::find_if(imported.imported.begin(), imported.imported.end(),
                                   [](const auto& d) { return d.certificate.number == "2375E2236932V"; });
   ASSERT_NE(small, imported.imported.end());

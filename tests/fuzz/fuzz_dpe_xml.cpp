@@ -31,7 +31,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
   }
   try {
-    const coron::stock::DpeImport result = coron::stock::import_dpe({input_path()}, {});
+    const coron::stock::DpeImport result =
+        coron::stock::import_dpe({input_path()}, {}, coron::ThermalParams{});
     (void)coron::stock::dpe_import_summary(result);
   } catch (const coron::InputError&) {
   }

@@ -28,7 +28,11 @@ TEST(DpeCarriers, EveryEnergyOfTheCertificatesHasItsCarrier) {
   EXPECT_FALSE(carrier_of_energy(15));  // district cooling: not a heating carrier
 }
 
-/// The shipped certificates imported, each use at its certificate's carrier.
+const std::filesystem::path dpe_dir = std::filesystem::path(CORON_TEST_DATA_DIR) / "dpe";
+
+/// The shipped certificates imported with every carrier's content 0 (so that the rows keep
+/// their systems' carriers and their networks' own contents), then each use put at its
+/// certificate's carrier.
 struct Imported {
   ThermalParams params;
   DpeImport result;
@@ -37,7 +41,7 @@ struct Imported {
     Diagnostics diag;
     params = io::load_thermal_params(CORON_DATA_DIR, diag);
     diag.throw_if_any();
-    result = import_dpe(dpe_files({std::filesystem::path(CORON_TEST_DATA_DIR) / "dpe"}), {});
+    result = import_dpe(dpe_files({dpe_dir}), {}, ThermalParams{});
     changed = apply_certificate_carriers(result, params);
   }
   [[nodiscard]] std::size_t row(const std::string& number) const {
@@ -68,13 +72,15 @@ TEST(DpeCarriers, EachUseBurnsItsCertificatesCarrier) {
   // The mapping's row says the same as the stock.
   EXPECT_EQ(x.result.imported[oil].mapping.row.dhw_ghg_factor, 0.324);
   EXPECT_GE(x.changed, 5U);
+  // The import puts them there itself.
+  EXPECT_EQ(import_dpe(dpe_files({dpe_dir}), {}, x.params).stock, s);
 }
 
 // A heat network's own content, which the import reads from the yearly list, is kept.
 TEST(DpeCarriers, AHeatNetworksOwnContentIsKept) {
   Diagnostics diag;
   const ThermalParams params = io::load_thermal_params(CORON_DATA_DIR, diag);
-  DpeImport result = import_dpe(dpe_files({std::filesystem::path(CORON_TEST_DATA_DIR) / "dpe"}), {});
+  DpeImport result = import_dpe(dpe_files({dpe_dir}), {}, ThermalParams{});
   const Stock before = result.stock;
   (void)apply_certificate_carriers(result, params);
   std::size_t networks = 0;
