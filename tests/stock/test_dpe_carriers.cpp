@@ -1,11 +1,9 @@
 // What a certificate's generators burn where the row's systems burn something else
 // (sim/stock/dpe_carriers.hpp): the carrier of each enum_type_energie_id (Open3CL enums.js
 // type_energie), and the GHG content the shipped certificates' rows take from data/thermal.
-#include "io/thermal_data.hpp"
+#include "fixtures/data_params.hpp"
 #include "stock/dpe_carriers.hpp"
 #include "stock/dpe_systems.hpp"
-
-#include "coron/error.hpp"
 
 #include <gtest/gtest.h>
 
@@ -37,10 +35,7 @@ struct Imported {
   ThermalParams params;
   DpeImport result;
   std::size_t changed = 0;
-  Imported() {
-    Diagnostics diag;
-    params = io::load_thermal_params(CORON_DATA_DIR, diag);
-    diag.throw_if_any();
+  Imported() : params(fixtures::data_thermal_params()) {
     result = import_dpe(dpe_files({dpe_dir}), {}, ThermalParams{});
     changed = apply_certificate_carriers(result, params);
   }
@@ -78,8 +73,7 @@ TEST(DpeCarriers, EachUseBurnsItsCertificatesCarrier) {
 
 // A heat network's own content, which the import reads from the yearly list, is kept.
 TEST(DpeCarriers, AHeatNetworksOwnContentIsKept) {
-  Diagnostics diag;
-  const ThermalParams params = io::load_thermal_params(CORON_DATA_DIR, diag);
+  const ThermalParams& params = fixtures::data_thermal_params();
   DpeImport result = import_dpe(dpe_files({dpe_dir}), {}, ThermalParams{});
   const Stock before = result.stock;
   (void)apply_certificate_carriers(result, params);

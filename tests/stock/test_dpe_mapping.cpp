@@ -1,6 +1,7 @@
 // A DPE certificate read with libxml2 and mapped to a stock row: one certificate checked by
 // hand against its XML, the refusals, malformed XML, and over the whole subset the heat
 // losses of the row against a plain recomputation from the certificate's elements.
+#include "fixtures/data_params.hpp"
 #include "fixtures/temp_dir.hpp"
 #include "io/dpe_certificate.hpp"
 #include "io/thermal_data.hpp"
@@ -29,17 +30,6 @@ namespace {
 using ::testing::HasSubstr;
 
 const std::filesystem::path dpe_dir = std::filesystem::path(CORON_TEST_DATA_DIR) / "dpe";
-
-/// The shipped data's thermal parameters (the carriers' GHG contents the import writes).
-const ThermalParams& data_params() {
-  static const ThermalParams params = [] {
-    Diagnostics diag;
-    ThermalParams p = io::load_thermal_params(CORON_DATA_DIR, diag);
-    diag.throw_if_any();
-    return p;
-  }();
-  return params;
-}
 
 DpeMapping mapped(const std::string& name) {
   return map_dpe_certificate(io::read_dpe_certificate((dpe_dir / name).string()));
@@ -392,7 +382,7 @@ TEST(DpeXml, MalformedFileIsBadInputWithFileAndLine) {
 TEST(DpeImport, ListsEveryMalformedFileAtOnce) {
   const std::filesystem::path bad = std::filesystem::path(CORON_TEST_DATA_DIR) / "dpe_bad" / "malformed.xml";
   try {
-    (void)import_dpe({bad, dpe_dir / "2260E1364581G.xml", bad}, {}, data_params());
+    (void)import_dpe({bad, dpe_dir / "2260E1364581G.xml", bad}, {}, fixtures::data_thermal_params());
     FAIL() << "expected InputError";
   } catch (const InputError& e) {
     EXPECT_EQ(e.diagnostics().size(), 2U);
@@ -430,7 +420,7 @@ PlainLosses plain_losses(const io::DpeCertificate& c) {
 bool close(double a, double b) { return std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(b)); }
 
 TEST(DpeImport, RowLossesEqualPlainSumsOverElements) {
-  const DpeImport all = import_dpe(dpe_files({dpe_dir}), {}, data_params());
+  const DpeImport all = import_dpe(dpe_files({dpe_dir}), {}, fixtures::data_thermal_params());
   ASSERT_EQ(all.imported.size(), 38U);
   const Stock& s = all.stock;
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -457,7 +447,7 @@ TEST(DpeImport, RowLossesEqualPlainSumsOverElements) {
 // elements read: today every wall, roof, floor, window, door and bridge total of the subset is
 // within 1 %.
 TEST(DpeImport, RowLossesMatchDeclaredTotals) {
-  const DpeImport all = import_dpe(dpe_files({dpe_dir}), {}, data_params());
+  const DpeImport all = import_dpe(dpe_files({dpe_dir}), {}, fixtures::data_thermal_params());
   const Stock& s = all.stock;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const io::DpeDeclared& d = all.imported[i].certificate.declared;
@@ -486,7 +476,7 @@ TEST(DpeImport, CitesByNumberOrAddressElseCatchAll) {
   cites.cite_of_key[flat.address] = "Cité B";
   const DpeImport r = import_dpe(
       {dpe_dir / "2260E1364581G.xml", dpe_dir / "2144E0951019J.xml", dpe_dir / "2187E0981996L.xml"}, cites,
-      data_params());
+      fixtures::data_thermal_params());
   ASSERT_EQ(r.stock.size(), 3U);
   const auto cite_name = [&r](std::size_t i) {
     return r.stock.cites.name[static_cast<std::size_t>(r.stock.cite_id[i])];
