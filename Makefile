@@ -3,10 +3,11 @@ JOBS ?= $(shell nproc)
 PACKAGES := cmake g++ make libtbb-dev libeigen3-dev libhdf5-dev libyaml-cpp-dev libboost-dev \
             libcli11-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev hdf5-tools zlib1g-dev libxml2-dev \
             python3-h5py python3-xarray python3-h5netcdf python3-jsonschema python3-yaml \
-            libjs-chart.js chromium clang libclang-rt-14-dev
+            libjs-chart.js chromium clang libclang-rt-14-dev \
+            openmpi-bin libopenmpi-dev libhdf5-openmpi-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test test-release test-asan fuzz tsan bench clean
+.PHONY: all deps build build-mpi run test test-release test-asan test-mpi fuzz tsan bench clean
 
 all: build
 
@@ -29,7 +30,7 @@ run: build
 	mkdir -p results
 	./build/release/sim/app/coron run scenarios/mission-2017.yaml
 
-test: test-release test-asan
+test: test-release test-asan test-mpi
 
 test-release: build
 	ctest --preset release
@@ -45,6 +46,16 @@ test-asan: deps
 	cmake --preset asan >/dev/null
 	cmake --build --preset asan -j $(JOBS)
 	ctest --preset asan
+
+# The MPI build (preset "mpi": OpenMPI, HDF5's OpenMPI flavour) of the command and of what
+# tests it: `mpirun -n 1|2|4` against the ordinary build's coron, which test-release built.
+# The ordinary build knows nothing of MPI.
+build-mpi: deps
+	cmake --preset mpi >/dev/null
+	cmake --build --preset mpi -j $(JOBS)
+
+test-mpi: build build-mpi
+	ctest --preset mpi
 
 # Each libFuzzer harness (tests/fuzz) for FUZZ_SECONDS, its corpus kept in build/asan/fuzz
 # from run to run; a crash or leak stops with the reproducer saved beside the corpus.

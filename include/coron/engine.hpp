@@ -47,6 +47,11 @@ struct RunOptions {
   std::shared_ptr<const engine::ReachCache> reach_sets;
   /// Called from the driving thread with the fraction done, 0..1.
   std::function<void(double)> progress;
+  /// The replicates this process runs: first, first + stride, ... (the ranks of an MPI run
+  /// share them out; sim/cluster). The others' rows of the totals stay 0 and reach no sink.
+  /// A replicate's results do not depend on which process runs it.
+  std::size_t replicate_first = 0;
+  std::size_t replicate_stride = 1;
 };
 
 /// An empty set of reach sets over `stock` for RunOptions::reach_sets (the stock must

@@ -3,6 +3,8 @@
 #include "app/column_table.hpp"
 #include "app/progress.hpp"
 #include "app/run_summary.hpp"
+#include "cluster/ranks.hpp"
+#include "cluster/run_on_ranks.hpp"
 #include "io/scenario_loader.hpp"
 #include "setup/output_target.hpp"
 #include "setup/run_footprint.hpp"
@@ -118,30 +120,38 @@ void check_run_output(const RunCommand& cmd) {
 
 int run_command(const RunCommand& cmd) {
   const auto started = std::chrono::steady_clock::now();
+  // Over several ranks (mpirun), rank 0 speaks for the run and writes its file.
+  const cluster::Ranks& ranks = cluster::Ranks::world();
+  const bool quiet = cmd.quiet || !ranks.is_root();
   check_run_output(cmd);
   std::vector<Diagnostic> notices;
   setup::RunSetup setup = setup::prepare_run(cmd.scenario, &notices);
-  if (!cmd.quiet) print_notices(notices);
+  if (!quiet) print_notices(notices);
   Scenario& scenario = setup.scenario;
   if (!cmd.output.empty()) scenario.output.file = cmd.output;
   if (cmd.replicates) scenario.replicates = *cmd.replicates;
   RunOptions options;
-  options.threads = resolved_threads(cmd.threads, cmd.quiet);
+  options.threads = resolved_threads(cmd.threads, quiet);
   check_room(setup, options.threads, cmd.scenario);
-  check_writable(scenario.output.file, "output.file");
+  if (ranks.is_root()) check_writable(scenario.output.file, "output.file");
 
   options.execution = cmd.serial ? Execution::serial : Execution::parallel;
-  const io::RunMetadata meta = setup::metadata_for(setup, options.threads, CORON_VERSION);
+  const io::RunMetadata meta = setup::metadata_for(setup, options.threads, CORON_VERSION, ranks.size());
   Aggregates aggregates;
   {
+    // Rank 0's bar counts its own replicates, a K-th of them (run_on_ranks.hpp).
     const auto replicates = static_cast<double>(scenario.replicates);
-    Progress progress("running " + scenario.name, replicates, "replicates", !cmd.quiet);
+    Progress progress("running " + scenario.name, replicates, "replicates", !quiet);
     options.progress = [&progress, replicates](double f) { progress.update(f * replicates); };
-    aggregates = setup::run_to_file(setup, options, scenario.output.file, meta);
+    aggregates = cluster::run_to_file_on_ranks(ranks, setup, options, scenario.output.file, meta);
   }
-  if (!cmd.quiet) {
+  if (!quiet) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     fmt::print("{}", format_run_summary(scenario, setup.stock.size(), aggregates));
+    if (ranks.size() > 1)
+      fmt::print("ran on {} ranks of {} thread{}; {:.1f} MB of works tables and totals sent to rank 0\n",
+                 ranks.size(), options.threads, options.threads == 1 ? "" : "s",
+                 static_cast<double>(ranks.bytes_received()) / 1e6);
     fmt::print("wrote {} in {:.2f} s\n", scenario.output.file.string(), seconds);
   }
   return 0;

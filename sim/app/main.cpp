@@ -9,6 +9,7 @@
 #include "app/report_command.hpp"
 #include "app/scenario_schema.hpp"
 #include "app/sweep_command.hpp"
+#include "cluster/ranks.hpp"
 #include "util/interrupt.hpp"
 
 #include "coron/error.hpp"
@@ -19,16 +20,34 @@
 #include <csignal>
 #include <cstdio>
 #include <exception>
+#include <optional>
 
 namespace {
 
 constexpr int exit_bad_input = 2;
 constexpr int exit_internal = 1;
 
+/// The exit of a failed command. Over several ranks, an error on one (a folder only rank 0
+/// writes to, a failing disk) would leave the others waiting for it: every rank ends.
+int failed(int code) {
+  const coron::cluster::Ranks& ranks = coron::cluster::Ranks::world();
+  if (ranks.size() > 1) ranks.abort(code);
+  return code;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   using namespace coron::app;
+  // Under mpirun (the MPI build), this process becomes one rank of the run.
+  std::optional<coron::cluster::Session> mpi;
+  try {
+    mpi.emplace(argc, argv);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "coron: {}\n", e.what());
+    return exit_internal;
+  }
+  const coron::cluster::Ranks& ranks = coron::cluster::Ranks::world();
   // Ctrl-C and SIGTERM remove what is being written and exit 130 / 143.
   coron::util::install_interrupt_handlers();
   // A write past the file size limit (ulimit -f) then fails with EFBIG, which removes the
@@ -211,13 +230,19 @@ int main(int argc, char** argv) {
     if (*import_dpe_cmd) return stock_import_dpe_command(import_dpe);
     if (*validate_dpe_cmd) return validate_dpe_command(validate_dpe);
   } catch (const coron::InputError& e) {
-    fmt::print(stderr, "{}\n", e.what());
-    fmt::print(stderr, "coron: {} problem{} found; nothing was written\n", e.diagnostics().size(),
-               e.diagnostics().size() == 1 ? "" : "s");
-    return exit_bad_input;
+    // Every rank reads the same input and finds the same problems: rank 0 says them.
+    if (ranks.is_root()) {
+      fmt::print(stderr, "{}\n", e.what());
+      fmt::print(stderr, "coron: {} problem{} found; nothing was written\n", e.diagnostics().size(),
+                 e.diagnostics().size() == 1 ? "" : "s");
+    }
+    return failed(exit_bad_input);
   } catch (const std::exception& e) {
-    fmt::print(stderr, "coron: internal error: {}\n", e.what());
-    return exit_internal;
+    if (ranks.size() > 1)
+      fmt::print(stderr, "coron: rank {} of {}: internal error: {}\n", ranks.rank(), ranks.size(), e.what());
+    else
+      fmt::print(stderr, "coron: internal error: {}\n", e.what());
+    return failed(exit_internal);
   }
   return exit_internal;
 }

@@ -44,6 +44,9 @@ void check_writable(const std::filesystem::path& file) {
 }  // namespace
 
 int sweep_command(const SweepCommand& cmd) {
+  // Over several ranks (mpirun), the points are shared out and rank 0 writes the files.
+  const cluster::Ranks& ranks = cluster::Ranks::world();
+  const bool quiet = cmd.quiet || !ranks.is_root();
   const std::vector<double> budgets = parse_budget_range(cmd.budget);
   std::vector<Diagnostic> notices;
   setup::RunSetup setup = setup::prepare_run(cmd.scenario, &notices);
@@ -58,19 +61,21 @@ int sweep_command(const SweepCommand& cmd) {
   Diagnostics target;
   setup::check_output_target(output, "-o", ".h5", setup::run_inputs(setup.scenario), target);
   target.throw_if_any();
-  check_writable(output);
-  if (!cmd.quiet)
+  if (ranks.is_root()) check_writable(output);
+  if (!quiet)
     for (const Diagnostic& d : notices) fmt::print(stderr, "notice: {}\n", d.format());
 
   // One bar for the whole sweep: point p at fraction f of its replicates is p + f points done.
   std::optional<Progress> progress;
-  progress.emplace("sweeping " + scenario.name, static_cast<double>(budgets.size()), "points", !cmd.quiet);
+  progress.emplace("sweeping " + scenario.name, static_cast<double>(budgets.size()), "points", !quiet);
   SweepOptions options;
+  options.ranks = &ranks;
   options.point_started = [&](std::size_t p) -> std::function<void(double)> {
     return [&progress, p](double f) { progress->update(static_cast<double>(p) + f); };
   };
   const std::vector<FrontierSeries> series = run_sweep(scenario, setup.stock, setup.params, budgets, options);
   progress.reset();
+  if (!ranks.is_root()) return 0;
 
   const SweepMeta meta{io::provenance_of(scenario, CORON_VERSION),
                        static_cast<int>(budget_years(scenario).count)};

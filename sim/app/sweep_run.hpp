@@ -1,6 +1,7 @@
 #pragma once
 #include "app/sweep_export.hpp"
 #include "app/sweep_frontier.hpp"
+#include "cluster/ranks.hpp"
 
 #include "coron/engine.hpp"
 #include "coron/scenario.hpp"
@@ -28,13 +29,17 @@ struct SweepOptions {
   /// as a run alone would (the same results, slower; to compare).
   bool share_reach_sets = true;
   SweepPointStarted point_started;  ///< may be empty
+  /// The processes the points are shared over: rank k runs points k, k + K, ... and rank 0
+  /// gathers their samples (cluster/ranks.hpp). Null: this process runs them all.
+  const cluster::Ranks* ranks = nullptr;
 };
 
 /// Runs `scenario` at every budget (EUR per year, as with_budget sets it) over the
 /// stock and returns one series per frontier indicator, one point per budget, in
 /// budget order. The scenario should record no /dwelling columns (nothing is kept of
 /// them). Results depend on (scenario, stock, params, budgets) only: any thread count,
-/// reach sets shared or not.
+/// reach sets shared or not, any number of ranks. Over several ranks, only rank 0's
+/// series hold the points; the others' are empty.
 [[nodiscard]] std::vector<FrontierSeries> run_sweep(const Scenario& scenario, const Stock& stock,
                                                     const ModelParams& params,
                                                     std::span<const double> budgets,

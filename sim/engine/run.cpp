@@ -12,6 +12,7 @@
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -150,16 +151,20 @@ Aggregates run_simulation(const Scenario& scenario, const Stock& stock, const Mo
   if (scenario.demography.mortality_multiplier)
     plan.demography.mortality_multiplier = *scenario.demography.mortality_multiplier;
 
+  // This process's replicates: first, first + stride, ... below `replicates`.
+  const std::size_t first = options.replicate_first;
+  const std::size_t stride = std::max<std::size_t>(1, options.replicate_stride);
+  const std::size_t own = first < replicates ? (replicates - first + stride - 1) / stride : 0;
   const auto hand_over = [&](Slot& slot) {
     if (sink) sink(slot.replicate, slot.record);
     if (options.progress)
-      options.progress(static_cast<double>(slot.replicate + 1) / static_cast<double>(replicates));
+      options.progress(static_cast<double>((slot.replicate - first) / stride + 1) / static_cast<double>(own));
   };
 
   if (options.execution == Execution::serial) {
     const engine::Blocks blocks(false);
     Slot slot;
-    for (std::size_t rep = 0; rep < replicates; ++rep) {
+    for (std::size_t rep = first; rep < replicates; rep += stride) {
       slot.replicate = rep;
       run_replicate(plan, blocks, slot, aggregates);
       hand_over(slot);
@@ -177,20 +182,21 @@ Aggregates run_simulation(const Scenario& scenario, const Stock& stock, const Mo
   between_stages.give();
   arena.execute([&] {
     const auto in_flight = static_cast<std::size_t>(std::max(1, arena.max_concurrency()));
-    std::size_t next = 0;
+    std::size_t next = first;
     tbb::parallel_pipeline(
         in_flight, tbb::make_filter<void, Slot*>(tbb::filter_mode::serial_in_order,
                                                  [&](tbb::flow_control& control) -> Slot* {
                                                    between_stages.take();
                                                    const Publish publish{between_stages};
-                                                   if (next == replicates) {
+                                                   if (next >= replicates) {
                                                      control.stop();
                                                      return nullptr;
                                                    }
                                                    std::unique_ptr<Slot> slot;
                                                    if (!free_slots.try_pop(slot))
                                                      slot = std::make_unique<Slot>();
-                                                   slot->replicate = next++;
+                                                   slot->replicate = next;
+                                                   next += stride;
                                                    return slot.release();
                                                  }) &
                        tbb::make_filter<Slot*, Slot*>(tbb::filter_mode::parallel,

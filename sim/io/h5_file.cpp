@@ -437,7 +437,8 @@ void DataSet::write(std::span<const T> data) {
 template <class T>
 requires detail::is_h5_scalar<T>
 void DataSet::write_slab(std::span<const std::size_t> offset, std::span<const std::size_t> count,
-                         std::span<const T> data) {
+                         std::span<const T> data, detail::hid transfer) {
+  static_assert(H5P_DEFAULT == 0, "transfer 0 stands for H5P_DEFAULT");
   const std::vector<std::size_t> extent = shape();
   CORON_ASSERT(offset.size() == extent.size() && count.size() == extent.size());
   std::size_t elements = 1;
@@ -446,15 +447,24 @@ void DataSet::write_slab(std::span<const std::size_t> offset, std::span<const st
     elements *= count[d];
   }
   CORON_ASSERT(data.size() == elements);
-  if (elements == 0) return;
+  if (elements == 0 && transfer == H5P_DEFAULT) return;
+  Handle file_space{check(H5Dget_space(id()), "H5Dget_space", where()), HandleKind::dataspace};
+  if (elements == 0) {
+    // This process's part of a collective write: nothing, on both sides.
+    check(H5Sselect_none(file_space.id()), "H5Sselect_none", where());
+    Handle memory_space{check(H5Scopy(file_space.id()), "H5Scopy", where()), HandleKind::dataspace};
+    const T nothing{};
+    check(H5Dwrite(id(), mem_type<T>(), memory_space.id(), file_space.id(), transfer, &nothing), "H5Dwrite",
+          where());
+    return;
+  }
   const std::vector<hsize_t> start = to_hsize(offset);
   const std::vector<hsize_t> block = to_hsize(count);
-  Handle file_space{check(H5Dget_space(id()), "H5Dget_space", where()), HandleKind::dataspace};
   check(H5Sselect_hyperslab(file_space.id(), H5S_SELECT_SET, start.data(), nullptr, block.data(), nullptr),
         "H5Sselect_hyperslab", where());
   Handle memory_space = make_space(block, where());
-  check(H5Dwrite(id(), mem_type<T>(), memory_space.id(), file_space.id(), H5P_DEFAULT, data.data()),
-        "H5Dwrite", where());
+  check(H5Dwrite(id(), mem_type<T>(), memory_space.id(), file_space.id(), transfer, data.data()), "H5Dwrite",
+        where());
 }
 
 void DataSet::write_chunk(std::span<const std::size_t> offset, std::span<const std::byte> stored) {
@@ -677,6 +687,20 @@ File File::open(const std::filesystem::path& file) {
   return File(std::move(handle), file, "/");
 }
 
+File File::open_to_write(const std::filesystem::path& file, detail::hid access) {
+  detail::silence_hdf5_printing();
+  const std::string at = fmt::format("/ in {}", file.string());
+  Handle own_access;
+  if (access == H5P_DEFAULT) {
+    own_access = file_access_plist(H5F_CLOSE_SEMI, at);
+    access = own_access.id();
+  }
+  Handle handle{check(H5Fopen(file.c_str(), H5F_ACC_RDWR, access), "H5Fopen", at), HandleKind::file};
+  File opened(std::move(handle), file, "/");
+  opened.close_failures_at_create_ = detail::unchecked_close_failure_count();
+  return opened;
+}
+
 void File::close() {
   const bool writing = close_failures_at_create_.has_value();
   handle_.close(where());
@@ -700,7 +724,7 @@ std::uint64_t File::size() const {
   template T Object::attribute<T>(std::string_view) const;                                         \
   template void DataSet::write<T>(std::span<const T>);                                             \
   template void DataSet::write_slab<T>(std::span<const std::size_t>, std::span<const std::size_t>, \
-                                       std::span<const T>);                                        \
+                                       std::span<const T>, detail::hid);                           \
   template std::vector<T> DataSet::read<T>() const;                                                \
   template DataSet Group::create_dataset<T>(std::string_view, std::span<const std::size_t>,        \
                                             const DataSetOptions&);

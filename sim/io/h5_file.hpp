@@ -157,11 +157,14 @@ class DataSet : public Object {
   requires detail::is_h5_scalar<T>
   void write(std::span<const T> data);
   /// Writes the block of `count` elements per dimension starting at `offset`
-  /// (a hyperslab); `data` holds the block row-major.
+  /// (a hyperslab); `data` holds the block row-major. `transfer`: the data transfer
+  /// property list, 0 for HDF5's default. With a collective one (a file several processes
+  /// write through MPI-IO), every process must call, and a block of no element is this
+  /// process's part of the write: none.
   template <class T>
   requires detail::is_h5_scalar<T>
   void write_slab(std::span<const std::size_t> offset, std::span<const std::size_t> count,
-                  std::span<const T> data);
+                  std::span<const T> data, detail::hid transfer = 0);
   /// Writes one chunk's bytes as they are stored, already through the dataset's
   /// filters (shuffle then deflate): `offset` is the chunk's first element.
   void write_chunk(std::span<const std::size_t> offset, std::span<const std::byte> stored);
@@ -220,6 +223,10 @@ class File : public Group {
   [[nodiscard]] static File create(const std::filesystem::path& file);
   /// Opens an existing file read-only. Calling thread only.
   [[nodiscard]] static File open(const std::filesystem::path& file);
+  /// Opens an existing file to write into it, through `access` (a file access property
+  /// list: MPI-IO for a file several processes write; 0 for HDF5's default, one process).
+  /// Its close checks, as a created file's, that every object was closed first.
+  [[nodiscard]] static File open_to_write(const std::filesystem::path& file, detail::hid access = 0);
   /// Flushes and closes; throws H5Error if HDF5 cannot finish the file. The
   /// destructor closes too, but swallows errors, so call this on success paths.
   void close();

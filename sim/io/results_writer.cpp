@@ -2,6 +2,7 @@
 
 #include "io/chunk_deflate.hpp"
 #include "io/dimension_scales.hpp"
+#include "io/replicate_slabs.hpp"
 #include "io/works_writer.hpp"
 
 #include "coron/error.hpp"
@@ -70,6 +71,7 @@ void write_meta(File& file, const RunMetadata& meta) {
   group.set_attribute("schema_version", schema_version);
   write_provenance(group, meta);
   group.set_attribute("threads", meta.threads);
+  group.set_attribute("ranks", meta.ranks);
   group.set_attribute("data_dir", meta.data_dir);
 }
 
@@ -156,14 +158,6 @@ std::string aggregate_dims(std::string_view lead, const AggregateInfo& a) {
 
 void name_bins(Object& object, const AggregateInfo& a) {
   if (a.kind == AggregateKind::histogram && a.bin_axis == "label") set_names(object, label_names);
-}
-
-/// Counts summed in doubles (exact below 2^53), stored as the integers they are.
-std::vector<std::int64_t> as_counts(const std::vector<double>& values) {
-  std::vector<std::int64_t> counts(values.size());
-  std::transform(values.begin(), values.end(), counts.begin(),
-                 [](double v) { return static_cast<std::int64_t>(v); });
-  return counts;
 }
 
 /// An aggregate's values as stored: counts as int64 (exact in the doubles they are
@@ -309,23 +303,26 @@ void ResultsWriter::write_replicate(std::size_t r, const ReplicateRecord& record
     works_.add(r, record.works);
   }
   CORON_ASSERT(record.funders == layout_.funders.size());
-  write_spend_by_cite(*spend_by_cite_, r, record);
-  CORON_ASSERT(record.by_cite.size() == by_cite_.size());
-  for (std::size_t k = 0; k < by_cite_.size(); ++k) {
-    const AggregateInfo& a = aggregate_columns[k];
-    std::vector<std::size_t> offset{r, 0, 0};
-    std::vector<std::size_t> count{1, record.years, cites_};
-    if (a.kind == AggregateKind::histogram) {
-      offset.push_back(0);
-      count.push_back(a.bins);
-    }
-    const std::vector<double>& values = record.by_cite[k];
-    if (a.is_count()) {
-      by_cite_[k].write_slab<std::int64_t>(offset, count, as_counts(values));
-    } else {
-      by_cite_[k].write_slab<double>(offset, count, values);
-    }
-  }
+  write_cite_totals(by_cite_, *spend_by_cite_, r, &record);
+}
+
+void ResultsWriter::suspend() {
+  CORON_ASSERT(out_.has_value() && !committed_);
+  spend_by_cite_.reset();
+  by_cite_.clear();
+  dwelling_.clear();
+  out_->close();
+  out_.reset();
+}
+
+void ResultsWriter::resume() {
+  CORON_ASSERT(!out_.has_value() && !committed_);
+  out_.emplace(File::open_to_write(partial_.path()));
+}
+
+void ResultsWriter::add_works(std::size_t r, const WorksTable& works) {
+  CORON_ASSERT(r < std::min(layout_.replicates, layout_.dwelling_replicates));
+  works_.add(r, works);
 }
 
 template <class T>

@@ -27,7 +27,8 @@ namespace coron::io {
 /// What a results file records about the run that produced it (/meta): its provenance,
 /// and how it was run.
 struct RunMetadata : RunProvenance {
-  int threads = 1;
+  int threads = 1;  ///< per process
+  int ranks = 1;    ///< processes of an MPI run (sim/cluster), 1 otherwise
   std::string data_dir;
 };
 
@@ -84,6 +85,15 @@ class ResultsWriter {
   /// Writes replicate r's recorded columns (when r < dwelling_replicates) and its
   /// cités' totals; its record must match the layout.
   void write_replicate(std::size_t r, const ReplicateRecord& record);
+  /// The file being written (FILE's partial), for other processes to write replicates into.
+  [[nodiscard]] const std::filesystem::path& partial_path() const noexcept { return partial_.path(); }
+  /// Closes the file, which stays this writer's (removed unless committed), so that the
+  /// ranks of an MPI run write their replicates into it (ReplicateSlabs); resume() reopens
+  /// it. Between the two, only add_works.
+  void suspend();
+  void resume();
+  /// The /works rows of replicate r, when another process wrote its other rows.
+  void add_works(std::size_t r, const WorksTable& works);
   /// Bytes the file takes so far (its partial, as HDF5 has allocated it).
   [[nodiscard]] std::uint64_t size() const { return out_->size(); }
   /// Writes /aggregate (per replicate, and quantiles across replicates), closes the

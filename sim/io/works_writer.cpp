@@ -106,13 +106,18 @@ DataSet create_spend_by_cite(Group& by_cite, std::size_t replicates, std::size_t
   return dataset;
 }
 
-void write_spend_by_cite(DataSet& dataset, std::size_t r, const ReplicateRecord& record) {
-  if (record.funders == 0) return;
-  std::vector<double> meur(record.spend_by_funder_by_cite);
+void write_spend_by_cite(DataSet& dataset, std::size_t r, const ReplicateRecord* record,
+                         detail::hid transfer) {
+  // Without funders the dataset is empty, for every process alike: nothing to take part in.
+  if (dataset.size() == 0) return;
+  std::vector<double> meur;
+  if (record != nullptr) meur = record->spend_by_funder_by_cite;
   for (double& v : meur) v *= meur_per_eur;
-  const std::array<std::size_t, 4> offset{r, 0, 0, 0};
-  const std::array<std::size_t, 4> count{1, record.years, record.cites, record.funders};
-  dataset.write_slab<double>(offset, count, meur);
+  const std::array<std::size_t, 4> offset{record ? r : 0, 0, 0, 0};
+  const std::array<std::size_t, 4> count =
+      record ? std::array<std::size_t, 4>{1, record->years, record->cites, record->funders}
+             : std::array<std::size_t, 4>{0, 0, 0, 0};
+  dataset.write_slab<double>(offset, count, meur, transfer);
 }
 
 void write_spend_by_funder(Group& aggregate, const Aggregates& aggregates) {

@@ -33,8 +33,10 @@ class WorksBuffer {
 [[nodiscard]] DataSet create_spend_by_cite(Group& by_cite, std::size_t replicates, std::size_t years,
                                            std::size_t cites, std::span<const std::string> funders,
                                            int compression);
-/// Replicate r's rows of it.
-void write_spend_by_cite(DataSet& dataset, std::size_t r, const ReplicateRecord& record);
+/// Replicate r's rows of it; `record` null: this process's part of a collective write
+/// (`transfer`, 0 for one process) is none.
+void write_spend_by_cite(DataSet& dataset, std::size_t r, const ReplicateRecord* record,
+                         detail::hid transfer = 0);
 /// /aggregate/spend_by_funder [R, Y, F] and /aggregate/quantiles/spend_by_funder [3, Y, F] (MEUR).
 void write_spend_by_funder(Group& aggregate, const Aggregates& aggregates);
 /// /allocation/{budget_eur, spent_eur, funded, objective, bound} [R, Y], when the run had a

@@ -17,10 +17,13 @@ struct CommandResult {
 };
 
 /// `environment`: assignments put before the command, say "CORON_PROGRESS=lines".
+/// `program`: what runs instead of the coron under test, as the shell reads it (another
+/// build's coron, or `mpirun ... coron`).
 inline CommandResult run_coron(const std::string& arguments, const std::filesystem::path& workdir,
-                               const std::string& environment = {}) {
-  const std::string command = "cd '" + workdir.string() + "' && " + environment + " '" +
-                              std::string(CORON_BINARY) + "' " + arguments + " 2>&1";
+                               const std::string& environment = {}, const std::string& program = {}) {
+  const std::string command = "cd '" + workdir.string() + "' && " + environment + " " +
+                              (program.empty() ? "'" + std::string(CORON_BINARY) + "'" : program) + " " +
+                              arguments + " 2>&1";
   CommandResult result;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return result;

@@ -325,6 +325,7 @@ TEST_F(H5Results, MetaAttributesRoundTrip) {
   EXPECT_EQ(in.string_attribute("/meta", "scenario_name"), "tiny");
   EXPECT_EQ(in.uint64_attribute("/meta", "seed"), 0xFFFF'FFFF'FFFF'FFF0ULL);
   EXPECT_EQ(in.int_attribute("/meta", "threads"), 2);
+  EXPECT_EQ(in.int_attribute("/meta", "ranks"), 1);
   EXPECT_EQ(in.int_attribute("/meta", "replicates"), 2);
   EXPECT_EQ(in.int_attribute("/meta", "start_year"), 2018);
   EXPECT_EQ(in.int_attribute("/meta", "end_year"), 2020);
@@ -333,8 +334,8 @@ TEST_F(H5Results, MetaAttributesRoundTrip) {
   EXPECT_EQ(in.string_attribute("/meta", "data_dir"), "/opt/coron/data");
   // Those and no others.
   EXPECT_THAT(File::open(file).open_group("/meta").attribute_names(),
-              ElementsAre("coron_version", "created_utc", "data_dir", "end_year", "replicates", "scenario",
-                          "scenario_name", "schema_version", "seed", "start_year", "threads"));
+              ElementsAre("coron_version", "created_utc", "data_dir", "end_year", "ranks", "replicates",
+                          "scenario", "scenario_name", "schema_version", "seed", "start_year", "threads"));
 }
 
 TEST(RunProvenance, OfAScenarioIsItsNameTextSeedReplicatesAndYears) {

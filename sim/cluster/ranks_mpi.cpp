@@ -1,0 +1,84 @@
+#include "cluster/ranks.hpp"
+
+#include <climits>
+
+#include <algorithm>
+#include <cstdlib>
+#include <mpi.h>
+#include <stdexcept>
+#include <string>
+
+// The MPI build. A message is its size (8 bytes), then its bytes in pieces of at most 1 GiB:
+// MPI counts in int, and a replicate's record of a large stock passes 2 GiB.
+
+namespace coron::cluster {
+
+namespace {
+
+constexpr int tag = 1;
+constexpr std::size_t piece_bytes = std::size_t{1} << 30;
+
+Ranks started(0, 1);
+bool initialised_here = false;
+
+void check(int code, const char* call) {
+  if (code == MPI_SUCCESS) return;
+  char text[MPI_MAX_ERROR_STRING];
+  int length = 0;
+  MPI_Error_string(code, text, &length);
+  throw std::runtime_error(std::string(call) + ": " + std::string(text, static_cast<std::size_t>(length)));
+}
+
+}  // namespace
+
+Session::Session(int& argc, char**& argv) {
+  int provided = 0;
+  check(MPI_Init_thread(&argc, &argv, MPI_THREAD_SERIALIZED, &provided), "MPI_Init_thread");
+  initialised_here = true;
+  if (provided < MPI_THREAD_SERIALIZED)
+    throw std::runtime_error(
+        "this MPI library cannot take calls from several threads one at a time "
+        "(MPI_THREAD_SERIALIZED), which the replicates' hand-over needs");
+  int rank = 0, size = 1;
+  check(MPI_Comm_rank(MPI_COMM_WORLD, &rank), "MPI_Comm_rank");
+  check(MPI_Comm_size(MPI_COMM_WORLD, &size), "MPI_Comm_size");
+  started = Ranks(rank, size);
+}
+
+Session::~Session() {
+  if (initialised_here) MPI_Finalize();
+}
+
+const Ranks& Ranks::world() noexcept { return started; }
+
+bool Ranks::distributed_build() noexcept { return true; }
+
+void Ranks::send(int to, std::span<const std::byte> bytes) const {
+  const std::uint64_t size = bytes.size();
+  check(MPI_Send(&size, 1, MPI_UINT64_T, to, tag, MPI_COMM_WORLD), "MPI_Send");
+  for (std::size_t at = 0; at < bytes.size(); at += piece_bytes) {
+    const int count = static_cast<int>(std::min(piece_bytes, bytes.size() - at));
+    check(MPI_Send(bytes.data() + at, count, MPI_BYTE, to, tag, MPI_COMM_WORLD), "MPI_Send");
+  }
+  sent_ += sizeof size + bytes.size();
+}
+
+std::vector<std::byte> Ranks::receive(int from) const {
+  std::uint64_t size = 0;
+  check(MPI_Recv(&size, 1, MPI_UINT64_T, from, tag, MPI_COMM_WORLD, MPI_STATUS_IGNORE), "MPI_Recv");
+  std::vector<std::byte> bytes(size);
+  for (std::size_t at = 0; at < bytes.size(); at += piece_bytes) {
+    const int count = static_cast<int>(std::min(piece_bytes, bytes.size() - at));
+    check(MPI_Recv(bytes.data() + at, count, MPI_BYTE, from, tag, MPI_COMM_WORLD, MPI_STATUS_IGNORE),
+          "MPI_Recv");
+  }
+  received_ += sizeof size + bytes.size();
+  return bytes;
+}
+
+void Ranks::abort(int exit_code) const {
+  MPI_Abort(MPI_COMM_WORLD, exit_code);
+  std::_Exit(exit_code);
+}
+
+}  // namespace coron::cluster

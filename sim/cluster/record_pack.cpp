@@ -1,0 +1,161 @@
+#include "cluster/record_pack.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <stdexcept>
+#include <type_traits>
+
+namespace coron::cluster {
+
+namespace {
+
+/// Appends arrays as (element count, raw bytes).
+class Packer {
+ public:
+  template <class T>
+  void put(const std::vector<T>& values) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    const std::uint64_t n = values.size();
+    append(&n, sizeof n);
+    append(values.data(), values.size() * sizeof(T));
+  }
+  [[nodiscard]] std::vector<std::byte> take() { return std::move(bytes_); }
+
+ private:
+  void append(const void* data, std::size_t size) {
+    const auto* p = static_cast<const std::byte*>(data);
+    bytes_.insert(bytes_.end(), p, p + size);
+  }
+  std::vector<std::byte> bytes_;
+};
+
+/// Reads back what a Packer wrote, array by array.
+class Unpacker {
+ public:
+  explicit Unpacker(std::span<const std::byte> bytes) : bytes_(bytes) {}
+
+  /// The next array into `values`, which must already have its size unless `resize`.
+  template <class T>
+  void get(std::vector<T>& values, bool resize = false) {
+    std::uint64_t n = 0;
+    read(&n, sizeof n);
+    if (resize) values.resize(n);
+    if (n != values.size())
+      throw std::runtime_error(
+          "a message between ranks does not fit its record: the ranks do not run the same "
+          "scenario and stock");
+    read(values.data(), values.size() * sizeof(T));
+  }
+  /// The next array, whatever its size.
+  template <class T>
+  [[nodiscard]] std::vector<T> next() {
+    std::vector<T> values;
+    get(values, true);
+    return values;
+  }
+  void expect_end() const {
+    if (at_ != bytes_.size()) throw std::runtime_error("a message between ranks is longer than its record");
+  }
+
+ private:
+  void read(void* data, std::size_t size) {
+    if (bytes_.size() - at_ < size) throw std::runtime_error("a message between ranks ends early");
+    if (size != 0) std::memcpy(data, bytes_.data() + at_, size);
+    at_ += size;
+  }
+  std::span<const std::byte> bytes_;
+  std::size_t at_ = 0;
+};
+
+/// Every column of the works table, in one order for both ends.
+template <class Table, class F>
+void for_each_works_column(Table& t, F&& f) {
+  f(t.year);
+  f(t.row);
+  f(t.package);
+  f(t.cost_eur);
+  f(t.grant_eur);
+  f(t.loan_eur);
+  f(t.landlord_eur);
+  f(t.label_before);
+  f(t.label_after);
+  f(t.primary_before_kwh_m2);
+  f(t.primary_after_kwh_m2);
+  f(t.target_reached);
+}
+
+/// Every [R][...] array of the totals, in one order for both ends.
+template <class Totals, class F>
+void for_each_replicate_array(Totals& a, F&& f) {
+  for (auto& values : a.values) f(values);
+  f(a.spend_by_funder);
+  f(a.allocation.budget_eur);
+  f(a.allocation.spent_eur);
+  f(a.allocation.funded);
+  f(a.allocation.objective_value);
+  f(a.allocation.bound);
+  f(a.allocation.stage_gate_indicator);
+  f(a.allocation.stage_gate_held);
+  f(a.allocation.stage_gate_action);
+}
+
+}  // namespace
+
+std::vector<std::byte> pack_works(const WorksTable& works) {
+  Packer out;
+  for_each_works_column(works, [&](const auto& v) { out.put(v); });
+  return out.take();
+}
+
+WorksTable unpack_works(std::span<const std::byte> bytes, std::size_t funders) {
+  Unpacker in(bytes);
+  WorksTable works;
+  works.clear(funders);
+  for_each_works_column(works, [&](auto& v) { in.get(v, true); });
+  in.expect_end();
+  return works;
+}
+
+std::vector<std::byte> pack_totals(const Aggregates& aggregates) {
+  Packer out;
+  for_each_replicate_array(aggregates, [&](const auto& v) { out.put(v); });
+  return out.take();
+}
+
+void merge_totals(std::span<const std::byte> bytes, std::size_t first, std::size_t stride, Aggregates& into) {
+  Unpacker in(bytes);
+  const std::size_t replicates = into.replicates;
+  for_each_replicate_array(into, [&](auto& mine) {
+    const auto theirs = in.next<typename std::decay_t<decltype(mine)>::value_type>();
+    if (theirs.size() != mine.size())
+      throw std::runtime_error(
+          "the totals of another rank do not fit this run's: the ranks do not run the "
+          "same scenario");
+    if (mine.empty()) return;
+    const std::size_t row = mine.size() / replicates;  // every array is [R][row]
+    for (std::size_t r = first; r < replicates; r += stride)
+      std::copy_n(theirs.begin() + static_cast<std::ptrdiff_t>(r * row), row,
+                  mine.begin() + static_cast<std::ptrdiff_t>(r * row));
+  });
+  in.expect_end();
+}
+
+std::vector<std::byte> pack_arrays(std::span<const std::vector<double>> arrays) {
+  Packer out;
+  out.put(std::vector<std::uint64_t>{arrays.size()});
+  for (const std::vector<double>& a : arrays) out.put(a);
+  return out.take();
+}
+
+std::vector<std::vector<double>> unpack_arrays(std::span<const std::byte> bytes) {
+  Unpacker in(bytes);
+  const auto count = in.next<std::uint64_t>();
+  if (count.size() != 1) throw std::runtime_error("a message between ranks does not hold arrays");
+  std::vector<std::vector<double>> arrays;
+  for (std::uint64_t k = 0; k < count[0]; ++k) arrays.push_back(in.next<double>());
+  in.expect_end();
+  return arrays;
+}
+
+}  // namespace coron::cluster
