@@ -13,6 +13,7 @@
 #include <fmt/core.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -30,7 +31,6 @@ namespace {
 using util::csv_escape;
 using util::CsvField;
 using util::CsvRecord;
-using util::split_csv;
 using Buffer = fmt::memory_buffer;
 
 std::string_view trim(std::string_view s) {
@@ -198,13 +198,13 @@ namespace {
 
 /// The stock CSV format a file declares on its first line ("# coron stock,
 /// format N"), or 1 for files written before the line existed. The line is
-/// emptied in `text` (line numbers are kept) so the splitter never sees it.
-int read_format(std::string& text, const std::string& file, Diagnostics& diag) {
+/// cut from `text` up to its line break (line numbers are kept) so the splitter never sees it.
+int read_format(std::string_view& text, const std::string& file, Diagnostics& diag) {
   if (!text.starts_with(format_prefix)) return 1;
   const std::size_t eol = std::min(text.find('\n'), text.size());
   // Only what follows the prefix is trimmed: the prefix ends in a space, which trimming the
   // whole line of "# coron stock, format " would cut short of the prefix.
-  const std::string_view value = trim(std::string_view(text).substr(0, eol).substr(format_prefix.size()));
+  const std::string_view value = trim(text.substr(0, eol).substr(format_prefix.size()));
   const util::Parsed<std::int64_t> format = util::parse_integer<std::int64_t>(value);
   int out = stock_csv_format;
   if (!format || format.value() < 1 || format.value() > stock_csv_format) {
@@ -214,7 +214,7 @@ int read_format(std::string& text, const std::string& file, Diagnostics& diag) {
   } else {
     out = static_cast<int>(format.value());
   }
-  text.erase(0, eol);  // an empty first line: the splitter skips it and counts it
+  text.remove_prefix(eol);  // an empty first line: the splitter skips it and counts it
   return out;
 }
 
@@ -241,21 +241,11 @@ FormatGaps gaps_of(int format) {
 Stock parse_stock_csv(std::string_view input, const std::string& file, std::vector<Diagnostic>* notices) {
   Diagnostics diag;
   // A spreadsheet's "CSV UTF-8" starts with a byte-order mark: accepted, not a column name.
-  std::string text(util::without_utf8_bom(input));
+  std::string_view text = util::without_utf8_bom(input);
   // Cité names go to HDF5 UTF-8 strings: the whole text must be UTF-8 without NUL.
   if (!io::check_utf8_text(text, file, diag)) diag.throw_if_any();
   const int format = read_format(text, file, diag);
   const FormatGaps gaps = gaps_of(format);
-  std::string split_error;
-  int error_line = 0;
-  int error_column = 0;
-  const std::vector<CsvRecord> records = split_csv(text, split_error, error_line, error_column);
-  if (!split_error.empty()) diag.add(file, error_line, error_column, "", split_error);
-  if (records.empty()) {
-    if (split_error.empty()) diag.add(file, 0, 0, "", "empty file, expected a header row of column names");
-    diag.throw_if_any();
-  }
-
   // --- header: every column of the file's format known and present once ---
   std::vector<std::string_view> all_names;
   for (const std::string_view name : stock_csv_columns())
@@ -264,51 +254,53 @@ Stock parse_stock_csv(std::string_view input, const std::string& file, std::vect
       all_names.push_back(name);
   all_names.insert(all_names.end(), gaps.legacy.begin(), gaps.legacy.end());
   std::unordered_map<std::string_view, std::size_t> position;  // column name -> field index
-  const CsvRecord& header = records.front();
-  for (std::size_t f = 0; f < header.fields.size(); ++f) {
-    const CsvField& field = header.fields[f];
-    const std::string_view name = trim(field.text);
-    if (std::find(all_names.begin(), all_names.end(), name) == all_names.end()) {
-      std::vector<std::string> candidates(all_names.begin(), all_names.end());
-      const std::string near = util::nearest_name(name, candidates);
-      diag.add(file, field.line, field.column, std::string(name),
-               near.empty() ? "unknown column" : fmt::format("unknown column (did you mean '{}'?)", near));
-      continue;
-    }
-    if (!position.emplace(name, f).second)
-      diag.add(file, field.line, field.column, std::string(name), "column given twice");
-  }
-  for (const std::string_view name : all_names)
-    if (!position.contains(name)) diag.add(file, header.line, 0, std::string(name), "missing column");
   const auto field_index = [&position](std::string_view name) -> std::optional<std::size_t> {
     const auto found = position.find(name);
     if (found == position.end()) return std::nullopt;
     return found->second;
   };
-  // Field index of each registry column (none for derived columns and gaps), by registry position.
   std::vector<std::optional<std::size_t>> field_of_column;
-  for (const ColumnInfo& c : stock_columns())
-    field_of_column.push_back(c.spec.in_csv ? field_index(c.name) : std::nullopt);
   std::vector<double> legacy_values(gaps.legacy.size());
+  std::optional<CsvRecord> header;
+  const auto take_header = [&](const CsvRecord& record) {
+    header = record;
+    for (std::size_t f = 0; f < header->fields.size(); ++f) {
+      const CsvField& field = header->fields[f];
+      const std::string_view name = trim(field.text);
+      if (std::find(all_names.begin(), all_names.end(), name) == all_names.end()) {
+        std::vector<std::string> candidates(all_names.begin(), all_names.end());
+        const std::string near = util::nearest_name(name, candidates);
+        diag.add(file, field.line, field.column, std::string(name),
+                 near.empty() ? "unknown column" : fmt::format("unknown column (did you mean '{}'?)", near));
+        continue;
+      }
+      if (!position.emplace(name, f).second)
+        diag.add(file, field.line, field.column, std::string(name), "column given twice");
+    }
+    for (const std::string_view name : all_names)
+      if (!position.contains(name)) diag.add(file, header->line, 0, std::string(name), "missing column");
+    // Field index of each registry column (none for derived columns and gaps), by registry position.
+    for (const ColumnInfo& c : stock_columns())
+      field_of_column.push_back(c.spec.in_csv ? field_index(c.name) : std::nullopt);
+  };
 
   // --- rows ---
   Stock s;
-  s.resize(records.size() - 1);
-  std::vector<int> row_line(records.size() - 1, 0);
+  // At most as many rows as the text has lines: room for them all, cut to those read at the end.
+  s.resize(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   std::unordered_map<std::string, std::int32_t> cite_of;
   std::vector<int> cite_first_line;
   std::unordered_set<std::int64_t> ids;
   std::size_t n = 0;
-  for (std::size_t r = 1; r < records.size(); ++r) {
-    const CsvRecord& rec = records[r];
-    if (rec.fields.size() != header.fields.size()) {
+  std::size_t rows = 0;
+  const auto take_row = [&](const CsvRecord& rec) {
+    if (rec.fields.size() != header->fields.size()) {
       diag.add(file, rec.line, 1, "",
-               fmt::format("expected {} fields as in the header, got {}", header.fields.size(),
+               fmt::format("expected {} fields as in the header, got {}", header->fields.size(),
                            rec.fields.size()));
-      continue;
+      return;
     }
     const std::size_t i = n++;
-    row_line[i] = rec.line;
     bool row_ok = true;
     bool id_ok = true;
     for (std::size_t k = 0; k < gaps.legacy.size(); ++k) {
@@ -380,11 +372,11 @@ Stock parse_stock_csv(std::string_view input, const std::string& file, std::vect
 
     // The cité: its first row defines it, later rows must repeat the same attributes.
     const auto name_f = field_index("cite_name");
-    if (!name_f) continue;
+    if (!name_f) return;
     const std::string name(trim(rec.fields[*name_f].text));
     if (name.empty()) {
       diag.add(file, rec.line, rec.fields[*name_f].column, "cite_name", "expected a cité name, got ''");
-      continue;
+      return;
     }
     const auto [it, new_cite] = cite_of.emplace(name, static_cast<std::int32_t>(s.cites.size()));
     const bool inserted = new_cite;  // a plain bool: clang 14 lambdas cannot capture bindings
@@ -452,8 +444,29 @@ Stock parse_stock_csv(std::string_view input, const std::string& file, std::vect
       if (field_of("cite_qpv")) check("cite_qpv", qpv == s.cites.qpv[c], s.cites.qpv[c] ? "1" : "0");
     }
     ++s.cites.dwellings[static_cast<std::size_t>(s.cite_id[i])];
+  };
+
+  // Record by record: a large stock's records are never all held at once.
+  std::string split_error;
+  int error_line = 0;
+  int error_column = 0;
+  util::for_each_csv_record(
+      text,
+      [&](const CsvRecord& record) {
+        if (!header) {
+          take_header(record);
+        } else {
+          ++rows;
+          take_row(record);
+        }
+      },
+      split_error, error_line, error_column);
+  if (!split_error.empty()) diag.add(file, error_line, error_column, "", split_error);
+  if (!header) {
+    if (split_error.empty()) diag.add(file, 0, 0, "", "empty file, expected a header row of column names");
+    diag.throw_if_any();
   }
-  if (records.size() == 1) diag.add(file, header.line, 0, "", "no dwelling rows after the header");
+  if (rows == 0) diag.add(file, header->line, 0, "", "no dwelling rows after the header");
   diag.throw_if_any();
   s.resize(n);
   if (notices && !gaps.missing.empty()) {

@@ -9,9 +9,10 @@ namespace {
 /// Walks the text once, keeping the line and column of the next character.
 class Splitter {
  public:
-  explicit Splitter(std::string_view text) : text_(text) {}
+  Splitter(std::string_view text, const std::function<void(const CsvRecord&)>& on_record)
+      : text_(text), on_record_(on_record) {}
 
-  std::vector<CsvRecord> run(std::string& error, int& error_line, int& error_column) {
+  void run(std::string& error, int& error_line, int& error_column) {
     while (i_ < text_.size()) {
       if (at_field_start_) {
         start_field();
@@ -40,7 +41,6 @@ class Splitter {
     error = std::move(error_);
     error_line = error_line_;
     error_column = error_column_;
-    return std::move(records_);
   }
 
  private:
@@ -79,9 +79,9 @@ class Splitter {
   void end_record() {
     if (has_content_) {
       end_field();
-      records_.push_back(std::move(record_));
+      on_record_(record_);
     }
-    record_ = CsvRecord{};
+    record_.fields.clear();  // keeps its room for the next record
     field_ = CsvField{};
     at_field_start_ = true;
     has_content_ = false;
@@ -130,10 +130,10 @@ class Splitter {
   }
 
   std::string_view text_;
+  const std::function<void(const CsvRecord&)>& on_record_;
   std::size_t i_ = 0;
   int line_ = 1;
   int column_ = 1;
-  std::vector<CsvRecord> records_;
   CsvRecord record_;
   CsvField field_;
   bool at_field_start_ = true;
@@ -147,7 +147,16 @@ class Splitter {
 
 std::vector<CsvRecord> split_csv(std::string_view text, std::string& error, int& error_line,
                                  int& error_column) {
-  return Splitter(text).run(error, error_line, error_column);
+  std::vector<CsvRecord> records;
+  for_each_csv_record(
+      text, [&records](const CsvRecord& record) { records.push_back(record); }, error, error_line,
+      error_column);
+  return records;
+}
+
+void for_each_csv_record(std::string_view text, const std::function<void(const CsvRecord&)>& on_record,
+                         std::string& error, int& error_line, int& error_column) {
+  Splitter(text, on_record).run(error, error_line, error_column);
 }
 
 std::string csv_escape(std::string_view field) {
