@@ -4,7 +4,7 @@ PACKAGES := cmake g++ make libtbb-dev libeigen3-dev libhdf5-dev libyaml-cpp-dev 
             libcli11-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev hdf5-tools zlib1g-dev libxml2-dev \
             python3-h5py python3-xarray python3-h5netcdf python3-jsonschema python3-yaml \
             libjs-chart.js chromium clang libclang-rt-14-dev \
-            openmpi-bin libopenmpi-dev libhdf5-openmpi-dev
+            openmpi-bin libopenmpi-dev libhdf5-openmpi-dev ccache
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps build build-mpi run test test-release test-asan test-mpi fuzz tsan bench clean
