@@ -24,6 +24,8 @@ ColumnValues zeros(std::size_t count) {
   return ColumnValues(std::move(values));
 }
 
+}  // namespace
+
 ColumnValues zeros_of(ColumnType type, std::size_t count) {
   switch (type) {
     case ColumnType::f64:
@@ -39,8 +41,6 @@ ColumnValues zeros_of(ColumnType type, std::size_t count) {
   }
   return zeros<std::uint8_t>(count);
 }
-
-}  // namespace
 
 std::vector<const ColumnInfo*> recorded_columns(std::span<const std::string> names) {
   std::vector<const ColumnInfo*> out;

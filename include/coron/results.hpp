@@ -24,6 +24,10 @@ namespace coron {
 using ColumnValues = std::variant<std::vector<double>, std::vector<std::int64_t>, std::vector<std::int32_t>,
                                   std::vector<std::int16_t>, std::vector<std::uint8_t>>;
 
+/// `count` zeros in the type a column of `type` records (none with 0: a process's part of a
+/// collective write that has nothing to write).
+[[nodiscard]] ColumnValues zeros_of(ColumnType type, std::size_t count);
+
 /// The works started in a run, one row each (the /works table): where, when, which
 /// measures, what they cost and who paid. Appended year by year, rows in the order
 /// the works step funded them.

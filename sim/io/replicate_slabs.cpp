@@ -18,27 +18,6 @@ std::vector<std::int64_t> as_counts(const std::vector<double>& values) {
   return counts;
 }
 
-namespace {
-
-/// No values, in the type of `column`: a process's none in a collective write.
-ColumnValues no_values(const ColumnInfo& column) {
-  switch (column.type) {
-    case ColumnType::f64:
-      return std::vector<double>{};
-    case ColumnType::i64:
-      return std::vector<std::int64_t>{};
-    case ColumnType::i32:
-      return std::vector<std::int32_t>{};
-    case ColumnType::i16:
-      return std::vector<std::int16_t>{};
-    case ColumnType::u8:
-      break;
-  }
-  return std::vector<std::uint8_t>{};
-}
-
-}  // namespace
-
 void write_cite_totals(std::span<DataSet> by_cite, DataSet& spend_by_funder, std::size_t r,
                        const ReplicateRecord* record, detail::hid transfer) {
   CORON_ASSERT(by_cite.size() == aggregate_columns.size());
@@ -81,7 +60,7 @@ void ReplicateSlabs::write(std::size_t r, const ReplicateRecord* record, bool dw
       const std::array<std::size_t, 3> count{own ? 1U : 0U, years, dwellings};
       // HDF5 deflates each chunk as it writes it: every chunk holds one replicate's rows, so
       // one rank's (a collective write of compressed chunks, parallel HDF5 1.10.2 and later).
-      const ColumnValues none = no_values(*layout_.columns[k]);
+      const ColumnValues none = zeros_of(layout_.columns[k]->type, 0);
       std::visit(
           [&](const auto& values) {
             using T = typename std::decay_t<decltype(values)>::value_type;

@@ -21,9 +21,12 @@ struct CommandResult {
 /// build's coron, or `mpirun ... coron`).
 inline CommandResult run_coron(const std::string& arguments, const std::filesystem::path& workdir,
                                const std::string& environment = {}, const std::string& program = {}) {
-  const std::string command = "cd '" + workdir.string() + "' && " + environment + " " +
-                              (program.empty() ? "'" + std::string(CORON_BINARY) + "'" : program) + " " +
-                              arguments + " 2>&1";
+  std::string command = "cd '" + workdir.string() + "' && " + environment + " ";
+  if (program.empty())
+    command.append("'").append(CORON_BINARY).append("'");
+  else
+    command.append(program);
+  command.append(" ").append(arguments).append(" 2>&1");
   CommandResult result;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return result;
