@@ -1,8 +1,9 @@
 #!/bin/bash
 # The million-dwelling run of docs/scaling.md and docs/performance.md: the generated mining
 # stock copied 15 times (1,050,000 dwellings, 8,145 cités), the at-vacancy scenario over
-# 30 years with 2 replicates (both recording their dwellings), run as 1 MPI rank of 2 threads
-# and as 2 ranks of 1 thread, RUNS times each in turn. Prints each run's wall time, each
+# 30 years with 2 replicates (both recording their dwellings), run as 1 MPI rank of 2 threads,
+# as 2 ranks of 1 thread (a replicate each) and as 2 ranks of 1 thread each stepping one
+# dwelling slice of both replicates (--slices), RUNS times each in turn. Prints each run's wall time, each
 # rank's peak memory and the bytes the other ranks sent rank 0; the two files' datasets are
 # compared with h5diff at the end (only /meta's run attributes may differ).
 #
@@ -35,18 +36,21 @@ sed -e "s#^data: ../data#data: $root/data#" \
 mpirun_flags=(--bind-to none)
 [ "$(id -u)" = 0 ] && mpirun_flags+=(--allow-run-as-root)
 for i in $(seq "$runs"); do
-  for shape in "1 2" "2 1"; do
-    read -r ranks threads <<<"$shape"
-    log=$work/run-${ranks}x${threads}-$i.log
+  for shape in "1 2" "2 1" "2 1 --slices"; do
+    read -r ranks threads slices <<<"$shape"
+    name=${ranks}x${threads}${slices:+-slices}
+    log=$work/run-$name-$i.log
     start=$(date +%s.%N)
     mpirun "${mpirun_flags[@]}" -n "$ranks" /usr/bin/time -f "peak %M kB" \
-      "$mpi" run "$work/at-vacancy-1m.yaml" --threads "$threads" -o "$work/out-${ranks}x${threads}.h5" >"$log" 2>&1
+      "$mpi" run "$work/at-vacancy-1m.yaml" --threads "$threads" $slices -o "$work/out-$name.h5" >"$log" 2>&1
     end=$(date +%s.%N)
-    printf '%s rank(s) x %s thread(s), run %s: %.1f s wall; %s; %s\n' "$ranks" "$threads" "$i" \
+    printf '%s: run %s: %.1f s wall; %s; %s\n' "$name" "$i" \
       "$(echo "$end - $start" | bc)" "$(grep -h '^peak' "$log" | paste -sd' ' -)" \
-      "$(grep -h 'sent to rank 0' "$log" || echo 'one rank: nothing sent')"
+      "$(grep -h 'ran on' "$log" || echo 'one rank: nothing sent')"
   done
 done
 ls -l "$work"/out-*.h5
-h5diff -r --exclude-path /meta "$work/out-1x2.h5" "$work/out-2x1.h5" >/dev/null &&
-  echo "datasets identical (h5diff, /meta excluded)"
+for other in 2x1 2x1-slices; do
+  h5diff -r --exclude-path /meta "$work/out-1x2.h5" "$work/out-$other.h5" >/dev/null &&
+    echo "$other: datasets identical to 1x2's (h5diff, /meta excluded)"
+done

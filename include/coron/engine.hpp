@@ -12,6 +12,8 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <span>
+#include <vector>
 
 namespace coron {
 
@@ -34,6 +36,31 @@ struct ModelParams {
   HourlyWeather weather;
 };
 
+/// The dwelling slices of a stock split between processes (an MPI run's `--slices`): each
+/// process holds and steps one slice, dwellings [first_dwelling, first_dwelling + n) of the
+/// whole stock in stock order, whose cités are [first_cite, end_cite) (a cité never spans two
+/// slices). The steps that need the whole stock (the works' capacity, an operation's turns,
+/// the works budget and the funders' envelopes, the cités' totals) exchange what they need
+/// through all_gather: never the stock, at most the year's candidates. Every process calls
+/// the same exchanges in the same order (they are collective).
+class SliceExchange {
+ public:
+  SliceExchange() = default;
+  SliceExchange(const SliceExchange&) = delete;
+  SliceExchange& operator=(const SliceExchange&) = delete;
+  virtual ~SliceExchange() = default;
+
+  [[nodiscard]] virtual std::size_t slices() const noexcept = 0;
+  /// This process's slice.
+  [[nodiscard]] virtual std::size_t slice() const noexcept = 0;
+  /// Slice k's first dwelling and first cité in the whole stock (k = slices(): the ends).
+  [[nodiscard]] virtual std::size_t first_dwelling(std::size_t k) const noexcept = 0;
+  [[nodiscard]] virtual std::size_t first_cite(std::size_t k) const noexcept = 0;
+  /// Every slice's `bytes`, in slice order (this one's included).
+  [[nodiscard]] virtual std::vector<std::vector<std::byte>> all_gather(
+      std::span<const std::byte> bytes) const = 0;
+};
+
 struct RunOptions {
   int threads = 0;  ///< 0: all cores
   Execution execution = Execution::parallel;
@@ -52,6 +79,10 @@ struct RunOptions {
   /// A replicate's results do not depend on which process runs it.
   std::size_t replicate_first = 0;
   std::size_t replicate_stride = 1;
+  /// Non-null: the stock given to run_simulation is this process's slice of a larger one,
+  /// and its replicates run one at a time (their exchanges are collective). Same results,
+  /// slice by slice, as the run over the whole stock.
+  const SliceExchange* slices = nullptr;
 };
 
 /// An empty set of reach sets over `stock` for RunOptions::reach_sets (the stock must

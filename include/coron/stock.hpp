@@ -46,6 +46,16 @@ struct Stock {
   friend bool operator==(const Stock&, const Stock&) = default;
 };
 
+/// Dwellings [begin, end) of `stock`, with every cité: a process's slice of a stock split
+/// between processes (RunOptions::slices).
+[[nodiscard]] Stock slice_of(const Stock& stock, std::size_t begin, std::size_t end);
+
+/// Where to cut `stock` into `slices` slices of about equal size, a cité never cut in two:
+/// slices + 1 dwelling offsets, the first 0 and the last stock.size(). Throws
+/// std::invalid_argument when the dwellings are not in cité order (cite_id never
+/// decreasing), or when there are more slices than cités.
+[[nodiscard]] std::vector<std::size_t> slice_bounds(const Stock& stock, std::size_t slices);
+
 /// Calls f(const ColumnInfo&, column) for every dwelling column of `stock`, in
 /// the order of stock_columns(); `column` is the std::vector of the column's type
 /// (const when `stock` is). Thread-safe if f is.

@@ -116,6 +116,22 @@ void check_run_output(const RunCommand& cmd) {
   target.throw_if_any();
 }
 
+/// Refuses, before anything is written, a run that cannot be cut into one dwelling slice
+/// per rank.
+void check_slices(const setup::RunSetup& setup, const RunCommand& cmd, int ranks) {
+  Diagnostics diag;
+  if (setup.scenario.thermal.model == ThermalOptions::Model::hourly)
+    diag.add(cmd.scenario.string(), 0, 0, "thermal.model",
+             "--slices: the hourly model's peaks are of the whole stock's hourly load; run it without "
+             "--slices (replicates over ranks) or with the monthly model");
+  try {
+    (void)slice_bounds(setup.stock, static_cast<std::size_t>(ranks));
+  } catch (const std::invalid_argument& e) {
+    diag.add(cmd.scenario.string(), 0, 0, "stock", std::string("--slices: ") + e.what());
+  }
+  diag.throw_if_any();
+}
+
 }  // namespace
 
 int run_command(const RunCommand& cmd) {
@@ -136,6 +152,9 @@ int run_command(const RunCommand& cmd) {
   if (ranks.is_root()) check_writable(scenario.output.file, "output.file");
 
   options.execution = cmd.serial ? Execution::serial : Execution::parallel;
+  const bool sliced = cmd.slices && ranks.size() > 1;
+  if (sliced) check_slices(setup, cmd, ranks.size());
+  const std::size_t dwellings = setup.stock.size();
   const io::RunMetadata meta = setup::metadata_for(setup, options.threads, CORON_VERSION, ranks.size());
   Aggregates aggregates;
   {
@@ -143,12 +162,17 @@ int run_command(const RunCommand& cmd) {
     const auto replicates = static_cast<double>(scenario.replicates);
     Progress progress("running " + scenario.name, replicates, "replicates", !quiet);
     options.progress = [&progress, replicates](double f) { progress.update(f * replicates); };
-    aggregates = cluster::run_to_file_on_ranks(ranks, setup, options, scenario.output.file, meta);
+    aggregates = sliced ? cluster::run_slices_to_file(ranks, setup, options, scenario.output.file, meta)
+                        : cluster::run_to_file_on_ranks(ranks, setup, options, scenario.output.file, meta);
   }
   if (!quiet) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    fmt::print("{}", format_run_summary(scenario, setup.stock.size(), aggregates));
-    if (ranks.size() > 1)
+    fmt::print("{}", format_run_summary(scenario, dwellings, aggregates));
+    if (sliced)
+      fmt::print("ran on {} ranks of {} thread{}, one dwelling slice each; {:.1f} MB received by rank 0\n",
+                 ranks.size(), options.threads, options.threads == 1 ? "" : "s",
+                 static_cast<double>(ranks.bytes_received()) / 1e6);
+    else if (ranks.size() > 1)
       fmt::print("ran on {} ranks of {} thread{}; {:.1f} MB of works tables and totals sent to rank 0\n",
                  ranks.size(), options.threads, options.threads == 1 ? "" : "s",
                  static_cast<double>(ranks.bytes_received()) / 1e6);

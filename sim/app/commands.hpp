@@ -16,6 +16,7 @@ struct RunCommand {
   std::optional<int> replicates;  ///< overrides the scenario's
   bool serial = false;            ///< run the steps on one thread, block after block
   bool quiet = false;
+  bool slices = false;  ///< over MPI ranks: one dwelling slice of the stock per rank
 };
 int run_command(const RunCommand& cmd);
 

@@ -17,10 +17,12 @@
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <exception>
 #include <optional>
+#include <thread>
 
 namespace {
 
@@ -29,9 +31,14 @@ constexpr int exit_internal = 1;
 
 /// The exit of a failed command. Over several ranks, an error on one (a folder only rank 0
 /// writes to, a failing disk) would leave the others waiting for it: every rank ends.
-int failed(int code) {
+/// `rank0_says_it`: every rank found the problem (bad input) and rank 0 says it; another
+/// rank waits before ending them all, so that rank 0 has said it first.
+int failed(int code, bool rank0_says_it = false) {
   const coron::cluster::Ranks& ranks = coron::cluster::Ranks::world();
-  if (ranks.size() > 1) ranks.abort(code);
+  if (ranks.size() > 1) {
+    if (rank0_says_it && !ranks.is_root()) std::this_thread::sleep_for(std::chrono::seconds(5));
+    ranks.abort(code);
+  }
   return code;
 }
 
@@ -67,6 +74,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 1000));
   run_cmd->add_flag("--serial", run.serial, "Run every step on one thread, block after block (same results)");
   run_cmd->add_flag("-q,--quiet", run.quiet, "No progress and no summary");
+  run_cmd->add_flag("--slices", run.slices,
+                    "Under mpirun: cut the stock between cités into one dwelling slice per rank, each rank "
+                    "stepping every replicate over its slice (same results; for stocks beyond one machine)");
 
   std::filesystem::path validate_file;
   CLI::App* validate_cmd =
@@ -236,7 +246,7 @@ int main(int argc, char** argv) {
       fmt::print(stderr, "coron: {} problem{} found; nothing was written\n", e.diagnostics().size(),
                  e.diagnostics().size() == 1 ? "" : "s");
     }
-    return failed(exit_bad_input);
+    return failed(exit_bad_input, true);
   } catch (const std::exception& e) {
     if (ranks.size() > 1)
       fmt::print(stderr, "coron: rank {} of {}: internal error: {}\n", ranks.rank(), ranks.size(), e.what());

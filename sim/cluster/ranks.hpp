@@ -37,6 +37,9 @@ class Ranks {
   void send(int to, std::span<const std::byte> bytes) const;
   /// The next message from rank `from`, in the order that rank sent them.
   [[nodiscard]] std::vector<std::byte> receive(int from) const;
+  /// Every rank's `bytes`, in rank order (this one's included): collective, every rank
+  /// calls it. Sent bytes count once per other rank.
+  [[nodiscard]] std::vector<std::vector<std::byte>> all_gather(std::span<const std::byte> bytes) const;
   /// Bytes this process has sent so far.
   [[nodiscard]] std::uint64_t bytes_sent() const noexcept { return sent_; }
   /// Bytes this process has received so far (rank 0: all that the others sent it).

@@ -76,6 +76,37 @@ std::vector<std::byte> Ranks::receive(int from) const {
   return bytes;
 }
 
+std::vector<std::vector<std::byte>> Ranks::all_gather(std::span<const std::byte> bytes) const {
+  const std::uint64_t mine = bytes.size();
+  std::vector<std::uint64_t> sizes(static_cast<std::size_t>(size_));
+  check(MPI_Allgather(&mine, 1, MPI_UINT64_T, sizes.data(), 1, MPI_UINT64_T, MPI_COMM_WORLD),
+        "MPI_Allgather");
+  std::vector<int> counts, displacements;
+  std::uint64_t total = 0;
+  for (const std::uint64_t n : sizes) {
+    displacements.push_back(static_cast<int>(std::min<std::uint64_t>(total, INT_MAX)));
+    counts.push_back(static_cast<int>(std::min<std::uint64_t>(n, INT_MAX)));
+    total += n;
+  }
+  // MPI counts and places in int: one exchange holds less than 2 GiB (a year's candidates of
+  // every slice, a few hundred bytes each).
+  if (total > INT_MAX)
+    throw std::runtime_error("an exchange between slices passes 2 GiB (" + std::to_string(total) +
+                             " bytes): take more slices, or fewer candidates a year");
+  std::vector<std::byte> all(total);
+  check(MPI_Allgatherv(bytes.data(), static_cast<int>(mine), MPI_BYTE, all.data(), counts.data(),
+                       displacements.data(), MPI_BYTE, MPI_COMM_WORLD),
+        "MPI_Allgatherv");
+  std::vector<std::vector<std::byte>> out;
+  for (std::size_t k = 0; k < sizes.size(); ++k) {
+    const auto* first = all.data() + displacements[k];
+    out.emplace_back(first, first + sizes[k]);
+  }
+  sent_ += (sizeof mine + mine) * static_cast<std::uint64_t>(size_ - 1);
+  received_ += total - mine;
+  return out;
+}
+
 void Ranks::abort(int exit_code) const {
   MPI_Abort(MPI_COMM_WORLD, exit_code);
   std::_Exit(exit_code);

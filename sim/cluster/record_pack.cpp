@@ -1,5 +1,7 @@
 #include "cluster/record_pack.hpp"
 
+#include "coron/byte_pack.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -10,63 +12,8 @@ namespace coron::cluster {
 
 namespace {
 
-/// Appends arrays as (element count, raw bytes).
-class Packer {
- public:
-  template <class T>
-  void put(const std::vector<T>& values) {
-    static_assert(std::is_trivially_copyable_v<T>);
-    const std::uint64_t n = values.size();
-    append(&n, sizeof n);
-    append(values.data(), values.size() * sizeof(T));
-  }
-  [[nodiscard]] std::vector<std::byte> take() { return std::move(bytes_); }
-
- private:
-  void append(const void* data, std::size_t size) {
-    const auto* p = static_cast<const std::byte*>(data);
-    bytes_.insert(bytes_.end(), p, p + size);
-  }
-  std::vector<std::byte> bytes_;
-};
-
-/// Reads back what a Packer wrote, array by array.
-class Unpacker {
- public:
-  explicit Unpacker(std::span<const std::byte> bytes) : bytes_(bytes) {}
-
-  /// The next array into `values`, which must already have its size unless `resize`.
-  template <class T>
-  void get(std::vector<T>& values, bool resize = false) {
-    std::uint64_t n = 0;
-    read(&n, sizeof n);
-    if (resize) values.resize(n);
-    if (n != values.size())
-      throw std::runtime_error(
-          "a message between ranks does not fit its record: the ranks do not run the same "
-          "scenario and stock");
-    read(values.data(), values.size() * sizeof(T));
-  }
-  /// The next array, whatever its size.
-  template <class T>
-  [[nodiscard]] std::vector<T> next() {
-    std::vector<T> values;
-    get(values, true);
-    return values;
-  }
-  void expect_end() const {
-    if (at_ != bytes_.size()) throw std::runtime_error("a message between ranks is longer than its record");
-  }
-
- private:
-  void read(void* data, std::size_t size) {
-    if (bytes_.size() - at_ < size) throw std::runtime_error("a message between ranks ends early");
-    if (size != 0) std::memcpy(data, bytes_.data() + at_, size);
-    at_ += size;
-  }
-  std::span<const std::byte> bytes_;
-  std::size_t at_ = 0;
-};
+using Packer = BytePacker;
+using Unpacker = ByteUnpacker;
 
 /// Every column of the works table, in one order for both ends.
 template <class Table, class F>

@@ -25,4 +25,14 @@ namespace coron::cluster {
                                               RunOptions options, const std::filesystem::path& file,
                                               const io::RunMetadata& meta);
 
+/// Runs `setup` over `ranks` into `file` with the stock cut into one dwelling slice per rank
+/// (RankSlices): every rank steps every replicate over its slice, writes its slice's
+/// /dwelling rows through parallel HDF5, and exchanges with the others what needs the whole
+/// stock (RunOptions::slices); rank 0 writes the rest. The same datasets, bit for bit, as
+/// the run on one process. Past the file's creation, ranks other than 0 let go of the whole
+/// stock (setup.stock is emptied there). Throws std::invalid_argument before anything is
+/// written when the stock cannot be cut (slice_bounds); an error later ends every rank.
+[[nodiscard]] Aggregates run_slices_to_file(const Ranks& ranks, setup::RunSetup& setup, RunOptions options,
+                                            const std::filesystem::path& file, const io::RunMetadata& meta);
+
 }  // namespace coron::cluster

@@ -76,6 +76,7 @@ struct RunPlan {
   std::size_t dwelling_replicates = 0;              ///< how many replicates record them (and their works)
   engine::WorksPlan works;
   std::optional<engine::HourlyClimate> hourly;  ///< the weather year, when the scenario runs the hourly model
+  const SliceExchange* slices = nullptr;        ///< when the stock is one slice of several
 };
 
 /// Steps every year of replicate `slot.replicate` from the initial state, recording
@@ -102,7 +103,8 @@ void run_replicate(const RunPlan& plan, const engine::Blocks& blocks, Slot& slot
         blocks,
         &plan.works,
         &books,
-        plan.hourly ? &*plan.hourly : nullptr};
+        plan.hourly ? &*plan.hourly : nullptr,
+        plan.slices};
     books.ledger.begin_year(year);
     for (const engine::Step& step : engine::year_steps()) step.run(state, context);
     slot.record.record(y, state);
@@ -139,10 +141,16 @@ Aggregates run_simulation(const Scenario& scenario, const Stock& stock, const Mo
       {},
       recorded_columns(scenario.output.dwelling_columns),
       std::min(replicates, static_cast<std::size_t>(std::max(0, scenario.output.dwelling_replicates))),
-      engine::WorksPlan(scenario, stock, params, options.cache_reach_sets, options.reach_sets),
-      std::nullopt};
+      engine::WorksPlan(scenario, stock, params, options.cache_reach_sets, options.reach_sets,
+                        options.slices),
+      std::nullopt,
+      options.slices};
   for (std::size_t y = 0; y < years; ++y) plan.factors.push_back(factors_for(scenario, aggregates.year[y]));
   if (scenario.thermal.model == ThermalOptions::Model::hourly) {
+    // Its peaks are of the whole stock's hourly load, summed hour by hour in stock order.
+    if (options.slices != nullptr)
+      throw std::invalid_argument(
+          "the hourly thermal model runs over the whole stock: it cannot take dwelling slices");
     if (params.weather.size() == 0)
       throw std::invalid_argument("run_simulation: the hourly thermal model needs ModelParams::weather");
     plan.hourly = engine::hourly_climate(params.weather, scenario.thermal);
@@ -181,7 +189,11 @@ Aggregates run_simulation(const Scenario& scenario, const Stock& stock, const Mo
   HandOff between_stages;
   between_stages.give();
   arena.execute([&] {
-    const auto in_flight = static_cast<std::size_t>(std::max(1, arena.max_concurrency()));
+    // A slice's replicates exchange with the other slices' (collectively, in one order):
+    // one at a time, its threads over the slice's blocks.
+    const auto in_flight = options.slices != nullptr
+                               ? std::size_t{1}
+                               : static_cast<std::size_t>(std::max(1, arena.max_concurrency()));
     std::size_t next = first;
     tbb::parallel_pipeline(
         in_flight, tbb::make_filter<void, Slot*>(tbb::filter_mode::serial_in_order,

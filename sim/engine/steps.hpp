@@ -4,6 +4,7 @@
 
 #include "coron/demography.hpp"
 #include "coron/economics.hpp"
+#include "coron/engine.hpp"
 #include "coron/rng.hpp"
 #include "coron/state.hpp"
 #include "coron/stock.hpp"
@@ -40,6 +41,8 @@ struct YearContext {
   ReplicateBooks* books = nullptr;
   /// The weather year of the hourly model; null when the scenario runs the monthly one alone.
   const HourlyClimate* hourly = nullptr;
+  /// Non-null when the stock is this process's slice of a larger one (RunOptions::slices).
+  const SliceExchange* slices = nullptr;
 };
 
 using StepFunction = void (*)(DwellingState& state, const YearContext& context);

@@ -1,5 +1,7 @@
 #include "engine/works_plan.hpp"
 
+#include "engine/slice_counts.hpp"
+
 #include "coron/error.hpp"
 
 #include <algorithm>
@@ -31,7 +33,8 @@ std::int32_t thermal_measures(const WorksParams& works) {
 }  // namespace
 
 WorksPlan::WorksPlan(const Scenario& scenario, const Stock& stock, const ModelParams& params,
-                     bool cache_reach_sets, std::shared_ptr<const ReachCache> shared)
+                     bool cache_reach_sets, std::shared_ptr<const ReachCache> shared,
+                     const SliceExchange* slices)
     : options(scenario.renovation),
       works(params.works),
       funding(params.funding),
@@ -64,21 +67,30 @@ WorksPlan::WorksPlan(const Scenario& scenario, const Stock& stock, const ModelPa
   for (const std::string& alternative : options.allocation.alternatives) add_package(alternative, {});
 
   // An operation's dwellings (stock order) take their turn in equal shares over its years:
-  // dwelling j of n in year start + floor(j * years / n).
+  // dwelling j of n in year start + floor(j * years / n), j and n counted over the whole
+  // stock when this one is a slice of it.
   operation.assign(stock.size(), -1);
   due_year.assign(stock.size(), 0);
+  std::vector<std::vector<std::size_t>> members(options.operations.size());
+  std::vector<std::uint64_t> mine(options.operations.size());
   for (std::size_t o = 0; o < options.operations.size(); ++o) {
     const OperationSpec& op = options.operations[o];
-    std::vector<std::size_t> members;
     for (std::size_t i = 0; i < stock.size(); ++i)
-      if (operation[i] < 0 && std::binary_search(op.cite_ids.begin(), op.cite_ids.end(), stock.cite_id[i]))
-        members.push_back(i);
-    const std::size_t n = members.size();
-    for (std::size_t j = 0; j < n; ++j) {
-      operation[members[j]] = static_cast<std::int16_t>(o);
-      due_year[members[j]] = static_cast<std::int16_t>(
-          op.start_year + static_cast<int>(j * static_cast<std::size_t>(op.years) / n));
-    }
+      if (operation[i] < 0 && std::binary_search(op.cite_ids.begin(), op.cite_ids.end(), stock.cite_id[i])) {
+        members[o].push_back(i);
+        operation[i] = static_cast<std::int16_t>(o);
+      }
+    mine[o] = members[o].size();
+  }
+  const SliceCounts counts = slices != nullptr ? count_over_slices(*slices, mine)
+                                               : SliceCounts{std::vector<std::uint64_t>(mine.size()), mine};
+  for (std::size_t o = 0; o < options.operations.size(); ++o) {
+    const OperationSpec& op = options.operations[o];
+    const std::uint64_t n = counts.total[o];
+    for (std::size_t j = 0; j < members[o].size(); ++j)
+      due_year[members[o][j]] = static_cast<std::int16_t>(
+          op.start_year +
+          static_cast<int>((counts.before[o] + j) * static_cast<std::uint64_t>(op.years) / n));
   }
 }
 

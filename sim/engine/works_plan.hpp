@@ -23,12 +23,15 @@
 
 namespace coron::engine {
 
+struct SlicedCandidates;  // engine/sliced_funding.hpp
+
 struct WorksPlan {
   /// `shared`: reach sets kept from other runs (RunOptions::reach_sets), used when they
   /// answer this run's questions; otherwise the run's own, when `cache_reach_sets` and
-  /// the scenario has ReachCache::min_replicates replicates or more.
+  /// the scenario has ReachCache::min_replicates replicates or more. `slices`: `stock` is
+  /// this process's slice (the operations' turns are counted over every slice; collective).
   WorksPlan(const Scenario& scenario, const Stock& stock, const ModelParams& params, bool cache_reach_sets,
-            std::shared_ptr<const ReachCache> shared = {});
+            std::shared_ptr<const ReachCache> shared = {}, const SliceExchange* slices = nullptr);
 
   const RenovationOptions& options;
   const WorksParams& works;
@@ -63,9 +66,10 @@ struct ReplicateBooks {
   FundingLedger ledger;
   /// Cost uncertainty factor of measure k in cité c: [c * measures + k], drawn once per replicate.
   std::vector<double> cost_factor;
-  std::vector<std::uint8_t> operation_done;  ///< per dwelling: its operation's turn has been taken
-  WorksTable year_works;                     ///< this year's rows
-  AllocationTotals allocation;               ///< this year's budget and what it bought
+  std::vector<std::uint8_t> operation_done;   ///< per dwelling: its operation's turn has been taken
+  WorksTable year_works;                      ///< this year's rows
+  std::vector<std::int32_t> year_works_cite;  ///< their dwellings' cités
+  AllocationTotals allocation;                ///< this year's budget and what it bought
   /// The allocation's running sums since the first year, for the stage gate.
   struct FirstStage {
     double budget_eur = 0.0;
@@ -100,6 +104,9 @@ struct ReplicateBooks {
   CiteGrouping cite_grouping;
   std::vector<std::size_t> kept_candidates;
   std::vector<PackageChoice> kept_choices;
+  /// With slices (YearContext::slices): every slice's candidates of the year, gathered
+  /// (engine/sliced_funding.cpp); made on the first year that needs it.
+  std::shared_ptr<SlicedCandidates> sliced;
 };
 
 }  // namespace coron::engine

@@ -1,6 +1,8 @@
 #include "engine/works_step.hpp"
 
 #include "engine/budget_step.hpp"
+#include "engine/slice_counts.hpp"
+#include "engine/sliced_funding.hpp"
 
 #include "coron/economics.hpp"
 #include "coron/error.hpp"
@@ -13,7 +15,9 @@
 // dwelling under works or banned). Selection and funding run in stock order on one
 // thread: a capacity and an envelope are shared, and their order decides who gets
 // them. The package search, the costly part, runs over blocks of candidates. A works
-// budget (budget_step.cpp) then keeps the candidates it funds, in its rule's order.
+// budget (budget_step.cpp) then keeps the candidates it funds, in its rule's order. When
+// the stock is one slice of several, the budget and the funding run on every slice alike
+// over the year's candidates of them all (sliced_funding.cpp).
 
 namespace coron::engine {
 
@@ -51,15 +55,23 @@ bool is_candidate(const DwellingState& state, const YearContext& context, std::s
          state.occupied[i] == 0 && state.renovated_year[i] == 0 && state.label[i] >= vacancy.label_min;
 }
 
-/// The dwellings whose works start this year, in stock order, at most the capacity.
+/// The dwellings whose works start this year, in stock order, at most the capacity (over
+/// the whole stock, of which this may be a slice).
 void select_candidates(const DwellingState& state, const YearContext& context) {
   std::vector<std::size_t>& out = context.books->candidates;
   out.clear();
   const int capacity = context.works->options.capacity_per_year;
+  const bool sliced = context.slices != nullptr;
   for (std::size_t i = 0; i < state.size(); ++i) {
-    if (capacity > 0 && out.size() >= static_cast<std::size_t>(capacity)) break;
+    if (!sliced && capacity > 0 && out.size() >= static_cast<std::size_t>(capacity)) break;
     if (is_candidate(state, context, i)) out.push_back(i);
   }
+  if (!sliced || capacity <= 0) return;
+  // The earlier slices' candidates come first.
+  const std::uint64_t mine = out.size();
+  const std::uint64_t before = count_over_slices(*context.slices, std::span(&mine, 1)).before[0];
+  const auto cap = static_cast<std::uint64_t>(capacity);
+  out.resize(static_cast<std::size_t>(before >= cap ? 0 : std::min(mine, cap - before)));
 }
 
 PackageRules rules_for(const YearContext& context, std::size_t i) {
@@ -168,6 +180,7 @@ void fund_works(DwellingState& state, const YearContext& context) {
   ReplicateBooks& books = *context.books;
   WorksTable& table = books.year_works;
   table.clear(plan.funding.funders.size());
+  books.year_works_cite.clear();
   const std::size_t funders = table.funders;
   const EconomicsYear prices = economics_year(plan.economics, context.thermal, context.year);
   for (std::size_t c = 0; c < books.candidates.size(); ++c) {
@@ -202,6 +215,7 @@ void fund_works(DwellingState& state, const YearContext& context) {
     const std::span<double> loans(table.loan_eur.data() + r * funders, funders);
     const double landlord = books.ledger.fund(works, grants, loans);
     table.year.push_back(context.year);
+    books.year_works_cite.push_back(works.cite_id);
     table.row.push_back(static_cast<std::int64_t>(i));
     table.package.push_back(choice.measures);
     table.cost_eur.push_back(cost);
@@ -238,6 +252,13 @@ void fund_works(DwellingState& state, const YearContext& context) {
   }
 }
 
+/// The budget keeps the candidates it funds, which are then funded in its order: both
+/// read the year's candidates of the whole stock.
+void budget_and_funding(DwellingState& state, const YearContext& context) {
+  allocate_year_budget(state, context);
+  fund_works(state, context);
+}
+
 /// Rental bans and works decide which dwellings may take a new lease this year.
 void letting_rules(DwellingState& state, const YearContext& context) {
   const WorksParams& works = context.works->works;
@@ -257,11 +278,15 @@ void works_step(DwellingState& state, const YearContext& context) {
   if (context.works->options.enabled) {
     select_candidates(state, context);
     choose_packages(state, context);
-    allocate_year_budget(state, context);
-    fund_works(state, context);
+    if (context.slices != nullptr) {
+      fund_over_slices(state, context, budget_and_funding);
+    } else {
+      budget_and_funding(state, context);
+    }
   } else {
     context.books->allocation = {};
     context.books->year_works.clear(context.works->funding.funders.size());
+    context.books->year_works_cite.clear();
   }
   letting_rules(state, context);
 }

@@ -50,16 +50,18 @@ ReplicateSlabs::ReplicateSlabs(const std::filesystem::path& file, const ResultsL
   spend_by_cite_.emplace(file_->open_dataset("/aggregate/by_cite/spend_by_funder"));
 }
 
-void ReplicateSlabs::write(std::size_t r, const ReplicateRecord* record, bool dwelling_rows) {
+void ReplicateSlabs::write(std::size_t r, const ReplicateRecord* record, bool dwelling_rows,
+                           std::size_t first_dwelling, bool cite_totals) {
   if (dwelling_rows) {
     const bool own = record != nullptr && r < std::min(layout_.replicates, layout_.dwelling_replicates);
     CORON_ASSERT(!own || record->columns == layout_.columns);
     for (std::size_t k = 0; k < dwelling_.size(); ++k) {
       const std::size_t years = own ? record->years : 0, dwellings = own ? record->dwellings : 0;
-      const std::array<std::size_t, 3> offset{own ? r : 0, 0, 0};
+      const std::array<std::size_t, 3> offset{own ? r : 0, 0, own ? first_dwelling : 0};
       const std::array<std::size_t, 3> count{own ? 1U : 0U, years, dwellings};
       // HDF5 deflates each chunk as it writes it: every chunk holds one replicate's rows, so
-      // one rank's (a collective write of compressed chunks, parallel HDF5 1.10.2 and later).
+      // one rank's, or, with slices, those of the ranks whose slices it spans, which parallel
+      // HDF5 (1.10.2 and later) brings together on one of them.
       const ColumnValues none = zeros_of(layout_.columns[k]->type, 0);
       std::visit(
           [&](const auto& values) {
@@ -69,7 +71,7 @@ void ReplicateSlabs::write(std::size_t r, const ReplicateRecord* record, bool dw
           own ? record->values[k] : none);
     }
   }
-  write_cite_totals(by_cite_, *spend_by_cite_, r, record, transfer_);
+  write_cite_totals(by_cite_, *spend_by_cite_, r, cite_totals ? record : nullptr, transfer_);
 }
 
 void ReplicateSlabs::close() {

@@ -39,8 +39,11 @@ class ReplicateSlabs {
   /// This process's part of one collective write of replicates: replicate r's rows from
   /// `record`, or none when `record` is null. `dwelling_rows`: whether any process writes
   /// /dwelling rows in this write (the same answer on every process); this one writes its
-  /// own when r is one of the recorded replicates.
-  void write(std::size_t r, const ReplicateRecord* record, bool dwelling_rows);
+  /// own when r is one of the recorded replicates. A process stepping a slice of the stock
+  /// (RunOptions::slices) writes its dwellings from `first_dwelling` on, and the cités'
+  /// totals, which every slice holds whole, only when `cite_totals`.
+  void write(std::size_t r, const ReplicateRecord* record, bool dwelling_rows, std::size_t first_dwelling = 0,
+             bool cite_totals = true);
   /// Closes the file (collective); throws H5Error if HDF5 cannot finish it.
   void close();
 

@@ -98,6 +98,77 @@ TEST(MpiRuns, OneTwoAndFourRanksWriteTheDatasetsOfTheOrdinaryRun) {
   EXPECT_EQ(testing::count_files(dir.path()), 5u);  // the scenario and four results
 }
 
+/// `scenario` with `from` replaced by `to` (which must be there).
+void amend(const std::filesystem::path& scenario, const std::string& from, const std::string& to) {
+  std::string yaml = text_of(scenario);
+  const std::size_t at = yaml.find(from);
+  ASSERT_NE(at, std::string::npos) << from;
+  yaml.replace(at, from.size(), to);
+  std::ofstream(scenario) << yaml;
+}
+
+// Each scenario takes a path of the slices' exchanges: the operations' turns counted over
+// the whole stock (mission-2017), the works capacity shared in stock order and the funders'
+// envelopes (at-vacancy), a budget for the run shared between cités, ranked, then switched
+// at its stage gate in 2023 (social-first amended). Three slices; then four of two threads
+// each, which step their slices block by block.
+TEST(MpiRuns, DwellingSlicesWriteTheDatasetsOfTheOrdinaryRun) {
+  TempDir dir("mpi-slices");
+  const std::filesystem::path cites = fixtures::short_scenario(dir.path(), "social-first", 6);
+  amend(cites, "budget_eur_per_yr: {2018: 16100000, 2028: 0}",
+        "budget_eur_total: 80500000\n    candidates: cites");
+  for (const std::filesystem::path& scenario :
+       {fixtures::short_scenario(dir.path(), "mission-2017", 6),
+        fixtures::short_scenario(dir.path(), "at-vacancy", 4), cites}) {
+    amend(scenario, "dwelling_replicates: 1", "dwelling_replicates: 2");
+    const std::string name = scenario.stem().string();
+    const auto ordinary =
+        run_ordinary(fmt::format("run -q --replicates 2 {} -o {}.h5", quoted(scenario), name), dir.path());
+    ASSERT_EQ(ordinary.exit_code, 0) << ordinary.output;
+    std::vector<std::pair<int, int>> shapes{{3, 1}};  // ranks, threads
+    if (scenario == cites) shapes.emplace_back(4, 2);
+    for (const auto& [ranks, threads] : shapes) {
+      const std::string sliced = fmt::format("{}-slices{}.h5", name, ranks);
+      const auto r = run_ranks(
+          ranks,
+          fmt::format("run --slices --threads {} --replicates 2 {} -o {}", threads, quoted(scenario), sliced),
+          dir.path());
+      ASSERT_EQ(r.exit_code, 0) << name << ", " << ranks << " slices\n" << r.output;
+      EXPECT_THAT(r.output, HasSubstr(fmt::format("ran on {} ranks of {} thread", ranks, threads)));
+      EXPECT_THAT(r.output, HasSubstr("one dwelling slice each"));
+      expect_same_datasets(dir.path() / (name + ".h5"), dir.path() / sliced, 40);
+    }
+  }
+}
+
+TEST(MpiRuns, SlicesRefuseAStockOutOfCiteOrderAndTheHourlyModelBeforeWritingAnything) {
+  TempDir dir("mpi-slices-bad");
+  ASSERT_EQ(run_ordinary("stock generate --seed 2017 -o stock.csv", dir.path()).exit_code, 0);
+  // The first dwelling (of the first cité) moved to the end: the stock is no longer in cité order.
+  {
+    std::istringstream lines(text_of(dir.path() / "stock.csv"));
+    std::string header, first, line, rest;
+    while (std::getline(lines, line) && line.starts_with('#')) header += line + "\n";
+    header += line;
+    std::getline(lines, first);
+    while (std::getline(lines, line)) rest += line + "\n";
+    std::ofstream(dir.path() / "stock.csv") << header << "\n" << rest << first << "\n";
+  }
+  const std::filesystem::path scenario = fixtures::short_scenario(dir.path(), "baseline", 2);
+  amend(scenario, "  generate: {seed: 2017}", "  file: stock.csv");
+  amend(
+      scenario, "\noutput:",
+      fmt::format("\nthermal:\n  model: hourly\n  weather: {}\noutput:",
+                  (std::filesystem::path(CORON_SOURCE_DIR) / "data" / "climate" / "lille-lesquin-typical.epw")
+                      .string()));
+  const auto r = run_ranks(2, "run --slices " + quoted(scenario) + " -o out.h5", dir.path());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("thermal.model: --slices: the hourly model"));
+  EXPECT_THAT(r.output, HasSubstr("stock: --slices: the stock is not in cité order"));
+  EXPECT_THAT(r.output, HasSubstr("2 problems found; nothing was written"));
+  EXPECT_EQ(testing::count_files(dir.path()), 2u);  // the scenario and the stock only
+}
+
 TEST(MpiRuns, SweepPointsOverRanksGiveTheFrontierOfTheOrdinarySweep) {
   TempDir dir("mpi-sweep");
   const std::filesystem::path scenario = fixtures::short_scenario(dir.path(), "worst-first", 2);
