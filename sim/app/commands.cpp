@@ -79,12 +79,25 @@ void check_writable(const std::filesystem::path& file, const std::string& key) {
 
 /// Refuses, before it starts, a run whose results file or memory cannot fit in what
 /// this machine leaves it (setup/run_footprint.hpp).
-void check_room(const setup::RunSetup& setup, int threads, const std::filesystem::path& scenario_file) {
+void check_room(const setup::RunSetup& setup, int threads, const std::filesystem::path& scenario_file,
+                std::size_t slices) {
   const setup::RunShape shape = setup::run_shape(setup, static_cast<std::size_t>(threads));
+  const setup::MachineRoom room = setup::machine_room(setup.scenario.output.file);
   Diagnostics diag;
-  setup::check_footprint(shape, setup::estimate_footprint(shape),
-                         setup::machine_room(setup.scenario.output.file), setup.scenario.output.file,
-                         scenario_file, diag);
+  if (slices <= 1) {
+    setup::check_footprint(shape, setup::estimate_footprint(shape), room, setup.scenario.output.file,
+                           scenario_file, diag);
+  } else {
+    // The file is the whole run's; a rank's memory, its slice's and the stock it reads whole.
+    setup::RunFootprint file = setup::estimate_footprint(shape);
+    file.memory_bytes = 0;
+    setup::check_footprint(shape, file, room, setup.scenario.output.file, scenario_file, diag);
+    const setup::RunShape slice = setup::slice_shape(shape, slices);
+    setup::RunFootprint memory = setup::estimate_footprint(slice);
+    memory.memory_bytes += setup::whole_stock_bytes(shape);
+    memory.file_bytes_min = 0;
+    setup::check_footprint(slice, memory, room, setup.scenario.output.file, scenario_file, diag);
+  }
   diag.throw_if_any();
 }
 
@@ -148,12 +161,12 @@ int run_command(const RunCommand& cmd) {
   if (cmd.replicates) scenario.replicates = *cmd.replicates;
   RunOptions options;
   options.threads = resolved_threads(cmd.threads, quiet);
-  check_room(setup, options.threads, cmd.scenario);
+  const bool sliced = cmd.slices && ranks.size() > 1;
+  if (sliced) check_slices(setup, cmd, ranks.size());
+  check_room(setup, options.threads, cmd.scenario, sliced ? static_cast<std::size_t>(ranks.size()) : 1);
   if (ranks.is_root()) check_writable(scenario.output.file, "output.file");
 
   options.execution = cmd.serial ? Execution::serial : Execution::parallel;
-  const bool sliced = cmd.slices && ranks.size() > 1;
-  if (sliced) check_slices(setup, cmd, ranks.size());
   const std::size_t dwellings = setup.stock.size();
   const io::RunMetadata meta = setup::metadata_for(setup, options.threads, CORON_VERSION, ranks.size());
   Aggregates aggregates;

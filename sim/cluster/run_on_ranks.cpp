@@ -2,6 +2,7 @@
 
 #include "cluster/parallel_hdf5.hpp"
 #include "cluster/record_pack.hpp"
+#include "cluster/shared_file.hpp"
 #include "io/replicate_slabs.hpp"
 #include "setup/run_to_file.hpp"
 
@@ -17,15 +18,6 @@
 namespace coron::cluster {
 
 namespace {
-
-std::vector<std::byte> bytes_of(const std::string& text) {
-  const auto* p = reinterpret_cast<const std::byte*>(text.data());
-  return {p, p + text.size()};
-}
-
-std::string text_of(const std::vector<std::byte>& bytes) {
-  return {reinterpret_cast<const char*>(bytes.data()), bytes.size()};
-}
 
 /// Who runs what: rounds of K replicates, the first R_d of them recording their dwellings.
 struct Shares {
@@ -52,17 +44,9 @@ Aggregates run_to_file_on_ranks(const Ranks& ranks, const setup::RunSetup& setup
   options.replicate_first = static_cast<std::size_t>(ranks.rank());
   options.replicate_stride = shares.ranks;
 
-  // Rank 0 creates the file, every dataset in place, and hands its name to the others.
   std::optional<setup::ResultsFile> results;
-  std::filesystem::path partial;
-  if (ranks.is_root()) {
-    results.emplace(setup, static_cast<std::size_t>(std::max(1, options.threads)), file, meta);
-    partial = results->partial_path();
-    results->suspend();
-    for (int k = 1; k < ranks.size(); ++k) ranks.send(k, bytes_of(partial.string()));
-  } else {
-    partial = text_of(ranks.receive(0));
-  }
+  const std::filesystem::path partial =
+      create_shared_file(ranks, results, setup, options.threads, file, meta);
 
   // Held apart from the unwinding of an error: closing a file opened by every rank is itself
   // collective, and the other ranks are not there to close it.

@@ -1,6 +1,7 @@
 #include "cluster/parallel_hdf5.hpp"
 #include "cluster/rank_slices.hpp"
 #include "cluster/run_on_ranks.hpp"
+#include "cluster/shared_file.hpp"
 #include "io/replicate_slabs.hpp"
 #include "setup/run_to_file.hpp"
 
@@ -24,18 +25,8 @@ Aggregates run_slices_to_file(const Ranks& ranks, setup::RunSetup& setup, RunOpt
 
   // Rank 0 creates the file from the whole stock, every dataset in place.
   std::optional<setup::ResultsFile> results;
-  std::filesystem::path partial;
-  if (ranks.is_root()) {
-    results.emplace(setup, static_cast<std::size_t>(std::max(1, options.threads)), file, meta);
-    partial = results->partial_path();
-    results->suspend();
-    const std::string name = partial.string();
-    for (int k = 1; k < ranks.size(); ++k)
-      ranks.send(k, {reinterpret_cast<const std::byte*>(name.data()), name.size()});
-  } else {
-    const std::vector<std::byte> name = ranks.receive(0);
-    partial = std::string(reinterpret_cast<const char*>(name.data()), name.size());
-  }
+  const std::filesystem::path partial =
+      create_shared_file(ranks, results, setup, options.threads, file, meta);
   const io::ResultsLayout layout = setup::results_layout(setup);
   const Stock mine = slice_of(setup.stock, first, slices.first_dwelling(slices.slice() + 1));
   // Rank 0 keeps the whole stock's identity for the works' rows; the others step their slice only.

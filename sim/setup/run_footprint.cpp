@@ -125,6 +125,17 @@ RunFootprint estimate_footprint(const RunShape& s) {
   return f;
 }
 
+RunShape slice_shape(const RunShape& whole, std::size_t slices) {
+  RunShape slice = whole;
+  slice.dwellings = (whole.dwellings + slices - 1) / std::max<std::size_t>(slices, 1);
+  slice.in_flight = 1;
+  return slice;
+}
+
+std::uint64_t whole_stock_bytes(const RunShape& whole) {
+  return whole.dwellings * row_bytes(stock_columns());
+}
+
 RunShape run_shape(const RunSetup& setup, std::size_t in_flight) {
   const Scenario& scenario = setup.scenario;
   RunShape shape;

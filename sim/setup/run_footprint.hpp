@@ -54,6 +54,13 @@ inline constexpr std::uint64_t deflate_max_ratio = 1032;
 
 [[nodiscard]] RunFootprint estimate_footprint(const RunShape& shape);
 
+/// The shape of one rank of a run cut into `slices` dwelling slices (`coron run --slices`),
+/// as far as its memory goes: one replicate at a time over the largest slice (the whole
+/// stock's share, rounded up). Its file is the whole run's.
+[[nodiscard]] RunShape slice_shape(const RunShape& whole, std::size_t slices);
+/// What a rank holds besides its slice's footprint: the whole stock, read before it is cut.
+[[nodiscard]] std::uint64_t whole_stock_bytes(const RunShape& whole);
+
 /// The shape of `setup`'s run on `in_flight` threads. Its /works rows are bounded by the
 /// dwellings of the operations' cités, plus every dwelling when works also come at vacancy.
 [[nodiscard]] RunShape run_shape(const RunSetup& setup, std::size_t in_flight);

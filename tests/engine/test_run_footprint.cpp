@@ -52,6 +52,21 @@ TEST(RunFootprint, DwellingAndWorksBytesOfAHandShape) {
             f.file_bytes_max - f.works_bytes);  // uncompressed, at its smallest without works
 }
 
+// A rank of a run cut into slices (coron run --slices): one replicate at a time over its
+// share of the stock, rounded up, having read the whole stock.
+TEST(RunFootprint, ASliceRankStepsOneReplicateOverItsShareAndReadsTheWholeStock) {
+  const RunShape slice = setup::slice_shape(hand_shape(), 3);
+  EXPECT_EQ(slice.dwellings, 334u);  // 1000 / 3, rounded up
+  EXPECT_EQ(slice.in_flight, 1u);
+  EXPECT_EQ(slice.replicates, 5u);
+  EXPECT_EQ(slice.cites, 4u);
+  std::uint64_t stock_row = 0;
+  for (const ColumnInfo& c : stock_columns()) stock_row += setup::column_bytes(c.type);
+  EXPECT_EQ(setup::whole_stock_bytes(hand_shape()), 1000u * stock_row);
+  EXPECT_LT(setup::estimate_footprint(slice).memory_bytes,
+            setup::estimate_footprint(hand_shape()).memory_bytes / 3);
+}
+
 TEST(RunFootprint, ACompressedFileIsBoundedByDeflatesGreatestRatio) {
   RunShape shape = hand_shape();
   shape.compression = 1;
