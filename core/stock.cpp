@@ -18,19 +18,18 @@ void Stock::resize(std::size_t n) {
 
 Stock slice_of(const Stock& stock, std::size_t begin, std::size_t end) {
   Stock out;
-  for_each_column(out, [&](const ColumnInfo& info, auto& column) {
-    for_each_column(stock, [&](const ColumnInfo& from, const auto& values) {
-      if constexpr (std::is_same_v<std::decay_t<decltype(values)>, std::decay_t<decltype(column)>>)
-        if (&from == &info)
-          column.assign(values.begin() + static_cast<std::ptrdiff_t>(begin),
-                        values.begin() + static_cast<std::ptrdiff_t>(end));
-    });
-  });
+  const auto from = static_cast<std::ptrdiff_t>(begin), to = static_cast<std::ptrdiff_t>(end);
+#define CORON_SLICE(T, name, unit, spec, text) \
+  out.name.assign(stock.name.begin() + from, stock.name.begin() + to);
+  CORON_IDENTITY_COLUMNS(CORON_SLICE)
+  CORON_THERMAL_COLUMNS(CORON_SLICE)
+  CORON_HOUSEHOLD_COLUMNS(CORON_SLICE)
+#undef CORON_SLICE
   out.cites = stock.cites;
   return out;
 }
 
-std::vector<std::size_t> slice_bounds(const Stock& stock, std::size_t slices) {
+StockCuts slice_bounds(const Stock& stock, std::size_t slices) {
   const std::vector<std::int32_t>& cite = stock.cite_id;
   const std::size_t n = cite.size();
   if (const auto down = std::adjacent_find(cite.begin(), cite.end(), std::greater<>()); down != cite.end())
@@ -47,7 +46,8 @@ std::vector<std::size_t> slice_bounds(const Stock& stock, std::size_t slices) {
     throw std::invalid_argument(std::to_string(slices) + " dwelling slices of a stock of " +
                                 std::to_string(n == 0 ? 0 : cuts.size() + 1) +
                                 " cités: at most one per cité");
-  std::vector<std::size_t> bounds{0};
+  StockCuts out{{0}, {0}};
+  std::vector<std::size_t>& bounds = out.dwelling;
   for (std::size_t k = 1; k < slices; ++k) {
     // The cut nearest to k n / slices, after the previous one, leaving one cut for each slice to come.
     const std::size_t ideal = k * n / slices;
@@ -56,9 +56,11 @@ std::vector<std::size_t> slice_bounds(const Stock& stock, std::size_t slices) {
     const auto lowest = std::upper_bound(cuts.begin(), cuts.end(), bounds.back());
     const auto highest = cuts.end() - static_cast<std::ptrdiff_t>(slices - 1 - k);
     bounds.push_back(*std::clamp(at, lowest, highest - 1));
+    out.cite.push_back(static_cast<std::size_t>(cite[bounds.back()]));
   }
   bounds.push_back(n);
-  return bounds;
+  out.cite.push_back(stock.cites.size());
+  return out;
 }
 
 }  // namespace coron

@@ -45,17 +45,21 @@ class ByteUnpacker {
  public:
   explicit ByteUnpacker(std::span<const std::byte> bytes) : bytes_(bytes) {}
 
-  /// The next array into `values`, which must already have its size unless `resize`.
+  /// The next array into `values`, which must be its size.
   template <class T>
-  void get(std::vector<T>& values, bool resize = false) {
+  void get(std::span<T> values) {
     std::uint64_t n = 0;
     read(&n, sizeof n);
-    if (resize) values.resize(n);
     if (n != values.size())
       throw std::runtime_error(
           "a message between processes does not fit its record: they do not run the same scenario and "
           "stock");
     read(values.data(), values.size() * sizeof(T));
+  }
+  /// The next array into `values`, which must be its size.
+  template <class T>
+  void get(std::vector<T>& values) {
+    get(std::span<T>(values));
   }
   /// The next array, appended to `values`.
   template <class T>
@@ -70,7 +74,7 @@ class ByteUnpacker {
   template <class T>
   [[nodiscard]] std::vector<T> next() {
     std::vector<T> values;
-    get(values, true);
+    append_to(values);
     return values;
   }
   void expect_end() const {

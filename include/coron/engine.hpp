@@ -13,6 +13,7 @@
 #include <functional>
 #include <memory>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace coron {
@@ -45,20 +46,23 @@ struct ModelParams {
 /// the same exchanges in the same order (they are collective).
 class SliceExchange {
  public:
-  SliceExchange() = default;
+  explicit SliceExchange(StockCuts cuts) : cuts_(std::move(cuts)) {}
   SliceExchange(const SliceExchange&) = delete;
   SliceExchange& operator=(const SliceExchange&) = delete;
   virtual ~SliceExchange() = default;
 
-  [[nodiscard]] virtual std::size_t slices() const noexcept = 0;
+  [[nodiscard]] std::size_t slices() const noexcept { return cuts_.slices(); }
+  /// Slice k's first dwelling and first cité in the whole stock (k = slices(): the ends).
+  [[nodiscard]] std::size_t first_dwelling(std::size_t k) const noexcept { return cuts_.dwelling[k]; }
+  [[nodiscard]] std::size_t first_cite(std::size_t k) const noexcept { return cuts_.cite[k]; }
   /// This process's slice.
   [[nodiscard]] virtual std::size_t slice() const noexcept = 0;
-  /// Slice k's first dwelling and first cité in the whole stock (k = slices(): the ends).
-  [[nodiscard]] virtual std::size_t first_dwelling(std::size_t k) const noexcept = 0;
-  [[nodiscard]] virtual std::size_t first_cite(std::size_t k) const noexcept = 0;
   /// Every slice's `bytes`, in slice order (this one's included).
   [[nodiscard]] virtual std::vector<std::vector<std::byte>> all_gather(
       std::span<const std::byte> bytes) const = 0;
+
+ private:
+  StockCuts cuts_;
 };
 
 struct RunOptions {

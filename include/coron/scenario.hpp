@@ -2,6 +2,7 @@
 #include "coron/columns.hpp"
 #include "coron/criterion_weights.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -208,6 +209,10 @@ struct Scenario {
   ThermalOptions thermal;
 
   [[nodiscard]] int end_year() const noexcept { return start_year + years - 1; }
+  /// The replicates that record /dwelling rows and works: the first output.dwelling_replicates.
+  [[nodiscard]] std::size_t recorded_replicates() const noexcept {
+    return static_cast<std::size_t>(std::clamp(output.dwelling_replicates, 0, std::max(0, replicates)));
+  }
   /// The factor in force in `year` (the last step whose from_year <= year).
   [[nodiscard]] double electricity_primary_factor_in(int year) const noexcept;
 };

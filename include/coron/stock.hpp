@@ -50,11 +50,19 @@ struct Stock {
 /// between processes (RunOptions::slices).
 [[nodiscard]] Stock slice_of(const Stock& stock, std::size_t begin, std::size_t end);
 
-/// Where to cut `stock` into `slices` slices of about equal size, a cité never cut in two:
-/// slices + 1 dwelling offsets, the first 0 and the last stock.size(). Throws
-/// std::invalid_argument when the dwellings are not in cité order (cite_id never
+/// Where a stock in cité order is cut into slices: slice k holds dwellings [dwelling[k],
+/// dwelling[k + 1]) and cités [cite[k], cite[k + 1]) (the cités without dwellings with the
+/// slice before them); each has one entry more than there are slices.
+struct StockCuts {
+  std::vector<std::size_t> dwelling;
+  std::vector<std::size_t> cite;
+  [[nodiscard]] std::size_t slices() const noexcept { return dwelling.size() - 1; }
+};
+
+/// Where to cut `stock` into `slices` slices of about equal size, a cité never cut in two.
+/// Throws std::invalid_argument when the dwellings are not in cité order (cite_id never
 /// decreasing), or when there are more slices than cités.
-[[nodiscard]] std::vector<std::size_t> slice_bounds(const Stock& stock, std::size_t slices);
+[[nodiscard]] StockCuts slice_bounds(const Stock& stock, std::size_t slices);
 
 /// Calls f(const ColumnInfo&, column) for every dwelling column of `stock`, in
 /// the order of stock_columns(); `column` is the std::vector of the column's type

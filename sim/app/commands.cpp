@@ -89,14 +89,11 @@ void check_room(const setup::RunSetup& setup, int threads, const std::filesystem
                            scenario_file, diag);
   } else {
     // The file is the whole run's; a rank's memory, its slice's and the stock it reads whole.
-    setup::RunFootprint file = setup::estimate_footprint(shape);
-    file.memory_bytes = 0;
-    setup::check_footprint(shape, file, room, setup.scenario.output.file, scenario_file, diag);
+    setup::check_file_room(shape, setup::estimate_footprint(shape), room, setup.scenario.output.file, diag);
     const setup::RunShape slice = setup::slice_shape(shape, slices);
     setup::RunFootprint memory = setup::estimate_footprint(slice);
     memory.memory_bytes += setup::whole_stock_bytes(shape);
-    memory.file_bytes_min = 0;
-    setup::check_footprint(slice, memory, room, setup.scenario.output.file, scenario_file, diag);
+    setup::check_memory_room(slice, memory, room, scenario_file, diag);
   }
   diag.throw_if_any();
 }
@@ -167,7 +164,6 @@ int run_command(const RunCommand& cmd) {
   if (ranks.is_root()) check_writable(scenario.output.file, "output.file");
 
   options.execution = cmd.serial ? Execution::serial : Execution::parallel;
-  const std::size_t dwellings = setup.stock.size();
   const io::RunMetadata meta = setup::metadata_for(setup, options.threads, CORON_VERSION, ranks.size());
   Aggregates aggregates;
   {
@@ -180,7 +176,7 @@ int run_command(const RunCommand& cmd) {
   }
   if (!quiet) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    fmt::print("{}", format_run_summary(scenario, dwellings, aggregates));
+    fmt::print("{}", format_run_summary(scenario, setup.stock.size(), aggregates));
     if (sliced)
       fmt::print("ran on {} ranks of {} thread{}, one dwelling slice each; {:.1f} MB received by rank 0\n",
                  ranks.size(), options.threads, options.threads == 1 ? "" : "s",

@@ -17,14 +17,12 @@ class RankSlices final : public SliceExchange {
  public:
   /// One slice per rank of `ranks`, cut from `stock` (the whole of it, the same on every
   /// rank). Throws std::invalid_argument as slice_bounds does.
-  RankSlices(const Ranks& ranks, const Stock& stock);
+  RankSlices(const Ranks& ranks, const Stock& stock)
+      : SliceExchange(slice_bounds(stock, static_cast<std::size_t>(ranks.size()))), ranks_(ranks) {}
 
-  [[nodiscard]] std::size_t slices() const noexcept override { return dwellings_.size() - 1; }
   [[nodiscard]] std::size_t slice() const noexcept override {
     return static_cast<std::size_t>(ranks_.rank());
   }
-  [[nodiscard]] std::size_t first_dwelling(std::size_t k) const noexcept override { return dwellings_[k]; }
-  [[nodiscard]] std::size_t first_cite(std::size_t k) const noexcept override { return cites_[k]; }
   [[nodiscard]] std::vector<std::vector<std::byte>> all_gather(
       std::span<const std::byte> bytes) const override {
     return ranks_.all_gather(bytes);
@@ -32,8 +30,6 @@ class RankSlices final : public SliceExchange {
 
  private:
   const Ranks& ranks_;
-  std::vector<std::size_t> dwellings_;
-  std::vector<std::size_t> cites_;
 };
 
 }  // namespace coron::cluster

@@ -81,18 +81,18 @@ std::vector<std::vector<std::byte>> Ranks::all_gather(std::span<const std::byte>
   std::vector<std::uint64_t> sizes(static_cast<std::size_t>(size_));
   check(MPI_Allgather(&mine, 1, MPI_UINT64_T, sizes.data(), 1, MPI_UINT64_T, MPI_COMM_WORLD),
         "MPI_Allgather");
-  std::vector<int> counts, displacements;
-  std::uint64_t total = 0;
-  for (const std::uint64_t n : sizes) {
-    displacements.push_back(static_cast<int>(std::min<std::uint64_t>(total, INT_MAX)));
-    counts.push_back(static_cast<int>(std::min<std::uint64_t>(n, INT_MAX)));
-    total += n;
-  }
   // MPI counts and places in int: one exchange holds less than 2 GiB (a year's candidates of
-  // every slice, a few hundred bytes each).
+  // every slice, about a kilobyte each).
+  std::uint64_t total = 0;
+  for (const std::uint64_t n : sizes) total += n;
   if (total > INT_MAX)
     throw std::runtime_error("an exchange between slices passes 2 GiB (" + std::to_string(total) +
                              " bytes): take more slices, or fewer candidates a year");
+  std::vector<int> counts, displacements;
+  for (const std::uint64_t n : sizes) {
+    displacements.push_back(counts.empty() ? 0 : displacements.back() + counts.back());
+    counts.push_back(static_cast<int>(n));
+  }
   std::vector<std::byte> all(total);
   check(MPI_Allgatherv(bytes.data(), static_cast<int>(mine), MPI_BYTE, all.data(), counts.data(),
                        displacements.data(), MPI_BYTE, MPI_COMM_WORLD),

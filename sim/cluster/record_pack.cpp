@@ -4,16 +4,11 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <stdexcept>
-#include <type_traits>
 
 namespace coron::cluster {
 
 namespace {
-
-using Packer = BytePacker;
-using Unpacker = ByteUnpacker;
 
 /// Every column of the works table, in one order for both ends.
 template <class Table, class F>
@@ -50,28 +45,28 @@ void for_each_replicate_array(Totals& a, F&& f) {
 }  // namespace
 
 std::vector<std::byte> pack_works(const WorksTable& works) {
-  Packer out;
+  BytePacker out;
   for_each_works_column(works, [&](const auto& v) { out.put(v); });
   return out.take();
 }
 
 WorksTable unpack_works(std::span<const std::byte> bytes, std::size_t funders) {
-  Unpacker in(bytes);
+  ByteUnpacker in(bytes);
   WorksTable works;
   works.clear(funders);
-  for_each_works_column(works, [&](auto& v) { in.get(v, true); });
+  for_each_works_column(works, [&](auto& v) { in.append_to(v); });
   in.expect_end();
   return works;
 }
 
 std::vector<std::byte> pack_totals(const Aggregates& aggregates) {
-  Packer out;
+  BytePacker out;
   for_each_replicate_array(aggregates, [&](const auto& v) { out.put(v); });
   return out.take();
 }
 
 void merge_totals(std::span<const std::byte> bytes, std::size_t first, std::size_t stride, Aggregates& into) {
-  Unpacker in(bytes);
+  ByteUnpacker in(bytes);
   const std::size_t replicates = into.replicates;
   for_each_replicate_array(into, [&](auto& mine) {
     const auto theirs = in.next<typename std::decay_t<decltype(mine)>::value_type>();
@@ -89,14 +84,14 @@ void merge_totals(std::span<const std::byte> bytes, std::size_t first, std::size
 }
 
 std::vector<std::byte> pack_arrays(std::span<const std::vector<double>> arrays) {
-  Packer out;
+  BytePacker out;
   out.put(std::vector<std::uint64_t>{arrays.size()});
   for (const std::vector<double>& a : arrays) out.put(a);
   return out.take();
 }
 
 std::vector<std::vector<double>> unpack_arrays(std::span<const std::byte> bytes) {
-  Unpacker in(bytes);
+  ByteUnpacker in(bytes);
   const auto count = in.next<std::uint64_t>();
   if (count.size() != 1) throw std::runtime_error("a message between ranks does not hold arrays");
   std::vector<std::vector<double>> arrays;

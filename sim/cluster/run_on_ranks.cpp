@@ -39,8 +39,7 @@ Aggregates run_to_file_on_ranks(const Ranks& ranks, const setup::RunSetup& setup
   Shares shares;
   shares.ranks = static_cast<std::size_t>(ranks.size());
   shares.replicates = static_cast<std::size_t>(scenario.replicates);
-  shares.recorded =
-      std::min(shares.replicates, static_cast<std::size_t>(std::max(0, scenario.output.dwelling_replicates)));
+  shares.recorded = scenario.recorded_replicates();
   options.replicate_first = static_cast<std::size_t>(ranks.rank());
   options.replicate_stride = shares.ranks;
 

@@ -16,9 +16,7 @@ Aggregates run_slices_to_file(const Ranks& ranks, setup::RunSetup& setup, RunOpt
                               const std::filesystem::path& file, const io::RunMetadata& meta) {
   const RankSlices slices(ranks, setup.stock);
   const std::size_t first = slices.first_dwelling(slices.slice());
-  const std::size_t replicates = static_cast<std::size_t>(setup.scenario.replicates);
-  const std::size_t recorded =
-      std::min(replicates, static_cast<std::size_t>(std::max(0, setup.scenario.output.dwelling_replicates)));
+  const std::size_t recorded = setup.scenario.recorded_replicates();
   options.replicate_first = 0;
   options.replicate_stride = 1;
   options.slices = &slices;

@@ -152,14 +152,10 @@ void share_cite_totals(DwellingState& state, const SliceExchange& slices) {
   const std::vector<std::vector<std::byte>> gathered = slices.all_gather(out.take());
   for (std::size_t from = 0; from < gathered.size(); ++from) {
     ByteUnpacker in(gathered[from]);
-    std::vector<double> theirs;
     for (std::size_t k = 0; k < aggregate_columns.size(); ++k) {
       if (aggregate_columns[k].kind == AggregateKind::peak) continue;
       const auto [begin, end] = cite_rows(from, aggregate_columns[k].width());
-      theirs.resize(end - begin);
-      in.get(theirs);
-      std::copy(theirs.begin(), theirs.end(),
-                state.totals.by_cite[k].begin() + static_cast<std::ptrdiff_t>(begin));
+      in.get(std::span(state.totals.by_cite[k]).subspan(begin, end - begin));
     }
     in.expect_end();
   }

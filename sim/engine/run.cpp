@@ -133,18 +133,17 @@ Aggregates run_simulation(const Scenario& scenario, const Stock& stock, const Mo
                                    std::string(allocation_objective_units[objective]), a.stage_gate.year);
     aggregates.allocation.stage_gate_units = stage_gate_units(a);
   }
-  RunPlan plan{
-      scenario,
-      stock,
-      params,
-      params.demography,
-      {},
-      recorded_columns(scenario.output.dwelling_columns),
-      std::min(replicates, static_cast<std::size_t>(std::max(0, scenario.output.dwelling_replicates))),
-      engine::WorksPlan(scenario, stock, params, options.cache_reach_sets, options.reach_sets,
-                        options.slices),
-      std::nullopt,
-      options.slices};
+  RunPlan plan{scenario,
+               stock,
+               params,
+               params.demography,
+               {},
+               recorded_columns(scenario.output.dwelling_columns),
+               scenario.recorded_replicates(),
+               engine::WorksPlan(scenario, stock, params, options.cache_reach_sets, options.reach_sets,
+                                 options.slices),
+               std::nullopt,
+               options.slices};
   for (std::size_t y = 0; y < years; ++y) plan.factors.push_back(factors_for(scenario, aggregates.year[y]));
   if (scenario.thermal.model == ThermalOptions::Model::hourly) {
     // Its peaks are of the whole stock's hourly load, summed hour by hour in stock order.

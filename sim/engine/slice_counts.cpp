@@ -2,8 +2,6 @@
 
 #include "coron/byte_pack.hpp"
 
-#include <stdexcept>
-
 namespace coron::engine {
 
 SliceCounts count_over_slices(const SliceExchange& slices, std::span<const std::uint64_t> mine) {
@@ -11,9 +9,9 @@ SliceCounts count_over_slices(const SliceExchange& slices, std::span<const std::
   out.put(mine);
   const std::vector<std::vector<std::byte>> all = slices.all_gather(out.take());
   SliceCounts counts{std::vector<std::uint64_t>(mine.size(), 0), std::vector<std::uint64_t>(mine.size(), 0)};
+  std::vector<std::uint64_t> theirs(mine.size());
   for (std::size_t k = 0; k < all.size(); ++k) {
     ByteUnpacker in(all[k]);
-    std::vector<std::uint64_t> theirs(mine.size());
     in.get(theirs);
     in.expect_end();
     for (std::size_t item = 0; item < mine.size(); ++item) {

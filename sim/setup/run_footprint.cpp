@@ -162,9 +162,8 @@ RunShape run_shape(const RunSetup& setup, std::size_t in_flight) {
   return shape;
 }
 
-void check_footprint(const RunShape& shape, const RunFootprint& f, const MachineRoom& room,
-                     const std::filesystem::path& output, const std::filesystem::path& scenario,
-                     Diagnostics& diag) {
+void check_file_room(const RunShape& shape, const RunFootprint& f, const MachineRoom& room,
+                     const std::filesystem::path& output, Diagnostics& diag) {
   const std::string file_size =
       shape.compression == 0
           ? fmt::format("will be at least {} uncompressed", size_text(f.file_bytes_min))
@@ -185,7 +184,10 @@ void check_footprint(const RunShape& shape, const RunFootprint& f, const Machine
   if (room.file_size_limit && f.file_bytes_min > *room.file_size_limit)
     refuse_file(
         fmt::format("this process's file size limit of {} (ulimit -f)", size_text(*room.file_size_limit)));
+}
 
+void check_memory_room(const RunShape& shape, const RunFootprint& f, const MachineRoom& room,
+                       const std::filesystem::path& scenario, Diagnostics& diag) {
   const std::size_t recording = std::min({shape.in_flight, shape.dwelling_replicates, shape.replicates});
   const std::string memory =
       recording == 0
@@ -196,7 +198,7 @@ void check_footprint(const RunShape& shape, const RunFootprint& f, const Machine
                         size_text(f.memory_bytes), count_of(recording, "replicate"),
                         human_size(f.record_bytes), count_of(shape.years, "year"),
                         count_of(shape.dwellings, "dwelling"), count_of(shape.columns.size(), "column"));
-  const std::string fit_memory = fit + ", or run on fewer --threads";
+  const std::string fit_memory = std::string(fewer_records) + ", or run on fewer --threads";
   if (room.free_memory && f.memory_bytes > *room.free_memory)
     diag.add(
         scenario.string(), 0, 0, "",
@@ -205,6 +207,13 @@ void check_footprint(const RunShape& shape, const RunFootprint& f, const Machine
     diag.add(scenario.string(), 0, 0, "",
              fmt::format("{}, more than the {} left under this process's address space limit (ulimit -v); {}",
                          memory, size_text(*room.address_room), fit_memory));
+}
+
+void check_footprint(const RunShape& shape, const RunFootprint& footprint, const MachineRoom& room,
+                     const std::filesystem::path& output, const std::filesystem::path& scenario,
+                     Diagnostics& diag) {
+  check_file_room(shape, footprint, room, output, diag);
+  check_memory_room(shape, footprint, room, scenario, diag);
 }
 
 void check_projection(const RunShape& shape, std::uint64_t written, std::uint64_t first,

@@ -72,6 +72,13 @@ inline constexpr std::uint64_t deflate_max_ratio = 1032;
 void check_footprint(const RunShape& shape, const RunFootprint& footprint, const MachineRoom& room,
                      const std::filesystem::path& output, const std::filesystem::path& scenario,
                      Diagnostics& diag);
+/// The two halves of check_footprint: the results file against the disk and the file size
+/// limit, the memory against the free memory and the address space (a rank of a sliced run
+/// checks its own memory, of a shape other than the file's).
+void check_file_room(const RunShape& shape, const RunFootprint& footprint, const MachineRoom& room,
+                     const std::filesystem::path& output, Diagnostics& diag);
+void check_memory_room(const RunShape& shape, const RunFootprint& footprint, const MachineRoom& room,
+                       const std::filesystem::path& scenario, Diagnostics& diag);
 
 /// Once the first recorded replicate is written, when the file was `written` bytes of
 /// which that replicate took `first`: records in `diag` a run whose file, projected over

@@ -36,13 +36,15 @@ Stock stock_of_cites(const std::vector<std::int32_t>& cites) {
 TEST(SliceBounds, CutNearestAnEvenShareAndNeverInsideACite) {
   // Cités start at dwellings 0, 3, 5 and 9 of 10.
   const Stock stock = stock_of_cites({0, 0, 0, 1, 1, 2, 2, 2, 2, 3});
-  EXPECT_EQ(slice_bounds(stock, 1), (std::vector<std::size_t>{0, 10}));
-  EXPECT_EQ(slice_bounds(stock, 2), (std::vector<std::size_t>{0, 5, 10}));     // 5 is a cut
-  EXPECT_EQ(slice_bounds(stock, 3), (std::vector<std::size_t>{0, 3, 5, 10}));  // 3.3 -> 3, 6.6 -> 5
+  EXPECT_EQ(slice_bounds(stock, 1).dwelling, (std::vector<std::size_t>{0, 10}));
+  EXPECT_EQ(slice_bounds(stock, 2).dwelling, (std::vector<std::size_t>{0, 5, 10}));  // 5 is a cut
+  // 3.3 -> 3, 6.6 -> 5; the slices' cités: 0, 1, then 2 and 3.
+  EXPECT_EQ(slice_bounds(stock, 3).dwelling, (std::vector<std::size_t>{0, 3, 5, 10}));
+  EXPECT_EQ(slice_bounds(stock, 3).cite, (std::vector<std::size_t>{0, 1, 2, 4}));
   // 7 is as far from 5 as from 9: the later cut; every slice keeps a cité.
-  EXPECT_EQ(slice_bounds(stock, 4), (std::vector<std::size_t>{0, 3, 5, 9, 10}));
+  EXPECT_EQ(slice_bounds(stock, 4).dwelling, (std::vector<std::size_t>{0, 3, 5, 9, 10}));
   // One big cité first: the cuts after it, one per slice still to come.
-  EXPECT_EQ(slice_bounds(stock_of_cites({0, 0, 0, 0, 0, 0, 0, 0, 1, 2}), 3),
+  EXPECT_EQ(slice_bounds(stock_of_cites({0, 0, 0, 0, 0, 0, 0, 0, 1, 2}), 3).dwelling,
             (std::vector<std::size_t>{0, 8, 9, 10}));
 }
 
@@ -79,24 +81,14 @@ TEST(SliceOf, KeepsItsDwellingsInEveryColumnAndEveryCite) {
 class ThreadSlices {
  public:
   ThreadSlices(const Stock& stock, std::size_t slices)
-      : bounds_(slice_bounds(stock, slices)),
+      : cuts_(slice_bounds(stock, slices)),
         deposits_(slices),
-        barrier_(static_cast<std::ptrdiff_t>(slices)) {
-    cites_.push_back(0);
-    for (std::size_t k = 1; k < slices; ++k)
-      cites_.push_back(static_cast<std::size_t>(stock.cite_id[bounds_[k]]));
-    cites_.push_back(stock.cites.size());
-  }
+        barrier_(static_cast<std::ptrdiff_t>(slices)) {}
 
   class Slice final : public SliceExchange {
    public:
-    Slice(ThreadSlices& all, std::size_t k) : all_(all), k_(k) {}
-    [[nodiscard]] std::size_t slices() const noexcept override { return all_.deposits_.size(); }
+    Slice(ThreadSlices& all, std::size_t k) : SliceExchange(all.cuts_), all_(all), k_(k) {}
     [[nodiscard]] std::size_t slice() const noexcept override { return k_; }
-    [[nodiscard]] std::size_t first_dwelling(std::size_t k) const noexcept override {
-      return all_.bounds_[k];
-    }
-    [[nodiscard]] std::size_t first_cite(std::size_t k) const noexcept override { return all_.cites_[k]; }
     [[nodiscard]] std::vector<std::vector<std::byte>> all_gather(
         std::span<const std::byte> bytes) const override {
       all_.deposits_[k_].assign(bytes.begin(), bytes.end());
@@ -111,11 +103,10 @@ class ThreadSlices {
     std::size_t k_;
   };
 
-  [[nodiscard]] const std::vector<std::size_t>& bounds() const { return bounds_; }
+  [[nodiscard]] const std::vector<std::size_t>& bounds() const { return cuts_.dwelling; }
 
  private:
-  std::vector<std::size_t> bounds_;
-  std::vector<std::size_t> cites_;
+  StockCuts cuts_;
   std::vector<std::vector<std::byte>> deposits_;
   std::barrier<> barrier_;
 };
